@@ -1,0 +1,155 @@
+package org.rampe.graph;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Neo4j Community DBMS running inside this JVM, reached like any other server: through its
+ * Bolt connector, with authentication on. The password is generated on first start and kept in
+ * the data directory, readable by its owner only, because the graph holds health data and any
+ * local process could otherwise open the port.
+ */
+public final class EmbeddedGraph implements AutoCloseable {
+
+    public static final String USER = "neo4j";
+    static final String PASSWORD_FILE = "neo4j-password";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedGraph.class);
+
+    private final DatabaseManagementService dbms;
+    private final URI boltUri;
+    private final String password;
+    private final Path home;
+
+    private EmbeddedGraph(DatabaseManagementService dbms, URI boltUri, String password, Path home) {
+        this.dbms = dbms;
+        this.boltUri = boltUri;
+        this.password = password;
+        this.home = home;
+    }
+
+    /**
+     * Starts the DBMS under {@code dataDir/neo4j}.
+     *
+     * @param host           the address Bolt listens on; 127.0.0.1 unless the operator asks otherwise
+     * @param port           0 picks a free port, read back once the connector is up
+     * @param pageCacheBytes Neo4j's page cache, outside the Java heap
+     */
+    public static EmbeddedGraph start(Path dataDir, String host, int port, long pageCacheBytes) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        Path home = dir.resolve("neo4j");
+        try {
+            createPrivateDirectory(dir);
+            Files.createDirectories(home);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create the data directory " + dir + ": " + e.getMessage(), e);
+        }
+        String password = readOrCreatePassword(dir.resolve(PASSWORD_FILE));
+        long started = System.nanoTime();
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 days")
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                .build();
+        try {
+            var system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+            // Set on every start: the process owning the store is the one allowed to say the password.
+            system.executeTransactionally(
+                    "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password));
+            var ports = ((GraphDatabaseAPI) system).getDependencyResolver().resolveDependency(ConnectorPortRegister.class);
+            var address = ports.getLocalAddress(ConnectorType.BOLT);
+            URI uri = URI.create("bolt://" + address.getHost() + ":" + address.getPort());
+            log.info("Embedded Neo4j started in {} ms at {}, data in {}", Duration.ofNanos(System.nanoTime() - started).toMillis(), uri, home);
+            return new EmbeddedGraph(dbms, uri, password, home);
+        } catch (RuntimeException e) {
+            dbms.shutdown();
+            throw e;
+        }
+    }
+
+    public URI boltUri() {
+        return boltUri;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    @Override
+    public void close() {
+        log.info("Stopping embedded Neo4j in {}", home);
+        dbms.shutdown();
+    }
+
+    private static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    private static void createPrivateDirectory(Path dir) throws IOException {
+        if (Files.notExists(dir)) {
+            if (posix()) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(dir);
+            }
+        }
+    }
+
+    static String readOrCreatePassword(Path file) {
+        try {
+            if (Files.exists(file)) {
+                if (posix()) {
+                    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+                    if (!perms.equals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))) {
+                        log.warn("{} was readable by others; restricting it to its owner", file);
+                        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                    }
+                }
+                String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
+                if (!stored.isEmpty()) {
+                    return stored;
+                }
+            }
+            byte[] bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            if (posix()) {
+                Files.deleteIfExists(file);
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
+            return password;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read or write the database password file " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
