@@ -21,6 +21,8 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +67,9 @@ public final class EmbeddedGraph implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create the data directory " + dir + ": " + e.getMessage(), e);
         }
-        String password = readOrCreatePassword(dir.resolve(PASSWORD_FILE));
+        Path passwordFile = dir.resolve(PASSWORD_FILE);
+        boolean newPassword = !Files.exists(passwordFile);
+        String password = readOrCreatePassword(passwordFile);
         long started = System.nanoTime();
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
@@ -75,12 +79,14 @@ public final class EmbeddedGraph implements AutoCloseable {
                 .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .build();
+        long built = System.nanoTime();
         try {
             var system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-            // Set on every start: the process owning the store is the one allowed to say the password.
-            system.executeTransactionally(
-                    "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
-                    Map.of("password", password));
+            if (newPassword) {
+                setPassword(system, password);
+            }
+            log.debug("DBMS built in {} ms, password checked in {} ms", Duration.ofNanos(built - started).toMillis(),
+                    Duration.ofNanos(System.nanoTime() - built).toMillis());
             var ports = ((GraphDatabaseAPI) system).getDependencyResolver().resolveDependency(ConnectorPortRegister.class);
             var address = ports.getLocalAddress(ConnectorType.BOLT);
             URI uri = URI.create("bolt://" + address.getHost() + ":" + address.getPort());
@@ -89,6 +95,22 @@ public final class EmbeddedGraph implements AutoCloseable {
         } catch (RuntimeException e) {
             dbms.shutdown();
             throw e;
+        }
+    }
+
+    /**
+     * Set whenever a new password file is written (first start, or the file was lost): the process
+     * owning the store is the one that says the password, so a lost file never locks the data away.
+     * Setting it costs a few seconds of query planning, so it is not done on every start.
+     */
+    private static void setPassword(GraphDatabaseService system, String password) {
+        try {
+            system.executeTransactionally("ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password));
+        } catch (QueryExecutionException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("cannot be the same")) {
+                throw e;
+            }
         }
     }
 

@@ -1,0 +1,88 @@
+package org.rampe.members;
+
+import java.io.Serial;
+import java.util.Collection;
+import java.util.List;
+
+import org.rampe.site.Viewer;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The signed-in member as Spring Security keeps them in the session. The password hash is held
+ * only while signing in: Spring Security erases it once the check is done.
+ */
+public final class MemberAccount implements UserDetails, CredentialsContainer, Viewer {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final MemberId id;
+    private final String email;
+    private final String handle;
+    private final String displayName;
+    private String passwordHash;
+
+    MemberAccount(MemberId id, String email, String handle, String displayName, String passwordHash) {
+        this.id = id;
+        this.email = email;
+        this.handle = handle;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+    }
+
+    static MemberAccount of(MemberRepository.Credentials credentials) {
+        Member m = credentials.member();
+        return new MemberAccount(m.id(), m.email(), m.handle(), m.displayName(), credentials.passwordHash());
+    }
+
+    static MemberAccount signedUp(Member m) {
+        return new MemberAccount(m.id(), m.email(), m.handle(), m.displayName(), null);
+    }
+
+    public MemberId id() {
+        return id;
+    }
+
+    @Override
+    public String memberId() {
+        return id.value();
+    }
+
+    @Override
+    public String handle() {
+        return handle;
+    }
+
+    @Override
+    public String displayName() {
+        return displayName;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority("ROLE_MEMBER"));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return email;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    @Override
+    public String toString() {
+        return "MemberAccount[" + handle + "]";
+    }
+}

@@ -1,0 +1,76 @@
+package org.rampe.members;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may do what, and the headers every response carries. Pages are public unless they belong
+ * to a member; every state change needs the CSRF token (Spring Security's default, kept).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** No inline script or style anywhere: templates link to files under /css and /js. */
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
+    @Bean
+    SecurityFilterChain web(HttpSecurity http, SignInFlow signInFlow) throws Exception {
+        http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/", "/signin", "/signup", "/language", "/preferences", "/accessibility",
+                                "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
+                                "/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage(SignInFlow.SIGN_IN)
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .successHandler(signInFlow.successHandler())
+                        .failureHandler(signInFlow.failureHandler())
+                        .permitAll())
+                .logout(logout -> logout
+                        .logoutUrl("/signout")
+                        .logoutSuccessUrl("/?signedOut")
+                        .deleteCookies("RAMPE_SESSION"))
+                .addFilterBefore(signInFlow.throttleFilter(), UsernamePasswordAuthenticationFilter.class)
+                .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(frames -> frames.deny()));
+        return http.build();
+    }
+
+    /**
+     * Argon2id for new hashes; the {id} prefix lets a later change of algorithm upgrade hashes one
+     * sign-in at a time. bcrypt is kept for reading only (it ignores bytes past 72).
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        String current = "argon2@SpringSecurity_v5_8";
+        Map<String, PasswordEncoder> encoders = Map.of(
+                current, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder());
+        return new DelegatingPasswordEncoder(current, encoders);
+    }
+}

@@ -1,0 +1,28 @@
+package org.rampe.members;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class SignInController {
+
+    @GetMapping(SignInFlow.SIGN_IN)
+    String signIn(HttpServletRequest request, HttpSession session, Model model) {
+        // Flags without values (?error, ?throttled), as Spring Security's own pages use them.
+        boolean throttled = request.getParameterMap().containsKey("throttled");
+        boolean error = request.getParameterMap().containsKey("error");
+        Object typed = session.getAttribute(SignInFlow.TYPED_EMAIL);
+        session.removeAttribute(SignInFlow.TYPED_EMAIL);
+        model.addAttribute("email", typed instanceof String s ? s : "");
+        if (throttled) {
+            model.addAttribute("problem", "signin.throttled");
+            model.addAttribute("problemArgs", new Object[] {SignInThrottle.WINDOW.toMinutes()});
+        } else if (error) {
+            model.addAttribute("problem", "signin.failed");
+        }
+        return "members/signin";
+    }
+}

@@ -1,0 +1,109 @@
+package org.rampe.members;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.rampe.site.Personalisation;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Around Spring Security's form sign-in: the throttle before the password is checked, the
+ * member's language and display settings applied on success, the typed email kept on failure.
+ */
+@Component
+public class SignInFlow {
+
+    static final String TYPED_EMAIL = SignInFlow.class.getName() + ".email";
+    public static final String SIGN_IN = "/signin";
+    private static final RequestMatcher SIGN_IN_POST = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, SIGN_IN);
+
+    private final SignInThrottle throttle;
+    private final Members members;
+    private final Personalisation personalisation;
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+
+    SignInFlow(SignInThrottle throttle, Members members, Personalisation personalisation) {
+        this.throttle = throttle;
+        this.members = members;
+        this.personalisation = personalisation;
+    }
+
+    public OncePerRequestFilter throttleFilter() {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                if (SIGN_IN_POST.matches(request)) {
+                    String email = request.getParameter("email");
+                    if (!throttle.signInAllowed(request.getRemoteAddr(), email)) {
+                        request.getSession().setAttribute(TYPED_EMAIL, email == null ? "" : email);
+                        response.sendRedirect(request.getContextPath() + SIGN_IN + "?throttled");
+                        return;
+                    }
+                }
+                chain.doFilter(request, response);
+            }
+        };
+    }
+
+    public SavedRequestAwareAuthenticationSuccessHandler successHandler() {
+        var handler = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                                                Authentication authentication) throws ServletException, IOException {
+                if (authentication.getPrincipal() instanceof MemberAccount account) {
+                    applyChoices(request, response, account.id());
+                }
+                super.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+        handler.setDefaultTargetUrl("/");
+        return handler;
+    }
+
+    public AuthenticationFailureHandler failureHandler() {
+        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
+            String email = request.getParameter("email");
+            throttle.signInFailed(request.getRemoteAddr(), email);
+            request.getSession().setAttribute(TYPED_EMAIL, email == null ? "" : email);
+            response.sendRedirect(request.getContextPath() + SIGN_IN + "?error");
+        };
+    }
+
+    /** Signs a member in right after sign-up, in a new session id (no fixation). */
+    void signInNewMember(Member member, HttpServletRequest request, HttpServletResponse response) {
+        request.getSession();
+        request.changeSessionId();
+        var account = MemberAccount.signedUp(member);
+        var context = holder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities()));
+        holder.setContext(context);
+        contexts.saveContext(context, request, response);
+        personalisation.remember(request, response, member.language());
+        personalisation.remember(request, response, member.preferences());
+    }
+
+    private void applyChoices(HttpServletRequest request, HttpServletResponse response, MemberId id) {
+        members.byId(id).ifPresent(member -> {
+            personalisation.remember(request, response, member.language());
+            personalisation.remember(request, response, member.preferences());
+        });
+    }
+}

@@ -1,0 +1,42 @@
+package org.rampe.site;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Gives every page, error pages included, the {@code page} its layout is drawn from. */
+@ControllerAdvice
+class LayoutAdvice {
+
+    private final Personalisation personalisation;
+
+    LayoutAdvice(Personalisation personalisation) {
+        this.personalisation = personalisation;
+    }
+
+    @ModelAttribute("page")
+    PageContext page(HttpServletRequest request) {
+        Language language = personalisation.language(request);
+        Language other = language == Language.FR ? Language.EN : Language.FR;
+        return new PageContext(language, other, personalisation.preferences(request), viewer(), returnTo(request));
+    }
+
+    static Viewer viewer() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.isAuthenticated() && authentication.getPrincipal() instanceof Viewer v) {
+            return v;
+        }
+        return null;
+    }
+
+    /** The page being shown, so a language switch lands back on it (on error pages, the failed URL). */
+    private static String returnTo(HttpServletRequest request) {
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = failed instanceof String uri ? uri : request.getRequestURI();
+        String query = failed == null ? request.getQueryString() : null;
+        return SafeRedirect.localPath(query == null ? path : path + "?" + query);
+    }
+}

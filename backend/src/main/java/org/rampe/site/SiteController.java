@@ -1,0 +1,90 @@
+package org.rampe.site;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The pages every visitor reaches: home, accessibility statement, language and display settings. */
+@Controller
+class SiteController {
+
+    private final Personalisation personalisation;
+    private final ApplicationEventPublisher events;
+
+    SiteController(Personalisation personalisation, ApplicationEventPublisher events) {
+        this.personalisation = personalisation;
+        this.events = events;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "site/home";
+    }
+
+    @GetMapping("/accessibility")
+    String accessibility() {
+        return "site/accessibility";
+    }
+
+    @PostMapping("/language")
+    String language(@RequestParam(name = "lang", defaultValue = "") String code,
+                    @RequestParam(name = "returnTo", defaultValue = "/") String returnTo,
+                    HttpServletRequest request, HttpServletResponse response) {
+        Language language = Language.fromCode(code).orElse(Language.DEFAULT);
+        personalisation.remember(request, response, language);
+        Viewer viewer = LayoutAdvice.viewer();
+        if (viewer != null) {
+            events.publishEvent(new LanguageChosen(viewer.memberId(), language));
+        }
+        return "redirect:" + SafeRedirect.localPath(returnTo);
+    }
+
+    @GetMapping("/preferences")
+    String preferences(HttpServletRequest request, Model model) {
+        DisplayPreferences current = personalisation.preferences(request);
+        model.addAttribute("form", PreferencesForm.of(current));
+        model.addAttribute("textSize", current.textSize());
+        model.addAttribute("textSizes", DisplayPreferences.TEXT_SIZE_CHOICES);
+        return "site/preferences";
+    }
+
+    /** Reading comfort: contrast, font, motion. The text size stays as it was. */
+    @PostMapping("/preferences")
+    String savePreferences(PreferencesForm form, HttpServletRequest request, HttpServletResponse response,
+                           RedirectAttributes redirect) {
+        int textSize = personalisation.preferences(request).textSize();
+        save(form.toPreferences(textSize), request, response);
+        redirect.addFlashAttribute("notice", "preferences.saved");
+        return "redirect:/preferences";
+    }
+
+    /** One button per size, applied at once: no arrow keys needed, unlike a radio group. */
+    @PostMapping("/preferences/text-size")
+    String saveTextSize(@RequestParam("textSize") int textSize, HttpServletRequest request, HttpServletResponse response,
+                        RedirectAttributes redirect) {
+        if (!DisplayPreferences.TEXT_SIZES.contains(textSize)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        DisplayPreferences current = personalisation.preferences(request);
+        save(new DisplayPreferences(textSize, current.highContrast(), current.dyslexiaFont(), current.reducedMotion()),
+                request, response);
+        redirect.addFlashAttribute("notice", "preferences.textSize.saved");
+        return "redirect:/preferences";
+    }
+
+    private void save(DisplayPreferences preferences, HttpServletRequest request, HttpServletResponse response) {
+        personalisation.remember(request, response, preferences);
+        Viewer viewer = LayoutAdvice.viewer();
+        if (viewer != null) {
+            events.publishEvent(new DisplayPreferencesChosen(viewer.memberId(), preferences));
+        }
+    }
+}

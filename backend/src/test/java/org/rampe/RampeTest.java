@@ -1,0 +1,62 @@
+package org.rampe;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.neo4j.driver.Driver;
+import org.rampe.graph.Transactions;
+import org.rampe.members.SignInThrottle;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one application context of the test run: the real application on a random port, with its
+ * embedded Neo4j in a fresh directory. Every test starts from an empty graph (the schema stays).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+public abstract class RampeTest {
+
+    private static final Path DATA_DIR = createDataDir();
+
+    @Autowired
+    protected Driver driver;
+
+    @Autowired
+    private SignInThrottle throttle;
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("rampe.data-dir", DATA_DIR::toString);
+        registry.add("rampe.page-cache", () -> "64MB");
+    }
+
+    @BeforeEach
+    void startFromAnEmptyGraph() {
+        Transactions.write(driver, tx -> tx.run("MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Neo4jMigration') DETACH DELETE n").consume());
+        throttle.clear();
+    }
+
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static Path createDataDir() {
+        try {
+            Path dir = Files.createTempDirectory("rampe-test-");
+            dir.toFile().deleteOnExit();
+            return dir.resolve("data");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+// Progressive enhancement: every page works without this file. Each element with a
+// data-module attribute gets the behaviour of that name, once.
+const modules = {
+  // Move focus to the error summary after a failed submit, so a screen reader reads it first
+  // (the autofocus attribute does the same without script in most browsers).
+  'error-summary': (element) => {
+    if (document.activeElement !== element) {
+      element.focus();
+    }
+  },
+};
+
+export function init(root = document) {
+  for (const element of root.querySelectorAll('[data-module]')) {
+    const names = element.dataset.module.split(/\s+/);
+    for (const name of names) {
+      const key = `enhanced${name.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase())}`;
+      if (modules[name] && !element.dataset[key]) {
+        element.dataset[key] = 'true';
+        modules[name](element);
+      }
+    }
+  }
+}
+
+init();
