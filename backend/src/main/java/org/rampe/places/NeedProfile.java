@@ -1,0 +1,36 @@
+package org.rampe.places;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** The needs a verdict is computed for; a member may declare any combination. */
+public enum NeedProfile {
+    WHEELCHAIR, WALKING, VISION, HEARING, COGNITIVE;
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The property on a place holding the verdict for this profile. */
+    String property() {
+        return "v_" + key();
+    }
+
+    public static Optional<NeedProfile> fromKey(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        for (NeedProfile p : values()) {
+            if (p.key().equals(key.strip().toLowerCase(Locale.ROOT))) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static Set<NeedProfile> none() {
+        return EnumSet.noneOf(NeedProfile.class);
+    }
+}

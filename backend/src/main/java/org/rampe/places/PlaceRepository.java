@@ -1,0 +1,288 @@
+package org.rampe.places;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.Values;
+import org.rampe.graph.Transactions;
+import org.rampe.places.Verdict.Level;
+import org.springframework.stereotype.Repository;
+
+/** Places, their answers and their stored summaries, in the graph. */
+@Repository
+class PlaceRepository {
+
+    /** How a search narrows places; every part is optional. */
+    record Filter(List<String> requiredYes, List<String> verdictProperties, List<String> acceptedLevels, String fullText) {
+        static Filter none() {
+            return new Filter(List.of(), List.of(), List.of(), null);
+        }
+    }
+
+    /** Keyset position: results after (distance, id). */
+    record Cursor(double distance, String id) {
+        static final Cursor START = new Cursor(-1, "");
+    }
+
+    static final String SUMMARY = """
+            p { .id, .name, .category, .street, .postcode, .city, .location, .source, .sourceId, .licence,
+                .attribution, .closed, .* } AS p""";
+
+    private final Driver driver;
+
+    PlaceRepository(Driver driver) {
+        this.driver = driver;
+    }
+
+    static Value point(GeoPoint g) {
+        return Values.point(4326, g.longitude(), g.latitude());
+    }
+
+    PlaceId create(String name, String category, Address address, GeoPoint location, String memberId) {
+        var id = PlaceId.random();
+        var source = PlaceSource.member();
+        Transactions.write(driver, tx -> tx.run("""
+                MATCH (m:Member {id: $memberId})
+                CREATE (m)-[:ADDED]->(p:Place {id: $id, name: $name, category: $category, street: $street,
+                        postcode: $postcode, city: $city, location: $location, source: $source, sourceId: '',
+                        licence: $licence, attribution: $attribution, closed: false,
+                        createdAt: datetime(), updatedAt: datetime()})
+                """, Map.ofEntries(Map.entry("memberId", memberId), Map.entry("id", id.value()),
+                Map.entry("name", name), Map.entry("category", category), Map.entry("street", address.street()),
+                Map.entry("postcode", address.postcode()), Map.entry("city", address.city()),
+                Map.entry("location", point(location)), Map.entry("source", source.kind()),
+                Map.entry("licence", source.licence()), Map.entry("attribution", source.attribution()))).consume());
+        return id;
+    }
+
+    void updateFacts(PlaceId id, String name, String category, Address address, GeoPoint location, boolean closed) {
+        Transactions.write(driver, tx -> tx.run("""
+                MATCH (p:Place {id: $id})
+                SET p.name = $name, p.category = $category, p.street = $street, p.postcode = $postcode,
+                    p.city = $city, p.location = $location, p.closed = $closed, p.updatedAt = datetime()
+                """, Map.of("id", id.value(), "name", name, "category", category, "street", address.street(),
+                "postcode", address.postcode(), "city", address.city(), "location", point(location),
+                "closed", closed)).consume());
+    }
+
+    enum Upsert { CREATED, UPDATED }
+
+    /**
+     * Creates or updates the place of an imported row, keyed by its source key, and makes the
+     * source's answers current (an answer whose value did not change keeps its date).
+     */
+    Upsert upsertImported(ImportedPlace row) {
+        Map<String, Object> values = new HashMap<>();
+        row.values().forEach((c, v) -> values.put(c.key(), v));
+        var params = new HashMap<String, Object>();
+        params.put("key", row.source().key());
+        params.put("newId", PlaceId.random().value());
+        params.put("name", row.name());
+        params.put("category", row.category());
+        params.put("street", row.address().street());
+        params.put("postcode", row.address().postcode());
+        params.put("city", row.address().city());
+        params.put("location", point(row.location()));
+        params.put("source", row.source().kind());
+        params.put("sourceId", row.source().sourceId());
+        params.put("licence", row.source().licence());
+        params.put("attribution", row.source().attribution());
+        params.put("sourceWheelchair", row.sourceWheelchair());
+        params.put("at", row.importedAt().atOffset(ZoneOffset.UTC));
+        params.put("values", values);
+        return Transactions.write(driver, tx -> {
+            boolean created = tx.run("""
+                    MERGE (p:Place {sourceKey: $key})
+                    ON CREATE SET p.id = $newId, p.createdAt = $at, p.closed = false, p._new = true
+                    SET p.name = $name, p.category = $category, p.street = $street, p.postcode = $postcode,
+                        p.city = $city, p.location = $location, p.source = $source, p.sourceId = $sourceId,
+                        p.licence = $licence, p.attribution = $attribution, p.sourceWheelchair = $sourceWheelchair,
+                        p.updatedAt = $at
+                    WITH p, coalesce(p._new, false) AS created
+                    REMOVE p._new
+                    WITH p, created
+                    // Retire this source's answers that changed or disappeared; keep them as history.
+                    OPTIONAL MATCH (p)<-[:ABOUT]-(old:Answer {source: $source, current: true})
+                    WHERE NOT old.criterion IN keys($values) OR $values[old.criterion] <> old.value
+                    SET old.current = false
+                    WITH DISTINCT p, created
+                    UNWIND [k IN keys($values) | k] AS criterion
+                    OPTIONAL MATCH (p)<-[:ABOUT]-(same:Answer {source: $source, current: true, criterion: criterion})
+                    WITH p, created, criterion, same
+                    CALL (p, created, criterion, same) {
+                      WITH * WHERE same IS NULL
+                      CREATE (:Answer {id: randomUUID(), criterion: criterion, value: $values[criterion],
+                              source: $source, imported: true, at: $at, current: true})-[:ABOUT]->(p)
+                    }
+                    RETURN DISTINCT created
+                    """, params).list().stream().findFirst().map(r -> r.get("created").asBoolean())
+                    // No criterion at all: the UNWIND returned nothing; ask again whether it is new.
+                    .orElseGet(() -> tx.run("MATCH (p:Place {sourceKey: $key}) RETURN p.createdAt = p.updatedAt AS created",
+                            Map.of("key", row.source().key())).single().get("created").asBoolean());
+            return created ? Upsert.CREATED : Upsert.UPDATED;
+        });
+    }
+
+    /** Replaces the member's current answer about one criterion; the old one stays as history. */
+    void answer(PlaceId place, String memberId, Criterion criterion, String value, String comment) {
+        Transactions.write(driver, tx -> tx.run("""
+                MATCH (m:Member {id: $memberId}), (p:Place {id: $placeId})
+                OPTIONAL MATCH (m)-[:GAVE]->(old:Answer {criterion: $criterion, current: true})-[:ABOUT]->(p)
+                SET old.current = false
+                WITH DISTINCT m, p
+                CREATE (m)-[:GAVE]->(:Answer {id: randomUUID(), criterion: $criterion, value: $value, comment: $comment,
+                        source: $memberId, imported: false, at: datetime(), current: true})-[:ABOUT]->(p)
+                """, Map.of("memberId", memberId, "placeId", place.value(), "criterion", criterion.key(),
+                "value", value, "comment", comment == null ? "" : comment)).consume());
+    }
+
+    /** Withdraws the member's current answer (back to "I don't know"). */
+    void withdraw(PlaceId place, String memberId, Criterion criterion) {
+        Transactions.write(driver, tx -> tx.run("""
+                MATCH (:Member {id: $memberId})-[:GAVE]->(a:Answer {criterion: $criterion, current: true})-[:ABOUT]->(:Place {id: $placeId})
+                SET a.current = false
+                """, Map.of("memberId", memberId, "placeId", place.value(), "criterion", criterion.key())).consume());
+    }
+
+    Optional<PlaceDetails> details(PlaceId id) {
+        return Transactions.read(driver, tx -> tx.run("MATCH (p:Place {id: $id})\n"
+                        + "OPTIONAL MATCH (p)<-[:ABOUT]-(a:Answer {current: true})\n"
+                        + "WITH p, collect(a {.criterion, .value, .source, .imported, .at, .comment}) AS answers\n"
+                        + "RETURN " + SUMMARY + ", answers",
+                Map.of("id", id.value())).stream().findFirst().map(r -> {
+                    Value p = r.get("p");
+                    List<Answer> answers = new ArrayList<>();
+                    for (Value a : r.get("answers").values()) {
+                        Criterion.fromKey(a.get("criterion").asString()).ifPresent(c -> answers.add(new Answer(c,
+                                a.get("value").asString(), a.get("source").asString(), a.get("imported").asBoolean(false),
+                                instant(a.get("at")), a.get("comment").asString(""))));
+                    }
+                    return new PlaceDetails(summary(p, -1), instant(p.get("createdAt")), instant(p.get("updatedAt")),
+                            p.get("sourceWheelchair").asString(null), answers);
+                }));
+    }
+
+    /** The member's own current answers about a place, by criterion. */
+    Map<Criterion, String> answersOf(PlaceId place, String memberId) {
+        return Transactions.read(driver, tx -> {
+            Map<Criterion, String> mine = new EnumMap<>(Criterion.class);
+            tx.run("""
+                    MATCH (:Member {id: $memberId})-[:GAVE]->(a:Answer {current: true})-[:ABOUT]->(:Place {id: $placeId})
+                    RETURN a.criterion AS criterion, a.value AS value
+                    """, Map.of("memberId", memberId, "placeId", place.value()))
+                    .forEachRemaining(r -> Criterion.fromKey(r.get("criterion").asString())
+                            .ifPresent(c -> mine.put(c, r.get("value").asString())));
+            return mine;
+        });
+    }
+
+    /** Stores the consensus values and verdicts that searches filter on. */
+    void saveSummary(PlaceId id, Map<Criterion, CriterionConsensus> consensus, Map<NeedProfile, Verdict> verdicts) {
+        Map<String, Object> props = new HashMap<>();
+        consensus.forEach((c, v) -> props.put(c.property(), v.value()));
+        verdicts.forEach((n, v) -> props.put(n.property(), v.level().key()));
+        Transactions.write(driver, tx -> tx.run("MATCH (p:Place {id: $id}) SET p += $props, p.updatedAt = datetime()",
+                Map.of("id", id.value(), "props", props)).consume());
+    }
+
+    List<PlaceId> idsBySourceKeys(List<String> keys) {
+        return Transactions.read(driver, tx -> tx.run("MATCH (p:Place) WHERE p.sourceKey IN $keys RETURN p.id AS id",
+                Map.of("keys", keys)).list(r -> new PlaceId(r.get("id").asString())));
+    }
+
+    /** Places within {@code radius} metres of {@code centre}, nearest first, after the cursor. */
+    List<PlaceSummary> near(GeoPoint centre, double radius, Filter filter, Cursor after, int limit) {
+        var params = filterParams(filter);
+        params.put("centre", point(centre));
+        params.put("radius", radius);
+        params.put("afterD", after.distance());
+        params.put("afterId", after.id());
+        params.put("limit", limit);
+        String match = filter.fullText() == null
+                ? "MATCH (p:Place) WHERE point.distance(p.location, $centre) <= $radius"
+                : "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p WHERE point.distance(p.location, $centre) <= $radius";
+        return Transactions.read(driver, tx -> tx.run(match + FILTERS + """
+                WITH p, point.distance(p.location, $centre) AS d
+                WHERE d > $afterD OR (d = $afterD AND p.id > $afterId)
+                RETURN d, """ + SUMMARY + """
+
+                ORDER BY d, p.id
+                LIMIT $limit
+                """, params).list(r -> summary(r.get("p"), r.get("d").asDouble())));
+    }
+
+    /** Places inside a box, nearest to its centre first. */
+    List<PlaceSummary> inBox(GeoPoint southWest, GeoPoint northEast, Filter filter, Cursor after, int limit) {
+        var params = filterParams(filter);
+        params.put("sw", point(southWest));
+        params.put("ne", point(northEast));
+        params.put("centre", point(new GeoPoint((southWest.latitude() + northEast.latitude()) / 2,
+                (southWest.longitude() + northEast.longitude()) / 2)));
+        params.put("afterD", after.distance());
+        params.put("afterId", after.id());
+        params.put("limit", limit);
+        String match = filter.fullText() == null
+                ? "MATCH (p:Place) WHERE point.withinBBox(p.location, $sw, $ne)"
+                : "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p WHERE point.withinBBox(p.location, $sw, $ne)";
+        return Transactions.read(driver, tx -> tx.run(match + FILTERS + """
+                WITH p, point.distance(p.location, $centre) AS d
+                WHERE d > $afterD OR (d = $afterD AND p.id > $afterId)
+                RETURN d, """ + SUMMARY + """
+
+                ORDER BY d, p.id
+                LIMIT $limit
+                """, params).list(r -> summary(r.get("p"), r.get("d").asDouble())));
+    }
+
+    private static final String FILTERS = """
+
+              AND p.closed = false
+              AND all(k IN $requiredYes WHERE p[k] = 'yes')
+              AND all(k IN $verdicts WHERE p[k] IN $levels)
+            """;
+
+    private static Map<String, Object> filterParams(Filter filter) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("requiredYes", filter.requiredYes());
+        params.put("verdicts", filter.verdictProperties());
+        params.put("levels", filter.acceptedLevels());
+        params.put("q", filter.fullText());
+        return params;
+    }
+
+    static PlaceSummary summary(Value p, double distance) {
+        Map<Criterion, String> values = new EnumMap<>(Criterion.class);
+        for (Criterion c : Criterion.values()) {
+            Value v = p.get(c.property());
+            if (!v.isNull()) {
+                values.put(c, v.asString());
+            }
+        }
+        Map<NeedProfile, Level> verdicts = new EnumMap<>(NeedProfile.class);
+        for (NeedProfile n : NeedProfile.values()) {
+            Value v = p.get(n.property());
+            verdicts.put(n, v.isNull() ? Level.UNKNOWN : Level.fromKey(v.asString()));
+        }
+        var location = p.get("location").asPoint();
+        return new PlaceSummary(new PlaceId(p.get("id").asString()), p.get("name").asString(""),
+                p.get("category").asString(""),
+                new Address(p.get("street").asString(""), p.get("postcode").asString(""), p.get("city").asString("")),
+                new GeoPoint(location.y(), location.x()),
+                new PlaceSource(p.get("source").asString(PlaceSource.MEMBER), p.get("sourceId").asString(""),
+                        p.get("licence").asString(""), p.get("attribution").asString("")),
+                p.get("closed").asBoolean(false), values, verdicts, distance);
+    }
+
+    private static Instant instant(Value v) {
+        return v.isNull() ? null : v.asZonedDateTime().toInstant();
+    }
+
+}

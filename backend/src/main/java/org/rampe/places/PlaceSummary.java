@@ -1,0 +1,20 @@
+package org.rampe.places;
+
+import java.util.Map;
+
+import org.rampe.places.Verdict.Level;
+
+/**
+ * A place as lists, the map and the API show it: its facts, the consensus value of each known
+ * criterion and the verdict for each need, as stored on the place when its answers last changed.
+ *
+ * @param distanceMetres from the search centre, or -1 when there is none
+ */
+public record PlaceSummary(PlaceId id, String name, String category, Address address, GeoPoint location,
+                           PlaceSource source, boolean closed, Map<Criterion, String> values,
+                           Map<NeedProfile, Level> verdicts, double distanceMetres) {
+
+    public Level verdict(NeedProfile profile) {
+        return verdicts.getOrDefault(profile, Level.UNKNOWN);
+    }
+}

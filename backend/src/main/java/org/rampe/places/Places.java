@@ -1,0 +1,78 @@
+package org.rampe.places;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+/** Places: adding, importing, answering criteria, and keeping each place's summary in step. */
+@Service
+public class Places {
+
+    /** The result of importing one row. */
+    public enum ImportOutcome { CREATED, UPDATED }
+
+    private final PlaceRepository repository;
+    private final Clock clock;
+
+    Places(PlaceRepository repository) {
+        this(repository, Clock.systemUTC());
+    }
+
+    Places(PlaceRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** Creates or updates the place of one open-data row (keyed by its source id) and its summary. */
+    public ImportOutcome importPlace(ImportedPlace row) {
+        var outcome = repository.upsertImported(row);
+        repository.idsBySourceKeys(List.of(row.source().key())).forEach(this::refresh);
+        return outcome == PlaceRepository.Upsert.CREATED ? ImportOutcome.CREATED : ImportOutcome.UPDATED;
+    }
+
+    public PlaceId add(String name, String category, Address address, GeoPoint location, String memberId,
+                       Map<Criterion, String> initialAnswers) {
+        PlaceId id = repository.create(name, category, address, location, memberId);
+        initialAnswers.forEach((criterion, value) -> repository.answer(id, memberId, criterion, value, ""));
+        refresh(id);
+        return id;
+    }
+
+    public void answer(PlaceId place, String memberId, Criterion criterion, String value, String comment) {
+        repository.answer(place, memberId, criterion, value, comment);
+        refresh(place);
+    }
+
+    public void withdraw(PlaceId place, String memberId, Criterion criterion) {
+        repository.withdraw(place, memberId, criterion);
+        refresh(place);
+    }
+
+    /** The place page's data, with the consensus computed as of now (so staleness is current). */
+    public Optional<PlaceView> view(PlaceId id) {
+        return repository.details(id).map(details -> {
+            var consensus = Consensus.of(details.answers(), clock.instant());
+            return new PlaceView(details, consensus, Verdicts.all(consensus, details.sourceWheelchair()));
+        });
+    }
+
+    public Map<Criterion, String> answersOf(PlaceId place, String memberId) {
+        return repository.answersOf(place, memberId);
+    }
+
+    /** Recomputes and stores the consensus values and verdicts searches filter on. */
+    void refresh(PlaceId id) {
+        repository.details(id).ifPresent(details -> {
+            var consensus = Consensus.of(details.answers(), clock.instant());
+            repository.saveSummary(id, consensus, Verdicts.all(consensus, details.sourceWheelchair()));
+        });
+    }
+
+    /** What a place page shows. */
+    public record PlaceView(PlaceDetails details, Map<Criterion, CriterionConsensus> consensus,
+                            Map<NeedProfile, Verdict> verdicts) {
+    }
+}
