@@ -3,6 +3,7 @@ package org.rampe.members;
 import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -37,6 +38,8 @@ class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http, SignInFlow signInFlow) throws Exception {
         http
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/places/new").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/places", "/places/*", "/api/places").permitAll()
                         .requestMatchers("/", "/signin", "/signup", "/language", "/preferences", "/accessibility",
                                 "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()

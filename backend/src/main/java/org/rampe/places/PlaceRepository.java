@@ -242,6 +242,15 @@ class PlaceRepository {
                 """, params).list(r -> summary(r.get("p"), r.get("d").asDouble())));
     }
 
+    /** Words only, no location: the best full-text matches (one page, no cursor). */
+    List<PlaceSummary> byText(Filter filter, int limit) {
+        var params = filterParams(filter);
+        params.put("limit", limit);
+        return Transactions.read(driver, tx -> tx.run("CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p, score WHERE true"
+                + FILTERS + "WITH p, score ORDER BY score DESC LIMIT $limit RETURN " + SUMMARY, params)
+                .list(r -> summary(r.get("p"), -1)));
+    }
+
     private static final String FILTERS = """
 
               AND p.closed = false
@@ -278,7 +287,7 @@ class PlaceRepository {
                 new GeoPoint(location.y(), location.x()),
                 new PlaceSource(p.get("source").asString(PlaceSource.MEMBER), p.get("sourceId").asString(""),
                         p.get("licence").asString(""), p.get("attribution").asString("")),
-                p.get("closed").asBoolean(false), values, verdicts, distance);
+                p.get("closed").asBoolean(false), values, verdicts, p.get("sourceWheelchair").asString(null), distance);
     }
 
     private static Instant instant(Value v) {

@@ -12,9 +12,16 @@ import org.rampe.places.Verdict.Level;
  */
 public record PlaceSummary(PlaceId id, String name, String category, Address address, GeoPoint location,
                            PlaceSource source, boolean closed, Map<Criterion, String> values,
-                           Map<NeedProfile, Level> verdicts, double distanceMetres) {
+                           Map<NeedProfile, Level> verdicts, String sourceWheelchair, double distanceMetres) {
 
     public Level verdict(NeedProfile profile) {
         return verdicts.getOrDefault(profile, Level.UNKNOWN);
+    }
+
+    /** The verdict with its reasons for the given needs, from the stored consensus values. */
+    public Verdict verdictFor(java.util.Collection<NeedProfile> needs) {
+        Map<Criterion, CriterionConsensus> consensus = new java.util.EnumMap<>(Criterion.class);
+        values.forEach((c, v) -> consensus.put(c, new CriterionConsensus(c, v, 1, 0, null, 1, false)));
+        return Verdicts.combine(needs.stream().map(n -> Verdicts.of(n, consensus, sourceWheelchair)).toList());
     }
 }
