@@ -2,6 +2,7 @@ package org.rampe.members;
 
 import java.util.Map;
 
+import org.rampe.places.MapSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
@@ -21,21 +22,23 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    /** No inline script or style anywhere: templates link to files under /css and /js. */
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+    /** No inline script or style anywhere: templates link to files under /css and /js; images may come from the tile server. */
+    static String contentSecurityPolicy(String tilesOrigin) {
+        return String.join("; ",
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self'",
-            "img-src 'self' data:",
+            ("img-src 'self' data: " + tilesOrigin).strip(),
             "font-src 'self'",
             "connect-src 'self'",
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",
             "frame-ancestors 'none'");
+    }
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, SignInFlow signInFlow) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, SignInFlow signInFlow, MapSettings map) throws Exception {
         http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/places/new").authenticated()
@@ -58,7 +61,7 @@ class SecurityConfiguration {
                 .addFilterBefore(signInFlow.throttleFilter(), UsernamePasswordAuthenticationFilter.class)
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(map.tilesOrigin())))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frames -> frames.deny()));
         return http.build();

@@ -242,6 +242,21 @@ class PlaceRepository {
                 """, params).list(r -> summary(r.get("p"), r.get("d").asDouble())));
     }
 
+    /** A member's report about a place; the same open report is not duplicated. */
+    void report(PlaceId place, String memberId, String reason, String text) {
+        Transactions.write(driver, tx -> tx.run("""
+                MATCH (m:Member {id: $memberId}), (p:Place {id: $placeId})
+                MERGE (m)-[:REPORTED]->(r:PlaceReport {status: 'open', reason: $reason})-[:ABOUT]->(p)
+                ON CREATE SET r.id = randomUUID(), r.createdAt = datetime()
+                SET r.text = $text, r.updatedAt = datetime()
+                """, Map.of("memberId", memberId, "placeId", place.value(), "reason", reason, "text", text)).consume());
+    }
+
+    boolean exists(PlaceId id) {
+        return Transactions.read(driver, tx -> tx.run("MATCH (p:Place {id: $id}) RETURN count(p) > 0 AS found",
+                Map.of("id", id.value())).single().get("found").asBoolean());
+    }
+
     /** Words only, no location: the best full-text matches (one page, no cursor). */
     List<PlaceSummary> byText(Filter filter, int limit) {
         var params = filterParams(filter);

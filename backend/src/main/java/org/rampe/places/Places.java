@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /** Places: adding, importing, answering criteria, and keeping each place's summary in step. */
@@ -17,6 +18,7 @@ public class Places {
     private final PlaceRepository repository;
     private final Clock clock;
 
+    @Autowired
     Places(PlaceRepository repository) {
         this(repository, Clock.systemUTC());
     }
@@ -49,6 +51,20 @@ public class Places {
     public void withdraw(PlaceId place, String memberId, Criterion criterion) {
         repository.withdraw(place, memberId, criterion);
         refresh(place);
+    }
+
+    public static final java.util.List<String> REPORT_REASONS = java.util.List.of("closed", "wrong_data", "abuse");
+
+    public void report(PlaceId place, String memberId, String reason, String text) {
+        repository.report(place, memberId, reason, text == null ? "" : text.strip());
+    }
+
+    public void updateFacts(PlaceId id, String name, String category, Address address, GeoPoint location, boolean closed) {
+        repository.updateFacts(id, name, category, address, location, closed);
+    }
+
+    public boolean exists(PlaceId id) {
+        return repository.exists(id);
     }
 
     /** The place page's data, with the consensus computed as of now (so staleness is current). */

@@ -1,0 +1,242 @@
+package org.rampe.places;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.rampe.site.Viewer;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The places pages: search results (list first, map as enhancement), a place, adding and editing. */
+@Controller
+class PlacePagesController {
+
+    static final int PAGE_SIZE = 20;
+    static final List<Integer> RADII = List.of(500, 1000, 2000, 5000, 10000, 20000);
+    /** The yes/no criteria offered as "must have" filters. */
+    static final List<Criterion> FILTERABLE = Arrays.stream(Criterion.values())
+            .filter(c -> c.kind() == Criterion.Kind.YES_NO).toList();
+    /** The criteria a member may answer when adding a place. */
+    static final List<Criterion> FIRST_ANSWERS = List.of(Criterion.STEP_FREE_ENTRANCE, Criterion.DOOR_WIDTH,
+            Criterion.ACCESSIBLE_TOILET, Criterion.HEARING_LOOP, Criterion.SIGN_LANGUAGE);
+
+    private final PlaceSearch search;
+    private final Places places;
+    private final Geocoder geocoder;
+    private final MapSettings map;
+
+    PlacePagesController(PlaceSearch search, Places places, Geocoder geocoder, MapSettings map) {
+        this.search = search;
+        this.places = places;
+        this.geocoder = geocoder;
+        this.map = map;
+    }
+
+    @GetMapping("/places")
+    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String near,
+                  @RequestParam(required = false) String lat, @RequestParam(required = false) String lon,
+                  @RequestParam(required = false) String radius, @RequestParam(required = false) String bbox,
+                  @RequestParam(required = false) List<String> needs, @RequestParam(required = false) String fit,
+                  @RequestParam(name = "criterion", required = false) List<String> criteria,
+                  @RequestParam(required = false) String after, Model model) {
+        var params = new PlaceSearch.Parameters(q, near, lat, lon, radius, bbox, needs, fit, criteria, after, null);
+        model.addAttribute("params", params);
+        model.addAttribute("radii", RADII);
+        model.addAttribute("needProfiles", NeedProfile.values());
+        model.addAttribute("filterable", FILTERABLE);
+        model.addAttribute("fits", PlaceSearch.Fit.values());
+        model.addAttribute("map", map);
+        boolean asked = q != null || near != null || lat != null || bbox != null;
+        if (!asked) {
+            return "places/search";
+        }
+        var checked = search.check(params, PAGE_SIZE, false);
+        if (!checked.ok()) {
+            model.addAttribute("problems", checked.problems());
+            return "places/search";
+        }
+        var query = checked.value();
+        var page = search.search(query);
+        model.addAttribute("query", query);
+        model.addAttribute("results", page.places().stream().map(p -> new Result(p, query.needs().isEmpty() ? null : p.verdictFor(query.needs()))).toList());
+        model.addAttribute("more", page.nextCursor() == null ? null
+                : UriComponentsBuilder.fromPath("/places").queryParams(queryParams(params)).replaceQueryParam("after", page.nextCursor()).build().encode().toUriString());
+        return "places/search";
+    }
+
+    /** One line of the results list: the place and its verdict for the chosen needs (null when none chosen). */
+    record Result(PlaceSummary place, Verdict verdict) {
+    }
+
+    private static org.springframework.util.MultiValueMap<String, String> queryParams(PlaceSearch.Parameters p) {
+        var map = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        put(map, "q", p.q());
+        put(map, "near", p.near());
+        put(map, "lat", p.lat());
+        put(map, "lon", p.lon());
+        put(map, "radius", p.radius());
+        put(map, "bbox", p.bbox());
+        if (p.needs() != null) {
+            map.put("needs", p.needs());
+        }
+        put(map, "fit", p.fit());
+        if (p.criteria() != null) {
+            map.put("criterion", p.criteria());
+        }
+        return map;
+    }
+
+    private static void put(org.springframework.util.MultiValueMap<String, String> map, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            map.add(key, value);
+        }
+    }
+
+    @GetMapping("/places/{id}")
+    String place(@PathVariable String id, @AuthenticationPrincipal Viewer viewer, Model model) {
+        var placeId = PlaceId.parse(id).orElseThrow(PlacePagesController::notFound);
+        var view = places.view(placeId).orElseThrow(PlacePagesController::notFound);
+        model.addAttribute("place", view.details().summary());
+        model.addAttribute("view", view);
+        model.addAttribute("groups", groups());
+        model.addAttribute("mine", viewer == null ? Map.of() : places.answersOf(placeId, viewer.memberId()));
+        model.addAttribute("reasons", Places.REPORT_REASONS);
+        return "places/place";
+    }
+
+    static Map<Criterion.Group, List<Criterion>> groups() {
+        Map<Criterion.Group, List<Criterion>> groups = new LinkedHashMap<>();
+        for (Criterion c : Criterion.values()) {
+            groups.computeIfAbsent(c.group(), g -> new ArrayList<>()).add(c);
+        }
+        return groups;
+    }
+
+    @PostMapping("/places/{id}/answers")
+    String answer(@PathVariable String id, @RequestParam String criterion, @RequestParam(defaultValue = "") String value,
+                  @RequestParam(defaultValue = "") String comment, @AuthenticationPrincipal Viewer viewer,
+                  RedirectAttributes redirect) {
+        var placeId = PlaceId.parse(id).orElseThrow(PlacePagesController::notFound);
+        var c = Criterion.fromKey(criterion).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
+        if (!places.exists(placeId)) {
+            throw notFound();
+        }
+        if (value.isBlank() || "unknown".equals(value)) {
+            places.withdraw(placeId, viewer.memberId(), c);
+        } else {
+            var normalised = c.normalise(value);
+            if (normalised.isEmpty()) {
+                redirect.addFlashAttribute("answerProblem", c.key());
+                return "redirect:/places/" + placeId + "#answer-" + c.key();
+            }
+            places.answer(placeId, viewer.memberId(), c, normalised.get(), comment.strip().length() > 500
+                    ? comment.strip().substring(0, 500) : comment.strip());
+        }
+        redirect.addFlashAttribute("notice", "place.answer.saved");
+        return "redirect:/places/" + placeId + "#criterion-" + c.key();
+    }
+
+    @PostMapping("/places/{id}/report")
+    String report(@PathVariable String id, @RequestParam(defaultValue = "") String reason,
+                  @RequestParam(defaultValue = "") String text, @AuthenticationPrincipal Viewer viewer,
+                  RedirectAttributes redirect) {
+        var placeId = PlaceId.parse(id).orElseThrow(PlacePagesController::notFound);
+        if (!places.exists(placeId)) {
+            throw notFound();
+        }
+        if (!Places.REPORT_REASONS.contains(reason)) {
+            redirect.addFlashAttribute("reportProblem", "place.report.reason.required");
+            redirect.addFlashAttribute("reportText", text);
+            return "redirect:/places/" + placeId + "#report";
+        }
+        places.report(placeId, viewer.memberId(), reason, text.length() > 2000 ? text.substring(0, 2000) : text);
+        redirect.addFlashAttribute("notice", "place.report.received");
+        return "redirect:/places/" + placeId;
+    }
+
+    @GetMapping("/places/new")
+    String addForm(Model model) {
+        model.addAttribute("form", new PlaceForm());
+        return formPage(model, null);
+    }
+
+    @PostMapping("/places/new")
+    String add(@ModelAttribute("form") PlaceForm form, BindingResult errors, @AuthenticationPrincipal Viewer viewer,
+               Model model, RedirectAttributes redirect) {
+        form.validate(errors);
+        GeoPoint location = locate(form, errors);
+        if (errors.hasErrors()) {
+            model.addAttribute("failed", true);
+            return formPage(model, null);
+        }
+        var id = places.add(form.getName().strip(), form.getCategory().strip(), form.address(), location,
+                viewer.memberId(), form.initialAnswers());
+        redirect.addFlashAttribute("notice", "place.form.added");
+        return "redirect:/places/" + id;
+    }
+
+    @GetMapping("/places/{id}/edit")
+    String editForm(@PathVariable String id, Model model) {
+        var placeId = PlaceId.parse(id).orElseThrow(PlacePagesController::notFound);
+        var view = places.view(placeId).orElseThrow(PlacePagesController::notFound);
+        model.addAttribute("form", PlaceForm.of(view.details().summary()));
+        return formPage(model, placeId);
+    }
+
+    @PostMapping("/places/{id}/edit")
+    String edit(@PathVariable String id, @ModelAttribute("form") PlaceForm form, BindingResult errors, Model model,
+                RedirectAttributes redirect) {
+        var placeId = PlaceId.parse(id).orElseThrow(PlacePagesController::notFound);
+        if (!places.exists(placeId)) {
+            throw notFound();
+        }
+        form.validate(errors);
+        GeoPoint location = locate(form, errors);
+        if (errors.hasErrors()) {
+            model.addAttribute("failed", true);
+            return formPage(model, placeId);
+        }
+        places.updateFacts(placeId, form.getName().strip(), form.getCategory().strip(), form.address(), location, form.isClosed());
+        redirect.addFlashAttribute("notice", "place.form.updated");
+        return "redirect:/places/" + placeId;
+    }
+
+    private String formPage(Model model, PlaceId editing) {
+        model.addAttribute("editing", editing);
+        model.addAttribute("firstAnswers", FIRST_ANSWERS);
+        return "places/form";
+    }
+
+    private GeoPoint locate(PlaceForm form, BindingResult errors) {
+        if (errors.hasFieldErrors("lat") || errors.hasFieldErrors("city")) {
+            return null;
+        }
+        if (form.hasLocation()) {
+            return form.location();
+        }
+        var found = geocoder.locate(form.address().line());
+        if (found.isEmpty()) {
+            errors.rejectValue("lat", "place.form.location.notFound");
+            return null;
+        }
+        return found.get();
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+}

@@ -1,0 +1,205 @@
+package org.rampe.places;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rampe.RampeTest;
+import org.rampe.graph.Transactions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+class PlacesTest extends RampeTest {
+
+    static final GeoPoint COMEDIE = new GeoPoint(43.6085, 3.8800);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Places places;
+
+    MockHttpSession member;
+    String memberId;
+
+    @BeforeEach
+    void aMemberWhoKnowsTheTown() throws Exception {
+        member = (MockHttpSession) mvc.perform(post("/signup").with(csrf()).param("email", "lou@example.org")
+                        .param("handle", "lou").param("displayName", "Lou").param("password", "a long enough password")
+                        .param("language", "fr"))
+                .andReturn().getRequest().getSession();
+        memberId = Transactions.read(driver, tx -> tx.run("MATCH (m:Member {handle: 'lou'}) RETURN m.id AS id").single().get("id").asString());
+    }
+
+    private PlaceId place(String name, double northMetres, Map<Criterion, String> answers) {
+        return places.add(name, "pharmacie", new Address("1 rue de la Loge", "34000", "Montpellier"),
+                new GeoPoint(COMEDIE.latitude() + northMetres / 111_320.0, COMEDIE.longitude()), memberId, answers);
+    }
+
+    @Test
+    void aMemberAddsAPlaceWithTheFormAndItsPageShowsTheVerdictInWords() throws Exception {
+        var result = mvc.perform(post("/places/new").with(csrf()).session(member)
+                        .param("name", "Café 🌈 des Arts").param("category", "café").param("city", "Montpellier")
+                        .param("lat", "43.61").param("lon", "3.877")
+                        .param("answers[step_free_entrance]", "yes").param("answers[door_width]", "90"))
+                .andExpect(redirectedUrlPattern("/places/*")).andReturn();
+        String url = result.getResponse().getRedirectedUrl();
+        mvc.perform(get(url).session(member))
+                .andExpect(content().string(Matchers.allOf(
+                        Matchers.containsString("<h1>Café 🌈 des Arts</h1>"),
+                        Matchers.containsString("Fauteuil roulant : Accessible"),
+                        Matchers.containsString("Entrée de plain-pied"),
+                        Matchers.containsString("Porte de 90 cm"),
+                        Matchers.containsString("Ajouté par un membre de Rampe, licence CC BY-SA 4.0"))));
+    }
+
+    @Test
+    void aPlaceFormWithMistakesKeepsWhatWasTyped() throws Exception {
+        mvc.perform(post("/places/new").with(csrf()).session(member).param("name", "").param("category", "boulangerie")
+                        .param("city", "Nulle-Part-Sur-Mer").param("answers[door_width]", "large"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.allOf(
+                        Matchers.containsString("<title>Erreur : Ajouter un lieu – Rampe</title>"),
+                        Matchers.containsString("Saisissez le nom du lieu."),
+                        Matchers.containsString("Cette réponse n’est pas valable pour ce critère."),
+                        Matchers.containsString("value=\"boulangerie\""))));
+        assertThat(placeCount()).isZero();
+    }
+
+    @Test
+    void confirmingACriterionReplacesTheMembersAnswerAndKeepsTheOldOne() throws Exception {
+        var id = place("Pharmacie de la Comédie", 0, Map.of(Criterion.ENTRANCE_STEPS, "2"));
+        mvc.perform(post("/places/" + id + "/answers").with(csrf()).session(member)
+                        .param("criterion", "entrance_steps").param("value", "0").param("comment", "Refait en 2026"))
+                .andExpect(redirectedUrl("/places/" + id + "#criterion-entrance_steps"));
+        var view = places.view(id).orElseThrow();
+        assertThat(view.consensus().get(Criterion.ENTRANCE_STEPS).value()).isEqualTo("0");
+        assertThat(view.consensus().get(Criterion.ENTRANCE_STEPS).agree()).isEqualTo(1);
+        long history = Transactions.read(driver, tx -> tx.run("MATCH (:Member {id: $m})-[:GAVE]->(a:Answer {criterion: 'entrance_steps'}) RETURN count(a) AS n",
+                Map.of("m", memberId)).single().get("n").asLong());
+        assertThat(history).isEqualTo(2);
+
+        mvc.perform(post("/places/" + id + "/answers").with(csrf()).session(member).param("criterion", "door_width").param("value", "wide"))
+                .andExpect(redirectedUrl("/places/" + id + "#answer-door_width"));
+        assertThat(places.view(id).orElseThrow().consensus().get(Criterion.DOOR_WIDTH).known()).isFalse();
+    }
+
+    @Test
+    void visitorsReadPlacesButMustSignInToAnswer() throws Exception {
+        var id = place("Pharmacie", 0, Map.of());
+        mvc.perform(get("/places/" + id)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Connectez-vous pour confirmer")));
+        mvc.perform(post("/places/" + id + "/answers").with(csrf()).param("criterion", "lift").param("value", "yes"))
+                .andExpect(redirectedUrl("/signin"));
+        mvc.perform(get("/places/not-a-uuid")).andExpect(status().isNotFound());
+        mvc.perform(get("/places/" + java.util.UUID.randomUUID())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void searchListsNearestFirstWithTheVerdictForTheChosenNeedsAndPagesWithoutRepeats() throws Exception {
+        place("Loin", 1500, Map.of(Criterion.STEP_FREE_ENTRANCE, "yes", Criterion.DOOR_WIDTH, "90"));
+        place("Près", 100, Map.of(Criterion.ENTRANCE_STEPS, "2", Criterion.RAMP, "none"));
+        place("Milieu", 700, Map.of());
+        place("Hors rayon", 5000, Map.of());
+
+        String html = mvc.perform(get("/places").param("lat", "43.6085").param("lon", "3.88").param("radius", "2000")
+                        .param("needs", "wheelchair"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("3 lieux trouvés");
+        assertThat(html.indexOf(">Près<")).isLessThan(html.indexOf(">Milieu<"));
+        assertThat(html.indexOf(">Milieu<")).isLessThan(html.indexOf(">Loin<"));
+        assertThat(html).contains("2 marches à l’entrée, sans rampe").doesNotContain("Hors rayon");
+
+        mvc.perform(get("/places").param("lat", "43.6085").param("lon", "3.88").param("needs", "wheelchair").param("fit", "fits"))
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString(">Loin<"), Matchers.not(Matchers.containsString(">Près<")))));
+
+        List<String> names = new ArrayList<>();
+        String next = "/api/places?lat=43.6085&lon=3.88&radius=2000&size=1";
+        while (next != null) {
+            var body = mvc.perform(get(next)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            var json = new tools.jackson.databind.ObjectMapper().readTree(body);
+            json.get("features").forEach(f -> names.add(f.get("properties").get("name").asString()));
+            next = json.has("next") ? json.get("next").asString().replaceFirst("^https?://[^/]+", "") : null;
+        }
+        assertThat(names).containsExactly("Près", "Milieu", "Loin");
+    }
+
+    @Test
+    void searchNearATownFindsItWithoutTypingCoordinates() throws Exception {
+        place("Pharmacie Centrale", 0, Map.of(Criterion.ACCESSIBLE_TOILET, "yes"));
+        mvc.perform(get("/places").param("near", "montpellier"))
+                .andExpect(content().string(Matchers.containsString("Pharmacie Centrale")));
+        mvc.perform(get("/places").param("near", "Atlantis"))
+                .andExpect(content().string(Matchers.allOf(
+                        Matchers.containsString("<title>Erreur : Trouver un lieu – Rampe</title>"),
+                        Matchers.containsString("Nous ne trouvons pas « Atlantis »"),
+                        Matchers.containsString("value=\"Atlantis\""))));
+        mvc.perform(get("/places").param("near", "montpellier").param("criterion", "hearing_loop"))
+                .andExpect(content().string(Matchers.containsString("Aucun lieu ne correspond")));
+        mvc.perform(get("/places").param("near", "montpellier").param("q", "centrale"))
+                .andExpect(content().string(Matchers.containsString("Pharmacie Centrale")));
+    }
+
+    @Test
+    void theApiAnswersGeoJsonWithVerdictsAndCriteria() throws Exception {
+        place("Pharmacie", 50, Map.of(Criterion.STEP_FREE_ENTRANCE, "yes", Criterion.DOOR_WIDTH, "85"));
+        mvc.perform(get("/api/places").param("lat", "43.6085").param("lon", "3.88").param("radius", "500").param("needs", "wheelchair")
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/geo+json"))
+                .andExpect(jsonPath("$.type").value("FeatureCollection"))
+                .andExpect(jsonPath("$.features[0].geometry.type").value("Point"))
+                .andExpect(jsonPath("$.features[0].geometry.coordinates[0]").value(3.88))
+                .andExpect(jsonPath("$.features[0].properties.criteria.door_width").value("85"))
+                .andExpect(jsonPath("$.features[0].properties.verdicts.wheelchair").value("accessible"))
+                .andExpect(jsonPath("$.features[0].properties.verdict.reasons[1]").value("85 cm door"))
+                .andExpect(jsonPath("$.features[0].properties.source.licence").value("CC BY-SA 4.0"));
+        mvc.perform(get("/api/places").param("bbox", "3.87,43.60,3.89,43.62"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.count").value(1));
+    }
+
+    @Test
+    void badApiParametersGetAProblemDetailNeverA500() throws Exception {
+        for (String query : List.of("lat=91&lon=3", "lat=abc&lon=3", "lat=43&lon=3&radius=999999", "lat=43&lon=3&radius=-1",
+                "bbox=1,2,3", "bbox=3,43,1,44", "bbox=0,0,5,5", "lat=43&lon=3&size=100000", "lat=43&lon=3&needs=flying",
+                "lat=43&lon=3&after=garbage", "lat=43&lon=3&criterion=door_width", "", "q=%F0%9F%98%80&lat=43&lon=3&fit=sometimes")) {
+            mvc.perform(get("/api/places?" + query))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                    .andExpect(jsonPath("$.status").value(400))
+                    .andExpect(jsonPath("$.errors[0].parameter").isString());
+        }
+    }
+
+    @Test
+    void reportingAPlaceTwiceKeepsOneOpenReport() throws Exception {
+        var id = place("Pharmacie", 0, Map.of());
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/places/" + id + "/report").with(csrf()).session(member).param("reason", "closed").param("text", "Fermée depuis mars"))
+                    .andExpect(redirectedUrl("/places/" + id));
+        }
+        mvc.perform(post("/places/" + id + "/report").with(csrf()).session(member).param("reason", "whatever"))
+                .andExpect(redirectedUrl("/places/" + id + "#report"));
+        long reports = Transactions.read(driver, tx -> tx.run("MATCH (:Place {id: $id})<-[:ABOUT]-(r:PlaceReport {status: 'open'}) RETURN count(r) AS n",
+                Map.of("id", id.value())).single().get("n").asLong());
+        assertThat(reports).isEqualTo(1);
+    }
+
+    private long placeCount() {
+        return Transactions.read(driver, tx -> tx.run("MATCH (p:Place) RETURN count(p) AS n").single().get("n").asLong());
+    }
+}
