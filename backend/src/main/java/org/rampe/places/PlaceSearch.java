@@ -30,7 +30,7 @@ public class PlaceSearch {
 
     /** Which places to keep for the chosen needs. */
     public enum Fit {
-        ALL, FITS, FITS_OR_PARTLY;
+        ALL, FITS_OR_PARTLY, FITS;
 
         public String key() {
             return name().toLowerCase(Locale.ROOT);

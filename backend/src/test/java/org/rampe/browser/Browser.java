@@ -35,6 +35,20 @@ final class Browser implements AutoCloseable {
 
     final ChromeDriver driver;
     private final String baseUrl;
+    private static Browser shared;
+
+    /** One browser for the whole test run (the application context is shared too); closed at JVM exit. */
+    static synchronized Browser shared(String baseUrl) {
+        if (shared == null || !shared.baseUrl.equals(baseUrl)) {
+            if (shared != null) {
+                shared.close();
+            }
+            shared = new Browser(baseUrl);
+            Browser opened = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(opened::close));
+        }
+        return shared;
+    }
 
     Browser(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -153,6 +167,10 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.quit();
+        try {
+            driver.quit();
+        } catch (RuntimeException alreadyGone) {
+            // quitting twice (test end, then JVM exit) is harmless
+        }
     }
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,19 +23,9 @@ class SiteBrowserTest extends RampeTest {
 
     @BeforeEach
     void aFreshBrowserSession() {
-        if (browser == null) {
-            browser = new Browser(baseUrl());
-        }
+        browser = Browser.shared(baseUrl());
         browser.resize(1280, 900);
         browser.forgetCookies();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     private static final List<String> VISITOR_PAGES = List.of("/", "/signin", "/signup", "/preferences", "/accessibility");

@@ -1,0 +1,146 @@
+package org.rampe.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.rampe.RampeTest;
+import org.rampe.graph.Transactions;
+import org.rampe.places.Address;
+import org.rampe.places.Criterion;
+import org.rampe.places.GeoPoint;
+import org.rampe.places.PlaceId;
+import org.rampe.places.Places;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The places pages in Chromium: axe-core in both languages and high contrast, and a keyboard-only journey. */
+class PlacesBrowserTest extends RampeTest {
+
+    @Autowired
+    Places places;
+
+    private Browser browser;
+    private PlaceId pharmacy;
+
+    @BeforeEach
+    void someMontpellierPlaces() {
+        browser = Browser.shared(baseUrl());
+        browser.resize(1280, 900);
+        browser.forgetCookies();
+        String author = Transactions.write(driver, tx -> tx.run(
+                "CREATE (m:Member {id: randomUUID(), email: 'seed@example.org', handle: 'seed'}) RETURN m.id AS id").single().get("id").asString());
+        pharmacy = places.add("Pharmacie de la Comédie", "pharmacie", new Address("2 place de la Comédie", "34000", "Montpellier"),
+                new GeoPoint(43.6086, 3.8795), author, Map.of(Criterion.STEP_FREE_ENTRANCE, "yes", Criterion.DOOR_WIDTH, "90"));
+        places.add("Boulangerie de l’Écusson", "boulangerie", new Address("5 rue de la Loge", "34000", "Montpellier"),
+                new GeoPoint(43.6100, 3.8770), author, Map.of(Criterion.ENTRANCE_STEPS, "2", Criterion.RAMP, "none"));
+        places.add("Café 🌿 Lodève", "café", new Address("", "34000", "Montpellier"),
+                new GeoPoint(43.6120, 3.8740), author, Map.of());
+    }
+
+    private void signUp(String handle) {
+        browser.open("/signup");
+        browser.driver.findElement(By.id("email")).sendKeys(handle + "@example.org");
+        browser.driver.findElement(By.id("handle")).sendKeys(handle);
+        browser.driver.findElement(By.id("displayName")).sendKeys("Sam " + handle);
+        browser.driver.findElement(By.id("password")).sendKeys("a long enough password");
+        browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        browser.waitFor(By.cssSelector("form[action='/signout']"));
+    }
+
+    @Test
+    void thePlacesPagesHaveNoAxeViolationInFrenchEnglishAndHighContrast() {
+        Map<String, String> violations = new LinkedHashMap<>();
+        int n = 0;
+        for (String[] setting : new String[][] {{"fr", "t100.c0.f0.m0"}, {"en", "t100.c0.f0.m0"}, {"fr", "t100.c1.f0.m0"}, {"en", "t200.c0.f1.m1"}}) {
+            browser.forgetCookies();
+            browser.cookie("rampe_lang", setting[0]);
+            browser.cookie("rampe_display", setting[1]);
+            String label = setting[0] + " " + setting[1] + " ";
+            for (String path : List.of("/places", "/places?near=Montpellier&needs=wheelchair",
+                    "/places?near=Montpellier", "/places?near=Atlantis", "/places/" + pharmacy)) {
+                browser.open(path);
+                violations.put(label + path, browser.axeViolations());
+            }
+            signUp("axe" + n++);
+            for (String path : List.of("/places/" + pharmacy, "/places/new", "/places/" + pharmacy + "/edit")) {
+                browser.open(path);
+                violations.put(label + "member " + path, browser.axeViolations());
+            }
+            browser.open("/places/" + pharmacy);
+            browser.driver.findElements(By.cssSelector("details.answer")).getFirst().findElement(By.tagName("summary")).click();
+            violations.put(label + "member answer form open", browser.axeViolations());
+            browser.open("/places/new");
+            browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+            browser.waitFor(By.cssSelector(".error-summary"));
+            violations.put(label + "member add place with mistakes", browser.axeViolations());
+        }
+        violations.values().removeIf(String::isEmpty);
+        assertThat(violations).as("axe-core violations by page").isEmpty();
+    }
+
+    @Test
+    void resultsAndPlacePagesReflowAt320Pixels() {
+        browser.cookie("rampe_display", "t200.c0.f0.m0");
+        Map<String, Long> overflow = new LinkedHashMap<>();
+        browser.resize(320, 800);
+        for (String path : List.of("/places", "/places?near=Montpellier&needs=wheelchair", "/places/" + pharmacy)) {
+            browser.open(path);
+            overflow.put(path, browser.horizontalOverflow());
+        }
+        overflow.values().removeIf(px -> px <= 0);
+        assertThat(overflow).as("pages wider than the window, in CSS pixels").isEmpty();
+    }
+
+    @Test
+    void aMemberFindsAPlaceThatFitsTheirNeedsOpensItAndConfirmsACriterionWithTheKeyboardAlone() {
+        signUp("kbd");
+        browser.open("/");
+
+        browser.tabTo("Lieux");
+        browser.press(Keys.ENTER);
+        browser.waitForTitle("Trouver un lieu");
+
+        // Near an address, with the wheelchair need, only places that fit at least partly.
+        browser.tabTo("the near field", e -> "near".equals(e.getAttribute("id")), 30, false);
+        browser.type("Montpellier");
+        browser.tabTo("the wheelchair need", e -> "needs".equals(e.getAttribute("id")), 10, false);
+        browser.press(Keys.SPACE);
+        assertThat(browser.focused().isSelected()).isTrue();
+        // In a radio group the arrow keys choose, as everywhere: "only places that suit me, even partly".
+        browser.tabTo("the fit choice", e -> "fit".equals(e.getAttribute("name")), 10, false);
+        browser.press(Keys.ARROW_DOWN);
+        assertThat(browser.focused().getAttribute("value")).isEqualTo("fits_or_partly");
+        browser.tabTo("Chercher");
+        browser.press(Keys.ENTER);
+        browser.waitFor(By.cssSelector(".place-results"));
+
+        assertThat(browser.driver.findElement(By.cssSelector(".result-count")).getText()).isEqualTo("1 lieu trouvé");
+        assertThat(browser.driver.findElement(By.cssSelector(".place-result")).getText())
+                .contains("Pharmacie de la Comédie", "Accessible", "Entrée de plain-pied", "Porte de 90 cm");
+
+        // Open the nearest place from the list.
+        browser.tabTo("Pharmacie de la Comédie");
+        browser.press(Keys.ENTER);
+        browser.waitForTitle("Pharmacie de la Comédie");
+
+        // Confirm the door width: open its form, keep the value, save.
+        var summary = browser.tabTo("the door width answer", e -> "summary".equals(e.getTagName())
+                && e.getText().contains("Largeur de la porte"), 80, false);
+        browser.press(Keys.ENTER);
+        assertThat(summary.findElement(By.xpath("..")).getAttribute("open")).isNotNull();
+        browser.press(Keys.TAB);
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("v-door_width");
+        assertThat(browser.focused().getAttribute("value")).isEqualTo("90");
+        browser.tabTo("Enregistrer ma réponse");
+        browser.press(Keys.ENTER);
+        browser.waitFor(By.cssSelector(".notice"));
+        assertThat(browser.driver.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Merci ! Votre réponse est enregistrée.");
+        assertThat(browser.driver.findElement(By.id("criterion-door_width")).getText()).contains("2 d’accord", "Votre réponse : 90");
+    }
+}
