@@ -23,23 +23,26 @@ public final class MemberAccount implements UserDetails, CredentialsContainer, V
     private final String email;
     private final String handle;
     private final String displayName;
+    private final boolean admin;
     private String passwordHash;
 
-    MemberAccount(MemberId id, String email, String handle, String displayName, String passwordHash) {
+    MemberAccount(MemberId id, String email, String handle, String displayName, boolean admin, String passwordHash) {
         this.id = id;
         this.email = email;
         this.handle = handle;
         this.displayName = displayName;
+        this.admin = admin;
         this.passwordHash = passwordHash;
     }
 
-    static MemberAccount of(MemberRepository.Credentials credentials) {
+    static MemberAccount of(MemberRepository.Credentials credentials, Administrators administrators) {
         Member m = credentials.member();
-        return new MemberAccount(m.id(), m.email(), m.handle(), m.displayName(), credentials.passwordHash());
+        return new MemberAccount(m.id(), m.email(), m.handle(), m.displayName(), administrators.isAdmin(m.handle()),
+                credentials.passwordHash());
     }
 
-    static MemberAccount signedUp(Member m) {
-        return new MemberAccount(m.id(), m.email(), m.handle(), m.displayName(), null);
+    static MemberAccount signedUp(Member m, Administrators administrators) {
+        return new MemberAccount(m.id(), m.email(), m.handle(), m.displayName(), administrators.isAdmin(m.handle()), null);
     }
 
     public MemberId id() {
@@ -62,8 +65,15 @@ public final class MemberAccount implements UserDetails, CredentialsContainer, V
     }
 
     @Override
+    public boolean admin() {
+        return admin;
+    }
+
+    @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority("ROLE_MEMBER"));
+        return admin
+                ? List.of(new SimpleGrantedAuthority("ROLE_MEMBER"), new SimpleGrantedAuthority("ROLE_ADMIN"))
+                : List.of(new SimpleGrantedAuthority("ROLE_MEMBER"));
     }
 
     @Override

@@ -10,14 +10,16 @@ import org.springframework.stereotype.Component;
 class MemberAccounts implements UserDetailsService {
 
     private final Members members;
+    private final Administrators administrators;
 
-    MemberAccounts(Members members) {
+    MemberAccounts(Members members, Administrators administrators) {
         this.members = members;
+        this.administrators = administrators;
     }
 
     @Override
     public UserDetails loadUserByUsername(String email) {
-        return members.credentials(email).map(MemberAccount::of)
+        return members.credentials(email).map(c -> MemberAccount.of(c, administrators))
                 .orElseThrow(() -> new UsernameNotFoundException("no such member"));
     }
 }

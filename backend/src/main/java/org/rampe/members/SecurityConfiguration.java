@@ -41,6 +41,7 @@ class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http, SignInFlow signInFlow, MapSettings map) throws Exception {
         http
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/moderation/**").hasRole("ADMIN")
                         .requestMatchers("/places/new").authenticated()
                         .requestMatchers(HttpMethod.GET, "/places", "/places/*", "/api/places").permitAll()
                         .requestMatchers("/", "/signin", "/signup", "/language", "/preferences", "/accessibility",

@@ -39,10 +39,13 @@ public class SignInFlow {
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
-    SignInFlow(SignInThrottle throttle, Members members, Personalisation personalisation) {
+    private final Administrators administrators;
+
+    SignInFlow(SignInThrottle throttle, Members members, Personalisation personalisation, Administrators administrators) {
         this.throttle = throttle;
         this.members = members;
         this.personalisation = personalisation;
+        this.administrators = administrators;
     }
 
     public OncePerRequestFilter throttleFilter() {
@@ -91,7 +94,7 @@ public class SignInFlow {
     void signInNewMember(Member member, HttpServletRequest request, HttpServletResponse response) {
         request.getSession();
         request.changeSessionId();
-        var account = MemberAccount.signedUp(member);
+        var account = MemberAccount.signedUp(member, administrators);
         var context = holder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities()));
         holder.setContext(context);

@@ -8,4 +8,7 @@ public interface Viewer {
     String handle();
 
     String displayName();
+
+    /** Whether this member administers the site (named in configuration). */
+    boolean admin();
 }
