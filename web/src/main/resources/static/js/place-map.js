@@ -15,6 +15,10 @@
 //   data-cluster-verdict             optional, e.g. "{count} {verdict}" (one per verdict present)
 //   data-legend-cluster              optional: legend entry for a group of places
 //   data-zoom-in-label, data-zoom-out-label   optional: with both, the +/- buttons are shown
+//   data-search-area-label           optional: once the map has moved, a link "search this area" with
+//                                    this text leads to the search with bbox=minLon,minLat,maxLon,maxLat
+//   data-search-area-url             optional: where that search is (default: this page's path); the
+//                                    current query is kept but near, lat, lon, radius, after and bbox
 // and on each result (li.place-result inside #results, in list order):
 //   data-place-id, data-lat, data-lon, data-verdict, data-name, and its first a[href] (the place page).
 //
@@ -340,10 +344,36 @@ export default async function placeMap(element) {
     map.fitBounds(L.latLng(centreLat, centreLon).toBounds(radius * 2), { animate: false });
   }
   recluster();
+  if (words.searchAreaLabel) {
+    offerSearchArea(map, element, canvas, words);
+  }
 
   element.dataset.animated = String(animated);
   element.dataset.mapReady = 'true';
   return map;
+}
+
+const DROPPED_BY_AREA_SEARCH = ['near', 'lat', 'lon', 'radius', 'after', 'bbox'];
+
+/** A link, shown once the view moved, to search again within what the map shows. */
+function offerSearchArea(map, element, canvas, words) {
+  const link = document.createElement('a');
+  link.className = 'button button-secondary place-map-search-area';
+  link.textContent = words.searchAreaLabel;
+  link.hidden = true;
+  canvas.after(link);
+  map.on('moveend', () => {
+    const b = map.getBounds();
+    const clamp = (value, limit) => Math.min(Math.max(value, -limit), limit).toFixed(5);
+    const bbox = [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)];
+    const kept = new URLSearchParams(window.location.search);
+    for (const name of DROPPED_BY_AREA_SEARCH) {
+      kept.delete(name);
+    }
+    const rest = kept.toString();
+    link.href = `${words.searchAreaUrl || window.location.pathname}?bbox=${bbox.join(',')}${rest ? `&${rest}` : ''}`;
+    link.hidden = false;
+  });
 }
 
 function attribution(words) {
