@@ -53,6 +53,10 @@ class PlaceMapBrowserTest extends RampeTest {
 
     /** The harness is a test page behind the default sign-in rule: sign up, then open it. */
     private void openHarness(String display) {
+        openHarness(display, "");
+    }
+
+    private void openHarness(String display, String query) {
         String handle = "mapper" + members++;
         browser.open("/signup");
         browser.driver.findElement(By.id("email")).sendKeys(handle + "@example.org");
@@ -64,7 +68,7 @@ class PlaceMapBrowserTest extends RampeTest {
         // Display settings after signing up, which writes the new account's own (default) settings.
         browser.cookie("rampe_lang", "fr");
         browser.cookie("rampe_display", display);
-        browser.open(HARNESS);
+        browser.open(HARNESS + query);
         browser.waitFor(By.cssSelector("#place-map[data-map-ready='true']"));
     }
 
@@ -202,5 +206,19 @@ class PlaceMapBrowserTest extends RampeTest {
         assertThat(browser.htmlAttribute("class")).contains("motion-reduced");
         assertThat(map().getAttribute("data-animated")).isEqualTo("false");
         assertThat(browser.driver.findElements(By.cssSelector(".leaflet-zoom-anim, .leaflet-fade-anim"))).isEmpty();
+    }
+
+    @Test
+    void onceTheMapMovesALinkSearchesTheAreaItShows() {
+        openHarness("t100.c0.f0.m1", "?q=pharmacie&near=Montpellier&radius=2000&after=abc&type=shop");
+        WebElement link = browser.driver.findElement(By.cssSelector(".place-map-search-area"));
+        assertThat(link.isDisplayed()).isFalse();
+
+        browser.tabTo("the map", e -> String.valueOf(e.getAttribute("class")).contains("place-map-canvas"), 40, false);
+        browser.press(Keys.ARROW_RIGHT);
+        waitUntil("the link to show", link::isDisplayed);
+        assertThat(link.getText()).isEqualTo("Chercher dans cette zone");
+        assertThat(link.getAttribute("href")).matches(
+                ".*/test/map-harness\\?bbox=3\\.\\d{5},43\\.\\d{5},3\\.\\d{5},43\\.\\d{5}&q=pharmacie&type=shop");
     }
 }
