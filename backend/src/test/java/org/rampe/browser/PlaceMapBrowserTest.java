@@ -104,6 +104,20 @@ class PlaceMapBrowserTest extends RampeTest {
         openHarness("t100.c1.f0.m0");
         assertThat(browser.htmlAttribute("class")).contains("theme-contrast");
         assertThat(browser.axeViolations()).as("axe-core, high contrast").isEmpty();
+        browser.driver.findElement(By.cssSelector(".place-map-marker")).click();
+        browser.waitFor(By.cssSelector(".leaflet-popup[role='dialog']"));
+        assertThat(browser.axeViolations()).as("axe-core, high contrast, popup open").isEmpty();
+    }
+
+    @Test
+    void theMapFitsA320PixelWindowWithTextAt200Percent() {
+        browser.resize(320, 800);
+        openHarness("t200.c0.f1.m0");
+        assertThat(browser.horizontalOverflow()).as("CSS pixels wider than the window").isLessThanOrEqualTo(0);
+        browser.driver.findElement(By.cssSelector(".place-map-marker")).click();
+        browser.waitFor(By.cssSelector(".leaflet-popup[role='dialog']"));
+        assertThat(browser.horizontalOverflow()).as("CSS pixels wider than the window, popup open").isLessThanOrEqualTo(0);
+        assertThat(browser.axeViolations()).as("axe-core, 320 px, text at 200 %").isEmpty();
     }
 
     @Test
