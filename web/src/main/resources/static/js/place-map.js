@@ -308,11 +308,31 @@ export default async function placeMap(element) {
     const dialog = popup.getElement();
     dialog.setAttribute('role', 'dialog');
     dialog.setAttribute('aria-labelledby', `${uid}-dialog-${index}`);
+    // In the Tab order the dialog sits right after its marker: Shift+Tab from its first control goes
+    // back to the marker, Tab from its last goes on to the next marker. Focus leaving it closes it,
+    // so that it never hides what has focus.
+    const controls = () => [...content.querySelectorAll('a[href], button')];
     dialog.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         event.preventDefault();
         event.stopPropagation();
         closeDialog(true);
+      } else if (event.key === 'Tab' && event.shiftKey && event.target === controls()[0]) {
+        event.preventDefault();
+        closeDialog(true);
+      } else if (event.key === 'Tab' && !event.shiftKey && event.target === controls().at(-1)) {
+        const icon = (layerShowing(index) || markers[index]).getElement();
+        const next = icon && icon.nextElementSibling;
+        if (next && next.getAttribute('role') === 'button') {
+          event.preventDefault();
+          closeDialog(false);
+          next.focus({ preventScroll: true });
+        }
+      }
+    });
+    dialog.addEventListener('focusout', (event) => {
+      if (event.relatedTarget && !dialog.contains(event.relatedTarget)) {
+        closeDialog(false);
       }
     });
     content.querySelector('.place-map-dialog-close').addEventListener('click', () => closeDialog(true));
