@@ -163,6 +163,18 @@ class PlaceMapBrowserTest extends RampeTest {
         waitUntil("the dialog to close", () -> browser.driver.findElements(By.cssSelector(".leaflet-popup")).isEmpty());
         assertThat(browser.focused().getAttribute("data-place-id")).isEqualTo(placeId);
 
+        // In Tab order the dialog sits right after its marker, and closes when focus leaves it.
+        browser.press(Keys.ENTER);
+        browser.waitFor(By.cssSelector(".leaflet-popup[role='dialog']"));
+        browser.tabTo("the marker, backwards", e -> placeId.equals(e.getAttribute("data-place-id")), 1, true);
+        waitUntil("the dialog to close", () -> browser.driver.findElements(By.cssSelector(".leaflet-popup")).isEmpty());
+        browser.press(Keys.ENTER);
+        browser.waitFor(By.cssSelector(".leaflet-popup[role='dialog']"));
+        browser.press(Keys.TAB);
+        browser.press(Keys.TAB);
+        assertThat(browser.focused().getAccessibleName()).isEqualTo(NAMES_IN_LIST_ORDER.get(2));
+        waitUntil("the dialog to close", () -> browser.driver.findElements(By.cssSelector(".leaflet-popup")).isEmpty());
+
         // Nothing traps focus: Tab goes on past the map to the results.
         browser.tabTo("the first result", e -> "Pharmacie de la Comédie".equals(e.getText().strip()), 20, false);
     }
