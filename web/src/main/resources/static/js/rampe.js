@@ -8,6 +8,8 @@ const modules = {
       element.focus();
     }
   },
+  // The map of search results, loaded only on pages that have one (Leaflet comes with it).
+  'place-map': (element) => import('./place-map.js').then((module) => module.default(element)),
 };
 
 export function init(root = document) {
