@@ -38,12 +38,14 @@ class PlacePagesController {
     private final Places places;
     private final Geocoder geocoder;
     private final MapSettings map;
+    private final DeclaredNeeds declaredNeeds;
 
-    PlacePagesController(PlaceSearch search, Places places, Geocoder geocoder, MapSettings map) {
+    PlacePagesController(PlaceSearch search, Places places, Geocoder geocoder, MapSettings map, DeclaredNeeds declaredNeeds) {
         this.search = search;
         this.places = places;
         this.geocoder = geocoder;
         this.map = map;
+        this.declaredNeeds = declaredNeeds;
     }
 
     @GetMapping("/places")
@@ -52,7 +54,12 @@ class PlacePagesController {
                   @RequestParam(required = false) String radius, @RequestParam(required = false) String bbox,
                   @RequestParam(required = false) List<String> needs, @RequestParam(required = false) String fit,
                   @RequestParam(name = "criterion", required = false) List<String> criteria,
-                  @RequestParam(required = false) String after, Model model) {
+                  @RequestParam(required = false) String after, @RequestParam(required = false) String needsChosen,
+                  @AuthenticationPrincipal Viewer viewer, Model model) {
+        // The member's declared needs apply until the form says otherwise (even "no need at all").
+        if (needs == null && needsChosen == null && viewer != null) {
+            needs = declaredNeeds.of(viewer.memberId()).stream().map(NeedProfile::key).toList();
+        }
         var params = new PlaceSearch.Parameters(q, near, lat, lon, radius, bbox, needs, fit, criteria, after, null);
         model.addAttribute("params", params);
         model.addAttribute("radii", RADII);
@@ -94,6 +101,7 @@ class PlacePagesController {
             map.put("needs", p.needs());
         }
         put(map, "fit", p.fit());
+        map.add("needsChosen", "1");
         if (p.criteria() != null) {
             map.put("criterion", p.criteria());
         }

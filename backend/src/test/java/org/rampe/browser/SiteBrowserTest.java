@@ -29,7 +29,7 @@ class SiteBrowserTest extends RampeTest {
     }
 
     private static final List<String> VISITOR_PAGES = List.of("/", "/signin", "/signup", "/preferences", "/accessibility");
-    private static final List<String> MEMBER_PAGES = List.of("/", "/preferences", "/no/such/page");
+    private static final List<String> MEMBER_PAGES = List.of("/", "/preferences", "/account/needs", "/no/such/page");
 
     private void signUpInBrowser(String handle) {
         browser.open("/signup");
@@ -85,6 +85,10 @@ class SiteBrowserTest extends RampeTest {
                     browser.open(path);
                     violations.put(label + "member " + path, browser.axeViolations());
                 }
+                browser.open("/account/needs");
+                browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+                browser.waitFor(By.cssSelector(".error-summary"));
+                violations.put(label + "member needs without consent", browser.axeViolations());
             }
         }
         violations.values().removeIf(String::isEmpty);

@@ -1,0 +1,82 @@
+package org.rampe.members;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.rampe.places.NeedProfile;
+import org.rampe.site.Viewer;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * "My access needs": stored only after an explicit consent that says what they are used for;
+ * private by default; withdrawing consent erases them.
+ */
+@Controller
+class AccessNeedsController {
+
+    private final AccessNeedsStore store;
+
+    AccessNeedsController(AccessNeedsStore store) {
+        this.store = store;
+    }
+
+    @GetMapping("/account/needs")
+    String page(@AuthenticationPrincipal Viewer viewer, Model model) {
+        var saved = store.find(new MemberId(viewer.memberId()));
+        model.addAttribute("saved", saved.orElse(null));
+        model.addAttribute("chosen", saved.map(n -> n.profiles().stream().map(NeedProfile::key).toList()).orElse(List.of()));
+        model.addAttribute("note", saved.map(AccessNeeds::note).orElse(""));
+        model.addAttribute("visibility", saved.map(AccessNeeds::visibility).orElse("only_me"));
+        model.addAttribute("profiles", NeedProfile.values());
+        model.addAttribute("visibilities", AccessNeeds.VISIBILITIES);
+        return "members/needs";
+    }
+
+    @PostMapping("/account/needs")
+    String save(@RequestParam(required = false) List<String> needs, @RequestParam(defaultValue = "") String note,
+                @RequestParam(defaultValue = "only_me") String visibility, @RequestParam(defaultValue = "") String consent,
+                @AuthenticationPrincipal Viewer viewer, Model model, RedirectAttributes redirect) {
+        Set<NeedProfile> profiles = EnumSet.noneOf(NeedProfile.class);
+        List<String> problems = new ArrayList<>();
+        if (needs != null) {
+            needs.forEach(n -> NeedProfile.fromKey(n).ifPresent(profiles::add));
+        }
+        if (!"yes".equals(consent)) {
+            problems.add("consent");
+        }
+        if (note.strip().length() > AccessNeeds.NOTE_MAX) {
+            problems.add("note");
+        }
+        if (!AccessNeeds.VISIBILITIES.contains(visibility)) {
+            visibility = "only_me";
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("problems", problems);
+            model.addAttribute("saved", store.find(new MemberId(viewer.memberId())).orElse(null));
+            model.addAttribute("chosen", profiles.stream().map(NeedProfile::key).toList());
+            model.addAttribute("note", note);
+            model.addAttribute("visibility", visibility);
+            model.addAttribute("profiles", NeedProfile.values());
+            model.addAttribute("visibilities", AccessNeeds.VISIBILITIES);
+            return "members/needs";
+        }
+        store.save(new MemberId(viewer.memberId()), profiles, note.strip(), visibility);
+        redirect.addFlashAttribute("notice", "needs.saved");
+        return "redirect:/account/needs";
+    }
+
+    @PostMapping("/account/needs/withdraw")
+    String withdraw(@AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
+        store.erase(new MemberId(viewer.memberId()));
+        redirect.addFlashAttribute("notice", "needs.erased");
+        return "redirect:/account/needs";
+    }
+}

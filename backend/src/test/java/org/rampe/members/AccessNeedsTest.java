@@ -1,0 +1,79 @@
+package org.rampe.members;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rampe.RampeTest;
+import org.rampe.graph.Transactions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+class AccessNeedsTest extends RampeTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    MockHttpSession session;
+
+    @BeforeEach
+    void aMember() throws Exception {
+        session = (MockHttpSession) mvc.perform(post("/signup").with(csrf()).param("email", "ines@example.org").param("handle", "ines")
+                .param("displayName", "Inès").param("password", "a long enough password").param("language", "fr"))
+                .andReturn().getRequest().getSession();
+    }
+
+    private long needsNodes() {
+        return Transactions.read(driver, tx -> tx.run("MATCH (n:AccessNeeds) RETURN count(n) AS n").single().get("n").asLong());
+    }
+
+    @Test
+    void needsAreKeptOnlyWithExplicitConsentAndPrivateByDefault() throws Exception {
+        mvc.perform(post("/account/needs").with(csrf()).session(session).param("needs", "wheelchair").param("note", "Fauteuil électrique 🦽"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.allOf(
+                        Matchers.containsString("Erreur : Mes besoins d’accessibilité"),
+                        Matchers.containsString("Sans accord, nous ne gardons rien."),
+                        Matchers.containsString("Fauteuil électrique 🦽"))));
+        assertThat(needsNodes()).isZero();
+
+        mvc.perform(post("/account/needs").with(csrf()).session(session).param("needs", "wheelchair").param("needs", "hearing")
+                        .param("consent", "yes"))
+                .andExpect(redirectedUrl("/account/needs"));
+        var stored = Transactions.read(driver, tx -> tx.run("MATCH (:Member {handle: 'ines'})-[:HAS_NEEDS]->(n) RETURN n.profiles AS p, n.visibility AS v, n.consentAt IS NOT NULL AS c").single());
+        assertThat(stored.get("p").asList(v -> v.asString())).containsExactly("wheelchair", "hearing");
+        assertThat(stored.get("v").asString()).isEqualTo("only_me");
+        assertThat(stored.get("c").asBoolean()).isTrue();
+    }
+
+    @Test
+    void withdrawingConsentErasesTheNeeds() throws Exception {
+        mvc.perform(post("/account/needs").with(csrf()).session(session).param("needs", "vision").param("consent", "yes"));
+        mvc.perform(post("/account/needs/withdraw").with(csrf()).session(session)).andExpect(redirectedUrl("/account/needs"));
+        assertThat(needsNodes()).isZero();
+    }
+
+    @Test
+    void placeSearchUsesTheDeclaredNeedsUntilTheFormSaysOtherwise() throws Exception {
+        mvc.perform(post("/account/needs").with(csrf()).session(session).param("needs", "wheelchair").param("consent", "yes"));
+        mvc.perform(get("/places").session(session).param("lat", "43.6").param("lon", "3.87"))
+                .andExpect(content().string(Matchers.containsString("value=\"wheelchair\" checked=\"checked\"")));
+        mvc.perform(get("/places").session(session).param("lat", "43.6").param("lon", "3.87").param("needsChosen", "1"))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("value=\"wheelchair\" checked=\"checked\""))));
+    }
+
+    @Test
+    void visitorsHaveNoNeedsPage() throws Exception {
+        mvc.perform(get("/account/needs")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/account/needs").with(csrf()).param("consent", "yes")).andExpect(redirectedUrl("/signin"));
+        assertThat(needsNodes()).isZero();
+    }
+}
