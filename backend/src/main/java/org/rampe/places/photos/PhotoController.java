@@ -16,7 +16,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -33,8 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PhotoController {
 
-    /** Set as a flash attribute by {@link PhotoUploadLimits} when the upload was over the limit. */
-    static final String TOO_LARGE = "photoTooLarge";
+    /** The limit members are told about; the container's own cap is higher (application.properties). */
+    static final long MAX_BYTES = 10L * 1024 * 1024;
     private static final int REPORT_TEXT_MAX = 1000;
 
     private final PlacePhotos photos;
@@ -59,12 +58,6 @@ class PhotoController {
         var form = new PhotoForm();
         model.addAttribute("form", form);
         model.addAttribute("placeId", place.value());
-        if (Boolean.TRUE.equals(model.getAttribute(TOO_LARGE))) {
-            var errors = new BeanPropertyBindingResult(form, "form");
-            errors.rejectValue("file", "photo.file.tooLarge");
-            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
-            model.addAttribute("failed", true);
-        }
         return "places/photo-form";
     }
 
@@ -76,6 +69,8 @@ class PhotoController {
         Optional<PhotoImages.Cleaned> image = Optional.empty();
         if (!form.hasFile()) {
             errors.rejectValue("file", "photo.file.required");
+        } else if (form.getFile().getSize() > MAX_BYTES) {
+            errors.rejectValue("file", "photo.file.tooLarge");
         } else {
             try {
                 image = Optional.of(PhotoImages.clean(form.getFile().getBytes()));
