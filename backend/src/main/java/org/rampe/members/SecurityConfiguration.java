@@ -6,6 +6,7 @@ import org.rampe.places.MapSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -47,6 +48,8 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/signin", "/signup", "/language", "/preferences", "/accessibility",
                                 "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
+                        // Photos of places are public like the places; uploading them is not.
+                        .requestMatchers(HttpMethod.GET, "/places/*/photos/*.jpg").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage(SignInFlow.SIGN_IN)

@@ -39,8 +39,11 @@ class PlacePagesController {
     private final Geocoder geocoder;
     private final MapSettings map;
     private final DeclaredNeeds declaredNeeds;
+    private final org.rampe.places.photos.PlacePhotos photos;
 
-    PlacePagesController(PlaceSearch search, Places places, Geocoder geocoder, MapSettings map, DeclaredNeeds declaredNeeds) {
+    PlacePagesController(PlaceSearch search, Places places, Geocoder geocoder, MapSettings map, DeclaredNeeds declaredNeeds,
+                         org.rampe.places.photos.PlacePhotos photos) {
+        this.photos = photos;
         this.search = search;
         this.places = places;
         this.geocoder = geocoder;
@@ -123,6 +126,7 @@ class PlacePagesController {
         model.addAttribute("groups", groups());
         model.addAttribute("mine", viewer == null ? Map.of() : places.answersOf(placeId, viewer.memberId()));
         model.addAttribute("reasons", Places.REPORT_REASONS);
+        model.addAttribute("photos", photos.of(placeId));
         return "places/place";
     }
 

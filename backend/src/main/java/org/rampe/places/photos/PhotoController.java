@@ -1,0 +1,147 @@
+package org.rampe.places.photos;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.rampe.members.MemberAccount;
+import org.rampe.places.Criterion;
+import org.rampe.places.PlaceId;
+import org.rampe.site.SafeRedirect;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Adding a photo to a place, serving it, and reporting it. Uploading and reporting need a
+ * signed-in member (the security rules say so for every POST); images are public like places.
+ */
+@Controller
+class PhotoController {
+
+    /** The limit members are told about; the container's own cap is higher (application.properties). */
+    static final long MAX_BYTES = 10L * 1024 * 1024;
+    private static final int REPORT_TEXT_MAX = 1000;
+
+    private final PlacePhotos photos;
+
+    PhotoController(PlacePhotos photos) {
+        this.photos = photos;
+    }
+
+    @ModelAttribute("groups")
+    Criterion.Group[] groups() {
+        return Criterion.Group.values();
+    }
+
+    @ModelAttribute("licences")
+    Licence[] licences() {
+        return Licence.values();
+    }
+
+    @GetMapping("/places/{placeId}/photos/new")
+    String form(@PathVariable String placeId, Model model) {
+        PlaceId place = existingPlace(placeId);
+        var form = new PhotoForm();
+        model.addAttribute("form", form);
+        model.addAttribute("placeId", place.value());
+        return "places/photo-form";
+    }
+
+    @PostMapping("/places/{placeId}/photos")
+    String upload(@PathVariable String placeId, @ModelAttribute("form") PhotoForm form, BindingResult errors,
+                  @AuthenticationPrincipal MemberAccount member, Model model, RedirectAttributes redirect) {
+        PlaceId place = existingPlace(placeId);
+        model.addAttribute("placeId", place.value());
+        Optional<PhotoImages.Cleaned> image = Optional.empty();
+        if (!form.hasFile()) {
+            errors.rejectValue("file", "photo.file.required");
+        } else if (form.getFile().getSize() > MAX_BYTES) {
+            errors.rejectValue("file", "photo.file.tooLarge");
+        } else {
+            try {
+                image = Optional.of(PhotoImages.clean(form.getFile().getBytes()));
+            } catch (PhotoImages.Refused refused) {
+                errors.rejectValue("file", refused.code());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        form.validate(errors);
+        if (errors.hasErrors()) {
+            if (image.isPresent()) {
+                // The file was fine, but the browser will not send it again unless chosen again.
+                errors.rejectValue("file", "photo.file.chooseAgain");
+            }
+            model.addAttribute("failed", true);
+            return "places/photo-form";
+        }
+        var added = photos.add(new PlacePhotos.NewPhoto(place, member.memberId(), image.get(), form.normalizedAlt(),
+                form.normalizedCaption(), form.chosenGroup().orElseThrow(), form.chosenLicence().orElseThrow()));
+        if (added.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute("notice", "photo.added");
+        return "redirect:/places/" + place.value() + "#photo-" + added.get();
+    }
+
+    @GetMapping("/places/{placeId}/photos/{photoId}.jpg")
+    ResponseEntity<byte[]> image(@PathVariable String placeId, @PathVariable String photoId) {
+        PlaceId place = PlaceId.parse(placeId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (PlaceId.parse(photoId).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        byte[] jpeg = photos.jpeg(place, photoId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        // A photo's bytes never change, but it may be hidden by moderation: a day of caching
+        // bounds how long a hidden photo lingers in shared caches.
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_JPEG)
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
+                .eTag('"' + photoId + '"')
+                .body(jpeg);
+    }
+
+    @PostMapping("/places/{placeId}/photos/{photoId}/report")
+    String report(@PathVariable String placeId, @PathVariable String photoId,
+                  @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String text,
+                  @RequestParam(defaultValue = "") String returnTo,
+                  @AuthenticationPrincipal MemberAccount member, RedirectAttributes redirect) {
+        PlaceId place = PlaceId.parse(placeId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (PlaceId.parse(photoId).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        String back = returnTo.isBlank() ? "/places/" + place.value() : SafeRedirect.localPath(returnTo);
+        String explanation = text.strip();
+        Optional<ReportReason> chosen = ReportReason.fromKey(reason);
+        if (chosen.isEmpty() || chosen.get() == ReportReason.OTHER && explanation.isEmpty()
+                || explanation.codePointCount(0, explanation.length()) > REPORT_TEXT_MAX) {
+            redirect.addFlashAttribute("notice", "photo.report.invalid");
+            return "redirect:" + back + "#photo-" + photoId;
+        }
+        if (photos.report(place, photoId, member.memberId(), chosen.get(), explanation).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute("notice", "photo.report.thanks");
+        return "redirect:" + back + "#photo-" + photoId;
+    }
+
+    /** The place of the URL, or the 404 page: malformed ids and unknown places alike. */
+    private PlaceId existingPlace(String placeId) {
+        return PlaceId.parse(placeId).filter(photos::placeExists)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}
