@@ -21,7 +21,7 @@ class MemberRepository {
 
     private static final String RETURN_MEMBER = """
             RETURN m { .id, .email, .handle, .displayName, .language, .passwordHash, .createdAt,
-                       .textSize, .highContrast, .dyslexiaFont, .reducedMotion } AS m
+                       .textSize, .highContrast, .dyslexiaFont, .reducedMotion, .hideMap } AS m
             """;
 
     private final Driver driver;
@@ -79,10 +79,10 @@ class MemberRepository {
         Transactions.write(driver, tx -> tx.run("""
                 MATCH (m:Member {id: $id})
                 SET m.textSize = $textSize, m.highContrast = $highContrast,
-                    m.dyslexiaFont = $dyslexiaFont, m.reducedMotion = $reducedMotion
+                    m.dyslexiaFont = $dyslexiaFont, m.reducedMotion = $reducedMotion, m.hideMap = $hideMap
                 """, Map.of("id", id.value(), "textSize", preferences.textSize(),
                 "highContrast", preferences.highContrast(), "dyslexiaFont", preferences.dyslexiaFont(),
-                "reducedMotion", preferences.reducedMotion())).consume());
+                "reducedMotion", preferences.reducedMotion(), "hideMap", preferences.hideMap())).consume());
     }
 
     private static Credentials map(Record record) {
@@ -94,7 +94,8 @@ class MemberRepository {
                 m.get("displayName").asString(),
                 Language.fromCode(m.get("language").asString(null)).orElse(Language.DEFAULT),
                 new DisplayPreferences(m.get("textSize").asInt(100), m.get("highContrast").asBoolean(false),
-                        m.get("dyslexiaFont").asBoolean(false), m.get("reducedMotion").asBoolean(false)),
+                        m.get("dyslexiaFont").asBoolean(false), m.get("reducedMotion").asBoolean(false),
+                        m.get("hideMap").asBoolean(false)),
                 m.get("createdAt").asZonedDateTime().withZoneSameInstant(ZoneOffset.UTC).toInstant());
         return new Credentials(member, m.get("passwordHash").asString());
     }

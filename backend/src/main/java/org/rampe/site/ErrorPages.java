@@ -12,13 +12,13 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Every error is drawn in the site's layout, in the visitor's language, with words for the
- * statuses people meet (400, 403, 404, 500) and a plain one for the rest. Only the status code
+ * statuses people meet (400, 403, 404, 413, 500) and a plain one for the rest. Only the status code
  * reaches the page: no exception, message or trace.
  */
 @Component
 class ErrorPages implements ErrorViewResolver {
 
-    private static final Set<Integer> EXPLAINED = Set.of(400, 403, 404, 500);
+    private static final Set<Integer> EXPLAINED = Set.of(400, 403, 404, 413, 500);
 
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {

@@ -6,17 +6,19 @@ public class PreferencesForm {
     private boolean highContrast;
     private boolean dyslexiaFont;
     private boolean reducedMotion;
+    private boolean hideMap;
 
     static PreferencesForm of(DisplayPreferences p) {
         var form = new PreferencesForm();
         form.highContrast = p.highContrast();
         form.dyslexiaFont = p.dyslexiaFont();
         form.reducedMotion = p.reducedMotion();
+        form.hideMap = p.hideMap();
         return form;
     }
 
     DisplayPreferences toPreferences(int textSize) {
-        return new DisplayPreferences(textSize, highContrast, dyslexiaFont, reducedMotion);
+        return new DisplayPreferences(textSize, highContrast, dyslexiaFont, reducedMotion, hideMap);
     }
 
     public boolean isHighContrast() {
@@ -41,5 +43,13 @@ public class PreferencesForm {
 
     public void setReducedMotion(boolean reducedMotion) {
         this.reducedMotion = reducedMotion;
+    }
+
+    public boolean isHideMap() {
+        return hideMap;
+    }
+
+    public void setHideMap(boolean hideMap) {
+        this.hideMap = hideMap;
     }
 }

@@ -74,7 +74,8 @@ class SiteController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
         DisplayPreferences current = personalisation.preferences(request);
-        save(new DisplayPreferences(textSize, current.highContrast(), current.dyslexiaFont(), current.reducedMotion()),
+        save(new DisplayPreferences(textSize, current.highContrast(), current.dyslexiaFont(), current.reducedMotion(),
+                        current.hideMap()),
                 request, response);
         redirect.addFlashAttribute("notice", "preferences.textSize.saved");
         return "redirect:/preferences";

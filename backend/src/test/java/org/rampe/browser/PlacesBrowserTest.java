@@ -43,6 +43,17 @@ class PlacesBrowserTest extends RampeTest {
                 new GeoPoint(43.6120, 3.8740), author, Map.of());
     }
 
+    private static java.nio.file.Path entrancePhoto() {
+        try {
+            var image = new java.awt.image.BufferedImage(320, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            var file = java.nio.file.Files.createTempFile("entrance-", ".png");
+            javax.imageio.ImageIO.write(image, "png", file.toFile());
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private void signUp(String handle) {
         browser.open("/signup");
         browser.driver.findElement(By.id("email")).sendKeys(handle + "@example.org");
@@ -79,6 +90,18 @@ class PlacesBrowserTest extends RampeTest {
             browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
             browser.waitFor(By.cssSelector(".error-summary"));
             violations.put(label + "member add place with mistakes", browser.axeViolations());
+
+            browser.open("/places/" + pharmacy + "/photos/new");
+            violations.put(label + "member photo form", browser.axeViolations());
+            browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+            browser.waitFor(By.cssSelector(".error-summary"));
+            violations.put(label + "member photo form with mistakes", browser.axeViolations());
+            browser.driver.findElement(By.id("file")).sendKeys(entrancePhoto().toString());
+            browser.driver.findElement(By.id("alt")).sendKeys("Entrée vitrée de plain-pied, porte automatique");
+            browser.driver.findElement(By.cssSelector("input[name=group]")).click();
+            browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+            browser.waitFor(By.cssSelector("#photos figure"));
+            violations.put(label + "member place with a photo", browser.axeViolations());
         }
         violations.values().removeIf(String::isEmpty);
         assertThat(violations).as("axe-core violations by page").isEmpty();

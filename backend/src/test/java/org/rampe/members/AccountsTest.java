@@ -166,13 +166,13 @@ class AccountsTest extends RampeTest {
         mvc.perform(post("/preferences").with(csrf()).session(session).cookie(withSize)
                         .param("highContrast", "true").param("reducedMotion", "true"))
                 .andExpect(redirectedUrl("/preferences"))
-                .andExpect(cookie().value("rampe_display", "t200.c1.f0.m1"));
+                .andExpect(cookie().value("rampe_display", "t200.c1.f0.m1.h0"));
         mvc.perform(post("/signout").with(csrf()).session(session)).andExpect(redirectedUrl("/?signedOut"));
 
         mvc.perform(post("/signin").with(csrf()).param("email", "prefs@example.org").param("password", PASSWORD))
                 .andExpect(redirectedUrl("/"))
                 .andExpect(cookie().value("rampe_lang", "en"))
-                .andExpect(cookie().value("rampe_display", "t200.c1.f0.m1"));
+                .andExpect(cookie().value("rampe_display", "t200.c1.f0.m1.h0"));
     }
 
     @Test
