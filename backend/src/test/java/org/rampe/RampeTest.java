@@ -24,6 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class RampeTest {
 
     private static final Path DATA_DIR = createDataDir();
+    /** The handle that administers the site in tests (configuration, as in production). */
+    protected static final String ADMIN_HANDLE = "site_admin";
 
     @Autowired
     protected Driver driver;
@@ -38,6 +40,7 @@ public abstract class RampeTest {
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("rampe.data-dir", DATA_DIR::toString);
         registry.add("rampe.page-cache", () -> "64MB");
+        registry.add("rampe.admins", () -> ADMIN_HANDLE);
     }
 
     @BeforeEach

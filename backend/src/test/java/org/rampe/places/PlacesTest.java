@@ -199,6 +199,26 @@ class PlacesTest extends RampeTest {
         assertThat(reports).isEqualTo(1);
     }
 
+    @Test
+    void administratorsWorkThroughThePlaceReportsQueue() throws Exception {
+        var id = place("Pharmacie fermée", 0, Map.of());
+        mvc.perform(post("/places/" + id + "/report").with(csrf()).session(member).param("reason", "closed").param("text", "Rideau baissé"));
+        mvc.perform(get("/moderation/places").session(member)).andExpect(status().isForbidden());
+
+        var admin = (MockHttpSession) mvc.perform(post("/signup").with(csrf()).param("email", "admin@example.org")
+                        .param("handle", ADMIN_HANDLE).param("displayName", "Admin").param("password", "a long enough password")
+                        .param("language", "fr")).andReturn().getRequest().getSession();
+        String queue = mvc.perform(get("/moderation/places").session(admin)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(queue).contains("Pharmacie fermée", "Rideau baissé", "Signalé par @lou");
+        String reportId = Transactions.read(driver, tx -> tx.run("MATCH (r:PlaceReport) RETURN r.id AS id").single().get("id").asString());
+        mvc.perform(post("/moderation/places/" + reportId).with(csrf()).session(admin).param("outcome", "closed_place"))
+                .andExpect(redirectedUrl("/moderation/places"));
+        assertThat(places.view(id).orElseThrow().details().summary().closed()).isTrue();
+        mvc.perform(get("/moderation/places").session(admin))
+                .andExpect(content().string(Matchers.containsString("Aucun signalement en attente.")));
+    }
+
     private long placeCount() {
         return Transactions.read(driver, tx -> tx.run("MATCH (p:Place) RETURN count(p) AS n").single().get("n").asLong());
     }
