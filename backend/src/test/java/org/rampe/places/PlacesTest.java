@@ -139,6 +139,17 @@ class PlacesTest extends RampeTest {
     }
 
     @Test
+    void aMemberWhoNeverWantsMapsGetsTheListAlone() throws Exception {
+        place("Pharmacie", 0, Map.of());
+        mvc.perform(get("/places").param("lat", "43.6085").param("lon", "3.88"))
+                .andExpect(content().string(Matchers.containsString("id=\"place-map\"")));
+        mvc.perform(get("/places").param("lat", "43.6085").param("lon", "3.88")
+                        .cookie(new jakarta.servlet.http.Cookie("rampe_display", "t100.c0.f0.m0.h1")))
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString(">Pharmacie<"),
+                        Matchers.not(Matchers.containsString("id=\"place-map\"")))));
+    }
+
+    @Test
     void searchNearATownFindsItWithoutTypingCoordinates() throws Exception {
         place("Pharmacie Centrale", 0, Map.of(Criterion.ACCESSIBLE_TOILET, "yes"));
         mvc.perform(get("/places").param("near", "montpellier"))
