@@ -2,6 +2,7 @@ package org.rampe.members;
 
 import java.util.Map;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -34,6 +35,7 @@ class SecurityConfiguration {
             "frame-ancestors 'none'");
 
     @Bean
+    @ConditionalOnWebApplication // HttpSecurity exists only in a web application; `rampe import` has none
     SecurityFilterChain web(HttpSecurity http, SignInFlow signInFlow) throws Exception {
         http
                 .authorizeHttpRequests(requests -> requests
