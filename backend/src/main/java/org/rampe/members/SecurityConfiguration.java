@@ -41,7 +41,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/signin", "/signup", "/language", "/preferences", "/accessibility",
                                 "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/actuator/health", "/actuator/health/**").permitAll()
+                                "/actuator/health", "/actuator/health/**", "/api/places/export.geojson").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage(SignInFlow.SIGN_IN)
