@@ -3,10 +3,10 @@ package org.rampe.members;
 import java.util.Map;
 
 import org.rampe.places.MapSettings;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -39,6 +39,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @ConditionalOnWebApplication // HttpSecurity exists only in a web application; `rampe import` has none
     SecurityFilterChain web(HttpSecurity http, SignInFlow signInFlow, MapSettings map) throws Exception {
         http
                 .authorizeHttpRequests(requests -> requests
@@ -47,7 +48,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/places", "/places/*", "/api/places").permitAll()
                         .requestMatchers("/", "/signin", "/signup", "/language", "/preferences", "/accessibility",
                                 "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/actuator/health", "/actuator/health/**").permitAll()
+                                "/actuator/health", "/actuator/health/**", "/api/places/export.geojson").permitAll()
                         // Photos of places are public like the places; uploading them is not.
                         .requestMatchers(HttpMethod.GET, "/places/*/photos/*.jpg").permitAll()
                         .anyRequest().authenticated())

@@ -1,0 +1,64 @@
+package org.rampe.places;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+import org.rampe.places.ImportReport.RowProblem;
+
+/** The running tally of one import: each row read is created, updated or skipped. */
+final class ImportRun {
+
+    /** How often progress is reported, in rows read. */
+    static final int PROGRESS_EVERY = 100;
+
+    private final String source;
+    private final Places places;
+    private final IntConsumer progress;
+    private final List<RowProblem> skipped = new ArrayList<>();
+    private final List<RowProblem> warnings = new ArrayList<>();
+    private int read;
+    private int created;
+    private int updated;
+
+    ImportRun(String source, Places places, IntConsumer progress) {
+        this.source = source;
+        this.places = places;
+        this.progress = progress;
+    }
+
+    void imported(ImportedPlace place, long line, List<String> rowWarnings) {
+        rowWarnings.forEach(w -> warnings.add(new RowProblem(line, w)));
+        if (places.importPlace(place) == Places.ImportOutcome.CREATED) {
+            created++;
+        } else {
+            updated++;
+        }
+        counted();
+    }
+
+    void skipped(long line, String reason) {
+        skipped.add(new RowProblem(line, reason));
+        counted();
+    }
+
+    /** The file stopped making sense part-way: what came before stays imported. */
+    void brokenAt(long line, String reason) {
+        skipped(line, reason + "; the rest of the file was not read");
+    }
+
+    int read() {
+        return read;
+    }
+
+    private void counted() {
+        read++;
+        if (read % PROGRESS_EVERY == 0) {
+            progress.accept(read);
+        }
+    }
+
+    ImportReport report() {
+        return new ImportReport(source, read, created, updated, skipped, warnings, null);
+    }
+}
