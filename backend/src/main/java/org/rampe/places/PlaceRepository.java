@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.rampe.graph.Transactions;
@@ -75,11 +76,16 @@ class PlaceRepository {
 
     enum Upsert { CREATED, UPDATED }
 
+    /** The consensus and verdicts a place's summary is written from. */
+    record Summary(Map<Criterion, CriterionConsensus> consensus, Map<NeedProfile, Verdict> verdicts) {
+    }
+
     /**
-     * Creates or updates the place of an imported row, keyed by its source key, and makes the
-     * source's answers current (an answer whose value did not change keeps its date).
+     * Creates or updates the place of an imported row, keyed by its source key, makes the source's
+     * answers current (an answer whose value did not change keeps its date), and stores the
+     * summary computed from all current answers — one transaction per row.
      */
-    Upsert upsertImported(ImportedPlace row) {
+    Upsert upsertImported(ImportedPlace row, java.util.function.Function<PlaceDetails, Summary> summarise) {
         Map<String, Object> values = new HashMap<>();
         row.values().forEach((c, v) -> values.put(c.key(), v));
         var params = new HashMap<String, Object>();
@@ -127,6 +133,9 @@ class PlaceRepository {
                     // No criterion at all: the UNWIND returned nothing; ask again whether it is new.
                     .orElseGet(() -> tx.run("MATCH (p:Place {sourceKey: $key}) RETURN p.createdAt = p.updatedAt AS created",
                             Map.of("key", row.source().key())).single().get("created").asBoolean());
+            var details = details(tx, BY_SOURCE_KEY, row.source().key()).orElseThrow();
+            var summary = summarise.apply(details);
+            saveSummary(tx, details.summary().id(), summary.consensus(), summary.verdicts());
             return created ? Upsert.CREATED : Upsert.UPDATED;
         });
     }
@@ -152,12 +161,19 @@ class PlaceRepository {
                 """, Map.of("memberId", memberId, "placeId", place.value(), "criterion", criterion.key())).consume());
     }
 
+    private static final String BY_ID = "MATCH (p:Place {id: $value})\n";
+    private static final String BY_SOURCE_KEY = "MATCH (p:Place {sourceKey: $value})\n";
+
     Optional<PlaceDetails> details(PlaceId id) {
-        return Transactions.read(driver, tx -> tx.run("MATCH (p:Place {id: $id})\n"
+        return Transactions.read(driver, tx -> details(tx, BY_ID, id.value()));
+    }
+
+    private static Optional<PlaceDetails> details(TransactionContext tx, String match, String value) {
+        return tx.run(match
                         + "OPTIONAL MATCH (p)<-[:ABOUT]-(a:Answer {current: true})\n"
                         + "WITH p, collect(a {.criterion, .value, .source, .imported, .at, .comment}) AS answers\n"
                         + "RETURN " + SUMMARY + ", answers",
-                Map.of("id", id.value())).stream().findFirst().map(r -> {
+                Map.of("value", value)).stream().findFirst().map(r -> {
                     Value p = r.get("p");
                     List<Answer> answers = new ArrayList<>();
                     for (Value a : r.get("answers").values()) {
@@ -167,7 +183,7 @@ class PlaceRepository {
                     }
                     return new PlaceDetails(summary(p, -1), instant(p.get("createdAt")), instant(p.get("updatedAt")),
                             p.get("sourceWheelchair").asString(null), answers);
-                }));
+                });
     }
 
     /** The member's own current answers about a place, by criterion. */
@@ -186,11 +202,19 @@ class PlaceRepository {
 
     /** Stores the consensus values and verdicts that searches filter on. */
     void saveSummary(PlaceId id, Map<Criterion, CriterionConsensus> consensus, Map<NeedProfile, Verdict> verdicts) {
+        Transactions.write(driver, tx -> {
+            saveSummary(tx, id, consensus, verdicts);
+            return null;
+        });
+    }
+
+    private static void saveSummary(TransactionContext tx, PlaceId id, Map<Criterion, CriterionConsensus> consensus,
+                                    Map<NeedProfile, Verdict> verdicts) {
         Map<String, Object> props = new HashMap<>();
         consensus.forEach((c, v) -> props.put(c.property(), v.value()));
         verdicts.forEach((n, v) -> props.put(n.property(), v.level().key()));
-        Transactions.write(driver, tx -> tx.run("MATCH (p:Place {id: $id}) SET p += $props, p.updatedAt = datetime()",
-                Map.of("id", id.value(), "props", props)).consume());
+        tx.run("MATCH (p:Place {id: $id}) SET p += $props, p.updatedAt = datetime()",
+                Map.of("id", id.value(), "props", props)).consume();
     }
 
     List<PlaceId> idsBySourceKeys(List<String> keys) {

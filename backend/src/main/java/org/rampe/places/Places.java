@@ -30,8 +30,7 @@ public class Places {
 
     /** Creates or updates the place of one open-data row (keyed by its source id) and its summary. */
     public ImportOutcome importPlace(ImportedPlace row) {
-        var outcome = repository.upsertImported(row);
-        repository.idsBySourceKeys(List.of(row.source().key())).forEach(this::refresh);
+        var outcome = repository.upsertImported(row, this::summarise);
         return outcome == PlaceRepository.Upsert.CREATED ? ImportOutcome.CREATED : ImportOutcome.UPDATED;
     }
 
@@ -70,8 +69,8 @@ public class Places {
     /** The place page's data, with the consensus computed as of now (so staleness is current). */
     public Optional<PlaceView> view(PlaceId id) {
         return repository.details(id).map(details -> {
-            var consensus = Consensus.of(details.answers(), clock.instant());
-            return new PlaceView(details, consensus, Verdicts.all(consensus, details.sourceWheelchair()));
+            var summary = summarise(details);
+            return new PlaceView(details, summary.consensus(), summary.verdicts());
         });
     }
 
@@ -82,9 +81,14 @@ public class Places {
     /** Recomputes and stores the consensus values and verdicts searches filter on. */
     void refresh(PlaceId id) {
         repository.details(id).ifPresent(details -> {
-            var consensus = Consensus.of(details.answers(), clock.instant());
-            repository.saveSummary(id, consensus, Verdicts.all(consensus, details.sourceWheelchair()));
+            var summary = summarise(details);
+            repository.saveSummary(id, summary.consensus(), summary.verdicts());
         });
+    }
+
+    private PlaceRepository.Summary summarise(PlaceDetails details) {
+        var consensus = Consensus.of(details.answers(), clock.instant());
+        return new PlaceRepository.Summary(consensus, Verdicts.all(consensus, details.sourceWheelchair()));
     }
 
     /** What a place page shows. */
