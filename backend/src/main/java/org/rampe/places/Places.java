@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /** Places: adding, importing, answering criteria, and keeping each place's summary in step. */
@@ -17,6 +18,7 @@ public class Places {
     private final PlaceRepository repository;
     private final Clock clock;
 
+    @Autowired
     Places(PlaceRepository repository) {
         this(repository, Clock.systemUTC());
     }
