@@ -206,17 +206,23 @@ class PlaceRepository {
         params.put("afterD", after.distance());
         params.put("afterId", after.id());
         params.put("limit", limit);
-        String match = filter.fullText() == null
+        return Transactions.read(driver, tx -> tx.run(nearQuery(filter.fullText() != null), params)
+                .list(r -> summary(r.get("p"), r.get("d").asDouble())));
+    }
+
+    /** The Cypher of {@link #near}: with or without the full-text words ({@code $q}). */
+    static String nearQuery(boolean fullText) {
+        String match = !fullText
                 ? "MATCH (p:Place) WHERE point.distance(p.location, $centre) <= $radius"
                 : "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p WHERE point.distance(p.location, $centre) <= $radius";
-        return Transactions.read(driver, tx -> tx.run(match + FILTERS + """
+        return match + FILTERS + """
                 WITH p, point.distance(p.location, $centre) AS d
                 WHERE d > $afterD OR (d = $afterD AND p.id > $afterId)
                 RETURN d, """ + SUMMARY + """
 
                 ORDER BY d, p.id
                 LIMIT $limit
-                """, params).list(r -> summary(r.get("p"), r.get("d").asDouble())));
+                """;
     }
 
     /** Places inside a box, nearest to its centre first. */
@@ -229,17 +235,23 @@ class PlaceRepository {
         params.put("afterD", after.distance());
         params.put("afterId", after.id());
         params.put("limit", limit);
-        String match = filter.fullText() == null
+        return Transactions.read(driver, tx -> tx.run(boxQuery(filter.fullText() != null), params)
+                .list(r -> summary(r.get("p"), r.get("d").asDouble())));
+    }
+
+    /** The Cypher of {@link #inBox}: with or without the full-text words ({@code $q}). */
+    static String boxQuery(boolean fullText) {
+        String match = !fullText
                 ? "MATCH (p:Place) WHERE point.withinBBox(p.location, $sw, $ne)"
                 : "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p WHERE point.withinBBox(p.location, $sw, $ne)";
-        return Transactions.read(driver, tx -> tx.run(match + FILTERS + """
+        return match + FILTERS + """
                 WITH p, point.distance(p.location, $centre) AS d
                 WHERE d > $afterD OR (d = $afterD AND p.id > $afterId)
                 RETURN d, """ + SUMMARY + """
 
                 ORDER BY d, p.id
                 LIMIT $limit
-                """, params).list(r -> summary(r.get("p"), r.get("d").asDouble())));
+                """;
     }
 
     /** Words only, no location: the best full-text matches (one page, no cursor). */
