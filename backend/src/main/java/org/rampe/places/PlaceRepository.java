@@ -215,14 +215,7 @@ class PlaceRepository {
         String match = !fullText
                 ? "MATCH (p:Place) WHERE point.distance(p.location, $centre) <= $radius"
                 : "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p WHERE point.distance(p.location, $centre) <= $radius";
-        return match + FILTERS + """
-                WITH p, point.distance(p.location, $centre) AS d
-                WHERE d > $afterD OR (d = $afterD AND p.id > $afterId)
-                RETURN d, """ + SUMMARY + """
-
-                ORDER BY d, p.id
-                LIMIT $limit
-                """;
+        return match + FILTERS + PAGE;
     }
 
     /** Places inside a box, nearest to its centre first. */
@@ -244,14 +237,7 @@ class PlaceRepository {
         String match = !fullText
                 ? "MATCH (p:Place) WHERE point.withinBBox(p.location, $sw, $ne)"
                 : "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p WHERE point.withinBBox(p.location, $sw, $ne)";
-        return match + FILTERS + """
-                WITH p, point.distance(p.location, $centre) AS d
-                WHERE d > $afterD OR (d = $afterD AND p.id > $afterId)
-                RETURN d, """ + SUMMARY + """
-
-                ORDER BY d, p.id
-                LIMIT $limit
-                """;
+        return match + FILTERS + PAGE;
     }
 
     /** Words only, no location: the best full-text matches (one page, no cursor). */
@@ -262,6 +248,22 @@ class PlaceRepository {
                 + FILTERS + "WITH p, score ORDER BY score DESC LIMIT $limit RETURN " + SUMMARY, params)
                 .list(r -> summary(r.get("p"), -1)));
     }
+
+    /**
+     * Keeps the page (after the cursor, nearest first, {@code $limit} rows) before building the
+     * returned maps: with RETURN ... ORDER BY ... LIMIT the planner built the map of every place in
+     * the circle or box and only then kept the nearest. The final ORDER BY re-sorts the page itself.
+     */
+    private static final String PAGE = """
+            WITH p, point.distance(p.location, $centre) AS d
+            WHERE d > $afterD OR (d = $afterD AND p.id > $afterId)
+            WITH p, d
+            ORDER BY d, p.id
+            LIMIT $limit
+            RETURN d, """ + SUMMARY + """
+
+            ORDER BY d, p.id
+            """;
 
     private static final String FILTERS = """
 

@@ -50,6 +50,29 @@ class PlaceQueryPlanTest extends RampeTest {
     }
 
     @Test
+    void searchesKeepThePageBeforeBuildingTheReturnedMaps() {
+        // The map of all properties is built for the page only, above the Top (ORDER BY ... LIMIT).
+        for (String query : List.of(PlaceRepository.nearQuery(false), PlaceRepository.boxQuery(false))) {
+            Plan plan;
+            try (var session = driver.session()) {
+                plan = session.executeRead(tx -> tx.run("EXPLAIN " + query, params()).consume().plan());
+            }
+            assertThat(mapProjectionBelowTop(plan, false)).as("map projection under the Top in\n" + query).isFalse();
+        }
+    }
+
+    /** Whether a projection building the place map ({@code p{...}}) runs below a Top operator. */
+    private static boolean mapProjectionBelowTop(Plan plan, boolean underTop) {
+        String op = plan.operatorType().replaceFirst("@.*$", "");
+        var details = plan.arguments().get("Details");
+        if (underTop && op.equals("Projection") && details != null && details.asString().contains("p{")) {
+            return true;
+        }
+        boolean below = underTop || op.startsWith("Top");
+        return plan.children().stream().anyMatch(c -> mapProjectionBelowTop(c, below));
+    }
+
+    @Test
     void theHelperFailsWhenNoIndexIsUsed() {
         // A property with no index: the planner scans the label, and the helper must say so.
         assertThatThrownBy(() -> plannedIndexes(driver, "MATCH (p:Place) WHERE p.name = 'x' RETURN p", Map.of()))

@@ -392,7 +392,7 @@ class PlaceSearchBenchmark {
         var sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Run %s. Data: %,d places, %,d answers, %,d members (%,d open places fit a "
                         + "wheelchair or partly), generated in %.0f s. Machine: %d cores (%s), Java %s, heap max %d MB, "
-                        + "page cache %d MB, load average before measuring %.2f. Single client thread, %d warm-up "
+                        + "page cache %d MB, load average (1 min) at the end %.2f. Single client thread, %d warm-up "
                         + "then %d measured queries per row, random centres.%n%n",
                 date.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), counts[0], counts[1], counts[2], counts[3],
                 generationMs / 1000.0, rt.availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
