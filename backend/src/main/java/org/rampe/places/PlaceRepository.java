@@ -230,17 +230,16 @@ class PlaceRepository {
         params.put("afterD", after.distance());
         params.put("afterId", after.id());
         params.put("limit", limit);
-        String match = filter.fullText() == null
+        return Transactions.read(driver, tx -> tx.run(nearQuery(filter.fullText() != null), params)
+                .list(r -> summary(r.get("p"), r.get("d").asDouble())));
+    }
+
+    /** The Cypher of {@link #near}: with or without the full-text words ({@code $q}). */
+    static String nearQuery(boolean fullText) {
+        String match = !fullText
                 ? "MATCH (p:Place) WHERE point.distance(p.location, $centre) <= $radius"
                 : "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p WHERE point.distance(p.location, $centre) <= $radius";
-        return Transactions.read(driver, tx -> tx.run(match + FILTERS + """
-                WITH p, point.distance(p.location, $centre) AS d
-                WHERE d > $afterD OR (d = $afterD AND p.id > $afterId)
-                RETURN d, """ + SUMMARY + """
-
-                ORDER BY d, p.id
-                LIMIT $limit
-                """, params).list(r -> summary(r.get("p"), r.get("d").asDouble())));
+        return match + FILTERS + PAGE;
     }
 
     /** Places inside a box, nearest to its centre first. */
@@ -253,17 +252,16 @@ class PlaceRepository {
         params.put("afterD", after.distance());
         params.put("afterId", after.id());
         params.put("limit", limit);
-        String match = filter.fullText() == null
+        return Transactions.read(driver, tx -> tx.run(boxQuery(filter.fullText() != null), params)
+                .list(r -> summary(r.get("p"), r.get("d").asDouble())));
+    }
+
+    /** The Cypher of {@link #inBox}: with or without the full-text words ({@code $q}). */
+    static String boxQuery(boolean fullText) {
+        String match = !fullText
                 ? "MATCH (p:Place) WHERE point.withinBBox(p.location, $sw, $ne)"
                 : "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p WHERE point.withinBBox(p.location, $sw, $ne)";
-        return Transactions.read(driver, tx -> tx.run(match + FILTERS + """
-                WITH p, point.distance(p.location, $centre) AS d
-                WHERE d > $afterD OR (d = $afterD AND p.id > $afterId)
-                RETURN d, """ + SUMMARY + """
-
-                ORDER BY d, p.id
-                LIMIT $limit
-                """, params).list(r -> summary(r.get("p"), r.get("d").asDouble())));
+        return match + FILTERS + PAGE;
     }
 
     /** A member's report about a place; the same open report is not duplicated. */
@@ -289,6 +287,22 @@ class PlaceRepository {
                 + FILTERS + "WITH p, score ORDER BY score DESC LIMIT $limit RETURN " + SUMMARY, params)
                 .list(r -> summary(r.get("p"), -1)));
     }
+
+    /**
+     * Keeps the page (after the cursor, nearest first, {@code $limit} rows) before building the
+     * returned maps: with RETURN ... ORDER BY ... LIMIT the planner built the map of every place in
+     * the circle or box and only then kept the nearest. The final ORDER BY re-sorts the page itself.
+     */
+    private static final String PAGE = """
+            WITH p, point.distance(p.location, $centre) AS d
+            WHERE d > $afterD OR (d = $afterD AND p.id > $afterId)
+            WITH p, d
+            ORDER BY d, p.id
+            LIMIT $limit
+            RETURN d, """ + SUMMARY + """
+
+            ORDER BY d, p.id
+            """;
 
     private static final String FILTERS = """
 

@@ -1,0 +1,171 @@
+package org.rampe.places;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.summary.Plan;
+import org.rampe.RampeTest;
+
+/**
+ * The place searches must seek through their indexes: {@code place_location} (point index) for
+ * radius and box searches, {@code place_text} (full-text) when words are given. Checked with
+ * {@code EXPLAIN} on the exact Cypher that {@link PlaceRepository} runs.
+ *
+ * <p>Neo4j 2026.08 does not print index names in plans: an index seek says
+ * {@code POINT INDEX p:Place(location) WHERE ...}, and the full-text procedure's index name is
+ * auto-parameterised ({@code db.index.fulltext.queryNodes($autostring_0, $q)}). The helper therefore
+ * resolves each seek's type, label and properties to an index name through {@code SHOW INDEXES}, and
+ * takes the full-text index name from the query text once the plan shows the procedure is called.
+ */
+class PlaceQueryPlanTest extends RampeTest {
+
+    private static final Pattern INDEX_SEEK = Pattern.compile("\\b(POINT INDEX|RANGE INDEX|TEXT INDEX|UNIQUE) \\w+:(\\w+)\\(([^)]*)\\)");
+    private static final Pattern FULLTEXT_NAME = Pattern.compile("db\\.index\\.fulltext\\.queryNodes\\('([^']+)'");
+    private static final Set<String> SCANS = Set.of("NodeByLabelScan", "AllNodesScan", "NodeIndexScan");
+
+    @Test
+    void radiusSearchSeeksThroughThePointIndex() {
+        assertThat(plannedIndexes(driver, PlaceRepository.nearQuery(false), params())).containsExactly("place_location");
+    }
+
+    @Test
+    void boxSearchSeeksThroughThePointIndex() {
+        assertThat(plannedIndexes(driver, PlaceRepository.boxQuery(false), params())).containsExactly("place_location");
+    }
+
+    @Test
+    void searchesWithWordsStartFromTheFullTextIndex() {
+        assertThat(plannedIndexes(driver, PlaceRepository.nearQuery(true), params())).containsExactly("place_text");
+        assertThat(plannedIndexes(driver, PlaceRepository.boxQuery(true), params())).containsExactly("place_text");
+    }
+
+    @Test
+    void searchesKeepThePageBeforeBuildingTheReturnedMaps() {
+        // The map of all properties is built for the page only, above the Top (ORDER BY ... LIMIT).
+        for (String query : List.of(PlaceRepository.nearQuery(false), PlaceRepository.boxQuery(false))) {
+            Plan plan;
+            try (var session = driver.session()) {
+                plan = session.executeRead(tx -> tx.run("EXPLAIN " + query, params()).consume().plan());
+            }
+            assertThat(mapProjectionBelowTop(plan, false)).as("map projection under the Top in\n" + query).isFalse();
+        }
+    }
+
+    /** Whether a projection building the place map ({@code p{...}}) runs below a Top operator. */
+    private static boolean mapProjectionBelowTop(Plan plan, boolean underTop) {
+        String op = plan.operatorType().replaceFirst("@.*$", "");
+        var details = plan.arguments().get("Details");
+        if (underTop && op.equals("Projection") && details != null && details.asString().contains("p{")) {
+            return true;
+        }
+        boolean below = underTop || op.startsWith("Top");
+        return plan.children().stream().anyMatch(c -> mapProjectionBelowTop(c, below));
+    }
+
+    @Test
+    void theHelperFailsWhenNoIndexIsUsed() {
+        // A property with no index: the planner scans the label, and the helper must say so.
+        assertThatThrownBy(() -> plannedIndexes(driver, "MATCH (p:Place) WHERE p.name = 'x' RETURN p", Map.of()))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("NodeByLabelScan");
+        // A point property with no point index: same query shape as the radius search, no seek.
+        assertThatThrownBy(() -> plannedIndexes(driver,
+                PlaceRepository.nearQuery(false).replace("p.location", "p.otherLocation"), params()))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("NodeByLabelScan");
+    }
+
+    @Test
+    void theHelperNamesTheIndexItFinds() {
+        // The uniqueness constraint's range index on :Place(id), to show names are resolved, not assumed.
+        assertThat(plannedIndexes(driver, "MATCH (p:Place {id: $id}) RETURN p", Map.of("id", "x")))
+                .containsExactly("place_id_unique");
+    }
+
+    /**
+     * The names of the indexes the plan of {@code query} reads from; fails (AssertionError) when the
+     * plan scans a label or all nodes, or reads no index at all.
+     */
+    static Set<String> plannedIndexes(Driver driver, String query, Map<String, Object> params) {
+        Plan plan;
+        List<Map<String, Object>> indexes;
+        try (var session = driver.session()) {
+            plan = session.executeRead(tx -> tx.run("EXPLAIN " + query, params).consume().plan());
+            indexes = session.executeRead(tx -> tx.run(
+                    "SHOW INDEXES YIELD name, type, labelsOrTypes, properties RETURN *").list(r -> r.asMap()));
+        }
+        Set<String> used = new LinkedHashSet<>();
+        List<String> operators = new ArrayList<>();
+        collect(plan, query, indexes, used, operators);
+        for (String op : operators) {
+            if (SCANS.contains(op)) {
+                throw new AssertionError("The plan scans instead of seeking (" + op + "): " + operators + "\n" + query);
+            }
+        }
+        if (used.isEmpty()) {
+            throw new AssertionError("The plan reads no index: " + operators + "\n" + query);
+        }
+        return used;
+    }
+
+    private static void collect(Plan plan, String query, List<Map<String, Object>> indexes, Set<String> used,
+                                List<String> operators) {
+        String op = plan.operatorType().replaceFirst("@.*$", "");
+        operators.add(op);
+        var detailsValue = plan.arguments().get("Details");
+        String details = detailsValue == null ? "" : detailsValue.asString();
+        var seek = INDEX_SEEK.matcher(details);
+        if (op.contains("Index")) {
+            if (!seek.find()) {
+                throw new AssertionError("Unrecognised index operator " + op + ": " + details);
+            }
+            // A unique seek reads the range index that backs the constraint.
+            String type = seek.group(1).equals("UNIQUE") ? "RANGE" : seek.group(1).replace(" INDEX", "");
+            String label = seek.group(2);
+            List<String> props = List.of(seek.group(3).split(",\\s*"));
+            String name = indexes.stream()
+                    .filter(i -> type.equals(i.get("type")) && List.of(label).equals(i.get("labelsOrTypes"))
+                            && props.equals(i.get("properties")))
+                    .map(i -> (String) i.get("name")).findFirst()
+                    .orElseThrow(() -> new AssertionError("No " + type + " index on :" + label + props + " for " + details));
+            used.add(name);
+        }
+        if (op.equals("ProcedureCall") && details.startsWith("db.index.fulltext.queryNodes(")) {
+            var literal = FULLTEXT_NAME.matcher(query);
+            if (!literal.find()) {
+                throw new AssertionError("Full-text call without a literal index name: " + query);
+            }
+            String name = literal.group(1);
+            boolean exists = indexes.stream().anyMatch(i -> name.equals(i.get("name")) && "FULLTEXT".equals(i.get("type")));
+            if (!exists) {
+                throw new AssertionError("The query calls the full-text index " + name + ", which does not exist");
+            }
+            used.add(name);
+        }
+        plan.children().forEach(c -> collect(c, query, indexes, used, operators));
+    }
+
+    private static Map<String, Object> params() {
+        Map<String, Object> params = new HashMap<>();
+        params.put("requiredYes", List.of("a_step_free_entrance"));
+        params.put("verdicts", List.of("v_wheelchair"));
+        params.put("levels", List.of("accessible", "limited"));
+        params.put("q", "boulangerie");
+        params.put("centre", PlaceRepository.point(new GeoPoint(43.6108, 3.8767)));
+        params.put("sw", PlaceRepository.point(new GeoPoint(43.59, 3.85)));
+        params.put("ne", PlaceRepository.point(new GeoPoint(43.63, 3.90)));
+        params.put("radius", 2000.0);
+        params.put("afterD", -1.0);
+        params.put("afterId", "");
+        params.put("limit", 51);
+        return params;
+    }
+}
