@@ -43,15 +43,6 @@ class PlaceRepository {
         this.driver = driver;
     }
 
-    /** Great-circle distance in metres (haversine), to size the rings of a box search. */
-    static double metresBetween(GeoPoint a, GeoPoint b) {
-        double dLat = Math.toRadians(b.latitude() - a.latitude());
-        double dLon = Math.toRadians(b.longitude() - a.longitude());
-        double h = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(Math.toRadians(a.latitude()))
-                * Math.cos(Math.toRadians(b.latitude())) * Math.pow(Math.sin(dLon / 2), 2);
-        return 2 * 6_371_008.8 * Math.asin(Math.sqrt(h));
-    }
-
     static Value point(GeoPoint g) {
         return Values.point(4326, g.longitude(), g.latitude());
     }
@@ -239,33 +230,8 @@ class PlaceRepository {
         params.put("afterD", after.distance());
         params.put("afterId", after.id());
         params.put("limit", limit);
-        return inRings(nearQuery(filter.fullText() != null), params, after, radius, limit, filter.fullText() != null);
-    }
-
-    /** The first ring searched; each next one is four times wider, up to the radius asked. */
-    static final double FIRST_RING_METRES = 250;
-
-    /**
-     * Nearest-first pages only ever need the closest places, so the search looks in growing rings
-     * around the centre and stops as soon as one holds a whole page: in a dense town centre it
-     * reads a few hundred candidates instead of every place within the radius. The result is the
-     * same as one search over the whole radius. Word searches come from the full-text index, not
-     * the point index, so they search the whole radius at once.
-     */
-    private List<PlaceSummary> inRings(String query, Map<String, Object> params, Cursor after, double radius, int limit,
-                                       boolean wholeRadius) {
-        double start = Math.max(after.distance(), 0);
-        return Transactions.read(driver, tx -> {
-            double ring = wholeRadius ? radius : Math.min(radius, start + FIRST_RING_METRES);
-            while (true) {
-                params.put("radius", ring);
-                var found = tx.run(query, params).list(r -> summary(r.get("p"), r.get("d").asDouble()));
-                if (found.size() >= limit || ring >= radius) {
-                    return found;
-                }
-                ring = Math.min(radius, start + (ring - start) * 4);
-            }
-        });
+        return Transactions.read(driver, tx -> tx.run(nearQuery(filter.fullText() != null), params)
+                .list(r -> summary(r.get("p"), r.get("d").asDouble())));
     }
 
     /** The Cypher of {@link #near}: with or without the full-text words ({@code $q}). */
@@ -286,15 +252,14 @@ class PlaceRepository {
         params.put("afterD", after.distance());
         params.put("afterId", after.id());
         params.put("limit", limit);
-        // Rings around the box's centre, up to its corners: the nearest places fill a page first.
-        double corners = metresBetween(southWest, northEast) / 2;
-        return inRings(boxQuery(filter.fullText() != null), params, after, corners + 1, limit, filter.fullText() != null);
+        return Transactions.read(driver, tx -> tx.run(boxQuery(filter.fullText() != null), params)
+                .list(r -> summary(r.get("p"), r.get("d").asDouble())));
     }
 
     /** The Cypher of {@link #inBox}: with or without the full-text words ({@code $q}). */
     static String boxQuery(boolean fullText) {
         String match = !fullText
-                ? "MATCH (p:Place) WHERE point.withinBBox(p.location, $sw, $ne) AND point.distance(p.location, $centre) <= $radius"
+                ? "MATCH (p:Place) WHERE point.withinBBox(p.location, $sw, $ne)"
                 : "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p WHERE point.withinBBox(p.location, $sw, $ne)";
         return match + FILTERS + PAGE;
     }
