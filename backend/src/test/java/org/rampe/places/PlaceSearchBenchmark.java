@@ -101,9 +101,7 @@ class PlaceSearchBenchmark {
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RampeApplication.class).properties(
                     "spring.neo4j.uri=" + graph.boltUri(), "spring.neo4j.authentication.username=" + EmbeddedGraph.USER,
                     "spring.neo4j.authentication.password=" + graph.password(), "server.port=0",
-                    "server.address=127.0.0.1", "rampe.data-dir=" + appDir,
-                    // The bundles have no verdict.* messages yet: without this, ?needs= answers 500.
-                    "spring.messages.use-code-as-default-message=true").run()) {
+                    "server.address=127.0.0.1", "rampe.data-dir=" + appDir).run()) {
                 int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
                 var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
                 String base = "http://127.0.0.1:" + port + "/api/places?";
