@@ -178,7 +178,8 @@ export default async function placeMap(element) {
     maxZoom: MAX_ZOOM,
     minZoom: 2,
     zoomAnimation: animated,
-    fadeAnimation: animated,
+    // Never fade: a half-transparent dialog is unreadable while it appears (and axe says so).
+    fadeAnimation: false,
     markerZoomAnimation: animated,
     inertia: animated,
   });
