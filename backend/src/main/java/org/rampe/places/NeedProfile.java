@@ -18,6 +18,16 @@ public enum NeedProfile {
         return "v_" + key();
     }
 
+    /** The label of places that fully fit this need (see V0004__Fit_labels). */
+    String fitsLabel() {
+        return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT) + "Fits";
+    }
+
+    /** The label of places that fit this need at least partly. */
+    String fitsOrPartlyLabel() {
+        return fitsLabel() + "OrPartly";
+    }
+
     public static Optional<NeedProfile> fromKey(String key) {
         if (key == null) {
             return Optional.empty();

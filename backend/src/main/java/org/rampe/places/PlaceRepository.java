@@ -22,10 +22,33 @@ import org.springframework.stereotype.Repository;
 class PlaceRepository {
 
     /** How a search narrows places; every part is optional. */
-    record Filter(List<String> requiredYes, List<String> verdictProperties, List<String> acceptedLevels, String fullText) {
+    /**
+     * @param fitLabel a label every result carries (a need's fit label), so the point index of that
+     *                 label answers the search; null for all places
+     */
+    record Filter(List<String> requiredYes, List<String> verdictProperties, List<String> acceptedLevels, String fullText,
+                  String fitLabel) {
         static Filter none() {
-            return new Filter(List.of(), List.of(), List.of(), null);
+            return new Filter(List.of(), List.of(), List.of(), null, null);
         }
+    }
+
+    /** Every fit label, for removing them before setting the current ones. */
+    private static final String ALL_FIT_LABELS = java.util.Arrays.stream(NeedProfile.values())
+            .map(n -> ":" + n.fitsLabel() + ":" + n.fitsOrPartlyLabel()).collect(java.util.stream.Collectors.joining());
+
+    /** The fit labels a place carries for its verdicts. */
+    static List<String> fitLabels(Map<NeedProfile, Level> verdicts) {
+        List<String> labels = new ArrayList<>();
+        verdicts.forEach((need, level) -> {
+            if (level == Level.ACCESSIBLE) {
+                labels.add(need.fitsLabel());
+            }
+            if (level == Level.ACCESSIBLE || level == Level.LIMITED) {
+                labels.add(need.fitsOrPartlyLabel());
+            }
+        });
+        return labels;
     }
 
     /** Keyset position: results after (distance, id). */
@@ -213,8 +236,11 @@ class PlaceRepository {
         Map<String, Object> props = new HashMap<>();
         consensus.forEach((c, v) -> props.put(c.property(), v.value()));
         verdicts.forEach((n, v) -> props.put(n.property(), v.level().key()));
-        tx.run("MATCH (p:Place {id: $id}) SET p += $props, p.updatedAt = datetime()",
-                Map.of("id", id.value(), "props", props)).consume();
+        Map<NeedProfile, Level> levels = new EnumMap<>(NeedProfile.class);
+        verdicts.forEach((n, v) -> levels.put(n, v.level()));
+        tx.run("MATCH (p:Place {id: $id}) SET p += $props, p.updatedAt = datetime() REMOVE p" + ALL_FIT_LABELS
+                        + " FOREACH (label IN $labels | SET p:$(label))",
+                Map.of("id", id.value(), "props", props, "labels", fitLabels(levels))).consume();
     }
 
     List<PlaceId> idsBySourceKeys(List<String> keys) {
@@ -230,14 +256,23 @@ class PlaceRepository {
         params.put("afterD", after.distance());
         params.put("afterId", after.id());
         params.put("limit", limit);
-        return Transactions.read(driver, tx -> tx.run(nearQuery(filter.fullText() != null), params)
+        return Transactions.read(driver, tx -> tx.run(nearQuery(filter.fullText() != null, filter.fitLabel()), params)
                 .list(r -> summary(r.get("p"), r.get("d").asDouble())));
     }
 
-    /** The Cypher of {@link #near}: with or without the full-text words ({@code $q}). */
     static String nearQuery(boolean fullText) {
+        return nearQuery(fullText, null);
+    }
+
+    /**
+     * The Cypher of {@link #near}: with or without the full-text words ({@code $q}); with a fit
+     * label, the seek goes through that label's point index. The label is one of the fixed fit
+     * labels, never text from a request.
+     */
+    static String nearQuery(boolean fullText, String fitLabel) {
+        String label = fitLabel == null ? "Place" : fitLabel;
         String match = !fullText
-                ? "MATCH (p:Place) WHERE point.distance(p.location, $centre) <= $radius"
+                ? "MATCH (p:" + label + ") WHERE point.distance(p.location, $centre) <= $radius"
                 : "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p WHERE point.distance(p.location, $centre) <= $radius";
         return match + FILTERS + PAGE;
     }
@@ -252,14 +287,19 @@ class PlaceRepository {
         params.put("afterD", after.distance());
         params.put("afterId", after.id());
         params.put("limit", limit);
-        return Transactions.read(driver, tx -> tx.run(boxQuery(filter.fullText() != null), params)
+        return Transactions.read(driver, tx -> tx.run(boxQuery(filter.fullText() != null, filter.fitLabel()), params)
                 .list(r -> summary(r.get("p"), r.get("d").asDouble())));
     }
 
-    /** The Cypher of {@link #inBox}: with or without the full-text words ({@code $q}). */
     static String boxQuery(boolean fullText) {
+        return boxQuery(fullText, null);
+    }
+
+    /** The Cypher of {@link #inBox}: with or without the full-text words ({@code $q}) and a fit label. */
+    static String boxQuery(boolean fullText, String fitLabel) {
+        String label = fitLabel == null ? "Place" : fitLabel;
         String match = !fullText
-                ? "MATCH (p:Place) WHERE point.withinBBox(p.location, $sw, $ne)"
+                ? "MATCH (p:" + label + ") WHERE point.withinBBox(p.location, $sw, $ne)"
                 : "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p WHERE point.withinBBox(p.location, $sw, $ne)";
         return match + FILTERS + PAGE;
     }

@@ -168,8 +168,13 @@ public class PlaceSearch {
                 levels.add(Level.LIMITED.key());
             }
         }
+        String fitLabel = null;
+        if (query.fit() != Fit.ALL && !query.needs().isEmpty()) {
+            NeedProfile first = query.needs().iterator().next();
+            fitLabel = query.fit() == Fit.FITS ? first.fitsLabel() : first.fitsOrPartlyLabel();
+        }
         var filter = new Filter(query.required().stream().map(Criterion::property).toList(), verdictProps, levels,
-                LuceneText.query(query.text(), null));
+                LuceneText.query(query.text(), null), fitLabel);
         if (query.text() != null && filter.fullText() == null) {
             return new Page(List.of(), null);
         }

@@ -44,6 +44,14 @@ class PlaceQueryPlanTest extends RampeTest {
     }
 
     @Test
+    void searchesForANeedSeekOnlyThePlacesThatFitIt() {
+        assertThat(plannedIndexes(driver, PlaceRepository.nearQuery(false, NeedProfile.WHEELCHAIR.fitsOrPartlyLabel()), params()))
+                .containsExactly("place_location_wheelchair_fits_or_partly");
+        assertThat(plannedIndexes(driver, PlaceRepository.boxQuery(false, NeedProfile.HEARING.fitsLabel()), params()))
+                .containsExactly("place_location_hearing_fits");
+    }
+
+    @Test
     void searchesWithWordsStartFromTheFullTextIndex() {
         assertThat(plannedIndexes(driver, PlaceRepository.nearQuery(true), params())).containsExactly("place_text");
         assertThat(plannedIndexes(driver, PlaceRepository.boxQuery(true), params())).containsExactly("place_text");

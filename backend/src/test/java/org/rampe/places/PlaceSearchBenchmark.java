@@ -158,6 +158,7 @@ class PlaceSearchBenchmark {
                             UNWIND $rows AS row
                             CREATE (p:Place)
                             SET p = row.props, p.location = point({longitude: row.lon, latitude: row.lat})
+                            FOREACH (label IN row.labels | SET p:$(label))
                             WITH p, row
                             UNWIND row.answers AS ans
                             CREATE (a:Answer {id: ans.id, criterion: ans.criterion, value: ans.value, source: ans.source,
@@ -247,7 +248,12 @@ class PlaceSearchBenchmark {
         }
         consensus.forEach((c, v) -> props.put(c.property(), v));
         verdicts(consensus, props);
-        return Map.of("props", props, "lat", ll[0], "lon", ll[1], "answers", answers);
+        Map<NeedProfile, Verdict.Level> levels = new java.util.EnumMap<>(NeedProfile.class);
+        for (NeedProfile need : NeedProfile.values()) {
+            levels.put(need, Verdict.Level.fromKey((String) props.get(need.property())));
+        }
+        return Map.of("props", props, "lat", ll[0], "lon", ll[1], "answers", answers,
+                "labels", PlaceRepository.fitLabels(levels));
     }
 
     private String value(Criterion c) {

@@ -126,6 +126,15 @@ class PlacesTest extends RampeTest {
 
         mvc.perform(get("/places").param("lat", "43.6085").param("lon", "3.88").param("needs", "wheelchair").param("fit", "fits"))
                 .andExpect(content().string(Matchers.allOf(Matchers.containsString(">Loin<"), Matchers.not(Matchers.containsString(">Près<")))));
+        // A place whose verdict changes moves in or out of the fitting places at once.
+        var pres = Transactions.read(driver, tx -> tx.run("MATCH (p:Place {name: 'Près'}) RETURN p.id AS id").single().get("id").asString());
+        places.answer(new PlaceId(pres), memberId, Criterion.RAMP, "fixed", "");
+        places.answer(new PlaceId(pres), memberId, Criterion.DOOR_WIDTH, "90", "");
+        mvc.perform(get("/places").param("lat", "43.6085").param("lon", "3.88").param("needs", "wheelchair").param("fit", "fits"))
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString(">Loin<"), Matchers.containsString(">Près<"))));
+        places.answer(new PlaceId(pres), memberId, Criterion.RAMP, "none", "");
+        mvc.perform(get("/places").param("lat", "43.6085").param("lon", "3.88").param("needs", "wheelchair").param("fit", "fits_or_partly"))
+                .andExpect(content().string(Matchers.not(Matchers.containsString(">Près<"))));
 
         List<String> names = new ArrayList<>();
         String next = "/api/places?lat=43.6085&lon=3.88&radius=2000&size=1";
