@@ -172,6 +172,8 @@ public class PlaceSearch {
         if (query.fit() != Fit.ALL && !query.needs().isEmpty()) {
             NeedProfile first = query.needs().iterator().next();
             fitLabel = query.fit() == Fit.FITS ? first.fitsLabel() : first.fitsOrPartlyLabel();
+            // The label already says it for this need: no need to read the verdict of every candidate.
+            verdictProps.remove(first.property());
         }
         var filter = new Filter(query.required().stream().map(Criterion::property).toList(), verdictProps, levels,
                 LuceneText.query(query.text(), null), fitLabel);
