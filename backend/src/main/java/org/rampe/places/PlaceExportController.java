@@ -28,19 +28,21 @@ class PlaceExportController {
     static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
     private final PlaceExportQuery query;
+    private final org.springframework.context.MessageSource messages;
 
-    PlaceExportController(PlaceExportQuery query) {
+    PlaceExportController(PlaceExportQuery query, org.springframework.context.MessageSource messages) {
         this.query = query;
+        this.messages = messages;
     }
 
     @GetMapping("/api/places/export.geojson")
-    ResponseEntity<?> export(@RequestParam(required = false) String bbox) {
+    ResponseEntity<?> export(@RequestParam(required = false) String bbox, java.util.Locale locale) {
         Optional<GeoPoint[]> box = box(bbox);
         if (box.isEmpty()) {
             var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "bbox must be minLon,minLat,maxLon,maxLat in degrees (WGS 84), with min <= max, "
-                            + "longitudes within ±180 and latitudes within ±90; it was " + (bbox == null ? "missing" : "\"" + bbox + "\""));
-            problem.setTitle("Bad bounding box");
+                    messages.getMessage("places.export.bbox.invalid", new Object[] {bbox == null ? "" : bbox}, locale));
+            problem.setTitle(messages.getMessage("error.400.title", null, locale));
+            problem.setProperty("errors", List.of(Map.of("parameter", "bbox", "message", problem.getDetail())));
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         List<PlaceSummary> places = query.inBox(box.get()[0], box.get()[1], MAX_FEATURES + 1);
@@ -91,26 +93,8 @@ class PlaceExportController {
         return feature;
     }
 
-    /** South-west and north-east corners from "minLon,minLat,maxLon,maxLat"; empty when it is not that. */
+    /** South-west and north-east corners from "minLon,minLat,maxLon,maxLat"; any size, the feature cap bounds it. */
     static Optional<GeoPoint[]> box(String bbox) {
-        if (bbox == null) {
-            return Optional.empty();
-        }
-        String[] parts = bbox.split(",", -1);
-        if (parts.length != 4) {
-            return Optional.empty();
-        }
-        try {
-            double minLon = Double.parseDouble(parts[0].strip());
-            double minLat = Double.parseDouble(parts[1].strip());
-            double maxLon = Double.parseDouble(parts[2].strip());
-            double maxLat = Double.parseDouble(parts[3].strip());
-            if (minLon > maxLon || minLat > maxLat) {
-                return Optional.empty(); // a box across the antimeridian is two requests
-            }
-            return Optional.of(new GeoPoint[] {new GeoPoint(minLat, minLon), new GeoPoint(maxLat, maxLon)});
-        } catch (IllegalArgumentException e) { // not a number, NaN or out of range
-            return Optional.empty();
-        }
+        return PlaceSearch.parseBox(bbox, 360);
     }
 }

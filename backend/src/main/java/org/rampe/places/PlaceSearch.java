@@ -210,7 +210,19 @@ public class PlaceSearch {
     }
 
     static Optional<GeoPoint[]> parseBox(String bbox) {
-        String[] parts = bbox.split(",");
+        return parseBox(bbox, MAX_BOX_DEGREES);
+    }
+
+    /**
+     * South-west and north-east corners from "minLon,minLat,maxLon,maxLat" (WGS 84), spanning at
+     * most {@code maxSpanDegrees} each way; empty when it is not that. A box across the antimeridian
+     * is two requests.
+     */
+    static Optional<GeoPoint[]> parseBox(String bbox, double maxSpanDegrees) {
+        if (bbox == null) {
+            return Optional.empty();
+        }
+        String[] parts = bbox.split(",", -1);
         if (parts.length != 4) {
             return Optional.empty();
         }
@@ -219,11 +231,11 @@ public class PlaceSearch {
             double minLat = Double.parseDouble(parts[1].strip());
             double maxLon = Double.parseDouble(parts[2].strip());
             double maxLat = Double.parseDouble(parts[3].strip());
-            if (minLon >= maxLon || minLat >= maxLat || maxLon - minLon > MAX_BOX_DEGREES || maxLat - minLat > MAX_BOX_DEGREES) {
+            if (!(minLon < maxLon && minLat < maxLat) || maxLon - minLon > maxSpanDegrees || maxLat - minLat > maxSpanDegrees) {
                 return Optional.empty();
             }
             return Optional.of(new GeoPoint[] {new GeoPoint(minLat, minLon), new GeoPoint(maxLat, maxLon)});
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) { // not a number, NaN or out of range
             return Optional.empty();
         }
     }

@@ -89,9 +89,13 @@ class PlaceExportTest extends RampeTest {
                     .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
             JsonNode problem = json.readTree(response.body());
             assertThat(problem.get("status").asInt()).isEqualTo(400);
-            assertThat(problem.get("title").asString()).isEqualTo("Bad bounding box");
+            assertThat(problem.get("title").asString()).isEqualTo("Demande incorrecte");
             assertThat(problem.get("detail").asString()).contains("minLon,minLat,maxLon,maxLat");
+            assertThat(problem.get("errors").get(0).get("parameter").asString()).isEqualTo("bbox");
         }
+        var english = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/places/export.geojson?bbox=abc"))
+                .header("Accept-Language", "en").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(json.readTree(english.body()).get("detail").asString()).startsWith("The area must be written").contains("\"abc\"");
     }
 
     @Test
