@@ -153,6 +153,9 @@ class PlacePagesController {
             var normalised = c.normalise(value);
             if (normalised.isEmpty()) {
                 redirect.addFlashAttribute("answerProblem", c.key());
+                // What was typed comes back into the field, with the comment.
+                redirect.addFlashAttribute("answerTyped", value.length() > 50 ? value.substring(0, 50) : value);
+                redirect.addFlashAttribute("answerComment", comment.length() > 500 ? comment.substring(0, 500) : comment);
                 return "redirect:/places/" + placeId + "#answer-" + c.key();
             }
             places.answer(placeId, viewer.memberId(), c, normalised.get(), comment.strip().length() > 500

@@ -93,8 +93,17 @@ class PlacesTest extends RampeTest {
                 Map.of("m", memberId)).single().get("n").asLong());
         assertThat(history).isEqualTo(2);
 
-        mvc.perform(post("/places/" + id + "/answers").with(csrf()).session(member).param("criterion", "door_width").param("value", "wide"))
-                .andExpect(redirectedUrl("/places/" + id + "#answer-door_width"));
+        mvc.perform(get("/places/" + id).session(member)); // reads the "saved" message left by the first answer
+        var refused = mvc.perform(post("/places/" + id + "/answers").with(csrf()).session(member).param("criterion", "door_width")
+                        .param("value", "wide").param("comment", "porte à double battant"))
+                .andExpect(redirectedUrl("/places/" + id + "#answer-door_width")).andReturn();
+        assertThat(refused.getFlashMap().get("answerTyped")).isEqualTo("wide");
+        mvc.perform(get("/places/" + id).session(member))
+                .andExpect(content().string(Matchers.allOf(
+                        Matchers.containsString("Cette réponse n’est pas valable pour ce critère."),
+                        Matchers.containsString("value=\"wide\""),
+                        Matchers.containsString("value=\"porte à double battant\""),
+                        Matchers.containsString("aria-invalid=\"true\""))));
         assertThat(places.view(id).orElseThrow().consensus().get(Criterion.DOOR_WIDTH).known()).isFalse();
     }
 
