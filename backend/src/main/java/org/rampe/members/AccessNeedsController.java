@@ -31,10 +31,16 @@ class AccessNeedsController {
     @GetMapping("/account/needs")
     String page(@AuthenticationPrincipal Viewer viewer, Model model) {
         var saved = store.find(new MemberId(viewer.memberId()));
-        model.addAttribute("saved", saved.orElse(null));
-        model.addAttribute("chosen", saved.map(n -> n.profiles().stream().map(NeedProfile::key).toList()).orElse(List.of()));
-        model.addAttribute("note", saved.map(AccessNeeds::note).orElse(""));
-        model.addAttribute("visibility", saved.map(AccessNeeds::visibility).orElse("only_me"));
+        return form(model, saved.orElse(null), saved.map(AccessNeeds::profiles).orElse(Set.of()),
+                saved.map(AccessNeeds::note).orElse(""), saved.map(AccessNeeds::visibility).orElse("only_me"));
+    }
+
+    /** The page with what is stored, or with what was just typed when it could not be kept. */
+    private static String form(Model model, AccessNeeds saved, Set<NeedProfile> chosen, String note, String visibility) {
+        model.addAttribute("saved", saved);
+        model.addAttribute("chosen", chosen.stream().map(NeedProfile::key).toList());
+        model.addAttribute("note", note);
+        model.addAttribute("visibility", visibility);
         model.addAttribute("profiles", NeedProfile.values());
         model.addAttribute("visibilities", AccessNeeds.VISIBILITIES);
         return "members/needs";
@@ -60,13 +66,7 @@ class AccessNeedsController {
         }
         if (!problems.isEmpty()) {
             model.addAttribute("problems", problems);
-            model.addAttribute("saved", store.find(new MemberId(viewer.memberId())).orElse(null));
-            model.addAttribute("chosen", profiles.stream().map(NeedProfile::key).toList());
-            model.addAttribute("note", note);
-            model.addAttribute("visibility", visibility);
-            model.addAttribute("profiles", NeedProfile.values());
-            model.addAttribute("visibilities", AccessNeeds.VISIBILITIES);
-            return "members/needs";
+            return form(model, store.find(new MemberId(viewer.memberId())).orElse(null), profiles, note, visibility);
         }
         store.save(new MemberId(viewer.memberId()), profiles, note.strip(), visibility);
         redirect.addFlashAttribute("notice", "needs.saved");

@@ -72,7 +72,7 @@ public class SignInFlow {
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                                 Authentication authentication) throws ServletException, IOException {
                 if (authentication.getPrincipal() instanceof MemberAccount account) {
-                    applyChoices(request, response, account.id());
+                    members.byId(account.id()).ifPresent(member -> applyChoices(request, response, member));
                 }
                 super.onAuthenticationSuccess(request, response, authentication);
             }
@@ -99,14 +99,12 @@ public class SignInFlow {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities()));
         holder.setContext(context);
         contexts.saveContext(context, request, response);
-        personalisation.remember(request, response, member.language());
-        personalisation.remember(request, response, member.preferences());
+        applyChoices(request, response, member);
     }
 
-    private void applyChoices(HttpServletRequest request, HttpServletResponse response, MemberId id) {
-        members.byId(id).ifPresent(member -> {
-            personalisation.remember(request, response, member.language());
-            personalisation.remember(request, response, member.preferences());
-        });
+    /** The member's own language and display settings become this browser's. */
+    private void applyChoices(HttpServletRequest request, HttpServletResponse response, Member member) {
+        personalisation.remember(request, response, member.language());
+        personalisation.remember(request, response, member.preferences());
     }
 }

@@ -21,16 +21,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PlaceRepository {
 
-    /** How a search narrows places; every part is optional. */
     /**
+     * How a search narrows places; every part is optional.
+     *
      * @param fitLabel a label every result carries (a need's fit label), so the point index of that
      *                 label answers the search; null for all places
      */
     record Filter(List<String> requiredYes, List<String> verdictProperties, List<String> acceptedLevels, String fullText,
                   String fitLabel) {
-        static Filter none() {
-            return new Filter(List.of(), List.of(), List.of(), null, null);
-        }
     }
 
     /** Every fit label, for removing them before setting the current ones. */

@@ -17,8 +17,8 @@ import java.util.Set;
 public record DisplayPreferences(int textSize, boolean highContrast, boolean dyslexiaFont, boolean reducedMotion,
                                  boolean hideMap) {
 
-    public static final Set<Integer> TEXT_SIZES = Set.of(100, 125, 150, 200);
     public static final List<Integer> TEXT_SIZE_CHOICES = List.of(100, 125, 150, 200);
+    public static final Set<Integer> TEXT_SIZES = Set.copyOf(TEXT_SIZE_CHOICES);
     public static final DisplayPreferences DEFAULT = new DisplayPreferences(100, false, false, false, false);
 
     public DisplayPreferences {
