@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.rampe.images.Images;
 import org.rampe.members.MemberAccount;
 import org.rampe.places.Criterion;
 import org.rampe.places.PlaceId;
@@ -66,15 +67,15 @@ class PhotoController {
                   @AuthenticationPrincipal MemberAccount member, Model model, RedirectAttributes redirect) {
         PlaceId place = existingPlace(placeId);
         model.addAttribute("placeId", place.value());
-        Optional<PhotoImages.Cleaned> image = Optional.empty();
+        Optional<Images.Cleaned> image = Optional.empty();
         if (!form.hasFile()) {
             errors.rejectValue("file", "photo.file.required");
         } else if (form.getFile().getSize() > MAX_BYTES) {
             errors.rejectValue("file", "photo.file.tooLarge");
         } else {
             try {
-                image = Optional.of(PhotoImages.clean(form.getFile().getBytes()));
-            } catch (PhotoImages.Refused refused) {
+                image = Optional.of(Images.clean(form.getFile().getBytes()));
+            } catch (Images.Refused refused) {
                 errors.rejectValue("file", refused.code());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.rampe.images.ImageStore;
+import org.rampe.images.Images;
 import org.rampe.graph.Transactions;
 import org.rampe.places.Criterion;
 import org.rampe.places.PlaceId;
@@ -20,9 +22,9 @@ import org.springframework.stereotype.Service;
 public class PlacePhotos {
 
     private final Driver driver;
-    private final PhotoStore store;
+    private final ImageStore store;
 
-    PlacePhotos(Driver driver, PhotoStore store) {
+    PlacePhotos(Driver driver, ImageStore store) {
         this.driver = driver;
         this.store = store;
     }
@@ -42,7 +44,7 @@ public class PlacePhotos {
     }
 
     /** What {@link #add} needs once the form is valid. */
-    record NewPhoto(PlaceId place, String memberId, PhotoImages.Cleaned image, String alt, String caption,
+    record NewPhoto(PlaceId place, String memberId, Images.Cleaned image, String alt, String caption,
                     Criterion.Group group, Licence licence) {
     }
 

@@ -26,6 +26,8 @@ import javax.imageio.ImageIO;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rampe.images.Images;
+import org.rampe.images.TestImages;
 import org.rampe.RampeTest;
 import org.rampe.graph.GraphProperties;
 import org.rampe.graph.Transactions;
@@ -232,10 +234,10 @@ class PlacePhotosTest extends RampeTest {
     void aHeaderAnnouncing41MegapixelsIsRefusedBeforeAnyPixelIsDecoded() throws Exception {
         byte[] bomb = TestImages.pngHeaderOnly(8200, 5000);
         // Decoding would fail on the missing pixel data: "too many pixels" proves only the header was read.
-        var refused = catchThrowableOfType(PhotoImages.Refused.class, () -> PhotoImages.clean(bomb));
+        var refused = catchThrowableOfType(Images.Refused.class, () -> Images.clean(bomb));
         assertThat(refused.code()).isEqualTo("photo.file.tooManyPixels");
         // Just under the limit, the same truncated file gets as far as decoding, and fails there.
-        var truncated = catchThrowableOfType(PhotoImages.Refused.class, () -> PhotoImages.clean(TestImages.pngHeaderOnly(200, 100)));
+        var truncated = catchThrowableOfType(Images.Refused.class, () -> Images.clean(TestImages.pngHeaderOnly(200, 100)));
         assertThat(truncated.code()).isEqualTo("photo.file.notImage");
 
         mvc.perform(upload(placeId, "huge.png", "image/png", bomb).session(member("ana_b")))

@@ -1,4 +1,4 @@
-package org.rampe.places.photos;
+package org.rampe.images;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -13,15 +13,15 @@ import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 
 /** Images built in code for the photo tests: no binary fixtures in the repository. */
-final class TestImages {
+public final class TestImages {
 
-    static final String GPS_MARKER = "RAMPE-SECRET-POSITION-48.8566N";
+    public static final String GPS_MARKER = "RAMPE-SECRET-POSITION-48.8566N";
 
     private TestImages() {
     }
 
     /** A PNG whose left half is fully transparent and right half opaque blue. */
-    static byte[] png(int width, int height) {
+    public static byte[] png(int width, int height) {
         var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         for (int y = 0; y < height; y++) {
             for (int x = width / 2; x < width; x++) {
@@ -31,7 +31,7 @@ final class TestImages {
         return write(image, "png");
     }
 
-    static byte[] jpeg(int width, int height) {
+    public static byte[] jpeg(int width, int height) {
         var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();
         g.setColor(Color.ORANGE);
@@ -45,7 +45,7 @@ final class TestImages {
      * latitude reference and the marker string as GPS processing method), then a comment segment
      * also holding the marker.
      */
-    static byte[] jpegWithGpsExif(int width, int height) {
+    public static byte[] jpegWithGpsExif(int width, int height) {
         byte[] plain = jpeg(width, height);
         byte[] marker = GPS_MARKER.getBytes(StandardCharsets.US_ASCII);
         // TIFF, big-endian: header (8) | IFD0: 1 entry (2 + 12 + 4) | GPS IFD: 2 entries (2 + 24 + 4) | marker data
@@ -76,7 +76,7 @@ final class TestImages {
      * A valid PNG header announcing width x height pixels, followed by a tiny IDAT: a reader that
      * decoded the pixels would fail on the missing data, one that reads the header does not.
      */
-    static byte[] pngHeaderOnly(int width, int height) {
+    public static byte[] pngHeaderOnly(int width, int height) {
         var out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
         ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height)
@@ -94,7 +94,7 @@ final class TestImages {
     }
 
     /** The RIFF/WEBP header: enough for the type to be recognised, not for a reader to decode. */
-    static byte[] webpHeader() {
+    public static byte[] webpHeader() {
         var b = ByteBuffer.allocate(30).put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(22)
                 .put("WEBPVP8 ".getBytes(StandardCharsets.US_ASCII));
         return b.array();
@@ -139,7 +139,7 @@ final class TestImages {
     }
 
     /** The markers of a JPEG's segments up to the start of scan, e.g. [0xE0, 0xDB, 0xC0, 0xC4, 0xDA]. */
-    static java.util.List<Integer> jpegSegments(byte[] jpeg) {
+    public static java.util.List<Integer> jpegSegments(byte[] jpeg) {
         var markers = new java.util.ArrayList<Integer>();
         if ((jpeg[0] & 0xFF) != 0xFF || (jpeg[1] & 0xFF) != 0xD8) {
             throw new IllegalArgumentException("Not a JPEG");

@@ -1,4 +1,4 @@
-package org.rampe.places.photos;
+package org.rampe.images;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,11 +19,11 @@ import org.springframework.stereotype.Component;
  * and files are readable by the owner only: the web application serves them, nobody else needs to.
  */
 @Component
-class FileSystemPhotoStore implements PhotoStore {
+public class FileSystemImageStore implements ImageStore {
 
     private final Path dir;
 
-    FileSystemPhotoStore(GraphProperties properties) {
+    FileSystemImageStore(GraphProperties properties) {
         this.dir = properties.dataDir().toAbsolutePath().normalize().resolve("photos");
         try {
             if (posix()) {

@@ -1,4 +1,4 @@
-package org.rampe.places.photos;
+package org.rampe.images;
 
 import java.util.Optional;
 
@@ -7,7 +7,7 @@ import java.util.Optional;
  * typed). The filesystem is the only implementation today; an object store can implement the
  * same three calls later.
  */
-public interface PhotoStore {
+public interface ImageStore {
 
     void put(String photoId, byte[] jpeg);
 

@@ -1,4 +1,4 @@
-package org.rampe.places.photos;
+package org.rampe.images;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -31,22 +31,22 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * huge picture (a decompression bomb) is refused cheaply. Re-encoding writes pixels only: EXIF
  * (with its GPS position), XMP, comments and every other metadata block are left behind.
  */
-final class PhotoImages {
+public final class Images {
 
-    static final long MAX_PIXELS = 40_000_000L;
-    static final int MAX_SIDE = 2048;
+    public static final long MAX_PIXELS = 40_000_000L;
+    public static final int MAX_SIDE = 2048;
     static final float QUALITY = 0.85f;
     private static final Set<String> ACCEPTED = Set.of("jpeg", "png", "gif");
 
-    private PhotoImages() {
+    private Images() {
     }
 
     /** A cleaned photo: JPEG bytes and their dimensions. */
-    record Cleaned(byte[] jpeg, int width, int height) {
+    public record Cleaned(byte[] jpeg, int width, int height) {
     }
 
     /** Why a file was refused; {@code code} is a message key. */
-    static final class Refused extends Exception {
+    public static final class Refused extends Exception {
         private final String code;
 
         Refused(String code) {
@@ -54,12 +54,17 @@ final class PhotoImages {
             this.code = code;
         }
 
-        String code() {
+        public String code() {
             return code;
         }
     }
 
-    static Cleaned clean(byte[] upload) throws Refused {
+    public static Cleaned clean(byte[] upload) throws Refused {
+        return clean(upload, MAX_SIDE);
+    }
+
+    /** As {@link #clean(byte[])}, no more than {@code maxSide} pixels on the long side (avatars are small). */
+    public static Cleaned clean(byte[] upload, int maxSide) throws Refused {
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(upload))) {
             ImageReader reader = acceptedReader(in).orElseThrow(() -> new Refused(isWebp(upload) ? "photo.file.webp" : "photo.file.notImage"));
             try {
@@ -74,12 +79,12 @@ final class PhotoImages {
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
                 // Large pictures are decimated while decoding, so memory stays near the output size.
-                int step = (int) Math.max(1, Math.max(width, height) / MAX_SIDE);
+                int step = (int) Math.max(1, Math.max(width, height) / maxSide);
                 if (step > 1) {
                     param.setSourceSubsampling(step, step, 0, 0);
                 }
                 BufferedImage decoded = reader.read(0, param);
-                return encode(flattenAndFit(decoded));
+                return encode(flattenAndFit(decoded, maxSide));
             } finally {
                 reader.dispose();
             }
@@ -114,12 +119,12 @@ final class PhotoImages {
                 && Arrays.equals(bytes, 8, 12, "WEBP".getBytes(StandardCharsets.US_ASCII), 0, 4);
     }
 
-    /** Onto an opaque white RGB canvas, no more than {@link #MAX_SIDE} on the long side. */
-    static BufferedImage flattenAndFit(BufferedImage source) {
+    /** Onto an opaque white RGB canvas, no more than {@code maxSide} on the long side. */
+    static BufferedImage flattenAndFit(BufferedImage source, int maxSide) {
         BufferedImage current = source;
         int w = source.getWidth();
         int h = source.getHeight();
-        double scale = Math.min(1.0, (double) MAX_SIDE / Math.max(w, h));
+        double scale = Math.min(1.0, (double) maxSide / Math.max(w, h));
         int targetW = Math.max(1, (int) Math.round(w * scale));
         int targetH = Math.max(1, (int) Math.round(h * scale));
         // Halving steps before the last resize keep bilinear scaling from dropping whole pixels.

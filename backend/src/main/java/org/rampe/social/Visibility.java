@@ -1,0 +1,31 @@
+package org.rampe.social;
+
+/**
+ * Who may read a post: the one rule every query that shows posts applies, as Cypher predicates over
+ * a post {@code p}, its author {@code author} and the reading member's id {@code $viewer} (null for
+ * a visitor who is not signed in).
+ *
+ * <ul>
+ * <li>The author always sees their own posts.</li>
+ * <li>Nobody sees the posts of a member they block or who blocks them.</li>
+ * <li>A public post of an open account is seen by everyone, visitors included.</li>
+ * <li>Otherwise (a followers-only post, or any post of a private account) only approved followers see it.</li>
+ * </ul>
+ * Muting is not here: a muted author's posts stay readable by link, they only leave the muter's
+ * feed and notifications.
+ */
+public final class Visibility {
+
+    private Visibility() {
+    }
+
+    /** A predicate: {@code $viewer} may read post {@code p} written by {@code author}. */
+    public static final String CAN_READ_POST = """
+            (author.id = $viewer
+             OR (NOT EXISTS { MATCH (:Member {id: $viewer})-[:BLOCKS]-(author) }
+                 AND ((p.visibility = 'public' AND NOT coalesce(author.privateAccount, false))
+                      OR EXISTS { MATCH (:Member {id: $viewer})-[:FOLLOWS]->(author) })))""";
+
+    /** A predicate: {@code $viewer} and member {@code other} do not block each other (either way). */
+    public static final String NOT_BLOCKED = "NOT EXISTS { MATCH (:Member {id: $viewer})-[:BLOCKS]-(other) }";
+}
