@@ -41,5 +41,10 @@ public record Verdict(Level level, List<Reason> reasons) {
         public Object[] arguments() {
             return args.toArray();
         }
+
+        /** The first argument, or an empty text: every reason message has at most one. */
+        public Object argument() {
+            return args.isEmpty() ? "" : args.getFirst();
+        }
     }
 }
