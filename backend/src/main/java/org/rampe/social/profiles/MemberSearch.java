@@ -28,7 +28,7 @@ class MemberSearch {
     enum Problem { EMPTY, TOO_LONG, NOTHING_SEARCHABLE, UNAVAILABLE }
 
     record Outcome(List<MemberCard> members, Problem problem) {
-        boolean more() {
+        public boolean more() {
             return members.size() >= LIMIT;
         }
     }

@@ -14,7 +14,7 @@ record Profile(String id, String handle, String displayName, String bio, String 
     record Avatar(String imageId, String alt, int width, int height) {
     }
 
-    String avatarUrl() {
+    public String avatarUrl() {
         return avatar == null ? null : "/members/" + handle + "/avatar.jpg?v=" + avatar.imageId();
     }
 }

@@ -20,12 +20,12 @@ enum SpokenLanguage {
     }
 
     /** The key stored and sent by the form: the constant's name in lower case ({@code lsf}, {@code en}). */
-    String key() {
+    public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The BCP 47 tag ({@code fsl} for LSF). */
-    String tag() {
+    public String tag() {
         return tag;
     }
 
