@@ -56,16 +56,20 @@ class ProfilesBrowserTest extends RampeTest {
     }
 
     @Test
-    void profilesSearchListsAndFormsHaveNoAxeViolationInFrenchAndEnglish() {
+    void profilesSearchListsAndFormsHaveNoAxeViolationInFrenchEnglishAndHighContrast() {
         Map<String, String> violations = new LinkedHashMap<>();
         int n = 0;
-        for (String language : List.of("fr", "en")) {
+        // Both languages as they come; high contrast in French; large readable text in English.
+        for (String[] setting : new String[][] {{"fr", "t100.c0.f0.m0"}, {"en", "t100.c0.f0.m0"},
+                {"fr", "t100.c1.f0.m0"}, {"en", "t200.c0.f1.m1"}}) {
+            String language = setting[0] + " " + setting[1];
             browser.forgetCookies();
-            browser.cookie("rampe_lang", language);
+            browser.cookie("rampe_lang", setting[0]);
+            browser.cookie("rampe_display", setting[1]);
             for (String path : List.of("/members/ana_lefevre", "/members", "/members?q=ana", "/members?q=***",
                     "/members/ana_lefevre/followers", "/members/ana_lefevre/following")) {
                 browser.open(path);
-                assertThat(browser.htmlAttribute("lang")).isEqualTo(language);
+                assertThat(browser.htmlAttribute("lang")).isEqualTo(setting[0]);
                 violations.put(language + " visitor " + path, browser.axeViolations());
             }
             String handle = "axe_" + n++;
