@@ -36,20 +36,17 @@ public class Relations {
 
     /** Whether {@code viewerId} follows {@code otherId} (an approved follow). */
     public boolean follows(String viewerId, String otherId) {
-        return viewerId != null && repository.exists(
-                "RETURN EXISTS { MATCH (:Member {id: $a})-[:FOLLOWS]->(:Member {id: $b}) } AS yes", viewerId, otherId);
+        return viewerId != null && otherId != null && repository.follows(viewerId, otherId);
     }
 
     /** Whether either member blocks the other. False for a visitor (null). */
     public boolean blockedEitherWay(String a, String b) {
-        return a != null && b != null && repository.exists(
-                "RETURN EXISTS { MATCH (:Member {id: $a})-[:BLOCKS]-(:Member {id: $b}) } AS yes", a, b);
+        return a != null && b != null && repository.blockedEitherWay(a, b);
     }
 
     /** Whether {@code muter} muted {@code muted}. */
     public boolean hasMuted(String muter, String muted) {
-        return muter != null && muted != null && repository.exists(
-                "RETURN EXISTS { MATCH (:Member {id: $a})-[:MUTES]->(:Member {id: $b}) } AS yes", muter, muted);
+        return muter != null && muted != null && repository.hasMuted(muter, muted);
     }
 
     /** How {@code viewerId} stands towards {@code otherId}; {@link Relation#NONE} for a visitor. */

@@ -55,7 +55,19 @@ class RelationsRepository {
                 .orElse(Relation.NONE));
     }
 
-    boolean exists(String query, String a, String b) {
+    boolean follows(String follower, String followed) {
+        return exists("RETURN EXISTS { MATCH (:Member {id: $a})-[:FOLLOWS]->(:Member {id: $b}) } AS yes", follower, followed);
+    }
+
+    boolean blockedEitherWay(String a, String b) {
+        return exists("RETURN EXISTS { MATCH (:Member {id: $a})-[:BLOCKS]-(:Member {id: $b}) } AS yes", a, b);
+    }
+
+    boolean hasMuted(String muter, String muted) {
+        return exists("RETURN EXISTS { MATCH (:Member {id: $a})-[:MUTES]->(:Member {id: $b}) } AS yes", muter, muted);
+    }
+
+    private boolean exists(String query, String a, String b) {
         return Transactions.read(driver, tx -> tx.run(query, Map.of("a", a, "b", b)).single().get("yes").asBoolean());
     }
 
@@ -219,13 +231,18 @@ class RelationsRepository {
      * who block the viewer, or whom the viewer blocks, are left out of followers and following.
      */
     List<MemberCard> list(String member, Listing listing, String viewer, String after, int limit) {
-        boolean hideBlocked = listing == Listing.FOLLOWERS || listing == Listing.FOLLOWING;
         Map<String, Object> params = new HashMap<>();
         params.put("id", member);
         params.put("viewer", viewer);
         params.put("after", after == null ? "" : after);
         params.put("limit", limit);
-        String query = "MATCH (m:Member {id: $id})\nMATCH " + listing.pattern + "\nWHERE x.handle > $after"
+        return Transactions.read(driver, tx -> tx.run(listQuery(listing), params).list(RelationsRepository::card));
+    }
+
+    /** The Cypher of one page of a list: from the member's id (unique index) along their relationships. */
+    static String listQuery(Listing listing) {
+        boolean hideBlocked = listing == Listing.FOLLOWERS || listing == Listing.FOLLOWING;
+        return "MATCH (m:Member {id: $id})\nMATCH " + listing.pattern + "\nWHERE x.handle > $after"
                 + (hideBlocked ? "\n  AND ($viewer IS NULL OR NOT EXISTS { MATCH (:Member {id: $viewer})-[:BLOCKS]-(x) })" : "")
                 + """
 
@@ -233,7 +250,6 @@ class RelationsRepository {
                 ORDER BY x.handle
                 LIMIT $limit
                 """;
-        return Transactions.read(driver, tx -> tx.run(query, params).list(RelationsRepository::card));
     }
 
     static MemberCard card(Record r) {

@@ -104,6 +104,8 @@ class RelationsTest extends RampeTest {
             mvc.perform(get(path)).andExpect(status().is3xxRedirection());
         }
         mvc.perform(post("/account/follow-requests/ana/approve").with(csrf())).andExpect(redirectedUrl("/signin"));
+        mvc.perform(post("/account/follow-requests/ana/refuse").with(csrf())).andExpect(redirectedUrl("/signin"));
+        mvc.perform(post("/account/follow-requests/ana/approve").session(bob)).andExpect(status().isForbidden());
         mvc.perform(post("/account/followers/ana/remove").with(csrf())).andExpect(redirectedUrl("/signin"));
         assertThat(relationships()).isZero();
     }

@@ -37,14 +37,18 @@ class ProfileRepository {
     }
 
     private Optional<Profile> find(String match, String key) {
-        return Transactions.read(driver, tx -> tx.run(match + """
-
-                OPTIONAL MATCH (m)-[:HAS_AVATAR]->(i:Image)
-                RETURN m { .id, .handle, .displayName, .bio, .pronouns, .languages, .city, .privateAccount } AS m,
-                       i { .id, .alt, .width, .height } AS i
-                LIMIT 1
-                """, Map.of("key", key)).stream().findFirst().map(ProfileRepository::map));
+        return Transactions.read(driver, tx -> tx.run(match + PROFILE, Map.of("key", key)).stream().findFirst()
+                .map(ProfileRepository::map));
     }
+
+    /** The profile of the member {@code m}, with its avatar, in one round trip. */
+    static final String PROFILE = """
+
+            OPTIONAL MATCH (m)-[:HAS_AVATAR]->(i:Image)
+            RETURN m { .id, .handle, .displayName, .bio, .pronouns, .languages, .city, .privateAccount } AS m,
+                   i { .id, .alt, .width, .height } AS i
+            LIMIT 1
+            """;
 
     private static Profile map(Record r) {
         Value m = r.get("m");
@@ -125,6 +129,14 @@ class ProfileRepository {
         return UUID.randomUUID().toString();
     }
 
+    static final String SEARCH = """
+            CALL db.index.fulltext.queryNodes('member_text', $q) YIELD node AS x, score
+            WHERE $viewer IS NULL OR NOT EXISTS { MATCH (x)-[:BLOCKS]->(:Member {id: $viewer}) }
+            RETURN x.id AS id, x.handle AS handle, x.displayName AS displayName, x.avatarImage AS avatarImage
+            ORDER BY score DESC, x.handle
+            LIMIT $limit
+            """;
+
     /**
      * Members whose name or handle match the full-text query, best first, leaving out those who
      * block the viewer (null for a visitor).
@@ -134,13 +146,7 @@ class ProfileRepository {
         params.put("q", luceneQuery);
         params.put("viewer", viewer);
         params.put("limit", limit);
-        return Transactions.read(driver, tx -> tx.run("""
-                CALL db.index.fulltext.queryNodes('member_text', $q) YIELD node AS x, score
-                WHERE $viewer IS NULL OR NOT EXISTS { MATCH (x)-[:BLOCKS]->(:Member {id: $viewer}) }
-                RETURN x.id AS id, x.handle AS handle, x.displayName AS displayName, x.avatarImage AS avatarImage
-                ORDER BY score DESC, x.handle
-                LIMIT $limit
-                """, params).list(r -> new MemberCard(r.get("id").asString(), r.get("handle").asString(),
+        return Transactions.read(driver, tx -> tx.run(SEARCH, params).list(r -> new MemberCard(r.get("id").asString(), r.get("handle").asString(),
                 r.get("displayName").asString(""), r.get("avatarImage").asString(null))));
     }
 }

@@ -104,4 +104,18 @@ class MemberSearchTest extends RampeTest {
         assertThat(MemberSearch.query("\"a\" OR b:c")).contains("a* AND or* AND b* AND c*");
         assertThat(MemberSearch.query("*?~")).isEmpty();
     }
+
+    @Test
+    void profilesAreReadThroughTheHandleIndexAndSearchThroughTheFullTextIndex() {
+        var profile = org.rampe.social.SocialQueryPlanTest.explain(driver, "MATCH (m:Member {handle: $key})" + ProfileRepository.PROFILE);
+        assertThat(profile).anyMatch(op -> op.startsWith("NodeUniqueIndexSeek") && op.contains("Member(handle)"))
+                .noneMatch(op -> op.startsWith("NodeByLabelScan") || op.startsWith("AllNodesScan"));
+        var search = org.rampe.social.SocialQueryPlanTest.explain(driver, ProfileRepository.SEARCH);
+        assertThat(search).anyMatch(op -> op.startsWith("ProcedureCall") && op.contains("db.index.fulltext.queryNodes"))
+                .noneMatch(op -> op.startsWith("NodeByLabelScan") || op.startsWith("AllNodesScan"));
+        String index = Transactions.read(driver, tx -> tx.run(
+                "SHOW FULLTEXT INDEXES YIELD name, options WHERE name = 'member_text' RETURN options.indexConfig.`fulltext.analyzer` AS a")
+                .single().get("a").asString());
+        assertThat(index).isEqualTo("standard-folding");
+    }
 }
