@@ -45,6 +45,11 @@ public final class MemberAccount implements UserDetails, CredentialsContainer, V
         return new MemberAccount(m.id(), m.email(), m.handle(), m.displayName(), administrators.isAdmin(m.handle()), null);
     }
 
+    /** The same signed-in member under a new display name (after editing their profile). */
+    public MemberAccount withDisplayName(String newDisplayName) {
+        return new MemberAccount(id, email, handle, newDisplayName, admin, null);
+    }
+
     public MemberId id() {
         return id;
     }

@@ -70,6 +70,11 @@ class MemberRepository {
                 Map.of("id", id.value())).stream().findFirst().map(r -> map(r).member()));
     }
 
+    Optional<Member> byHandle(String handle) {
+        return Transactions.read(driver, tx -> tx.run("MATCH (m:Member {handle: $handle})\n" + RETURN_MEMBER,
+                Map.of("handle", handle)).stream().findFirst().map(r -> map(r).member()));
+    }
+
     void saveLanguage(MemberId id, Language language) {
         Transactions.write(driver, tx -> tx.run("MATCH (m:Member {id: $id}) SET m.language = $language",
                 Map.of("id", id.value(), "language", language.code())).consume());

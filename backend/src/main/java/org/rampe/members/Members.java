@@ -16,10 +16,12 @@ public class Members {
 
     private final MemberRepository repository;
     private final PasswordEncoder passwordEncoder;
+    private final AccessNeedsStore needs;
 
-    Members(MemberRepository repository, PasswordEncoder passwordEncoder) {
+    Members(MemberRepository repository, PasswordEncoder passwordEncoder, AccessNeedsStore needs) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
+        this.needs = needs;
     }
 
     /**
@@ -55,6 +57,27 @@ public class Members {
 
     public Optional<Member> byId(MemberId id) {
         return repository.byId(id);
+    }
+
+    /** The member with this handle (lower-cased first; a leading {@code @} is ignored), if any. */
+    public Optional<Member> byHandle(String handle) {
+        if (handle == null) {
+            return Optional.empty();
+        }
+        String h = handle.strip();
+        if (h.startsWith("@")) {
+            h = h.substring(1);
+        }
+        h = h.toLowerCase(java.util.Locale.ROOT);
+        return h.isEmpty() ? Optional.empty() : repository.byHandle(h);
+    }
+
+    /**
+     * The member's declared access needs, for a feature that must decide itself whether to show
+     * them (the profile applies the member's visibility choice). Never show them otherwise.
+     */
+    public Optional<AccessNeeds> accessNeeds(MemberId id) {
+        return needs.find(id);
     }
 
     Optional<MemberRepository.Credentials> credentials(String email) {

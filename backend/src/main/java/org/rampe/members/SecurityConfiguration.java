@@ -51,6 +51,10 @@ class SecurityConfiguration {
                                 "/actuator/health", "/actuator/health/**", "/api/places/export.geojson").permitAll()
                         // Photos of places are public like the places; uploading them is not.
                         .requestMatchers(HttpMethod.GET, "/places/*/photos/*.jpg").permitAll()
+                        // Profiles, avatars, their public lists and member search are public; following,
+                        // blocking, muting and everything under /account are not (the default below).
+                        .requestMatchers(HttpMethod.GET, "/members", "/members/*", "/members/*/avatar.jpg",
+                                "/members/*/followers", "/members/*/following").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage(SignInFlow.SIGN_IN)

@@ -1,0 +1,142 @@
+package org.rampe.social.profiles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.rampe.images.Images;
+import org.rampe.members.MemberAccount;
+import org.rampe.places.NeedProfile;
+import org.rampe.social.Relation;
+import org.rampe.social.Relations;
+import org.rampe.site.Viewer;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A member's profile page, its avatar, and "edit my profile". */
+@Controller
+class ProfileController {
+
+    /** The limit members are told about; the container's own cap is higher (application.properties). */
+    static final long MAX_BYTES = 10L * 1024 * 1024;
+
+    private final Profiles profiles;
+    private final Relations relations;
+    private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+    ProfileController(Profiles profiles, Relations relations) {
+        this.profiles = profiles;
+        this.relations = relations;
+    }
+
+    @ModelAttribute("spokenLanguages")
+    SpokenLanguage[] spokenLanguages() {
+        return SpokenLanguage.values();
+    }
+
+    @GetMapping("/members/{handle}")
+    String profile(@PathVariable String handle, @AuthenticationPrincipal Viewer viewer, Model model) {
+        Profile profile = profiles.byHandle(handle).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String viewerId = viewer == null ? null : viewer.memberId();
+        boolean self = profile.id().equals(viewerId);
+        Relation relation = relations.between(viewerId, profile.id());
+        long[] counts = relations.counts(profile.id());
+        model.addAttribute("profile", profile);
+        model.addAttribute("self", self);
+        model.addAttribute("relation", relation);
+        model.addAttribute("followers", counts[0]);
+        model.addAttribute("following", counts[1]);
+        model.addAttribute("listsVisible", !profile.privateAccount() || self || relation.following());
+        model.addAttribute("needs", profiles.visibleNeeds(profile, viewerId, relation).orElse(null));
+        model.addAttribute("needProfiles", NeedProfile.values());
+        return "profiles/profile";
+    }
+
+    @GetMapping("/members/{handle}/avatar.jpg")
+    ResponseEntity<byte[]> avatar(@PathVariable String handle) {
+        byte[] jpeg = profiles.avatar(handle).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        // Pages link to the avatar with its image id in the address, so a new avatar shows at once;
+        // a day bounds how long a removed one lingers in shared caches.
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_JPEG)
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
+                .body(jpeg);
+    }
+
+    @GetMapping("/account/profile")
+    String edit(@AuthenticationPrincipal Viewer viewer, Model model) {
+        Profile profile = own(viewer);
+        model.addAttribute("form", ProfileForm.of(profile));
+        model.addAttribute("profile", profile);
+        return "profiles/edit";
+    }
+
+    @PostMapping("/account/profile")
+    String save(@ModelAttribute("form") ProfileForm form, BindingResult errors, @AuthenticationPrincipal MemberAccount account,
+                HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        Profile profile = own(account);
+        form.validate(errors);
+        Images.Cleaned image = null;
+        if (form.hasFile()) {
+            if (form.getAvatar().getSize() > MAX_BYTES) {
+                errors.rejectValue("avatar", "profile.avatar.tooLarge");
+            } else {
+                try {
+                    image = Images.clean(form.getAvatar().getBytes(), Profiles.AVATAR_SIDE);
+                } catch (Images.Refused refused) {
+                    errors.rejectValue("avatar", refused.code());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        boolean avatarAfter = image != null || profile.avatar() != null && !form.isRemoveAvatar() && !form.hasFile();
+        form.validateAlt(errors, avatarAfter);
+        if (errors.hasErrors()) {
+            if (image != null) {
+                // The file was fine, but the browser will not send it again unless chosen again.
+                errors.rejectValue("avatar", "profile.avatar.chooseAgain");
+            }
+            model.addAttribute("profile", profile);
+            model.addAttribute("failed", true);
+            return "profiles/edit";
+        }
+        profiles.save(account.memberId(), form, image);
+        String name = ProfileForm.line(form.getDisplayName());
+        if (!name.equals(account.displayName())) {
+            signedInAs(account.withDisplayName(name), request, response);
+        }
+        redirect.addFlashAttribute("notice", "profile.saved");
+        return "redirect:/members/" + account.handle();
+    }
+
+    /** The header says "signed in as" with the new name from the next page on. */
+    private void signedInAs(MemberAccount updated, HttpServletRequest request, HttpServletResponse response) {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+    }
+
+    private Profile own(Viewer viewer) {
+        return profiles.byId(viewer.memberId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}
