@@ -51,6 +51,9 @@ class SecurityConfiguration {
                                 "/actuator/health", "/actuator/health/**", "/api/places/export.geojson").permitAll()
                         // Photos of places are public like the places; uploading them is not.
                         .requestMatchers(HttpMethod.GET, "/places/*/photos/*.jpg").permitAll()
+                        // Posts, timelines and post images: open routes, the reading rule is applied inside.
+                        .requestMatchers("/posts/new").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/posts/*", "/members/*/posts", "/images/*.jpg").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage(SignInFlow.SIGN_IN)
