@@ -74,7 +74,9 @@ class PostController {
                 try {
                     images.add(new Posts.NewImage(Images.clean(file.getBytes()), form.normalisedAlt(i)));
                 } catch (Images.Refused refused) {
-                    errors.rejectValue("images[" + i + "]", refused.code());
+                    // The shared kernel speaks of "the photo"; here the summary must say which image.
+                    errors.rejectValue("images[" + i + "]", refused.code().replace("photo.file.", "post.image."),
+                            new Object[] {i + 1}, null);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

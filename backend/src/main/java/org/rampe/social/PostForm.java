@@ -25,7 +25,7 @@ public class PostForm {
     private String contentWarning = "";
     private String language = "";
     private String visibility = "public";
-    private List<MultipartFile> images = new ArrayList<>();
+    private List<MultipartFile> images = new ArrayList<>(java.util.Arrays.asList(new MultipartFile[MAX_IMAGES]));
     private List<String> alts = new ArrayList<>(List.of("", "", "", ""));
 
     public String getText() {
@@ -65,7 +65,7 @@ public class PostForm {
     }
 
     public void setImages(List<MultipartFile> images) {
-        this.images = images == null ? new ArrayList<>() : images;
+        this.images = images == null ? new ArrayList<>(java.util.Arrays.asList(new MultipartFile[MAX_IMAGES])) : images;
     }
 
     public List<String> getAlts() {
