@@ -212,9 +212,10 @@ class Conversation {
                 WITH c, w, p.id AS post, EXISTS { (:Comment)-[:REPLY_TO]->(c) } AS hasReplies
                 CALL (c, w, hasReplies) {
                     WITH c, w WHERE hasReplies
-                    OPTIONAL MATCH (c)-[m:MENTIONS]->()
-                    OPTIONAL MATCH ()-[r:REACTED]->(c)
-                    DELETE w, m, r
+                    DELETE w
+                    WITH c
+                    CALL (c) { MATCH (c)-[m:MENTIONS]->() DELETE m }
+                    CALL (c) { MATCH ()-[r:REACTED]->(c) DELETE r }
                     SET c.text = '', c.deletedAt = datetime()
                     REMOVE c.editedAt
                 }

@@ -132,8 +132,10 @@ class ConversationTest extends SocialTestSupport {
         var eve = signUp("eve", "Eve");
         String post = write(ana, "Post", "visibility", "followers");
         follows("bob", "ana");
-        String bobs = comment(bob, post, "Mon avis", null);
+        String bobs = comment(bob, post, "Mon avis, @ana", null);
         String anas = comment(ana, post, "Merci", bobs);
+        mvc.perform(post("/comments/" + bobs + "/reactions").with(csrf()).session(ana).param("reaction", "thanks"));
+        mvc.perform(post("/comments/" + bobs + "/reactions").with(csrf()).session(ana).param("reaction", "hug"));
         for (String path : List.of("/comments/" + bobs + "/edit", "/comments/" + bobs + "/delete")) {
             mvc.perform(get(path).session(ana)).andExpect(status().isForbidden());
             mvc.perform(post(path).with(csrf()).session(ana).param("text", "volé")).andExpect(status().isForbidden());
@@ -142,21 +144,23 @@ class ConversationTest extends SocialTestSupport {
         }
         assertThat(count("MATCH (c:Comment) WHERE c.text = 'volé' OR c.editedAt IS NOT NULL RETURN count(c)")).isZero();
 
-        mvc.perform(post("/comments/" + bobs + "/edit").with(csrf()).session(bob).param("text", "Mon avis revu"))
+        mvc.perform(post("/comments/" + bobs + "/edit").with(csrf()).session(bob).param("text", "Mon avis revu, @ana"))
                 .andExpect(redirectedUrl("/posts/" + post + "#comment-" + bobs));
         var doc = page("/posts/" + post, bob);
-        assertThat(doc.select("#comment-" + bobs + " > article .comment-text").text()).isEqualTo("Mon avis revu");
+        assertThat(doc.select("#comment-" + bobs + " > article .comment-text").text()).isEqualTo("Mon avis revu, @ana");
         assertThat(doc.select("#comment-" + bobs + " > article .post-edited").text()).startsWith("modifiée le");
 
         var confirm = page("/comments/" + bobs + "/delete", bob);
         assertThat(confirm.select("h1").text()).isEqualTo("Supprimer mon commentaire ?");
-        assertThat(confirm.select("blockquote").text()).isEqualTo("Mon avis revu");
+        assertThat(confirm.select("blockquote").text()).isEqualTo("Mon avis revu, @ana");
         mvc.perform(post("/comments/" + bobs + "/delete").with(csrf()).session(bob)).andExpect(redirectedUrl("/posts/" + post + "#comments"));
         // It had a reply: it keeps its place, without text nor author, and the reply still reads in order.
         doc = page("/posts/" + post, ana);
         assertThat(doc.select("#comment-" + bobs + " > article h3").text()).isEqualTo("Commentaire supprimé");
         assertThat(doc.select("#comment-" + bobs + " > article").text()).doesNotContain("Mon avis", "Bob");
         assertThat(doc.select("#comment-" + anas + " > article h3").text()).isEqualTo("Réponse de Ana à un commentaire retiré");
+        assertThat(count("MATCH (c:Comment {id: $id}) RETURN count { (c)--(:Member) }", "id", bobs))
+                .as("no author, mention or reaction left on the deleted comment").isZero();
         mvc.perform(post("/comments/" + anas + "/delete").with(csrf()).session(ana));
         assertThat(count("MATCH (c:Comment {id: $id}) RETURN count(c)", "id", anas)).isZero();
     }
