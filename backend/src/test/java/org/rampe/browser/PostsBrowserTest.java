@@ -13,7 +13,7 @@ import org.openqa.selenium.Keys;
 import org.rampe.RampeTest;
 import org.rampe.graph.Transactions;
 
-/** The posts pages in Chromium: axe-core in French and English, and a keyboard-only conversation. */
+/** The posts pages in Chromium: axe-core in French, English and high contrast, 320 px reflow, and a keyboard-only conversation. */
 class PostsBrowserTest extends RampeTest {
 
     private Browser browser;
@@ -53,12 +53,14 @@ class PostsBrowserTest extends RampeTest {
     }
 
     @Test
-    void thePostsPagesHaveNoAxeViolationInFrenchAndEnglish() {
+    void thePostsPagesHaveNoAxeViolationInFrenchEnglishAndHighContrast() {
         Map<String, String> violations = new LinkedHashMap<>();
         int n = 0;
-        for (String lang : List.of("fr", "en")) {
+        for (String[] setting : new String[][] {{"fr", "t100.c0.f0.m0"}, {"en", "t100.c0.f0.m0"}, {"fr", "t100.c1.f0.m0"}, {"en", "t200.c0.f1.m1"}}) {
             browser.forgetCookies();
-            browser.cookie("rampe_lang", lang);
+            browser.cookie("rampe_lang", setting[0]);
+            browser.cookie("rampe_display", setting[1]);
+            String lang = setting[0] + " " + setting[1];
             for (String path : List.of("/posts/" + post, "/members/ana/posts")) {
                 browser.open(path);
                 violations.put(lang + " visitor " + path, browser.axeViolations());
