@@ -242,4 +242,46 @@ class ConversationTest extends SocialTestSupport {
                 new SocialEvents.Mentioned(id("ana"), id("bob"), post, c));
         assertThat(count("MATCH (:Comment)-[:MENTIONS]->(m:Member) RETURN count(m)")).isEqualTo(1);
     }
+
+    @Test
+    void commentingReactingAndMentioningFollowTheReadingRuleForEveryAudience() throws Exception {
+        var ana = signUp("ana", "Ana");
+        var fan = signUp("fan", "Fan");
+        var other = signUp("other", "Other");
+        var blocked = signUp("blocked", "Blocked");
+        var blocker = signUp("blocker", "Blocker");
+        for (String h : List.of("fan", "blocked", "blocker")) {
+            follows(h, "ana");
+        }
+        blocks("ana", "blocked");
+        blocks("blocker", "ana");
+        record Who(String handle, MockHttpSession session, boolean follower) {
+        }
+        var everyone = List.of(new Who("fan", fan, true), new Who("other", other, false),
+                new Who("blocked", blocked, false), new Who("blocker", blocker, false));
+        List<String> wrong = new java.util.ArrayList<>();
+        for (String audience : List.of("public", "followers", "private account")) {
+            if (audience.equals("private account")) {
+                privateAccount("ana");
+            }
+            String post = write(ana, "Bonjour @fan @other @blocked @blocker",
+                    "visibility", audience.equals("followers") ? "followers" : "public");
+            var mentioned = page("/posts/" + post, ana).select(".post-text a.mention").eachText();
+            for (Who w : everyone) {
+                boolean mayRead = !w.handle().startsWith("block") && (audience.equals("public") || w.follower());
+                int comment = mvc.perform(post("/posts/" + post + "/comments").with(csrf()).session(w.session())
+                        .param("text", "Un mot")).andReturn().getResponse().getStatus();
+                int react = mvc.perform(post("/posts/" + post + "/reactions").with(csrf()).session(w.session())
+                        .param("reaction", "like")).andReturn().getResponse().getStatus();
+                if (comment != (mayRead ? 302 : 404) || react != (mayRead ? 302 : 404)
+                        || mentioned.contains("@" + w.handle()) != mayRead) {
+                    wrong.add(audience + " / " + w.handle() + ": comment " + comment + ", reaction " + react
+                            + ", mentioned " + mentioned.contains("@" + w.handle()));
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(events.stream(SocialEvents.Mentioned.class)).extracting(SocialEvents.Mentioned::mentioned)
+                .containsExactly(id("fan"), id("other"), id("fan"), id("fan"));
+    }
 }
