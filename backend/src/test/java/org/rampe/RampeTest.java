@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.neo4j.driver.Driver;
 import org.rampe.graph.Transactions;
 import org.rampe.members.SignInThrottle;
+import org.rampe.social.PostingThrottle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,6 +34,9 @@ public abstract class RampeTest {
     @Autowired
     private SignInThrottle throttle;
 
+    @Autowired
+    private PostingThrottle postingThrottle;
+
     @LocalServerPort
     protected int port;
 
@@ -47,6 +51,7 @@ public abstract class RampeTest {
     void startFromAnEmptyGraph() {
         Transactions.write(driver, tx -> tx.run("MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Neo4jMigration') DETACH DELETE n").consume());
         throttle.clear();
+        postingThrottle.clear();
     }
 
     protected String baseUrl() {

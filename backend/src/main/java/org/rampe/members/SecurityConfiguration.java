@@ -55,6 +55,9 @@ class SecurityConfiguration {
                         // blocking, muting and everything under /account are not (the default below).
                         .requestMatchers(HttpMethod.GET, "/members", "/members/*", "/members/*/avatar.jpg",
                                 "/members/*/followers", "/members/*/following").permitAll()
+                        // Posts, timelines and post images: open routes, the reading rule is applied inside.
+                        .requestMatchers("/posts/new").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/posts/*", "/members/*/posts", "/images/*.jpg").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage(SignInFlow.SIGN_IN)

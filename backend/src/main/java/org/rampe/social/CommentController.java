@@ -1,0 +1,154 @@
+package org.rampe.social;
+
+import org.rampe.members.MemberAccount;
+import org.rampe.site.SafeRedirect;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Comments and replies, their edition and deletion by their author, and reactions to posts and comments. */
+@Controller
+class CommentController {
+
+    private final Conversation conversation;
+    private final PostController postPages;
+    private final PostingThrottle throttle;
+
+    CommentController(Conversation conversation, PostController postPages, PostingThrottle throttle) {
+        this.conversation = conversation;
+        this.postPages = postPages;
+        this.throttle = throttle;
+    }
+
+    @PostMapping("/posts/{id}/comments")
+    String comment(@PathVariable String id, @RequestParam(defaultValue = "") String text,
+                   @RequestParam(required = false) String parent,
+                   @AuthenticationPrincipal MemberAccount member, Model model, RedirectAttributes redirect) {
+        String post = PostController.valid(id);
+        String parentId = parent == null || parent.isBlank() ? null : PostController.valid(parent);
+        String typed = PostText.normalise(text);
+        String problem = problem(typed);
+        if (problem == null && !throttle.comment(member.memberId())) {
+            problem = "comment.rateLimited";
+        }
+        if (problem != null) {
+            model.addAttribute("failed", true);
+            return postPages.page(post, member, parentId, text, problem, model);
+        }
+        String[] written = new String[1];
+        switch (conversation.comment(post, parentId, member.memberId(), typed, written)) {
+            case NOT_FOUND -> throw PostController.notFound();
+            case FORBIDDEN -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+            case DONE -> {
+            }
+        }
+        redirect.addFlashAttribute("notice", parentId == null ? "comment.notice.written" : "comment.notice.replied");
+        return "redirect:/posts/" + post + "#comment-" + written[0];
+    }
+
+    /** The message key of what is wrong with a comment's text, or null. */
+    private static String problem(String typed) {
+        if (typed.isEmpty()) {
+            return "comment.text.required";
+        }
+        if (PostText.length(typed) > PostText.MAX_POST) {
+            return "comment.text.tooLong";
+        }
+        return null;
+    }
+
+    @GetMapping("/comments/{id}/edit")
+    String editForm(@PathVariable String id, @AuthenticationPrincipal MemberAccount member, Model model) {
+        var comment = own(id, member);
+        model.addAttribute("comment", comment);
+        model.addAttribute("text", comment.text());
+        return "social/comment-edit";
+    }
+
+    @PostMapping("/comments/{id}/edit")
+    String edit(@PathVariable String id, @RequestParam(defaultValue = "") String text,
+                @AuthenticationPrincipal MemberAccount member, Model model, RedirectAttributes redirect) {
+        var comment = own(id, member);
+        String typed = PostText.normalise(text);
+        String problem = problem(typed);
+        if (problem != null) {
+            model.addAttribute("comment", comment);
+            model.addAttribute("text", text);
+            model.addAttribute("problem", problem);
+            return "social/comment-edit";
+        }
+        if (!conversation.edit(comment.id(), member.memberId(), typed)) {
+            throw PostController.notFound();
+        }
+        redirect.addFlashAttribute("notice", "comment.notice.edited");
+        return "redirect:/posts/" + comment.post() + "#comment-" + comment.id();
+    }
+
+    @GetMapping("/comments/{id}/delete")
+    String confirmDelete(@PathVariable String id, @AuthenticationPrincipal MemberAccount member, Model model) {
+        model.addAttribute("comment", own(id, member));
+        return "social/comment-delete";
+    }
+
+    @PostMapping("/comments/{id}/delete")
+    String delete(@PathVariable String id, @AuthenticationPrincipal MemberAccount member, RedirectAttributes redirect) {
+        var comment = own(id, member);
+        String post = conversation.delete(comment.id(), member.memberId()).orElseThrow(PostController::notFound);
+        redirect.addFlashAttribute("notice", "comment.notice.deleted");
+        return "redirect:/posts/" + post + "#comments";
+    }
+
+    @PostMapping("/posts/{id}/reactions")
+    String reactToPost(@PathVariable String id, @RequestParam(defaultValue = "") String reaction,
+                       @RequestParam(defaultValue = "") String returnTo,
+                       @AuthenticationPrincipal MemberAccount member, RedirectAttributes redirect) {
+        String post = PostController.valid(id);
+        Reaction chosen = Reaction.fromKey(reaction).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
+        if (conversation.reactToPost(post, member.memberId(), chosen) == Conversation.Outcome.NOT_FOUND) {
+            throw PostController.notFound();
+        }
+        return "redirect:" + back(returnTo, "/posts/" + post) + "#post-" + post;
+    }
+
+    @PostMapping("/comments/{id}/reactions")
+    String reactToComment(@PathVariable String id, @RequestParam(defaultValue = "") String reaction,
+                          @AuthenticationPrincipal MemberAccount member) {
+        String comment = PostController.valid(id);
+        Reaction chosen = Reaction.fromKey(reaction).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
+        String[] post = new String[1];
+        switch (conversation.reactToComment(comment, member.memberId(), chosen, post)) {
+            case NOT_FOUND -> throw PostController.notFound();
+            case FORBIDDEN -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+            case DONE -> {
+            }
+        }
+        return "redirect:/posts/" + post[0] + "#comment-" + comment;
+    }
+
+    /** Where to come back to: the page the form was on (without its fragment), or the default. */
+    private static String back(String returnTo, String fallback) {
+        if (returnTo.isBlank()) {
+            return fallback;
+        }
+        String path = SafeRedirect.localPath(returnTo);
+        int hash = path.indexOf('#');
+        return hash >= 0 ? path.substring(0, hash) : path;
+    }
+
+    /** The viewer's own comment: 404 when unknown or on a post they may not read, 403 when someone else's. */
+    private Conversation.OwnComment own(String id, MemberAccount member) {
+        String comment = PostController.valid(id);
+        return switch (conversation.mayChange(comment, member.memberId())) {
+            case NOT_FOUND -> throw PostController.notFound();
+            case FORBIDDEN -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+            case DONE -> conversation.own(comment, member.memberId()).orElseThrow(PostController::notFound);
+        };
+    }
+}

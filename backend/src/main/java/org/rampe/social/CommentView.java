@@ -1,0 +1,30 @@
+package org.rampe.social;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/**
+ * A comment in the thread of a post, with its replies. A deleted comment keeps its place (its
+ * replies stay readable) but no text and no author; a comment by a member the viewer blocks, or
+ * who blocks the viewer, keeps its place too but its text and author are not shown.
+ *
+ * @param parentAuthorName the display name of the author of the comment this one replies to, or null
+ */
+public record CommentView(String id, String authorId, String authorHandle, String authorName, String parentId,
+                          String parentAuthorName, ZonedDateTime createdAt, ZonedDateTime editedAt, String text,
+                          String html, boolean deleted, boolean hidden, List<ReactionCount> reactions, boolean mine,
+                          boolean canReply, List<CommentView> replies) {
+
+    public boolean edited() {
+        return editedAt != null;
+    }
+
+    /** Whether the text and author are shown. */
+    public boolean visible() {
+        return !deleted && !hidden;
+    }
+
+    public List<ReactionCount> chosenReactions() {
+        return reactions.stream().filter(r -> r.count() > 0).toList();
+    }
+}

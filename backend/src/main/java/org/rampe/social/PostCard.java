@@ -1,0 +1,35 @@
+package org.rampe.social;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/**
+ * A post as every list and page shows it (fragment {@code social/post-card :: card(post)}), built
+ * only for a viewer who may read it.
+ *
+ * @param html     the text as safe HTML from {@link PostText#html}, the only value shown with th:utext
+ * @param mine     the viewer wrote it (may edit and delete it)
+ * @param canReact the viewer is signed in (reading was already checked)
+ */
+public record PostCard(String id, String authorId, String authorHandle, String authorName, ZonedDateTime createdAt,
+                       ZonedDateTime editedAt, String text, String html, String contentWarning, String language,
+                       String visibility, List<PostImage> images, List<ReactionCount> reactions, long commentCount,
+                       boolean mine, boolean canReact) {
+
+    public boolean edited() {
+        return editedAt != null;
+    }
+
+    public boolean hasContentWarning() {
+        return contentWarning != null && !contentWarning.isBlank();
+    }
+
+    /** The language tag for the lang attribute, or null when the author gave none. */
+    public String lang() {
+        return language == null || language.isBlank() ? null : language;
+    }
+
+    public List<ReactionCount> chosenReactions() {
+        return reactions.stream().filter(r -> r.count() > 0).toList();
+    }
+}

@@ -1,0 +1,228 @@
+package org.rampe.social;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.rampe.images.Images;
+import org.rampe.members.MemberAccount;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Writing, reading, editing and deleting posts, and serving their images. Reading is open to
+ * visitors but goes through the reading rule; only the author edits or deletes.
+ */
+@Controller
+class PostController {
+
+    private final Posts posts;
+    private final Conversation conversation;
+    private final PostingThrottle throttle;
+
+    PostController(Posts posts, Conversation conversation, PostingThrottle throttle) {
+        this.posts = posts;
+        this.conversation = conversation;
+        this.throttle = throttle;
+    }
+
+    @ModelAttribute("languages")
+    List<String> languages() {
+        return PostForm.LANGUAGES;
+    }
+
+    @GetMapping("/posts/new")
+    String compose(Model model) {
+        model.addAttribute("form", new PostForm());
+        model.addAttribute("slots", PostForm.MAX_IMAGES);
+        return "social/post-form";
+    }
+
+    @PostMapping("/posts")
+    String write(@ModelAttribute("form") PostForm form, BindingResult errors,
+                 @AuthenticationPrincipal MemberAccount member, Model model, RedirectAttributes redirect) {
+        form.validate(errors);
+        List<Posts.NewImage> images = new ArrayList<>();
+        for (int i = 0; i < PostForm.MAX_IMAGES; i++) {
+            var file = form.file(i);
+            if (file == null) {
+                if (!form.normalisedAlt(i).isEmpty()) {
+                    errors.rejectValue("images[" + i + "]", "post.image.missing", new Object[] {i + 1}, null);
+                }
+                form.validateAlt(errors, i, false);
+                continue;
+            }
+            if (file.getSize() > PostForm.IMAGE_MAX_BYTES) {
+                errors.rejectValue("images[" + i + "]", "post.image.tooLarge", new Object[] {i + 1}, null);
+            } else {
+                try {
+                    images.add(new Posts.NewImage(Images.clean(file.getBytes()), form.normalisedAlt(i)));
+                } catch (Images.Refused refused) {
+                    // The shared kernel speaks of "the photo"; here the summary must say which image.
+                    errors.rejectValue("images[" + i + "]", refused.code().replace("photo.file.", "post.image."),
+                            new Object[] {i + 1}, null);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            form.validateAlt(errors, i, true);
+        }
+        if (!errors.hasErrors() && !throttle.post(member.memberId())) {
+            errors.reject("post.rateLimited", new Object[] {PostingThrottle.POSTS_PER_HOUR}, null);
+        }
+        if (errors.hasErrors()) {
+            model.addAttribute("slots", PostForm.MAX_IMAGES);
+            model.addAttribute("failed", true);
+            model.addAttribute("chooseAgain", countFiles(form) > 0);
+            return "social/post-form";
+        }
+        String id = posts.write(member.memberId(), form.draft(), images);
+        redirect.addFlashAttribute("notice", "post.notice.published");
+        return "redirect:/posts/" + id;
+    }
+
+    private static int countFiles(PostForm form) {
+        int n = 0;
+        for (int i = 0; i < PostForm.MAX_IMAGES; i++) {
+            if (form.file(i) != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @GetMapping("/posts/{id}")
+    String read(@PathVariable String id, @RequestParam(required = false) String replyTo,
+                @AuthenticationPrincipal MemberAccount viewer, Model model) {
+        return page(id, viewer, replyTo, "", null, model);
+    }
+
+    /** The post page; also shown again, filled in, when a comment was refused. */
+    String page(String id, MemberAccount viewer, String replyTo, String commentText, String commentError, Model model) {
+        String viewerId = viewer == null ? null : viewer.memberId();
+        PostCard post = posts.find(valid(id), viewerId).orElseThrow(PostController::notFound);
+        List<CommentView> thread = conversation.thread(post.id(), viewerId);
+        model.addAttribute("post", post);
+        model.addAttribute("comments", thread);
+        model.addAttribute("replyTo", replyTo == null ? null : find(thread, replyTo));
+        model.addAttribute("commentText", commentText);
+        model.addAttribute("commentError", commentError);
+        return "social/post";
+    }
+
+    private static CommentView find(List<CommentView> thread, String id) {
+        for (CommentView c : thread) {
+            if (c.id().equals(id) && c.canReply()) {
+                return c;
+            }
+            CommentView inside = find(c.replies(), id);
+            if (inside != null) {
+                return inside;
+            }
+        }
+        return null;
+    }
+
+    @GetMapping("/posts/{id}/edit")
+    String editForm(@PathVariable String id, @AuthenticationPrincipal MemberAccount member, Model model) {
+        PostCard post = own(id, member);
+        var form = new PostForm();
+        form.setText(post.text());
+        form.setContentWarning(post.contentWarning());
+        form.setLanguage(post.language());
+        form.setVisibility(post.visibility());
+        form.setAlts(new ArrayList<>(post.images().stream().map(PostImage::alt).toList()));
+        model.addAttribute("form", form);
+        model.addAttribute("post", post);
+        return "social/post-form";
+    }
+
+    @PostMapping("/posts/{id}/edit")
+    String edit(@PathVariable String id, @ModelAttribute("form") PostForm form, BindingResult errors,
+                @AuthenticationPrincipal MemberAccount member, Model model, RedirectAttributes redirect) {
+        PostCard post = own(id, member);
+        form.validate(errors);
+        for (int i = 0; i < post.images().size(); i++) {
+            form.validateAlt(errors, i, true);
+        }
+        if (errors.hasErrors()) {
+            model.addAttribute("post", post);
+            model.addAttribute("failed", true);
+            return "social/post-form";
+        }
+        List<String> alts = new ArrayList<>();
+        for (int i = 0; i < post.images().size(); i++) {
+            alts.add(form.normalisedAlt(i));
+        }
+        if (!posts.edit(post.id(), member.memberId(), form.draft(), alts)) {
+            throw notFound();
+        }
+        redirect.addFlashAttribute("notice", "post.notice.edited");
+        return "redirect:/posts/" + post.id();
+    }
+
+    @GetMapping("/posts/{id}/delete")
+    String confirmDelete(@PathVariable String id, @AuthenticationPrincipal MemberAccount member, Model model) {
+        model.addAttribute("post", own(id, member));
+        return "social/post-delete";
+    }
+
+    @PostMapping("/posts/{id}/delete")
+    String delete(@PathVariable String id, @AuthenticationPrincipal MemberAccount member, RedirectAttributes redirect) {
+        PostCard post = own(id, member);
+        if (!posts.delete(post.id(), member.memberId())) {
+            throw notFound();
+        }
+        redirect.addFlashAttribute("notice", "post.notice.deleted");
+        return "redirect:/members/" + member.handle() + "/posts";
+    }
+
+    @GetMapping("/images/{id}.jpg")
+    ResponseEntity<byte[]> image(@PathVariable String id, @AuthenticationPrincipal MemberAccount viewer) {
+        byte[] jpeg = posts.image(valid(id), viewer == null ? null : viewer.memberId()).orElseThrow(PostController::notFound);
+        // Private: who may see it depends on the viewer and can change (a block, a narrower audience).
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_JPEG)
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePrivate())
+                .body(jpeg);
+    }
+
+    /** The viewer's own post: 404 when they may not read it, 403 when it is someone else's. */
+    private PostCard own(String id, MemberAccount member) {
+        PostCard post = posts.find(valid(id), member.memberId()).orElseThrow(PostController::notFound);
+        if (!post.mine()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        return post;
+    }
+
+    /** A well-formed id, or the 404 page. */
+    static String valid(String id) {
+        try {
+            return UUID.fromString(id).toString();
+        } catch (IllegalArgumentException e) {
+            throw notFound();
+        }
+    }
+
+    static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+}
