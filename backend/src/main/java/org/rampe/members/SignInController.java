@@ -2,6 +2,7 @@ package org.rampe.members;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import org.rampe.site.SafeRedirect;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,8 @@ class SignInController {
         Object typed = session.getAttribute(SignInFlow.TYPED_EMAIL);
         session.removeAttribute(SignInFlow.TYPED_EMAIL);
         model.addAttribute("email", typed instanceof String s ? s : "");
+        String returnTo = request.getParameter(SignInFlow.RETURN_TO);
+        model.addAttribute("returnTo", returnTo == null ? null : SafeRedirect.localPath(returnTo));
         if (throttled) {
             model.addAttribute("problem", "signin.throttled");
             model.addAttribute("problemArgs", new Object[] {SignInThrottle.WINDOW.toMinutes()});

@@ -1,12 +1,15 @@
 package org.rampe.members;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.rampe.site.Personalisation;
+import org.rampe.site.SafeRedirect;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -30,6 +33,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class SignInFlow {
 
     static final String TYPED_EMAIL = SignInFlow.class.getName() + ".email";
+    static final String RETURN_TO = "returnTo";
     public static final String SIGN_IN = "/signin";
     private static final RequestMatcher SIGN_IN_POST = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, SIGN_IN);
 
@@ -78,6 +82,11 @@ public class SignInFlow {
             }
         };
         handler.setDefaultTargetUrl("/");
+        // "Sign in to follow" on a profile comes back to that profile; only a path on this site.
+        handler.setTargetUrlParameter(RETURN_TO);
+        handler.setRedirectStrategy((request, response, url) -> response.sendRedirect(
+                request.getContextPath() + SafeRedirect.localPath(url.startsWith(request.getContextPath())
+                        ? url.substring(request.getContextPath().length()) : url)));
         return handler;
     }
 
@@ -86,7 +95,9 @@ public class SignInFlow {
             String email = request.getParameter("email");
             throttle.signInFailed(request.getRemoteAddr(), email);
             request.getSession().setAttribute(TYPED_EMAIL, email == null ? "" : email);
-            response.sendRedirect(request.getContextPath() + SIGN_IN + "?error");
+            String returnTo = request.getParameter(RETURN_TO);
+            response.sendRedirect(request.getContextPath() + SIGN_IN + "?error" + (returnTo == null ? ""
+                    : "&" + RETURN_TO + "=" + URLEncoder.encode(SafeRedirect.localPath(returnTo), StandardCharsets.UTF_8)));
         };
     }
 

@@ -93,6 +93,24 @@ class AccountsTest extends RampeTest {
     }
 
     @Test
+    void signingInFromALinkComesBackToThatPageOnThisSiteOnly() throws Exception {
+        mvc.perform(signUp("back@example.org", "back_again", "B", PASSWORD, "fr")).andExpect(status().isFound());
+        mvc.perform(get("/signin").param("returnTo", "/members/back_again"))
+                .andExpect(content().string(Matchers.containsString("name=\"returnTo\" value=\"/members/back_again\"")));
+        mvc.perform(post("/signin").with(csrf()).param("email", "back@example.org").param("password", "wrong password!!")
+                        .param("returnTo", "/members/back_again"))
+                .andExpect(redirectedUrl("/signin?error&returnTo=%2Fmembers%2Fback_again"));
+        mvc.perform(post("/signin").with(csrf()).param("email", "back@example.org").param("password", PASSWORD)
+                        .param("returnTo", "/members/back_again"))
+                .andExpect(redirectedUrl("/members/back_again"));
+        for (String elsewhere : new String[] {"https://evil.example/", "//evil.example/x", "/\\evil.example"}) {
+            mvc.perform(post("/signin").with(csrf()).param("email", "back@example.org").param("password", PASSWORD)
+                            .param("returnTo", elsewhere))
+                    .andExpect(redirectedUrl("/"));
+        }
+    }
+
+    @Test
     void aDuplicateEmailInAnyCaseOrATakenHandleIsRefusedClearly() throws Exception {
         signedUp("same@example.org", "first");
         mvc.perform(signUp("SAME@example.org", "second", "S", PASSWORD, "fr"))
