@@ -42,15 +42,15 @@ class CommentController {
             model.addAttribute("failed", true);
             return postPages.page(post, member, parentId, text, problem, model);
         }
-        String[] written = new String[1];
-        switch (conversation.comment(post, parentId, member.memberId(), typed, written)) {
+        var written = conversation.comment(post, parentId, member.memberId(), typed);
+        switch (written.outcome()) {
             case NOT_FOUND -> throw PostController.notFound();
             case FORBIDDEN -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);
             case DONE -> {
             }
         }
         redirect.addFlashAttribute("notice", parentId == null ? "comment.notice.written" : "comment.notice.replied");
-        return "redirect:/posts/" + post + "#comment-" + written[0];
+        return "redirect:/posts/" + post + "#comment-" + written.id();
     }
 
     /** The message key of what is wrong with a comment's text, or null. */
@@ -122,14 +122,14 @@ class CommentController {
                           @AuthenticationPrincipal MemberAccount member) {
         String comment = PostController.valid(id);
         Reaction chosen = Reaction.fromKey(reaction).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
-        String[] post = new String[1];
-        switch (conversation.reactToComment(comment, member.memberId(), chosen, post)) {
+        var reacted = conversation.reactToComment(comment, member.memberId(), chosen);
+        switch (reacted.outcome()) {
             case NOT_FOUND -> throw PostController.notFound();
             case FORBIDDEN -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);
             case DONE -> {
             }
         }
-        return "redirect:/posts/" + post[0] + "#comment-" + comment;
+        return "redirect:/posts/" + reacted.id() + "#comment-" + comment;
     }
 
     /** Where to come back to: the page the form was on (without its fragment), or the default. */

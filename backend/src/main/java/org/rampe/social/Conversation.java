@@ -27,6 +27,10 @@ class Conversation {
     /** How an attempt came out: not found covers "may not read" too, so nothing leaks. */
     enum Outcome { DONE, NOT_FOUND, FORBIDDEN }
 
+    /** The outcome, and the id it concerns once done (the new comment; the post of a comment). */
+    record Result(Outcome outcome, String id) {
+    }
+
     private final Driver driver;
     private final ApplicationEventPublisher events;
 
@@ -132,7 +136,7 @@ class Conversation {
      * Writes a comment on a post the writer may read, as a reply to {@code parent} when given (a
      * comment of the same post whose author does not block the writer, nor is blocked by them).
      */
-    Outcome comment(String post, String parent, String writer, String text, String[] newId) {
+    Result comment(String post, String parent, String writer, String text) {
         record Written(Outcome outcome, String postAuthor, String parentAuthor, Set<String> mentioned) {
         }
         String id = UUID.randomUUID().toString();
@@ -172,12 +176,11 @@ class Conversation {
                     Mentions.apply(tx, "Comment", id, post, writer, text));
         });
         if (written.outcome() == Outcome.DONE) {
-            newId[0] = id;
             events.publishEvent(new SocialEvents.CommentWritten(id, post, writer, written.postAuthor(),
                     parent, written.parentAuthor()));
             written.mentioned().forEach(m -> events.publishEvent(new SocialEvents.Mentioned(m, writer, post, id)));
         }
-        return written.outcome();
+        return new Result(written.outcome(), written.outcome() == Outcome.DONE ? id : null);
     }
 
     /** Changes the text of the writer's own comment; mentions are worked out again. */
@@ -249,7 +252,7 @@ class Conversation {
     }
 
     /** The same for a comment: its post must be readable, and no block between the member and the comment's author. */
-    Outcome reactToComment(String comment, String member, Reaction reaction, String[] post) {
+    Result reactToComment(String comment, String member, Reaction reaction) {
         record Toggled(Outcome outcome, String owner, String post, boolean added) {
         }
         Toggled t = Transactions.write(driver, tx -> {
@@ -270,11 +273,10 @@ class Conversation {
             return new Toggled(Outcome.DONE, r.get("owner").asString(), r.get("post").asString(),
                     toggle(tx, "Comment", comment, member, reaction));
         });
-        post[0] = t.post();
         if (t.added()) {
             events.publishEvent(new SocialEvents.Reacted("comment", comment, t.post(), member, t.owner(), reaction.key()));
         }
-        return t.outcome();
+        return new Result(t.outcome(), t.post());
     }
 
     private static boolean toggle(org.neo4j.driver.TransactionContext tx, String label, String id, String member, Reaction reaction) {
