@@ -16,13 +16,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
  * With {@code rampe.demo=true} ({@code --demo}), fills an empty database with something to look
  * at: the Montpellier pharmacies and shops from OpenStreetMap (ODbL, see resources/demo/README.md),
- * three demo members and a few of their answers. Done once: a {@code :DemoContent} node remembers it.
+ * three demo members and a few of their answers; then {@link DemoMembersCreated} lets the social
+ * features add their posts and follows. Done once: a {@code :DemoContent} node remembers it.
  *
  * <p>Demo members carry {@code demo: true}, an address under {@code rampe.invalid} and a name
  * ending " (démo)". Their password is a random one nobody ever sees, so nobody can sign in as them.
@@ -70,9 +72,11 @@ class DemoContent implements ApplicationRunner {
     private final PlaceRepository repository;
     private final Driver driver;
     private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
 
     DemoContent(@Value("${rampe.demo:false}") boolean enabled, OsmImport osm, Places places, PlaceRepository repository,
-                Driver driver, PasswordEncoder passwordEncoder) {
+                Driver driver, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
+        this.events = events;
         this.enabled = enabled;
         this.osm = osm;
         this.places = places;
@@ -116,6 +120,7 @@ class DemoContent implements ApplicationRunner {
                 answered++;
             }
         }
+        events.publishEvent(new DemoMembersCreated(Map.copyOf(memberIds)));
         Transactions.write(driver, tx -> tx.run("MERGE (d:DemoContent {name: 'montpellier'}) ON CREATE SET d.loadedAt = datetime()")
                 .consume());
         log.info("Demo content loaded: {} places of Montpellier from OpenStreetMap (ODbL 1.0, © OpenStreetMap contributors), "

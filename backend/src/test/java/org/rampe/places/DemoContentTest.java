@@ -36,6 +36,15 @@ class DemoContentTest extends RampeTest {
                 """).list(r -> r.get("name").asString()));
         assertThat(names).hasSize(3).allSatisfy(n -> assertThat(n).endsWith(" (démo)")).anySatisfy(n -> assertThat(n).contains("🦯"));
 
+        // The demo members talk: they follow each other, post, comment (a reply too), react and mention.
+        assertThat(count("MATCH (:Member {demo: true})-[f:FOLLOWS]->(:Member {demo: true}) RETURN count(f) AS n")).isEqualTo(6);
+        assertThat(count("MATCH (:Member {demo: true})-[:POSTED]->(p:Post) WHERE p.text STARTS WITH '[Démo]' OR p.text STARTS WITH '[Demo]' RETURN count(p) AS n"))
+                .isEqualTo(4);
+        assertThat(count("MATCH (c:Comment)-[:ON]->(:Post) WHERE c.text STARTS WITH '[Démo]' RETURN count(c) AS n")).isEqualTo(6);
+        assertThat(count("MATCH (:Comment)-[:REPLY_TO]->(:Comment) RETURN count(*) AS n")).isEqualTo(2);
+        assertThat(count("MATCH (:Member)-[r:REACTED]->(:Post) RETURN count(r) AS n")).isEqualTo(7);
+        assertThat(count("MATCH (:Comment)-[:MENTIONS]->(:Member {handle: 'demo_camille'}) RETURN count(*) AS n")).isEqualTo(1);
+
         // The crowd-rating shows: members' answers are in the place's stored summary.
         var summary = Transactions.read(driver, tx -> tx.run(
                 "MATCH (p:Place {sourceKey: 'osm:612258796'}) RETURN p.a_ramp AS ramp, p.a_call_device AS bell").single());
