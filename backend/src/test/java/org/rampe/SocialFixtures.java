@@ -37,9 +37,9 @@ public final class SocialFixtures {
     public String member(String handle, boolean privateAccount) {
         String id = UUID.randomUUID().toString();
         Transactions.write(driver, tx -> tx.run("""
-                CREATE (:Member {id: $id, email: $handle + '@example.org', handle: $handle, displayName: $handle,
+                CREATE (:Member {id: $id, email: $handle + '@example.org', handle: $handle, displayName: $name,
                                  passwordHash: 'none', language: 'fr', createdAt: datetime(), privateAccount: $private})
-                """, Map.of("id", id, "handle", handle, "private", privateAccount)).consume());
+                """, Map.of("id", id, "handle", handle, "name", displayName(handle), "private", privateAccount)).consume());
         return id;
     }
 

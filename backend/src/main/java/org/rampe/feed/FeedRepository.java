@@ -30,9 +30,21 @@ class FeedRepository {
     /** Trimming starts above this, so that it runs once per hundred new entries, not for each. */
     static final int HIGH_WATER = 900;
 
-    /** The reading rule for a member bound to {@code reader} rather than given as {@code $viewer}. */
-    private static final String READER_CAN_READ = Visibility.CAN_READ_POST
-            .replace("(:Member {id: $viewer})", "(reader)").replace("$viewer", "reader.id");
+    /**
+     * The reading rule with the reader already bound to {@code variable}: the planner then checks
+     * a follow or a block between two known members (Expand(Into), from the side with fewer
+     * relationships) instead of running through all the followers of a popular author.
+     */
+    static String canRead(String variable) {
+        String rule = Visibility.CAN_READ_POST.replace("(:Member {id: $viewer})", "(" + variable + ")")
+                .replace("$viewer", variable + ".id");
+        if (rule.contains("$viewer") || !rule.contains("(" + variable + ")")) {
+            throw new IllegalStateException("Visibility.CAN_READ_POST changed shape: " + Visibility.CAN_READ_POST);
+        }
+        return rule;
+    }
+
+    private static final String READER_CAN_READ = canRead("reader");
 
     /** The members whose feed shows a post of {@code author}: the author and their followers, except across a block or a mute. */
     private static final String AUDIENCE = """
@@ -72,7 +84,7 @@ class FeedRepository {
             ORDER BY at DESC, postId DESC
             RETURN r.feedHorizon AS horizon,
                    [e IN collect({at: at, post: postId, card: CASE WHEN readable THEN %s END}) WHERE e.at IS NOT NULL] AS entries
-            """.formatted(Visibility.CAN_READ_POST, CARD);
+            """.formatted(canRead("r"), CARD);
 
     /**
      * Fan-out on read, for pages older than the inbox: each followed author's (and the reader's
@@ -87,9 +99,11 @@ class FeedRepository {
               WHERE NOT EXISTS { (r)-[:MUTES]->(author) } AND NOT EXISTS { (r)-[:BLOCKS]-(author) }
               RETURN author
             }
-            CALL (author) {
-              MATCH (author)-[:POSTED]->(p:Post)
-              WHERE (p.createdAt < $at OR (p.createdAt = $at AND p.id < $post)) AND %s
+            CALL (r, author) {
+              // A pattern comprehension always reads from the author: a MATCH may be planned as a
+              // seek of all posts before the cursor by time (post_created) or a scan of POSTED.
+              UNWIND [(author)-[:POSTED]->(p) WHERE (p.createdAt < $at OR (p.createdAt = $at AND p.id < $post)) | p] AS p
+              WITH r, author, p WHERE %s
               RETURN p
               ORDER BY p.createdAt DESC, p.id DESC
               LIMIT $size
@@ -98,7 +112,7 @@ class FeedRepository {
             ORDER BY p.createdAt DESC, p.id DESC
             LIMIT $size
             RETURN %s AS card
-            """.formatted(Visibility.CAN_READ_POST, CARD);
+            """.formatted(canRead("r"), CARD);
 
     private final Driver driver;
 
@@ -184,7 +198,7 @@ class FeedRepository {
                     MATCH (reader:Member {id: $follower})-[:FOLLOWS]->(author:Member {id: $followed})
                     WHERE NOT EXISTS { (reader)-[:BLOCKS]-(author) } AND NOT EXISTS { (reader)-[:MUTES]->(author) }
                     CALL (reader, author) {
-                      MATCH (author)-[:POSTED]->(p:Post)
+                      MATCH (author)-[:POSTED]->(p)
                       WHERE (reader.feedHorizon IS NULL OR p.createdAt > reader.feedHorizon) AND %s
                       RETURN p
                       ORDER BY p.createdAt DESC, p.id DESC

@@ -29,7 +29,7 @@ class NotificationRepository {
               AND ($post IS NULL OR EXISTS {
                     MATCH (author:Member)-[:POSTED]->(p:Post {id: $post}) WHERE %s })
             RETURN count(*) > 0 AS ok
-            """.formatted(Visibility.CAN_READ_POST);
+            """.formatted(Visibility.CAN_READ_POST.replace("(:Member {id: $viewer})", "(to)"));
 
     static final String PAGE = """
             MATCH (me:Member {id: $viewer})-[s:UNREAD|SEEN]->(n:Notification)
@@ -43,15 +43,15 @@ class NotificationRepository {
               WITH b, by ORDER BY b.at DESC
               RETURN collect(by {.handle, .displayName}) AS actors
             }
-            OPTIONAL CALL (n) {
-              MATCH (n)-[:ABOUT_POST]->(p:Post)<-[:POSTED]-(author:Member)
+            OPTIONAL CALL (me, n) {
+              MATCH (n)-[:ABOUT_POST]->(p)<-[:POSTED]-(author:Member)
               WHERE %s
               RETURN p.id AS postId, p.text AS postText
             }
             OPTIONAL MATCH (n)-[:ABOUT_COMMENT]->(c:Comment)
             RETURN n.id AS id, n.kind AS kind, n.at AS at, unread, actors, postId, postText, c.id AS commentId
             ORDER BY n.at DESC, n.id DESC
-            """.formatted(Visibility.CAN_READ_POST);
+            """.formatted(Visibility.CAN_READ_POST.replace("(:Member {id: $viewer})", "(me)"));
 
     private final Driver driver;
 

@@ -31,17 +31,11 @@ class Notifications implements UnreadNotifications {
         return repository.unread(memberId);
     }
 
-    record Page(List<NotificationView> items, NotificationView last) {
-        boolean hasOlder() {
-            return last != null;
-        }
-    }
-
-    Page page(String memberId, Instant before, String beforeId) {
+    NotificationPage page(String memberId, Instant before, String beforeId) {
         var rows = repository.page(memberId, before, beforeId, PAGE_SIZE);
         // Keep notifications whose every actor is now blocked or muted out of sight (defence in depth: the block removed them).
         var shown = rows.stream().filter(n -> !n.actors().isEmpty()).toList();
-        return new Page(shown, rows.size() == PAGE_SIZE ? rows.getLast() : null);
+        return new NotificationPage(shown, rows.size() == PAGE_SIZE ? rows.getLast() : null);
     }
 
     boolean markRead(String memberId, String notificationId) {
