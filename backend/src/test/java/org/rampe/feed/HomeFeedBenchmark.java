@@ -68,6 +68,16 @@ class HomeFeedBenchmark {
     static final int QUERIES = Integer.getInteger("bench.queries", 1_000);
     static final int WARM_UP = Integer.getInteger("bench.warmup", 200);
     static final boolean KEEP = Boolean.getBoolean("bench.keep");
+    /**
+     * Inboxes are written for members 0 … n-1 only (default: all). Members' roles come from random
+     * permutations, so these are a uniform sample; readers are drawn from them.
+     */
+    static final int INBOX_READERS = Integer.getInteger("bench.inboxReaders", MEMBERS);
+    /**
+     * Continue an interrupted generation kept with bench.keep: members, posts and follows are
+     * drawn again from the same seed but not written; inboxes not yet written are.
+     */
+    static final boolean RESUME = Boolean.getBoolean("bench.resume");
     static final long PAGE_CACHE = 2048L * 1024 * 1024;
     static final String PASSWORD = "bench password, not secret";
     static final int REPO_PAGE = 50;
@@ -95,7 +105,7 @@ class HomeFeedBenchmark {
         Path dataDir = Path.of("target", "bench-data", "feed").toAbsolutePath().normalize();
         Path marker = dataDir.resolve("generated.properties");
         boolean reuse = KEEP && Files.exists(marker);
-        if (!reuse) {
+        if (!reuse && !RESUME) {
             deleteRecursively(dataDir);
         }
         Instant date = Instant.now();
@@ -109,7 +119,7 @@ class HomeFeedBenchmark {
                 }
                 System.out.println("Reusing the graph generated in " + generated.getProperty("seconds") + " s");
             } else {
-                long ms = generate(driver);
+                long ms = generate(driver, RESUME);
                 generated.setProperty("seconds", String.format(Locale.ROOT, "%.0f", ms / 1000.0));
                 try (var out = Files.newOutputStream(marker)) {
                     generated.store(out, "HomeFeedBenchmark");
@@ -215,7 +225,7 @@ class HomeFeedBenchmark {
         return p;
     }
 
-    private long generate(Driver driver) {
+    private long generate(Driver driver, boolean resume) {
         long started = System.nanoTime();
         System.out.printf(Locale.ROOT, "Generating %,d members, %,d posts, %,d follows and their inboxes%n", MEMBERS, POSTS, FOLLOWS);
         // Who writes much, who is followed by many, who follows many: three power laws over shuffled members.
@@ -228,7 +238,7 @@ class HomeFeedBenchmark {
         }
         String hash = "{argon2@SpringSecurity_v5_8}" + Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode(PASSWORD);
         List<Map<String, Object>> batch = new ArrayList<>();
-        for (int i = 0; i < MEMBERS; i++) {
+        for (int i = 0; i < MEMBERS && !resume; i++) {
             batch.add(Map.of("id", memberId(i), "email", "member" + i + "@bench.invalid", "handle", "member" + i,
                     "private", privateAccount[i]));
             if (batch.size() == 10_000 || i == MEMBERS - 1) {
@@ -276,7 +286,9 @@ class HomeFeedBenchmark {
             }
             batch.add(Map.of("author", memberId(postAuthor[i]), "id", postId(i), "text", text.toString(),
                     "visibility", followersOnly[i] ? "followers" : "public", "at", at(postTime[i])));
-            if (batch.size() == 20_000 || i == POSTS - 1) {
+            if (resume) {
+                batch.clear();
+            } else if (batch.size() == 20_000 || i == POSTS - 1) {
                 write(driver, """
                         UNWIND $rows AS row
                         MATCH (m:Member {id: row.author})
@@ -302,7 +314,9 @@ class HomeFeedBenchmark {
             if (a != b && followees.get(a).add(b)) {
                 made++;
                 batch.add(Map.of("a", memberId(a), "b", memberId(b)));
-                if (batch.size() == 20_000) {
+                if (resume) {
+                    batch.clear();
+                } else if (batch.size() == 20_000) {
                     writeFollows(driver, batch);
                 }
             }
@@ -319,7 +333,12 @@ class HomeFeedBenchmark {
         long entries = 0;
         List<Map<String, Object>> inboxes = new ArrayList<>();
         int inBatch = 0;
-        for (int r = 0; r < MEMBERS; r++) {
+        Set<String> done = resume ? written(driver) : Set.of();
+        System.out.printf(Locale.ROOT, "Inboxes for members 0 to %,d; %,d written already%n", INBOX_READERS - 1, done.size());
+        for (int r = 0; r < INBOX_READERS; r++) {
+            if (done.contains(memberId(r))) {
+                continue;
+            }
             int total = postsByAuthor[r].length;
             for (int f : following[r]) {
                 total += postsByAuthor[f].length;
@@ -377,6 +396,14 @@ class HomeFeedBenchmark {
      * {@code UUID(prefix, index)}, whose text sorts as the index does, so one long key per post
      * (time, then index) sorts them.
      */
+    private static Set<String> written(Driver driver) {
+        try (var session = driver.session()) {
+            return new java.util.HashSet<>(session.executeRead(tx -> tx.run("""
+                    MATCH (m:Member) WHERE m.feedHorizon IS NOT NULL OR EXISTS { (m)-[:FEED]->() }
+                    RETURN m.id AS id""").list(r -> r.get("id").asString())));
+        }
+    }
+
     private int[] sortNewestFirst(int[] posts) {
         long[] keys = new long[posts.length];
         for (int i = 0; i < posts.length; i++) {
@@ -459,7 +486,7 @@ class HomeFeedBenchmark {
     private List<String> uniformReaders(int n) {
         List<String> readers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            readers.add(memberId(random.nextInt(MEMBERS)));
+            readers.add(memberId(random.nextInt(INBOX_READERS)));
         }
         return readers;
     }
@@ -475,6 +502,9 @@ class HomeFeedBenchmark {
                     LIMIT $top
                     RETURN m.id AS id""", Map.of("top", MEMBERS / 100)).list(r -> r.get("id").asString()));
         }
+        // Of the 1 %, those with an inbox (all of them unless bench.inboxReaders is set).
+        top = top.stream().filter(id -> UUID.fromString(id).getLeastSignificantBits() < INBOX_READERS).toList();
+        System.out.printf(Locale.ROOT, "%,d of the 1 %% who follow the most have an inbox%n", top.size());
         List<String> readers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             readers.add(top.get(random.nextInt(top.size())));
@@ -612,6 +642,8 @@ class HomeFeedBenchmark {
     private static String report(Instant date, String generationSeconds, Map<String, Long> counts, List<Row> rows) {
         var rt = Runtime.getRuntime();
         var sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Inboxes written for members 0 to %,d (a uniform sample; readers drawn among them). ",
+                INBOX_READERS - 1));
         sb.append(String.format(Locale.ROOT, "Run %s. Data: %s; generated in %s s. Machine: %d cores (%s), Java %s, heap max "
                         + "%d MB, page cache %d MB, load average (1 min) at the end %.2f. Single client thread, %d warm-up "
                         + "then the measured queries per row, readers drawn at random from the group.%n%n",
