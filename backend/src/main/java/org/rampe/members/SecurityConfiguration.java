@@ -44,7 +44,7 @@ class SecurityConfiguration {
         http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/moderation/**").hasRole("ADMIN")
-                        .requestMatchers("/places/new").authenticated()
+                        .requestMatchers("/places/new", "/feed", "/notifications", "/notifications/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/places", "/places/*", "/api/places").permitAll()
                         .requestMatchers("/", "/signin", "/signup", "/language", "/preferences", "/accessibility",
                                 "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",

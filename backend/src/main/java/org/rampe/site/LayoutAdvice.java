@@ -2,6 +2,7 @@ package org.rampe.site;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -12,16 +13,29 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class LayoutAdvice {
 
     private final Personalisation personalisation;
+    private final ObjectProvider<UnreadNotifications> unread;
 
-    LayoutAdvice(Personalisation personalisation) {
+    LayoutAdvice(Personalisation personalisation, ObjectProvider<UnreadNotifications> unread) {
         this.personalisation = personalisation;
+        this.unread = unread;
     }
 
     @ModelAttribute("page")
     PageContext page(HttpServletRequest request) {
         Language language = personalisation.language(request);
         Language other = language == Language.FR ? Language.EN : Language.FR;
-        return new PageContext(language, other, personalisation.preferences(request), viewer(), returnTo(request));
+        Viewer viewer = viewer();
+        long unreadCount = 0;
+        if (viewer != null) {
+            var notifications = unread.getIfAvailable();
+            try {
+                unreadCount = notifications == null ? 0 : notifications.count(viewer.memberId());
+            } catch (RuntimeException e) {
+                // An error page must still be drawn when the graph cannot answer: no count then.
+                unreadCount = 0;
+            }
+        }
+        return new PageContext(language, other, personalisation.preferences(request), viewer, returnTo(request), unreadCount);
     }
 
     static Viewer viewer() {

@@ -2,10 +2,11 @@ package org.rampe.site;
 
 /**
  * What every page's layout needs: the language and its alternative, the display classes, who is
- * signed in (or null), and where to come back to after switching language.
+ * signed in (or null), where to come back to after switching language, and how many notifications
+ * the signed-in member has not read.
  */
 public record PageContext(Language language, Language otherLanguage, DisplayPreferences preferences,
-                          Viewer viewer, String returnTo) {
+                          Viewer viewer, String returnTo, long unreadNotifications) {
 
     public String htmlClass() {
         return preferences.htmlClass();

@@ -1,0 +1,255 @@
+package org.rampe.feed;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Value;
+import org.rampe.graph.Transactions;
+import org.rampe.social.Visibility;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The home feed's graph: each member's inbox {@code (:Member)-[:FEED {at, post}]->(:Post)}, written
+ * when a post is published (fan-out on write) and kept to the newest {@link #CAP} entries; and the
+ * fallback query (fan-out on read) for pages older than what the inbox keeps.
+ *
+ * <p>The invariant: a reader's inbox holds every post they may read in their feed whose time is
+ * after {@code reader.feedHorizon} (no horizon: every such post). Entries at or before the horizon
+ * are ignored; those pages come from the fallback query instead.
+ */
+@Repository
+class FeedRepository {
+
+    /** Entries an inbox keeps after trimming (Mastodon keeps 800 per home timeline). */
+    static final int CAP = 800;
+    /** Trimming starts above this, so that it runs once per hundred new entries, not for each. */
+    static final int HIGH_WATER = 900;
+
+    /**
+     * The reading rule with the reader already bound to {@code variable}: the planner then checks
+     * a follow or a block between two known members (Expand(Into), from the side with fewer
+     * relationships) instead of running through all the followers of a popular author.
+     */
+    static String canRead(String variable) {
+        String rule = Visibility.CAN_READ_POST.replace("(:Member {id: $viewer})", "(" + variable + ")")
+                .replace("$viewer", variable + ".id");
+        if (rule.contains("$viewer") || !rule.contains("(" + variable + ")")) {
+            throw new IllegalStateException("Visibility.CAN_READ_POST changed shape: " + Visibility.CAN_READ_POST);
+        }
+        return rule;
+    }
+
+    private static final String READER_CAN_READ = canRead("reader");
+
+    /** The members whose feed shows a post of {@code author}: the author and their followers, except across a block or a mute. */
+    private static final String AUDIENCE = """
+            CALL (author) {
+              RETURN author AS reader
+              UNION
+              MATCH (reader:Member)-[:FOLLOWS]->(author)
+              WHERE NOT EXISTS { (reader)-[:BLOCKS]-(author) } AND NOT EXISTS { (reader)-[:MUTES]->(author) }
+              RETURN reader
+            }
+            """;
+
+    /** The card of post {@code p} by {@code author}: the only place saying what a feed card reads. */
+    private static final String CARD = """
+            p {.id, .text, .contentWarning, .language, .visibility, .createdAt,
+               authorHandle: author.handle, authorName: author.displayName}""";
+
+    /**
+     * The newest inbox entries before the cursor, with the card of each one the reader may still
+     * read (checked again here: an entry left behind by a missed event must not show).
+     */
+    static final String INBOX_PAGE = """
+            MATCH (r:Member {id: $viewer})
+            OPTIONAL CALL (r) {
+              MATCH (r)-[f:FEED]->(p)
+              WHERE (r.feedHorizon IS NULL OR f.at > r.feedHorizon)
+                AND ($at IS NULL OR f.at < $at OR (f.at = $at AND f.post < $post))
+              RETURN f.at AS at, f.post AS postId, p
+              ORDER BY at DESC, postId DESC
+              LIMIT $size
+            }
+            OPTIONAL MATCH (author:Member)-[:POSTED]->(p)
+            WITH r, at, postId, p, author,
+                 author IS NOT NULL
+                 AND (author = r OR (EXISTS { (r)-[:FOLLOWS]->(author) } AND NOT EXISTS { (r)-[:MUTES]->(author) }))
+                 AND %s AS readable
+            ORDER BY at DESC, postId DESC
+            RETURN r.feedHorizon AS horizon,
+                   [e IN collect({at: at, post: postId, card: CASE WHEN readable THEN %s END}) WHERE e.at IS NOT NULL] AS entries
+            """.formatted(canRead("r"), CARD);
+
+    /**
+     * Fan-out on read, for pages older than the inbox: each followed author's (and the reader's
+     * own) newest readable posts before the cursor, at most a page each, merged.
+     */
+    static final String FALLBACK_PAGE = """
+            MATCH (r:Member {id: $viewer})
+            CALL (r) {
+              RETURN r AS author
+              UNION
+              MATCH (r)-[:FOLLOWS]->(author:Member)
+              WHERE NOT EXISTS { (r)-[:MUTES]->(author) } AND NOT EXISTS { (r)-[:BLOCKS]-(author) }
+              RETURN author
+            }
+            CALL (r, author) {
+              // A pattern comprehension always reads from the author: a MATCH may be planned as a
+              // seek of all posts before the cursor by time (post_created) or a scan of POSTED.
+              UNWIND [(author)-[:POSTED]->(p) WHERE (p.createdAt < $at OR (p.createdAt = $at AND p.id < $post)) | p] AS p
+              WITH r, author, p WHERE %s
+              RETURN p
+              ORDER BY p.createdAt DESC, p.id DESC
+              LIMIT $size
+            }
+            WITH author, p
+            ORDER BY p.createdAt DESC, p.id DESC
+            LIMIT $size
+            RETURN %s AS card
+            """.formatted(canRead("r"), CARD);
+
+    private final Driver driver;
+
+    FeedRepository(Driver driver) {
+        this.driver = driver;
+    }
+
+    /** An inbox entry: its position, and its card if the reader may read it (else null). */
+    record Entry(FeedCursor position, FeedPost card) {
+    }
+
+    /** The inbox window and the reader's horizon (null while the inbox holds everything). */
+    record Window(Instant horizon, List<Entry> entries) {
+    }
+
+    Window inbox(String viewer, FeedCursor before, int size) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("viewer", viewer);
+        params.put("at", before == null ? null : before.at().atOffset(ZoneOffset.UTC));
+        params.put("post", before == null ? null : before.post());
+        params.put("size", size);
+        return Transactions.read(driver, tx -> {
+            var rows = tx.run(INBOX_PAGE, params).list();
+            if (rows.isEmpty()) {
+                return new Window(null, List.of());
+            }
+            var row = rows.getFirst();
+            Instant horizon = row.get("horizon").isNull() ? null : row.get("horizon").asZonedDateTime().toInstant();
+            List<Entry> entries = new ArrayList<>();
+            for (Value e : row.get("entries").values()) {
+                entries.add(new Entry(new FeedCursor(e.get("at").asZonedDateTime().toInstant(), e.get("post").asString()),
+                        e.get("card").isNull() ? null : card(e.get("card"))));
+            }
+            return new Window(horizon, entries);
+        });
+    }
+
+    List<FeedPost> fallback(String viewer, FeedCursor before, int size) {
+        return Transactions.read(driver, tx -> tx.run(FALLBACK_PAGE, Map.of("viewer", viewer,
+                "at", before.at().atOffset(ZoneOffset.UTC), "post", before.post(), "size", size))
+                .list(r -> card(r.get("card"))));
+    }
+
+    private static FeedPost card(Value c) {
+        return new FeedPost(c.get("id").asString(), c.get("authorHandle").asString(""), c.get("authorName").asString(""),
+                c.get("text").asString(""), c.get("contentWarning").asString(""), c.get("language").asString(""),
+                c.get("visibility").asString("public"), c.get("createdAt").asZonedDateTime().toInstant());
+    }
+
+    // ---------------------------------------------------------------- writing inboxes
+
+    /**
+     * Puts the post in the inbox of its author and of every follower allowed to read it (again
+     * from scratch if it was there: a change of visibility changes its audience), then trims the
+     * inboxes that grew past the high-water mark.
+     */
+    void fanOut(String postId, String authorId) {
+        Transactions.write(driver, tx -> {
+            var full = tx.run("""
+                    MATCH (author:Member {id: $author})-[:POSTED]->(p:Post {id: $post})
+                    CALL (p) { MATCH (p)<-[old:FEED]-() DELETE old }
+                    """ + AUDIENCE + """
+                    WITH p, reader
+                    WHERE %s
+                    CREATE (reader)-[:FEED {at: p.createdAt, post: p.id}]->(p)
+                    WITH reader WHERE COUNT { (reader)-[:FEED]->() } > $high
+                    RETURN collect(reader.id) AS full
+                    """.formatted(READER_CAN_READ),
+                    Map.of("author", authorId, "post", postId, "high", HIGH_WATER)).single().get("full").asList(Value::asString);
+            trim(tx, full);
+            return null;
+        });
+    }
+
+    /**
+     * A new follow: the followee's newest readable posts join the follower's inbox (those after
+     * the horizon, at most {@link #CAP}; if the followee has more, the horizon moves up to where
+     * the copied posts stop, and older pages come from the fallback query).
+     */
+    void backfill(String followerId, String followedId) {
+        Transactions.write(driver, tx -> {
+            tx.run("""
+                    MATCH (reader:Member {id: $follower})-[:FOLLOWS]->(author:Member {id: $followed})
+                    WHERE NOT EXISTS { (reader)-[:BLOCKS]-(author) } AND NOT EXISTS { (reader)-[:MUTES]->(author) }
+                    CALL (reader, author) {
+                      MATCH (author)-[:POSTED]->(p)
+                      WHERE (reader.feedHorizon IS NULL OR p.createdAt > reader.feedHorizon) AND %s
+                      RETURN p
+                      ORDER BY p.createdAt DESC, p.id DESC
+                      LIMIT $capPlusOne
+                    }
+                    WITH reader, collect(p) AS posts
+                    WITH reader, posts[..$cap] AS kept, CASE WHEN size(posts) > $cap THEN posts[$cap].createdAt END AS cut
+                    SET reader.feedHorizon = CASE WHEN cut IS NULL THEN reader.feedHorizon
+                                                  WHEN reader.feedHorizon IS NULL OR cut > reader.feedHorizon THEN cut
+                                                  ELSE reader.feedHorizon END
+                    FOREACH (p IN kept | MERGE (reader)-[f:FEED]->(p) ON CREATE SET f.at = p.createdAt, f.post = p.id)
+                    """.formatted(READER_CAN_READ),
+                    Map.of("follower", followerId, "followed", followedId, "cap", CAP, "capPlusOne", CAP + 1)).consume();
+            trim(tx, List.of(followerId));
+            return null;
+        });
+    }
+
+    /** The author's posts leave the reader's inbox (unfollow, block, mute). */
+    void removeAuthor(String readerId, String authorId) {
+        Transactions.write(driver, tx -> tx.run("""
+                MATCH (:Member {id: $reader})-[f:FEED]->(:Post)<-[:POSTED]-(:Member {id: $author})
+                DELETE f
+                """, Map.of("reader", readerId, "author", authorId)).consume());
+    }
+
+    /** A deleted post leaves every inbox (a DETACH DELETE of the post does it too). */
+    void removePost(String postId) {
+        Transactions.write(driver, tx -> tx.run("MATCH (:Post {id: $post})<-[f:FEED]-() DELETE f",
+                Map.of("post", postId)).consume());
+    }
+
+    /** Inboxes over the high-water mark keep their newest {@link #CAP} entries; the horizon moves up to the newest entry dropped. */
+    private static void trim(org.neo4j.driver.TransactionContext tx, List<String> readers) {
+        if (readers.isEmpty()) {
+            return;
+        }
+        tx.run("""
+                UNWIND $readers AS id
+                MATCH (r:Member {id: id})
+                WHERE COUNT { (r)-[:FEED]->() } > $cap
+                CALL (r) {
+                  MATCH (r)-[f:FEED]->()
+                  WITH f ORDER BY f.at DESC, f.post DESC SKIP $cap
+                  RETURN max(f.at) AS cut
+                }
+                SET r.feedHorizon = CASE WHEN r.feedHorizon IS NULL OR cut > r.feedHorizon THEN cut ELSE r.feedHorizon END
+                WITH r
+                MATCH (r)-[f:FEED]->()
+                WHERE f.at <= r.feedHorizon
+                DELETE f
+                """, Map.of("readers", readers, "cap", CAP)).consume();
+    }
+}

@@ -1,0 +1,173 @@
+package org.rampe.notifications;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Value;
+import org.rampe.graph.Transactions;
+import org.rampe.social.Visibility;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Notifications in the graph: {@code (:Member)-[:UNREAD|SEEN]->(:Notification {id, kind, at, post, target})},
+ * {@code -[:BY {at}]->(:Member)} for who did it (several for grouped reactions), and
+ * {@code -[:ABOUT_POST]->(:Post)}, {@code -[:ABOUT_COMMENT]->(:Comment)} for what it is about.
+ * Unread and read are two relationship types so that the header's count is a degree count.
+ */
+@Repository
+class NotificationRepository {
+
+    /** Whether {@code $by} may notify {@code $viewer}: not themselves, no block either way, not muted; and the post, if any, readable by the recipient. */
+    private static final String ELIGIBLE = """
+            MATCH (to:Member {id: $viewer}), (by:Member {id: $by})
+            WHERE to <> by AND NOT EXISTS { (to)-[:BLOCKS]-(by) } AND NOT EXISTS { (to)-[:MUTES]->(by) }
+              AND ($post IS NULL OR EXISTS {
+                    MATCH (author:Member)-[:POSTED]->(p:Post {id: $post}) WHERE %s })
+            RETURN count(*) > 0 AS ok
+            """.formatted(Visibility.CAN_READ_POST.replace("(:Member {id: $viewer})", "(to)"));
+
+    static final String PAGE = """
+            MATCH (me:Member {id: $viewer})-[s:UNREAD|SEEN]->(n:Notification)
+            WHERE $at IS NULL OR n.at < $at OR (n.at = $at AND n.id < $id)
+            WITH me, n, type(s) = 'UNREAD' AS unread
+            ORDER BY n.at DESC, n.id DESC
+            LIMIT $size
+            CALL (me, n) {
+              OPTIONAL MATCH (n)-[b:BY]->(by:Member)
+              WHERE NOT EXISTS { (me)-[:BLOCKS]-(by) } AND NOT EXISTS { (me)-[:MUTES]->(by) }
+              WITH b, by ORDER BY b.at DESC
+              RETURN collect(by {.handle, .displayName}) AS actors
+            }
+            OPTIONAL CALL (me, n) {
+              MATCH (n)-[:ABOUT_POST]->(p)<-[:POSTED]-(author:Member)
+              WHERE %s
+              RETURN p.id AS postId, p.text AS postText
+            }
+            OPTIONAL MATCH (n)-[:ABOUT_COMMENT]->(c:Comment)
+            RETURN n.id AS id, n.kind AS kind, n.at AS at, unread, actors, postId, postText, c.id AS commentId
+            ORDER BY n.at DESC, n.id DESC
+            """.formatted(Visibility.CAN_READ_POST.replace("(:Member {id: $viewer})", "(me)"));
+
+    private final Driver driver;
+
+    NotificationRepository(Driver driver) {
+        this.driver = driver;
+    }
+
+    /** Notifies {@code to} of what {@code by} did, if allowed; a reaction joins an unread one about the same target. */
+    void notify(String kind, String to, String by, String post, String comment, String target) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("viewer", to);
+        params.put("by", by);
+        params.put("post", post);
+        params.put("comment", comment);
+        params.put("kind", kind);
+        params.put("target", target);
+        Transactions.write(driver, tx -> {
+            if (!tx.run(ELIGIBLE, params).single().get("ok").asBoolean()) {
+                return null;
+            }
+            if (target != null && grouped(tx, params)) {
+                return null;
+            }
+            tx.run("""
+                    MATCH (to:Member {id: $viewer}), (by:Member {id: $by})
+                    CREATE (to)-[:UNREAD]->(n:Notification {id: randomUUID(), kind: $kind, at: datetime(), post: $post, target: $target})
+                    CREATE (n)-[:BY {at: datetime()}]->(by)
+                    WITH n
+                    OPTIONAL MATCH (p:Post {id: $post})
+                    OPTIONAL MATCH (c:Comment {id: $comment})
+                    FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (n)-[:ABOUT_POST]->(p))
+                    FOREACH (_ IN CASE WHEN c IS NULL THEN [] ELSE [1] END | CREATE (n)-[:ABOUT_COMMENT]->(c))
+                    """, params).consume();
+            return null;
+        });
+    }
+
+    /** Adds {@code by} to an unread notification of the same kind about the same target, moved to now. */
+    private static boolean grouped(TransactionContext tx, Map<String, Object> params) {
+        return tx.run("""
+                MATCH (:Member {id: $viewer})-[:UNREAD]->(n:Notification {kind: $kind, target: $target})
+                MATCH (by:Member {id: $by})
+                MERGE (n)-[b:BY]->(by)
+                SET b.at = datetime(), n.at = datetime()
+                RETURN count(n) AS n
+                """, params).single().get("n").asLong() > 0;
+    }
+
+    long unread(String memberId) {
+        return Transactions.read(driver, tx -> tx.run("MATCH (m:Member {id: $id}) RETURN COUNT { (m)-[:UNREAD]->() } AS n",
+                Map.of("id", memberId)).stream().findFirst().map(r -> r.get("n").asLong()).orElse(0L));
+    }
+
+    List<NotificationView> page(String viewer, Instant at, String id, int size) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("viewer", viewer);
+        params.put("at", at == null ? null : at.atOffset(ZoneOffset.UTC));
+        params.put("id", id);
+        params.put("size", size);
+        return Transactions.read(driver, tx -> tx.run(PAGE, params).list(r -> {
+            List<NotificationView.Actor> actors = r.get("actors").asList(
+                    (Value a) -> new NotificationView.Actor(a.get("handle").asString(""), a.get("displayName").asString("")));
+            String postText = r.get("postText").asString(null);
+            return new NotificationView(r.get("id").asString(), r.get("kind").asString(),
+                    r.get("at").asZonedDateTime().toInstant(), r.get("unread").asBoolean(),
+                    actors.size() > 1 ? actors.subList(0, 1) : actors, Math.max(0, actors.size() - 1),
+                    r.get("postId").asString(null), postText == null ? null : excerpt(postText),
+                    r.get("commentId").asString(null));
+        }));
+    }
+
+    /** Marks one of the member's notifications read; false if no notification of theirs has that id. */
+    boolean markRead(String memberId, String notificationId) {
+        return Transactions.write(driver, tx -> {
+            tx.run("""
+                    MATCH (me:Member {id: $me})-[u:UNREAD]->(n:Notification {id: $id})
+                    CREATE (me)-[:SEEN]->(n)
+                    DELETE u
+                    """, Map.of("me", memberId, "id", notificationId)).consume();
+            return tx.run("MATCH (:Member {id: $me})-[:SEEN]->(n:Notification {id: $id}) RETURN count(n) > 0 AS mine",
+                    Map.of("me", memberId, "id", notificationId)).single().get("mine").asBoolean();
+        });
+    }
+
+    void markAllRead(String memberId) {
+        Transactions.write(driver, tx -> tx.run("""
+                MATCH (me:Member {id: $me})-[u:UNREAD]->(n:Notification)
+                CREATE (me)-[:SEEN]->(n)
+                DELETE u
+                """, Map.of("me", memberId)).consume());
+    }
+
+    /** What {@code actor} caused for {@code recipient} goes (a block, a mute); a grouped notification keeps its other actors. */
+    void removeFrom(String recipient, String actor) {
+        Transactions.write(driver, tx -> tx.run("""
+                MATCH (:Member {id: $recipient})-[:UNREAD|SEEN]->(n:Notification)-[b:BY]->(:Member {id: $actor})
+                DELETE b
+                WITH DISTINCT n
+                WHERE NOT EXISTS { (n)-[:BY]->() }
+                DETACH DELETE n
+                """, Map.of("recipient", recipient, "actor", actor)).consume());
+    }
+
+    /** Notifications about a deleted post go with it (found by the post's id: the node may be gone already). */
+    void removeAboutPost(String postId) {
+        Transactions.write(driver, tx -> tx.run("MATCH (n:Notification {post: $post}) DETACH DELETE n",
+                Map.of("post", postId)).consume());
+    }
+
+    /** The first line of the post, at most 60 characters (not splitting an emoji), to name it in a sentence. */
+    static String excerpt(String text) {
+        String line = text.strip().lines().findFirst().orElse("").strip();
+        int max = 60;
+        if (line.codePointCount(0, line.length()) <= max) {
+            return line;
+        }
+        return line.substring(0, line.offsetByCodePoints(0, max)).strip() + "…";
+    }
+}

@@ -1,0 +1,40 @@
+package org.rampe.notifications;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A notification as the page words it: who (the newest actor or two, and how many more), what
+ * ({@code kind}), and the post it is about when the reader may still read it.
+ */
+public record NotificationView(String id, String kind, Instant at, boolean unread, List<Actor> actors, long others,
+                               String postId, String postExcerpt, String commentId) {
+
+    public record Actor(String handle, String displayName) {
+    }
+
+    /** Kinds that are about a post (all but follows and follow requests). */
+    public boolean aboutPost() {
+        return !kind.equals("follow") && !kind.equals("follow_request");
+    }
+
+    /** Whether the post can be linked to (it exists and the reader may read it). */
+    public boolean postAvailable() {
+        return postId != null;
+    }
+
+    /** The message key of the sentence's verb part. */
+    public String messageKey() {
+        String key = "notification.kind." + kind;
+        if (commentId != null && (kind.equals("reaction") || kind.equals("mention"))) {
+            key += ".comment";
+        }
+        // Several people: the verb agrees ("ont réagi").
+        return others > 0 ? key + ".many" : key;
+    }
+
+    /** The post's address, at the comment when there is one. */
+    public String postLink() {
+        return commentId == null ? "/posts/" + postId : "/posts/" + postId + "#comment-" + commentId;
+    }
+}

@@ -1,0 +1,97 @@
+package org.rampe.notifications;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import org.rampe.site.UnreadNotifications;
+import org.rampe.social.SocialEvents;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * A member's notifications: made from the social events (never to oneself, never across a block,
+ * never from a muted member), listed newest first, marked read one by one or all at once.
+ * Repeated reactions to the same post or comment join one unread notification ("Ana and 2 others
+ * reacted to your post").
+ */
+@Service
+class Notifications implements UnreadNotifications {
+
+    static final int PAGE_SIZE = 20;
+
+    private final NotificationRepository repository;
+
+    Notifications(NotificationRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    public long count(String memberId) {
+        return repository.unread(memberId);
+    }
+
+    NotificationPage page(String memberId, Instant before, String beforeId) {
+        var rows = repository.page(memberId, before, beforeId, PAGE_SIZE);
+        // Keep notifications whose every actor is now blocked or muted out of sight (defence in depth: the block removed them).
+        var shown = rows.stream().filter(n -> !n.actors().isEmpty()).toList();
+        return new NotificationPage(shown, rows.size() == PAGE_SIZE ? rows.getLast() : null);
+    }
+
+    boolean markRead(String memberId, String notificationId) {
+        return repository.markRead(memberId, notificationId);
+    }
+
+    void markAllRead(String memberId) {
+        repository.markAllRead(memberId);
+    }
+
+    // ---------------------------------------------------------------- events
+
+    @EventListener
+    void on(SocialEvents.CommentWritten e) {
+        if (e.parentAuthor() != null) {
+            repository.notify("reply", e.parentAuthor(), e.author(), e.post(), e.comment(), null);
+        }
+        if (!Objects.equals(e.postAuthor(), e.parentAuthor())) {
+            repository.notify("comment", e.postAuthor(), e.author(), e.post(), e.comment(), null);
+        }
+    }
+
+    @EventListener
+    void on(SocialEvents.Mentioned e) {
+        repository.notify("mention", e.mentioned(), e.by(), e.post(), e.comment(), null);
+    }
+
+    @EventListener
+    void on(SocialEvents.Reacted e) {
+        String comment = "comment".equals(e.targetKind()) ? e.targetId() : null;
+        repository.notify("reaction", e.owner(), e.by(), e.post(), comment, e.targetKind() + ":" + e.targetId());
+    }
+
+    @EventListener
+    void on(SocialEvents.MemberFollowed e) {
+        repository.notify("follow", e.followed(), e.follower(), null, null, null);
+    }
+
+    @EventListener
+    void on(SocialEvents.FollowRequested e) {
+        repository.notify("follow_request", e.target(), e.requester(), null, null, null);
+    }
+
+    @EventListener
+    void on(SocialEvents.MemberBlocked e) {
+        repository.removeFrom(e.blocker(), e.blocked());
+        repository.removeFrom(e.blocked(), e.blocker());
+    }
+
+    @EventListener
+    void on(SocialEvents.MemberMuted e) {
+        repository.removeFrom(e.muter(), e.muted());
+    }
+
+    @EventListener
+    void on(SocialEvents.PostDeleted e) {
+        repository.removeAboutPost(e.post());
+    }
+}

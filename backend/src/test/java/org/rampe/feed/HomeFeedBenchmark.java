@@ -1,0 +1,677 @@
+package org.rampe.feed;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.IntSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import ac.simons.neo4j.migrations.core.Migrations;
+import ac.simons.neo4j.migrations.core.MigrationsConfig;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.rampe.RampeApplication;
+import org.rampe.graph.EmbeddedGraph;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+
+/**
+ * Home-feed latency on a social graph with power-law degrees: 100,000 members, 2,000,000 posts,
+ * 1,000,000 follows, and the feed inboxes the application would have written for them (computed
+ * here in Java from the generated data, newest {@link FeedRepository#CAP} readable posts per
+ * reader, with the horizon where an inbox was cut). Measured through {@link HomeFeed} (50 posts a
+ * page) and through {@code GET /feed} signed in (the page's 20 posts), first page and a deep page
+ * (after 400 posts), for readers drawn uniformly and among the 1 % who follow the most. Single
+ * client thread on 127.0.0.1. Writes {@code backend/target/bench-results/home-feed.md}.
+ *
+ * <p>Run (see docs/benchmarks.md):
+ * {@code ./mvnw -o -pl backend -am test -Pbench -Dtest=HomeFeedBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * — add {@code -Dbench.keep=true} to keep the generated graph in {@code backend/target/bench-data/feed}
+ * and reuse it on the next run.
+ */
+@Tag("benchmark")
+class HomeFeedBenchmark {
+
+    static final int MEMBERS = Integer.getInteger("bench.members", 100_000);
+    static final int POSTS = Integer.getInteger("bench.posts", 2_000_000);
+    static final int FOLLOWS = Integer.getInteger("bench.follows", 1_000_000);
+    static final int QUERIES = Integer.getInteger("bench.queries", 1_000);
+    static final int WARM_UP = Integer.getInteger("bench.warmup", 200);
+    static final boolean KEEP = Boolean.getBoolean("bench.keep");
+    /**
+     * Inboxes are written for members 0 … n-1 only (default: all). Members' roles come from random
+     * permutations, so these are a uniform sample; readers are drawn from them.
+     */
+    static final int INBOX_READERS = Integer.getInteger("bench.inboxReaders", MEMBERS);
+    /**
+     * Continue an interrupted generation kept with bench.keep: members, posts and follows are
+     * drawn again from the same seed but not written; inboxes not yet written are.
+     */
+    static final boolean RESUME = Boolean.getBoolean("bench.resume");
+    static final long PAGE_CACHE = 2048L * 1024 * 1024;
+    static final String PASSWORD = "bench password, not secret";
+    static final int REPO_PAGE = 50;
+    static final int DEEP_AFTER = 400;
+    /** Readers sampled per group (each with a precomputed deep-page cursor); HTTP signs in fewer. */
+    static final int SAMPLE = 300;
+    static final int HTTP_SAMPLE = 60;
+
+    private final Random random = new Random(20261128L);
+
+    static {
+        if (POSTS > (1 << 22)) {
+            throw new IllegalStateException("The sort key holds at most 4,194,304 posts");
+        }
+    }
+
+    // The generated graph, by index.
+    private long[] postTime;       // epoch millis
+    private int[] postAuthor;
+    private int[][] postsByAuthor; // newest first
+    private int[][] following;     // followees of each member
+
+    @Test
+    void homeFeed() throws Exception {
+        Path dataDir = Path.of("target", "bench-data", "feed").toAbsolutePath().normalize();
+        Path marker = dataDir.resolve("generated.properties");
+        boolean reuse = KEEP && Files.exists(marker);
+        if (!reuse && !RESUME) {
+            deleteRecursively(dataDir);
+        }
+        Instant date = Instant.now();
+        try (EmbeddedGraph graph = EmbeddedGraph.start(dataDir.resolve("graph"), "127.0.0.1", 0, PAGE_CACHE);
+             Driver driver = GraphDatabase.driver(graph.boltUri(), AuthTokens.basic(EmbeddedGraph.USER, graph.password()))) {
+            new Migrations(MigrationsConfig.builder().withLocationsToScan("classpath:neo4j/migrations").build(), driver).apply();
+            Properties generated = new Properties();
+            if (reuse) {
+                try (var in = Files.newInputStream(marker)) {
+                    generated.load(in);
+                }
+                System.out.println("Reusing the graph generated in " + generated.getProperty("seconds") + " s");
+            } else {
+                long ms = generate(driver, RESUME);
+                generated.setProperty("seconds", String.format(Locale.ROOT, "%.0f", ms / 1000.0));
+                try (var out = Files.newOutputStream(marker)) {
+                    generated.store(out, "HomeFeedBenchmark");
+                }
+            }
+            var counts = counts(driver);
+            System.out.println("Graph: " + counts);
+
+            var feed = new HomeFeed(new FeedRepository(driver));
+            List<String> uniform = uniformReaders(SAMPLE);
+            List<String> heaviest = heaviestReaders(driver, SAMPLE);
+            Map<String, FeedCursor> deep = new HashMap<>();
+            for (String r : concat(uniform, heaviest)) {
+                deep.put(r, cursorAfter(feed, r, DEEP_AFTER));
+            }
+            List<String> uniformDeep = uniform.stream().filter(r -> deep.get(r) != null).toList();
+            List<String> heaviestDeep = heaviest.stream().filter(r -> deep.get(r) != null).toList();
+
+            List<Row> rows = new ArrayList<>();
+            rows.add(measure("first page, 50", "uniform", "repository",
+                    () -> feed.page(pick(uniform), null, REPO_PAGE).posts().size()));
+            rows.add(measure("first page, 50", "heaviest 1 %", "repository",
+                    () -> feed.page(pick(heaviest), null, REPO_PAGE).posts().size()));
+            rows.add(measure("after 400, 50", "uniform (" + uniformDeep.size() + "/" + uniform.size() + " reach it)", "repository",
+                    () -> { String r = pick(uniformDeep); return feed.page(r, deep.get(r), REPO_PAGE).posts().size(); }));
+            rows.add(measure("after 400, 50", "heaviest 1 %", "repository",
+                    () -> { String r = pick(heaviestDeep); return feed.page(r, deep.get(r), REPO_PAGE).posts().size(); }));
+            rows.add(measure("naive fan-out on read, 50 (for comparison)", "heaviest 1 %", "repository",
+                    () -> naive(driver, pick(heaviest)), Math.min(QUERIES, 300)));
+
+            Path appDir = Files.createTempDirectory("rampe-bench-app-");
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RampeApplication.class).properties(
+                    "spring.neo4j.uri=" + graph.boltUri(), "spring.neo4j.authentication.username=" + EmbeddedGraph.USER,
+                    "spring.neo4j.authentication.password=" + graph.password(), "server.port=0",
+                    "server.address=127.0.0.1", "rampe.data-dir=" + appDir).run()) {
+                int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+                String base = "http://127.0.0.1:" + port;
+                var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                Map<String, String> sessions = new HashMap<>();
+                List<String> httpUniform = uniformDeep.subList(0, Math.min(HTTP_SAMPLE, uniformDeep.size()));
+                List<String> httpHeaviest = heaviestDeep.subList(0, Math.min(HTTP_SAMPLE, heaviestDeep.size()));
+                for (String r : concat(httpUniform, httpHeaviest)) {
+                    sessions.put(r, signIn(http, base, r));
+                }
+                rows.add(measure("GET /feed (20)", "uniform", "HTTP", () -> {
+                    String r = pick(httpUniform);
+                    return get(http, base + "/feed", sessions.get(r));
+                }));
+                rows.add(measure("GET /feed (20)", "heaviest 1 %", "HTTP", () -> {
+                    String r = pick(httpHeaviest);
+                    return get(http, base + "/feed", sessions.get(r));
+                }));
+                rows.add(measure("GET /feed after 400 (20)", "uniform", "HTTP", () -> {
+                    String r = pick(httpUniform);
+                    return get(http, base + "/feed?" + query(deep.get(r)), sessions.get(r));
+                }));
+                rows.add(measure("GET /feed after 400 (20)", "heaviest 1 %", "HTTP", () -> {
+                    String r = pick(httpHeaviest);
+                    return get(http, base + "/feed?" + query(deep.get(r)), sessions.get(r));
+                }));
+            } finally {
+                deleteRecursively(appDir);
+            }
+            String report = report(date, generated.getProperty("seconds"), counts, rows);
+            System.out.println(report);
+            Path out = Path.of("target", "bench-results", "home-feed.md");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, report);
+            System.out.println("Written to " + out.toAbsolutePath());
+        } finally {
+            if (!KEEP) {
+                deleteRecursively(dataDir);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- data
+
+    static String memberId(int i) {
+        return new UUID(0x5eed_0000_0000_0000L, i).toString();
+    }
+
+    static String postId(int i) {
+        return new UUID(0xb057_0000_0000_0000L, i).toString();
+    }
+
+    /** An index in [0, n) drawn with a power law: small indexes are far more likely. */
+    private int skewed(int n, double exponent) {
+        return (int) Math.min(n - 1, Math.floor(n * Math.pow(random.nextDouble(), exponent)));
+    }
+
+    private int[] permutation(int n) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    private long generate(Driver driver, boolean resume) {
+        long started = System.nanoTime();
+        System.out.printf(Locale.ROOT, "Generating %,d members, %,d posts, %,d follows and their inboxes%n", MEMBERS, POSTS, FOLLOWS);
+        // Who writes much, who is followed by many, who follows many: three power laws over shuffled members.
+        int[] prolific = permutation(MEMBERS);
+        int[] popular = permutation(MEMBERS);
+        int[] avid = permutation(MEMBERS);
+        boolean[] privateAccount = new boolean[MEMBERS];
+        for (int i = 0; i < MEMBERS; i++) {
+            privateAccount[i] = random.nextDouble() < 0.05;
+        }
+        String hash = "{argon2@SpringSecurity_v5_8}" + Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode(PASSWORD);
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < MEMBERS && !resume; i++) {
+            batch.add(Map.of("id", memberId(i), "email", "member" + i + "@bench.invalid", "handle", "member" + i,
+                    "private", privateAccount[i]));
+            if (batch.size() == 10_000 || i == MEMBERS - 1) {
+                write(driver, """
+                        UNWIND $rows AS row
+                        CREATE (:Member {id: row.id, email: row.email, handle: row.handle, displayName: 'Member ' + row.handle,
+                                passwordHash: $hash, language: 'fr', createdAt: datetime(), textSize: 100,
+                                highContrast: false, dyslexiaFont: false, reducedMotion: false, privateAccount: row.private})
+                        """, Map.of("rows", List.copyOf(batch), "hash", hash));
+                batch.clear();
+            }
+        }
+        progress(started, "members");
+
+        // Posts over the last two years; authors drawn with a power law (the most prolific writes thousands).
+        long end = OffsetDateTime.of(2026, 11, 1, 0, 0, 0, 0, ZoneOffset.UTC).toInstant().toEpochMilli();
+        long span = Duration.ofDays(730).toMillis();
+        postTime = new long[POSTS];
+        postAuthor = new int[POSTS];
+        boolean[] followersOnly = new boolean[POSTS];
+        int[] perAuthor = new int[MEMBERS];
+        for (int i = 0; i < POSTS; i++) {
+            postAuthor[i] = prolific[skewed(MEMBERS, 2.0)];
+            postTime[i] = end - (long) (random.nextDouble() * span);
+            followersOnly[i] = random.nextDouble() < 0.2;
+            perAuthor[postAuthor[i]]++;
+        }
+        postsByAuthor = new int[MEMBERS][];
+        for (int m = 0; m < MEMBERS; m++) {
+            postsByAuthor[m] = new int[perAuthor[m]];
+        }
+        int[] fill = new int[MEMBERS];
+        for (int i = 0; i < POSTS; i++) {
+            postsByAuthor[postAuthor[i]][fill[postAuthor[i]]++] = i;
+        }
+        for (int m = 0; m < MEMBERS; m++) {
+            postsByAuthor[m] = sortNewestFirst(postsByAuthor[m]);
+        }
+        String[] words = {"fauteuil", "rampe", "ascenseur", "Bordeaux", "Montpellier", "dentiste", "aide", "boucle magnétique",
+                "LSF", "accessible", "merci", "question", "transport", "allocation", "association", "rendez-vous"};
+        for (int i = 0; i < POSTS; i++) {
+            StringBuilder text = new StringBuilder("Post ").append(i).append(':');
+            for (int w = 0, n = 5 + random.nextInt(20); w < n; w++) {
+                text.append(' ').append(words[random.nextInt(words.length)]);
+            }
+            batch.add(Map.of("author", memberId(postAuthor[i]), "id", postId(i), "text", text.toString(),
+                    "visibility", followersOnly[i] ? "followers" : "public", "at", at(postTime[i])));
+            if (resume) {
+                batch.clear();
+            } else if (batch.size() == 20_000 || i == POSTS - 1) {
+                write(driver, """
+                        UNWIND $rows AS row
+                        MATCH (m:Member {id: row.author})
+                        CREATE (m)-[:POSTED]->(:Post {id: row.id, text: row.text, contentWarning: '', language: 'fr',
+                                                      visibility: row.visibility, createdAt: row.at})
+                        """, Map.of("rows", List.copyOf(batch)));
+                batch.clear();
+                if ((i + 1) % 200_000 == 0) {
+                    progress(started, (i + 1) + " posts");
+                }
+            }
+        }
+
+        // Follows: followers drawn from the avid, followees from the popular; no self-follows, no duplicates.
+        List<Set<Integer>> followees = new ArrayList<>(MEMBERS);
+        for (int m = 0; m < MEMBERS; m++) {
+            followees.add(new LinkedHashSet<>());
+        }
+        int made = 0;
+        while (made < FOLLOWS) {
+            int a = avid[skewed(MEMBERS, 2.5)];
+            int b = popular[skewed(MEMBERS, 2.5)];
+            if (a != b && followees.get(a).add(b)) {
+                made++;
+                batch.add(Map.of("a", memberId(a), "b", memberId(b)));
+                if (resume) {
+                    batch.clear();
+                } else if (batch.size() == 20_000) {
+                    writeFollows(driver, batch);
+                }
+            }
+        }
+        writeFollows(driver, batch);
+        following = new int[MEMBERS][];
+        for (int m = 0; m < MEMBERS; m++) {
+            following[m] = followees.get(m).stream().mapToInt(Integer::intValue).toArray();
+        }
+        progress(started, "follows");
+
+        // Inboxes as the fan-out would have left them: each reader's own posts and their followees'
+        // (all readable: a follow is an approved follow), newest CAP kept, horizon where it was cut.
+        long entries = 0;
+        List<Map<String, Object>> inboxes = new ArrayList<>();
+        int inBatch = 0;
+        Set<String> done = resume ? written(driver) : Set.of();
+        System.out.printf(Locale.ROOT, "Inboxes for members 0 to %,d; %,d written already%n", INBOX_READERS - 1, done.size());
+        for (int r = 0; r < INBOX_READERS; r++) {
+            if (done.contains(memberId(r))) {
+                continue;
+            }
+            int total = postsByAuthor[r].length;
+            for (int f : following[r]) {
+                total += postsByAuthor[f].length;
+            }
+            int[] candidates = new int[total];
+            int k = 0;
+            for (int p : postsByAuthor[r]) {
+                candidates[k++] = p;
+            }
+            for (int f : following[r]) {
+                for (int p : postsByAuthor[f]) {
+                    candidates[k++] = p;
+                }
+            }
+            candidates = sortNewestFirst(candidates);
+            Long horizon = null;
+            int keep = candidates.length;
+            if (candidates.length > FeedRepository.CAP) {
+                horizon = postTime[candidates[FeedRepository.CAP]];
+                keep = FeedRepository.CAP;
+                while (keep > 0 && postTime[candidates[keep - 1]] <= horizon) {
+                    keep--;
+                }
+            }
+            if (keep == 0 && horizon == null) {
+                continue;
+            }
+            List<Map<String, Object>> list = new ArrayList<>(keep);
+            for (int i = 0; i < keep; i++) {
+                list.add(Map.of("post", postId(candidates[i]), "at", at(postTime[candidates[i]])));
+            }
+            Map<String, Object> row = new HashMap<>();
+            row.put("reader", memberId(r));
+            row.put("horizon", horizon == null ? null : at(horizon));
+            row.put("entries", list);
+            inboxes.add(row);
+            entries += keep;
+            inBatch += keep;
+            if (inBatch >= 40_000) {
+                writeInboxes(driver, inboxes);
+                inBatch = 0;
+            }
+            if ((r + 1) % 10_000 == 0) {
+                progress(started, (r + 1) + " inboxes, " + entries + " entries");
+            }
+        }
+        writeInboxes(driver, inboxes);
+        long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        System.out.printf(Locale.ROOT, "Generated in %.1f s (%,d inbox entries)%n", ms / 1000.0, entries);
+        return ms;
+    }
+
+    /**
+     * Newest first, ties by post id descending, as the feed orders them. Post ids are
+     * {@code UUID(prefix, index)}, whose text sorts as the index does, so one long key per post
+     * (time, then index) sorts them.
+     */
+    private static Set<String> written(Driver driver) {
+        try (var session = driver.session()) {
+            return new java.util.HashSet<>(session.executeRead(tx -> tx.run("""
+                    MATCH (m:Member) WHERE m.feedHorizon IS NOT NULL OR EXISTS { (m)-[:FEED]->() }
+                    RETURN m.id AS id""").list(r -> r.get("id").asString())));
+        }
+    }
+
+    private int[] sortNewestFirst(int[] posts) {
+        long[] keys = new long[posts.length];
+        for (int i = 0; i < posts.length; i++) {
+            keys[i] = (postTime[posts[i]] << 22) | posts[i];
+        }
+        Arrays.sort(keys);
+        int[] sorted = new int[posts.length];
+        for (int i = 0; i < keys.length; i++) {
+            sorted[i] = (int) (keys[keys.length - 1 - i] & ((1 << 22) - 1));
+        }
+        return sorted;
+    }
+
+    private static OffsetDateTime at(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).atOffset(ZoneOffset.UTC);
+    }
+
+    private static void writeFollows(Driver driver, List<Map<String, Object>> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        write(driver, """
+                UNWIND $rows AS row
+                MATCH (a:Member {id: row.a}), (b:Member {id: row.b})
+                CREATE (a)-[:FOLLOWS {since: datetime()}]->(b)
+                """, Map.of("rows", List.copyOf(batch)));
+        batch.clear();
+    }
+
+    private static void writeInboxes(Driver driver, List<Map<String, Object>> inboxes) {
+        if (inboxes.isEmpty()) {
+            return;
+        }
+        write(driver, """
+                UNWIND $rows AS row
+                MATCH (r:Member {id: row.reader})
+                SET r.feedHorizon = row.horizon
+                WITH r, row
+                UNWIND row.entries AS e
+                MATCH (p:Post {id: e.post})
+                CREATE (r)-[:FEED {at: e.at, post: e.post}]->(p)
+                """, Map.of("rows", List.copyOf(inboxes)));
+        inboxes.clear();
+    }
+
+    private static void write(Driver driver, String query, Map<String, Object> params) {
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(query, params).consume());
+        }
+    }
+
+    private static void progress(long started, String what) {
+        System.out.printf(Locale.ROOT, "  %s, %d s%n", what, Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+
+    private static Map<String, Long> counts(Driver driver) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> {
+                var r = tx.run("""
+                        CALL { MATCH (m:Member) RETURN count(m) AS members }
+                        CALL { MATCH (p:Post) RETURN count(p) AS posts }
+                        CALL { MATCH ()-[f:FOLLOWS]->() RETURN count(f) AS follows }
+                        CALL { MATCH ()-[f:FEED]->() RETURN count(f) AS inboxEntries }
+                        CALL { MATCH (m:Member) WHERE m.feedHorizon IS NOT NULL RETURN count(m) AS cutInboxes }
+                        CALL { MATCH (m:Member) RETURN max(COUNT { (m)-[:FOLLOWS]->() }) AS maxFollowing,
+                                                       max(COUNT { (m)<-[:FOLLOWS]-() }) AS maxFollowers,
+                                                       max(COUNT { (m)-[:POSTED]->() }) AS maxPosts }
+                        RETURN members, posts, follows, inboxEntries, cutInboxes, maxFollowing, maxFollowers, maxPosts""").single();
+                Map<String, Long> m = new java.util.LinkedHashMap<>();
+                for (String k : r.keys()) {
+                    m.put(k, r.get(k).asLong());
+                }
+                return m;
+            });
+        }
+    }
+
+    // ---------------------------------------------------------------- readers
+
+    private List<String> uniformReaders(int n) {
+        List<String> readers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            readers.add(memberId(random.nextInt(INBOX_READERS)));
+        }
+        return readers;
+    }
+
+    /** A sample of the 1 % of members who follow the most. */
+    private List<String> heaviestReaders(Driver driver, int n) {
+        List<String> top;
+        try (var session = driver.session()) {
+            top = session.executeRead(tx -> tx.run("""
+                    MATCH (m:Member)
+                    WITH m, COUNT { (m)-[:FOLLOWS]->() } AS following
+                    ORDER BY following DESC
+                    LIMIT $top
+                    RETURN m.id AS id""", Map.of("top", MEMBERS / 100)).list(r -> r.get("id").asString()));
+        }
+        // Of the 1 %, those with an inbox (all of them unless bench.inboxReaders is set).
+        top = top.stream().filter(id -> UUID.fromString(id).getLeastSignificantBits() < INBOX_READERS).toList();
+        System.out.printf(Locale.ROOT, "%,d of the 1 %% who follow the most have an inbox%n", top.size());
+        List<String> readers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            readers.add(top.get(random.nextInt(top.size())));
+        }
+        return readers;
+    }
+
+    /** The cursor after the reader's first {@code after} posts, or null if their feed is shorter. */
+    private static FeedCursor cursorAfter(HomeFeed feed, String reader, int after) {
+        FeedCursor cursor = null;
+        int seen = 0;
+        while (seen < after) {
+            var page = feed.page(reader, cursor, REPO_PAGE);
+            seen += page.posts().size();
+            if (!page.hasOlder()) {
+                return null;
+            }
+            cursor = page.next();
+        }
+        return cursor;
+    }
+
+    private String pick(List<String> readers) {
+        return readers.get(random.nextInt(readers.size()));
+    }
+
+    /** The straightforward query the inbox replaces, for the record. */
+    private static int naive(Driver driver, String reader) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("""
+                    MATCH (r:Member {id: $id})-[:FOLLOWS]->(a:Member)-[:POSTED]->(p:Post)
+                    RETURN p.id AS id ORDER BY p.createdAt DESC LIMIT 50""", Map.of("id", reader)).list().size());
+        }
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+    private static final Pattern SESSION = Pattern.compile("RAMPE_SESSION=([^;]+)");
+    private static final Pattern ARTICLE = Pattern.compile("<article");
+
+    /** Signs in through the real form (GET /signin for the CSRF token, POST /signin); returns the session cookie. */
+    private static String signIn(HttpClient http, String base, String memberId) throws IOException, InterruptedException {
+        int index = (int) UUID.fromString(memberId).getLeastSignificantBits();
+        var form = http.send(HttpRequest.newBuilder(URI.create(base + "/signin")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = cookie(form);
+        Matcher m = CSRF.matcher(form.body());
+        if (!m.find()) {
+            throw new IllegalStateException("No CSRF token on /signin");
+        }
+        String token = m.group(1) != null ? m.group(1) : m.group(2);
+        String body = "email=" + enc("member" + index + "@bench.invalid") + "&password=" + enc(PASSWORD) + "&_csrf=" + enc(token);
+        var signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/signin")).header("Cookie", "RAMPE_SESSION=" + cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("Sign-in failed for member" + index + ": " + signedIn.statusCode() + " " + signedIn.headers().map());
+        }
+        String after = cookie(signedIn);
+        return after != null ? after : cookie;
+    }
+
+    private static String cookie(HttpResponse<?> response) {
+        for (String header : response.headers().allValues("Set-Cookie")) {
+            Matcher m = SESSION.matcher(header);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String query(FeedCursor c) {
+        return "before=" + enc(c.at().toString()) + "&post=" + enc(c.post());
+    }
+
+    private static int get(HttpClient http, String url, String session) {
+        try {
+            var response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .header("Cookie", "RAMPE_SESSION=" + session).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(url + " answered " + response.statusCode());
+            }
+            int n = 0;
+            Matcher m = ARTICLE.matcher(response.body());
+            while (m.find()) {
+                n++;
+            }
+            return n;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- measuring
+
+    record Row(String query, String readers, String path, int queries, double p50, double p95, double p99, double max,
+               double mean, double meanResults) {
+    }
+
+    private static Row measure(String query, String readers, String path, IntSupplier run) {
+        return measure(query, readers, path, run, QUERIES);
+    }
+
+    private static Row measure(String query, String readers, String path, IntSupplier run, int queries) {
+        for (int i = 0; i < WARM_UP; i++) {
+            run.getAsInt();
+        }
+        var histogram = new Histogram(60_000_000L, 3);
+        long results = 0;
+        for (int i = 0; i < queries; i++) {
+            long t = System.nanoTime();
+            results += run.getAsInt();
+            histogram.recordValue(Math.max(1, (System.nanoTime() - t) / 1_000));
+        }
+        var row = new Row(query, readers, path, queries, ms(histogram.getValueAtPercentile(50)),
+                ms(histogram.getValueAtPercentile(95)), ms(histogram.getValueAtPercentile(99)), ms(histogram.getMaxValue()),
+                histogram.getMean() / 1000.0, (double) results / queries);
+        System.out.printf(Locale.ROOT, "%s, %s, via %s: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %.1f posts%n",
+                query, readers, path, row.p50(), row.p95(), row.p99(), row.meanResults());
+        return row;
+    }
+
+    private static double ms(long micros) {
+        return micros / 1000.0;
+    }
+
+    private static String report(Instant date, String generationSeconds, Map<String, Long> counts, List<Row> rows) {
+        var rt = Runtime.getRuntime();
+        var sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Inboxes written for members 0 to %,d (a uniform sample; readers drawn among them). ",
+                INBOX_READERS - 1));
+        sb.append(String.format(Locale.ROOT, "Run %s. Data: %s; generated in %s s. Machine: %d cores (%s), Java %s, heap max "
+                        + "%d MB, page cache %d MB, load average (1 min) at the end %.2f. Single client thread, %d warm-up "
+                        + "then the measured queries per row, readers drawn at random from the group.%n%n",
+                date.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), counts, generationSeconds, rt.availableProcessors(),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"),
+                rt.maxMemory() / (1024 * 1024), PAGE_CACHE / (1024 * 1024),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), WARM_UP));
+        sb.append("| page | readers | through | queries | p50 ms | p95 ms | p99 ms | max ms | mean ms | mean posts |\n");
+        sb.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Row r : rows) {
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.2f | %.2f | %.2f | %.1f | %.2f | %.1f |%n", r.query(),
+                    r.readers(), r.path(), r.queries(), r.p50(), r.p95(), r.p99(), r.max(), r.mean(), r.meanResults()));
+        }
+        return sb.toString();
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.notExists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
