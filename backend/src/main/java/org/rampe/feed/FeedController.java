@@ -1,6 +1,7 @@
 package org.rampe.feed;
 
 import org.rampe.members.MemberAccount;
+import org.rampe.social.Posts;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,16 +13,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 class FeedController {
 
     private final HomeFeed feed;
+    private final Posts posts;
 
-    FeedController(HomeFeed feed) {
+    FeedController(HomeFeed feed, Posts posts) {
         this.feed = feed;
+        this.posts = posts;
     }
 
     @GetMapping("/feed")
     String feed(@AuthenticationPrincipal MemberAccount account, @RequestParam(required = false) String before,
                 @RequestParam(required = false) String post, Model model) {
         var cursor = FeedCursor.parse(before, post).orElse(null);
-        model.addAttribute("feed", feed.page(account.memberId(), cursor, HomeFeed.PAGE_SIZE));
+        var page = feed.page(account.memberId(), cursor, HomeFeed.PAGE_SIZE);
+        model.addAttribute("feed", page);
+        // The same card as everywhere else (images, reactions, comments, mentions linked); the
+        // feed decides which posts and in what order, the posts feature how one looks.
+        model.addAttribute("cards", posts.cards(page.posts().stream().map(FeedPost::id).toList(), account.memberId()));
         model.addAttribute("older", cursor != null);
         return "feed/index";
     }

@@ -37,4 +37,9 @@ public record NotificationView(String id, String kind, Instant at, boolean unrea
     public String postLink() {
         return commentId == null ? "/posts/" + postId : "/posts/" + postId + "#comment-" + commentId;
     }
+
+    /** For {@code <time datetime>}: UTC, whole seconds (HTML allows at most three decimals). */
+    public String atIso() {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
 }

@@ -32,4 +32,13 @@ public record PostCard(String id, String authorId, String authorHandle, String a
     public List<ReactionCount> chosenReactions() {
         return reactions.stream().filter(r -> r.count() > 0).toList();
     }
+
+    /** For {@code <time datetime>}: UTC, whole seconds (HTML allows at most three decimals, the graph keeps nine). */
+    public String createdIso() {
+        return Times.iso(createdAt);
+    }
+
+    public String editedIso() {
+        return editedAt == null ? null : Times.iso(editedAt);
+    }
 }

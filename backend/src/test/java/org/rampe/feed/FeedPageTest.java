@@ -71,14 +71,17 @@ class FeedPageTest extends RampeTest {
         var cards = first.select("main article.post-card");
         assertThat(cards).hasSize(HomeFeed.PAGE_SIZE);
         var card = cards.first();
-        assertThat(card.select("h3 a[href=/members/ana]").text()).contains("ana", "@ana");
+        assertThat(card.select("h2.post-author a[href=/members/ana]")).hasSize(1);
+        assertThat(card.select("h2.post-author").text()).contains("@ana");
         assertThat(card.select("time").attr("datetime")).isEqualTo("2026-11-01T10:24:00Z");
         assertThat(card.select(".post-text").attr("lang")).isEqualTo("fr");
         assertThat(card.select(".post-text").attr("dir")).isEqualTo("auto");
         assertThat(card.select(".post-text a").attr("rel")).isEqualTo("nofollow ugc noopener");
         assertThat(card.select("script")).isEmpty();
         assertThat(card.select(".post-text").text()).contains("<script>alert(1)</script>");
-        assertThat(card.select("a[href^=/posts/]")).hasSize(1);
+        // The shared post card: a permalink on the date, and the comments of the post.
+        assertThat(card.select("a[href^=/posts/]").eachAttr("href")).hasSize(2)
+                .allSatisfy(href -> assertThat(href).startsWith("/posts/" + card.id().substring("post-".length())));
 
         String older = first.select("nav.pager a[rel=next]").attr("href");
         assertThat(older).startsWith("/feed?before=");
@@ -97,7 +100,7 @@ class FeedPageTest extends RampeTest {
         var details = doc.select("article details");
         assertThat(details).hasSize(1);
         assertThat(details.attr("open")).isEmpty();
-        assertThat(details.select("summary").text()).isEqualTo("Content warning: hospital");
+        assertThat(details.select("summary").text()).isEqualTo("Content warning: hospital. Show the post");
         assertThat(details.select(".post-text").text()).isEqualTo("under the warning");
     }
 
