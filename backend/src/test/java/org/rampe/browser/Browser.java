@@ -142,6 +142,17 @@ final class Browser implements AutoCloseable {
         return "<" + element.getTagName() + " id=\"" + element.getAttribute("id") + "\">" + element.getText().strip();
     }
 
+    /** Signs a new member up through the form and waits until the page says they are signed in. */
+    void signUp(String handle, String displayName) {
+        open("/signup");
+        driver.findElement(By.id("email")).sendKeys(handle + "@example.org");
+        driver.findElement(By.id("handle")).sendKeys(handle);
+        driver.findElement(By.id("displayName")).sendKeys(displayName);
+        driver.findElement(By.id("password")).sendKeys("a long enough password");
+        driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        waitFor(By.cssSelector("form[action='/signout']"));
+    }
+
     void waitForTitle(String titleStart) {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getTitle().startsWith(titleStart));
     }

@@ -55,13 +55,7 @@ class PlacesBrowserTest extends RampeTest {
     }
 
     private void signUp(String handle) {
-        browser.open("/signup");
-        browser.driver.findElement(By.id("email")).sendKeys(handle + "@example.org");
-        browser.driver.findElement(By.id("handle")).sendKeys(handle);
-        browser.driver.findElement(By.id("displayName")).sendKeys("Sam " + handle);
-        browser.driver.findElement(By.id("password")).sendKeys("a long enough password");
-        browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
-        browser.waitFor(By.cssSelector("form[action='/signout']"));
+        browser.signUp(handle, "Sam " + handle);
     }
 
     @Test

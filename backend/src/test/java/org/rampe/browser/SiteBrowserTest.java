@@ -32,13 +32,7 @@ class SiteBrowserTest extends RampeTest {
     private static final List<String> MEMBER_PAGES = List.of("/", "/preferences", "/account/needs", "/no/such/page");
 
     private void signUpInBrowser(String handle) {
-        browser.open("/signup");
-        browser.driver.findElement(By.id("email")).sendKeys(handle + "@example.org");
-        browser.driver.findElement(By.id("handle")).sendKeys(handle);
-        browser.driver.findElement(By.id("displayName")).sendKeys("Zoé 🌻 " + handle);
-        browser.driver.findElement(By.id("password")).sendKeys("a long enough password");
-        browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
-        browser.waitFor(By.cssSelector("form[action='/signout']"));
+        browser.signUp(handle, "Zoé 🌻 " + handle);
     }
 
     private void submitFormWithMistakes() {
