@@ -246,15 +246,27 @@ class PlaceRepository {
                 Map.of("keys", keys)).list(r -> new PlaceId(r.get("id").asString())));
     }
 
+    /** A query and its parameters, as a search runs it (also for the benchmark's PROFILE). */
+    record Statement(String cypher, Map<String, Object> params) {
+    }
+
     /** Places within {@code radius} metres of {@code centre}, nearest first, after the cursor. */
     List<PlaceSummary> near(GeoPoint centre, double radius, Filter filter, Cursor after, int limit) {
+        return page(nearStatement(centre, radius, filter, after, limit));
+    }
+
+    static Statement nearStatement(GeoPoint centre, double radius, Filter filter, Cursor after, int limit) {
         var params = filterParams(filter);
         params.put("centre", point(centre));
         params.put("radius", radius);
         params.put("afterD", after.distance());
         params.put("afterId", after.id());
         params.put("limit", limit);
-        return Transactions.read(driver, tx -> tx.run(nearQuery(filter.fullText() != null, filter.fitLabel()), params)
+        return new Statement(nearQuery(filter.fullText() != null, filter.fitLabel()), params);
+    }
+
+    private List<PlaceSummary> page(Statement statement) {
+        return Transactions.read(driver, tx -> tx.run(statement.cypher(), statement.params())
                 .list(r -> summary(r.get("p"), r.get("d").asDouble())));
     }
 
@@ -277,6 +289,10 @@ class PlaceRepository {
 
     /** Places inside a box, nearest to its centre first. */
     List<PlaceSummary> inBox(GeoPoint southWest, GeoPoint northEast, Filter filter, Cursor after, int limit) {
+        return page(boxStatement(southWest, northEast, filter, after, limit));
+    }
+
+    static Statement boxStatement(GeoPoint southWest, GeoPoint northEast, Filter filter, Cursor after, int limit) {
         var params = filterParams(filter);
         params.put("sw", point(southWest));
         params.put("ne", point(northEast));
@@ -285,8 +301,7 @@ class PlaceRepository {
         params.put("afterD", after.distance());
         params.put("afterId", after.id());
         params.put("limit", limit);
-        return Transactions.read(driver, tx -> tx.run(boxQuery(filter.fullText() != null, filter.fitLabel()), params)
-                .list(r -> summary(r.get("p"), r.get("d").asDouble())));
+        return new Statement(boxQuery(filter.fullText() != null, filter.fitLabel()), params);
     }
 
     static String boxQuery(boolean fullText) {
