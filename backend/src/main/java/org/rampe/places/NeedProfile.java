@@ -18,7 +18,7 @@ public enum NeedProfile {
         return "v_" + key();
     }
 
-    /** The label of places that fully fit this need (see V0004__Fit_labels). */
+    /** The label of open places that fully fit this need (see V0004__Fit_labels, V0005__Open_places). */
     String fitsLabel() {
         return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT) + "Fits";
     }

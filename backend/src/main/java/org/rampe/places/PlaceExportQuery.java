@@ -20,8 +20,8 @@ class PlaceExportQuery {
     /** At most {@code limit} places, in id order so that the same box gives the same features. */
     List<PlaceSummary> inBox(GeoPoint southWest, GeoPoint northEast, int limit) {
         return Transactions.read(driver, tx -> tx.run("""
-                MATCH (p:Place)
-                WHERE point.withinBBox(p.location, $sw, $ne) AND p.closed = false
+                MATCH (p:OpenPlace)
+                WHERE point.withinBBox(p.location, $sw, $ne)
                 RETURN\s""" + PlaceRepository.SUMMARY + """
 
                 ORDER BY p.id

@@ -25,28 +25,43 @@ class PlaceRepository {
      * How a search narrows places; every part is optional.
      *
      * @param fitLabel a label every result carries (a need's fit label), so the point index of that
-     *                 label answers the search; null for all places
+     *                 label answers the search; null for all open places
      */
     record Filter(List<String> requiredYes, List<String> verdictProperties, List<String> acceptedLevels, String fullText,
                   String fitLabel) {
     }
 
+    /** The label of every place that is not closed, with its own point index (V0005). */
+    static final String OPEN_LABEL = "OpenPlace";
+
     /** Every fit label, for removing them before setting the current ones. */
     private static final String ALL_FIT_LABELS = java.util.Arrays.stream(NeedProfile.values())
             .map(n -> ":" + n.fitsLabel() + ":" + n.fitsOrPartlyLabel()).collect(java.util.stream.Collectors.joining());
 
-    /** The fit labels a place carries for its verdicts. */
-    static List<String> fitLabels(Map<NeedProfile, Level> verdicts) {
-        List<String> labels = new ArrayList<>();
-        verdicts.forEach((need, level) -> {
-            if (level == Level.ACCESSIBLE) {
-                labels.add(need.fitsLabel());
-            }
-            if (level == Level.ACCESSIBLE || level == Level.LIMITED) {
-                labels.add(need.fitsOrPartlyLabel());
-            }
-        });
-        return labels;
+    /**
+     * Cypher clauses that make the search labels of the place bound to {@code p} follow its stored
+     * properties: {@code :OpenPlace} unless {@code closed} is true, and, on open places only, the fit
+     * labels of its stored verdicts ({@code <Need>Fits} for accessible, {@code <Need>FitsOrPartly} for
+     * accessible or limited). Every statement that changes {@code closed} or the verdicts ends with
+     * it; V0005 runs the same text on the places that existed before (a test keeps the two equal).
+     * Only fixed names from the enums, no parameter.
+     */
+    static final String DERIVED = derived();
+
+    private static String derived() {
+        var sb = new StringBuilder();
+        sb.append("REMOVE p:").append(OPEN_LABEL).append(ALL_FIT_LABELS).append('\n');
+        sb.append("FOREACH (open IN CASE WHEN p.closed = true THEN [] ELSE [1] END |\n");
+        sb.append("  SET p:").append(OPEN_LABEL);
+        for (NeedProfile n : NeedProfile.values()) {
+            sb.append("\n  FOREACH (fits IN CASE WHEN p.").append(n.property()).append(" = '").append(Level.ACCESSIBLE.key())
+                    .append("' THEN [1] ELSE [] END | SET p:").append(n.fitsLabel()).append(")");
+            sb.append("\n  FOREACH (partly IN CASE WHEN p.").append(n.property()).append(" IN ['").append(Level.ACCESSIBLE.key())
+                    .append("', '").append(Level.LIMITED.key()).append("'] THEN [1] ELSE [] END | SET p:")
+                    .append(n.fitsOrPartlyLabel()).append(")");
+        }
+        sb.append(")\n");
+        return sb.toString();
     }
 
     /** Keyset position: results after (distance, id). */
@@ -77,7 +92,8 @@ class PlaceRepository {
                         postcode: $postcode, city: $city, location: $location, source: $source, sourceId: '',
                         licence: $licence, attribution: $attribution, closed: false,
                         createdAt: datetime(), updatedAt: datetime()})
-                """, Map.ofEntries(Map.entry("memberId", memberId), Map.entry("id", id.value()),
+                WITH p
+                """ + DERIVED, Map.ofEntries(Map.entry("memberId", memberId), Map.entry("id", id.value()),
                 Map.entry("name", name), Map.entry("category", category), Map.entry("street", address.street()),
                 Map.entry("postcode", address.postcode()), Map.entry("city", address.city()),
                 Map.entry("location", point(location)), Map.entry("source", source.kind()),
@@ -90,7 +106,7 @@ class PlaceRepository {
                 MATCH (p:Place {id: $id})
                 SET p.name = $name, p.category = $category, p.street = $street, p.postcode = $postcode,
                     p.city = $city, p.location = $location, p.closed = $closed, p.updatedAt = datetime()
-                """, Map.of("id", id.value(), "name", name, "category", category, "street", address.street(),
+                """ + DERIVED, Map.of("id", id.value(), "name", name, "category", category, "street", address.street(),
                 "postcode", address.postcode(), "city", address.city(), "location", point(location),
                 "closed", closed)).consume());
     }
@@ -234,11 +250,8 @@ class PlaceRepository {
         Map<String, Object> props = new HashMap<>();
         consensus.forEach((c, v) -> props.put(c.property(), v.value()));
         verdicts.forEach((n, v) -> props.put(n.property(), v.level().key()));
-        Map<NeedProfile, Level> levels = new EnumMap<>(NeedProfile.class);
-        verdicts.forEach((n, v) -> levels.put(n, v.level()));
-        tx.run("MATCH (p:Place {id: $id}) SET p += $props, p.updatedAt = datetime() REMOVE p" + ALL_FIT_LABELS
-                        + " FOREACH (label IN $labels | SET p:$(label))",
-                Map.of("id", id.value(), "props", props, "labels", fitLabels(levels))).consume();
+        tx.run("MATCH (p:Place {id: $id}) SET p += $props, p.updatedAt = datetime()\n" + DERIVED,
+                Map.of("id", id.value(), "props", props)).consume();
     }
 
     List<PlaceId> idsBySourceKeys(List<String> keys) {
@@ -280,11 +293,20 @@ class PlaceRepository {
      * labels, never text from a request.
      */
     static String nearQuery(boolean fullText, String fitLabel) {
-        String label = fitLabel == null ? "Place" : fitLabel;
+        String label = searchLabel(fitLabel);
         String match = !fullText
                 ? "MATCH (p:" + label + ") WHERE point.distance(p.location, $centre) <= $radius"
-                : "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p WHERE point.distance(p.location, $centre) <= $radius";
+                : "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p WHERE p:" + label
+                        + " AND point.distance(p.location, $centre) <= $radius";
         return match + FILTERS + PAGE;
+    }
+
+    /**
+     * The label every result carries: the fit label when there is one (only open places carry
+     * them), else {@code OpenPlace}. Closed places have neither, so no search reads {@code closed}.
+     */
+    private static String searchLabel(String fitLabel) {
+        return fitLabel == null ? OPEN_LABEL : fitLabel;
     }
 
     /** Places inside a box, nearest to its centre first. */
@@ -310,10 +332,11 @@ class PlaceRepository {
 
     /** The Cypher of {@link #inBox}: with or without the full-text words ({@code $q}) and a fit label. */
     static String boxQuery(boolean fullText, String fitLabel) {
-        String label = fitLabel == null ? "Place" : fitLabel;
+        String label = searchLabel(fitLabel);
         String match = !fullText
                 ? "MATCH (p:" + label + ") WHERE point.withinBBox(p.location, $sw, $ne)"
-                : "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p WHERE point.withinBBox(p.location, $sw, $ne)";
+                : "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p WHERE p:" + label
+                        + " AND point.withinBBox(p.location, $sw, $ne)";
         return match + FILTERS + PAGE;
     }
 
@@ -336,9 +359,13 @@ class PlaceRepository {
     List<PlaceSummary> byText(Filter filter, int limit) {
         var params = filterParams(filter);
         params.put("limit", limit);
-        return Transactions.read(driver, tx -> tx.run("CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p, score WHERE true"
-                + FILTERS + "WITH p, score ORDER BY score DESC LIMIT $limit RETURN " + SUMMARY, params)
+        return Transactions.read(driver, tx -> tx.run(textQuery(filter.fitLabel()), params)
                 .list(r -> summary(r.get("p"), -1)));
+    }
+
+    static String textQuery(String fitLabel) {
+        return "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p, score WHERE p:" + searchLabel(fitLabel)
+                + FILTERS + "WITH p, score ORDER BY score DESC LIMIT $limit RETURN " + SUMMARY;
     }
 
     /**
@@ -359,7 +386,6 @@ class PlaceRepository {
 
     private static final String FILTERS = """
 
-              AND p.closed = false
               AND all(k IN $requiredYes WHERE p[k] = 'yes')
               AND all(k IN $verdicts WHERE p[k] IN $levels)
             """;

@@ -17,8 +17,9 @@ import org.neo4j.driver.summary.Plan;
 import org.rampe.RampeTest;
 
 /**
- * The place searches must seek through their indexes: {@code place_location} (point index) for
- * radius and box searches, {@code place_text} (full-text) when words are given. Checked with
+ * The place searches must seek through their indexes: {@code place_location_open} (point index of
+ * open places) for radius and box searches, the point index of a fit label when searching for a
+ * need, {@code place_text} (full-text) when words are given. Checked with
  * {@code EXPLAIN} on the exact Cypher that {@link PlaceRepository} runs.
  *
  * <p>Neo4j 2026.08 does not print index names in plans: an index seek says
@@ -34,13 +35,41 @@ class PlaceQueryPlanTest extends RampeTest {
     private static final Set<String> SCANS = Set.of("NodeByLabelScan", "AllNodesScan", "NodeIndexScan");
 
     @Test
-    void radiusSearchSeeksThroughThePointIndex() {
-        assertThat(plannedIndexes(driver, PlaceRepository.nearQuery(false), params())).containsExactly("place_location");
+    void radiusSearchSeeksThroughThePointIndexOfOpenPlaces() {
+        assertThat(plannedIndexes(driver, PlaceRepository.nearQuery(false), params())).containsExactly("place_location_open");
     }
 
     @Test
-    void boxSearchSeeksThroughThePointIndex() {
-        assertThat(plannedIndexes(driver, PlaceRepository.boxQuery(false), params())).containsExactly("place_location");
+    void boxSearchSeeksThroughThePointIndexOfOpenPlaces() {
+        assertThat(plannedIndexes(driver, PlaceRepository.boxQuery(false), params())).containsExactly("place_location_open");
+    }
+
+    @Test
+    void noSearchReadsTheClosedFlagOfItsCandidates() {
+        // Closed places carry neither OpenPlace nor a fit label: the label already leaves them out.
+        String fit = NeedProfile.WHEELCHAIR.fitsOrPartlyLabel();
+        for (String query : List.of(PlaceRepository.nearQuery(false), PlaceRepository.boxQuery(false),
+                PlaceRepository.nearQuery(false, fit), PlaceRepository.boxQuery(false, fit), PlaceRepository.nearQuery(true),
+                PlaceRepository.boxQuery(true, fit), PlaceRepository.textQuery(null), PlaceRepository.textQuery(fit))) {
+            Plan plan;
+            try (var session = driver.session()) {
+                plan = session.executeRead(tx -> tx.run("EXPLAIN " + query, params()).consume().plan());
+            }
+            List<String> candidates = new ArrayList<>();
+            detailsBelowTop(plan, false, candidates);
+            assertThat(candidates).as(query).isNotEmpty().noneMatch(d -> d.contains("closed"));
+        }
+    }
+
+    /** The details of the operators that run for every candidate: those below the Top (ORDER BY ... LIMIT). */
+    private static void detailsBelowTop(Plan plan, boolean underTop, List<String> details) {
+        String op = plan.operatorType().replaceFirst("@.*$", "");
+        var d = plan.arguments().get("Details");
+        if (underTop && d != null) {
+            details.add(d.asString());
+        }
+        boolean below = underTop || op.startsWith("Top");
+        plan.children().forEach(c -> detailsBelowTop(c, below, details));
     }
 
     @Test

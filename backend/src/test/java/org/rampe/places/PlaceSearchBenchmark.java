@@ -241,7 +241,8 @@ class PlaceSearchBenchmark {
                             UNWIND $rows AS row
                             CREATE (p:Place)
                             SET p = row.props, p.location = point({longitude: row.lon, latitude: row.lat})
-                            FOREACH (label IN row.labels | SET p:$(label))
+                            WITH p, row
+                            """ + PlaceRepository.DERIVED + """
                             WITH p, row
                             UNWIND row.answers AS ans
                             CREATE (a:Answer {id: ans.id, criterion: ans.criterion, value: ans.value, source: ans.source,
@@ -331,12 +332,8 @@ class PlaceSearchBenchmark {
         }
         consensus.forEach((c, v) -> props.put(c.property(), v));
         verdicts(consensus, props);
-        Map<NeedProfile, Verdict.Level> levels = new java.util.EnumMap<>(NeedProfile.class);
-        for (NeedProfile need : NeedProfile.values()) {
-            levels.put(need, Verdict.Level.fromKey((String) props.get(need.property())));
-        }
-        return Map.of("props", props, "lat", ll[0], "lon", ll[1], "answers", answers,
-                "labels", PlaceRepository.fitLabels(levels));
+        // The labels (open, fit) are derived in the database, by the same Cypher as the application's.
+        return Map.of("props", props, "lat", ll[0], "lon", ll[1], "answers", answers);
     }
 
     private String value(Criterion c) {
@@ -373,7 +370,11 @@ class PlaceSearchBenchmark {
                         CALL { MATCH (a:Answer) RETURN count(a) AS answers }
                         CALL { MATCH (m:Member) RETURN count(m) AS members }
                         CALL { MATCH (p:Place) WHERE p.v_wheelchair IN ['accessible', 'limited'] AND NOT p.closed RETURN count(p) AS fitting }
-                        RETURN places, answers, members, fitting""").single();
+                        CALL { MATCH (p:WheelchairFitsOrPartly) RETURN count(p) AS labelled }
+                        RETURN places, answers, members, fitting, labelled""").single();
+                if (r.get("fitting").asLong() != r.get("labelled").asLong()) {
+                    throw new IllegalStateException("Fit labels out of step with the verdicts: " + r.asMap());
+                }
                 return new long[] {r.get("places").asLong(), r.get("answers").asLong(), r.get("members").asLong(),
                         r.get("fitting").asLong()};
             });
