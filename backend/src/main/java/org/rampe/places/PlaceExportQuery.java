@@ -22,11 +22,13 @@ class PlaceExportQuery {
         return Transactions.read(driver, tx -> tx.run("""
                 MATCH (p:OpenPlace)
                 WHERE point.withinBBox(p.location, $sw, $ne)
-                RETURN\s""" + PlaceRepository.SUMMARY + """
-
+                WITH p
                 ORDER BY p.id
                 LIMIT $limit
+                RETURN\s""" + PlaceRepository.RESULT + """
+
+                ORDER BY p.id
                 """, Map.of("sw", PlaceRepository.point(southWest), "ne", PlaceRepository.point(northEast),
-                "limit", limit)).list(r -> PlaceRepository.summary(r.get("p"), -1)));
+                "limit", limit)).list(r -> PlaceRepository.result(r, -1)));
     }
 }

@@ -39,17 +39,44 @@ class PlaceRepository {
             .map(n -> ":" + n.fitsLabel() + ":" + n.fitsOrPartlyLabel()).collect(java.util.stream.Collectors.joining());
 
     /**
-     * Cypher clauses that make the search labels of the place bound to {@code p} follow its stored
-     * properties: {@code :OpenPlace} unless {@code closed} is true, and, on open places only, the fit
-     * labels of its stored verdicts ({@code <Need>Fits} for accessible, {@code <Need>FitsOrPartly} for
-     * accessible or limited). Every statement that changes {@code closed} or the verdicts ends with
-     * it; V0005 runs the same text on the places that existed before (a test keeps the two equal).
-     * Only fixed names from the enums, no parameter.
+     * The facts in the stored {@code summary} list, in this order; then one {@code a_<criterion>=value}
+     * or {@code v_<need>=level} entry per summary property. Absent facts are empty strings (a list
+     * property holds no null), the closed flag is {@code closed} or {@code open}.
+     */
+    private static final List<String> SUMMARY_FACTS = List.of("id", "name", "category", "street", "postcode", "city",
+            "source", "sourceId", "licence", "attribution", "sourceWheelchair", "closed");
+
+    /**
+     * Cypher clauses that make the derived parts of the place bound to {@code p} follow its stored
+     * properties:
+     * <ul>
+     * <li>{@code summary}: a list of strings with everything a search result shows (see
+     * {@link #SUMMARY_FACTS}), so a page of results reads one property per place instead of
+     * some thirty;</li>
+     * <li>{@code :OpenPlace} unless {@code closed} is true, and, on open places only, the fit labels
+     * of its stored verdicts ({@code <Need>Fits} for accessible, {@code <Need>FitsOrPartly} for
+     * accessible or limited).</li>
+     * </ul>
+     * Every statement that changes a place's facts, {@code closed} or summary ends with it; V0005 runs
+     * the same text on the places that existed before (a test keeps the two equal). Only fixed names
+     * from the enums, no parameter.
      */
     static final String DERIVED = derived();
 
     private static String derived() {
         var sb = new StringBuilder();
+        sb.append("SET p.summary = [");
+        for (String fact : SUMMARY_FACTS) {
+            if (!fact.equals("id")) {
+                sb.append(", ");
+            }
+            sb.append(switch (fact) {
+                case "source" -> "coalesce(p.source, '" + PlaceSource.MEMBER + "')";
+                case "closed" -> "CASE WHEN p.closed = true THEN 'closed' ELSE 'open' END";
+                default -> "coalesce(p." + fact + ", '')";
+            });
+        }
+        sb.append("]\n    + [k IN keys(p) WHERE k STARTS WITH 'a_' OR k STARTS WITH 'v_' | k + '=' + toString(p[k])]\n");
         sb.append("REMOVE p:").append(OPEN_LABEL).append(ALL_FIT_LABELS).append('\n');
         sb.append("FOREACH (open IN CASE WHEN p.closed = true THEN [] ELSE [1] END |\n");
         sb.append("  SET p:").append(OPEN_LABEL);
@@ -69,9 +96,11 @@ class PlaceRepository {
         static final Cursor START = new Cursor(-1, "");
     }
 
-    static final String SUMMARY = """
-            p { .id, .name, .category, .street, .postcode, .city, .location, .source, .sourceId, .licence,
-                .attribution, .closed, .* } AS p""";
+    /** Every property of a place, for its page (search results read the stored summary instead). */
+    static final String ALL_PROPERTIES = "p { .* } AS p";
+
+    /** What a search returns for each place: the stored summary and the location. */
+    static final String RESULT = "p.summary AS summary, p.location AS location";
 
     private final Driver driver;
 
@@ -209,7 +238,7 @@ class PlaceRepository {
         return tx.run(match
                         + "OPTIONAL MATCH (p)<-[:ABOUT]-(a:Answer {current: true})\n"
                         + "WITH p, collect(a {.criterion, .value, .source, .imported, .at, .comment}) AS answers\n"
-                        + "RETURN " + SUMMARY + ", answers",
+                        + "RETURN " + ALL_PROPERTIES + ", answers",
                 Map.of("value", value)).stream().findFirst().map(r -> {
                     Value p = r.get("p");
                     List<Answer> answers = new ArrayList<>();
@@ -280,7 +309,7 @@ class PlaceRepository {
 
     private List<PlaceSummary> page(Statement statement) {
         return Transactions.read(driver, tx -> tx.run(statement.cypher(), statement.params())
-                .list(r -> summary(r.get("p"), r.get("d").asDouble())));
+                .list(r -> result(r, r.get("d").asDouble())));
     }
 
     static String nearQuery(boolean fullText) {
@@ -360,12 +389,12 @@ class PlaceRepository {
         var params = filterParams(filter);
         params.put("limit", limit);
         return Transactions.read(driver, tx -> tx.run(textQuery(filter.fitLabel()), params)
-                .list(r -> summary(r.get("p"), -1)));
+                .list(r -> result(r, -1)));
     }
 
     static String textQuery(String fitLabel) {
         return "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p, score WHERE p:" + searchLabel(fitLabel)
-                + FILTERS + "WITH p, score ORDER BY score DESC LIMIT $limit RETURN " + SUMMARY;
+                + FILTERS + "WITH p, score ORDER BY score DESC LIMIT $limit RETURN " + RESULT;
     }
 
     /**
@@ -379,7 +408,7 @@ class PlaceRepository {
             WITH p, d
             ORDER BY d, p.id
             LIMIT $limit
-            RETURN d, """ + SUMMARY + """
+            RETURN d, """ + RESULT + """
 
             ORDER BY d, p.id
             """;
@@ -399,6 +428,56 @@ class PlaceRepository {
         return params;
     }
 
+    private static final Map<String, Criterion> CRITERIA = new HashMap<>();
+    private static final Map<String, NeedProfile> NEEDS = new HashMap<>();
+
+    static {
+        for (Criterion c : Criterion.values()) {
+            CRITERIA.put(c.property(), c);
+        }
+        for (NeedProfile n : NeedProfile.values()) {
+            NEEDS.put(n.property(), n);
+        }
+    }
+
+    /** A search result: the stored summary list (see {@link #DERIVED}) and the location. */
+    static PlaceSummary result(org.neo4j.driver.Record r, double distance) {
+        Value list = r.get("summary");
+        if (list.isNull()) {
+            throw new IllegalStateException("A place without its stored summary: write places with PlaceRepository.DERIVED");
+        }
+        int facts = SUMMARY_FACTS.size();
+        Map<Criterion, String> values = new EnumMap<>(Criterion.class);
+        Map<NeedProfile, Level> verdicts = new EnumMap<>(NeedProfile.class);
+        for (NeedProfile n : NeedProfile.values()) {
+            verdicts.put(n, Level.UNKNOWN);
+        }
+        for (int i = facts; i < list.size(); i++) {
+            String entry = list.get(i).asString();
+            int eq = entry.indexOf('=');
+            String property = entry.substring(0, eq);
+            String value = entry.substring(eq + 1);
+            Criterion c = CRITERIA.get(property);
+            if (c != null) {
+                values.put(c, value);
+            } else {
+                NeedProfile n = NEEDS.get(property);
+                if (n != null) {
+                    verdicts.put(n, Level.fromKey(value));
+                }
+            }
+        }
+        var location = r.get("location").asPoint();
+        String sourceWheelchair = list.get(10).asString();
+        return new PlaceSummary(new PlaceId(list.get(0).asString()), list.get(1).asString(), list.get(2).asString(),
+                new Address(list.get(3).asString(), list.get(4).asString(), list.get(5).asString()),
+                new GeoPoint(location.y(), location.x()),
+                new PlaceSource(list.get(6).asString(), list.get(7).asString(), list.get(8).asString(), list.get(9).asString()),
+                list.get(11).asString().equals("closed"), values, verdicts, sourceWheelchair.isEmpty() ? null : sourceWheelchair,
+                distance);
+    }
+
+    /** A place from the map of all its properties. */
     static PlaceSummary summary(Value p, double distance) {
         Map<Criterion, String> values = new EnumMap<>(Criterion.class);
         for (Criterion c : Criterion.values()) {

@@ -134,7 +134,7 @@ class OpenPlaceLabelsTest extends RampeTest {
     }
 
     @Test
-    void theMigrationLabelsThePlacesThatExistedBefore() throws IOException {
+    void theMigrationLabelsAndSummarisesThePlacesThatExistedBefore() throws IOException {
         // As V0004 left them: fit labels on a closed place too, and no open label anywhere.
         Transactions.write(driver, tx -> tx.run("""
                 CREATE (:Place:WheelchairFits:WheelchairFitsOrPartly {id: 'closed', closed: true, v_wheelchair: 'accessible'})
@@ -149,10 +149,17 @@ class OpenPlaceLabelsTest extends RampeTest {
         assertThat(labels("open")).containsExactlyInAnyOrder("Place", "OpenPlace", "WheelchairFitsOrPartly",
                 "HearingFits", "HearingFitsOrPartly");
         assertThat(labels("never-said")).containsExactlyInAnyOrder("Place", "OpenPlace");
+        // And the summary search results are read from.
+        var summaries = Transactions.read(driver, tx -> tx.run("MATCH (p:Place) RETURN p.id AS id, p.summary AS s ORDER BY id")
+                .list(r -> r.get("id").asString() + " " + r.get("s").asList(v -> v.asString())));
+        assertThat(summaries).containsExactly(
+                "closed [closed, , , , , , member, , , , , closed, v_wheelchair=accessible]",
+                "never-said [never-said, , , , , , member, , , , , open, v_vision=not_accessible]",
+                "open [open, , , , , , member, , , , , open, v_hearing=accessible, v_wheelchair=limited]");
     }
 
     private static String migration() throws IOException {
-        try (InputStream in = OpenPlaceLabelsTest.class.getResourceAsStream("/neo4j/migrations/V0005__Open_places.cypher")) {
+        try (InputStream in = OpenPlaceLabelsTest.class.getResourceAsStream("/neo4j/migrations/V0005__Open_places_and_summaries.cypher")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

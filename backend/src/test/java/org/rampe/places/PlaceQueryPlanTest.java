@@ -87,26 +87,19 @@ class PlaceQueryPlanTest extends RampeTest {
     }
 
     @Test
-    void searchesKeepThePageBeforeBuildingTheReturnedMaps() {
-        // The map of all properties is built for the page only, above the Top (ORDER BY ... LIMIT).
-        for (String query : List.of(PlaceRepository.nearQuery(false), PlaceRepository.boxQuery(false))) {
+    void searchesReadTheStoredSummaryOfThePageOnly() {
+        // The summary is read above the Top (ORDER BY ... LIMIT): for the page, not for every candidate.
+        for (String query : List.of(PlaceRepository.nearQuery(false), PlaceRepository.boxQuery(false),
+                PlaceRepository.nearQuery(false, NeedProfile.WHEELCHAIR.fitsOrPartlyLabel()), PlaceRepository.textQuery(null))) {
             Plan plan;
             try (var session = driver.session()) {
                 plan = session.executeRead(tx -> tx.run("EXPLAIN " + query, params()).consume().plan());
             }
-            assertThat(mapProjectionBelowTop(plan, false)).as("map projection under the Top in\n" + query).isFalse();
+            List<String> candidates = new ArrayList<>();
+            detailsBelowTop(plan, false, candidates);
+            assertThat(candidates).as(query).isNotEmpty().noneMatch(d -> d.contains("summary"));
+            assertThat(query).doesNotContain(".*");
         }
-    }
-
-    /** Whether a projection building the place map ({@code p{...}}) runs below a Top operator. */
-    private static boolean mapProjectionBelowTop(Plan plan, boolean underTop) {
-        String op = plan.operatorType().replaceFirst("@.*$", "");
-        var details = plan.arguments().get("Details");
-        if (underTop && op.equals("Projection") && details != null && details.asString().contains("p{")) {
-            return true;
-        }
-        boolean below = underTop || op.startsWith("Top");
-        return plan.children().stream().anyMatch(c -> mapProjectionBelowTop(c, below));
     }
 
     @Test

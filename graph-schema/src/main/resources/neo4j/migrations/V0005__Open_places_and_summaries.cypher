@@ -2,11 +2,14 @@
 // places and never reads the closed flag of each candidate. Fit labels (V0004) are now on open
 // places only, so a search by fit label needs no closed check either.
 CREATE POINT INDEX place_location_open IF NOT EXISTS FOR (p:OpenPlace) ON (p.location);
-// The places that existed before get the same clauses the application runs whenever the closed
-// flag or the verdicts change (PlaceRepository.DERIVED, kept equal by a test): :OpenPlace unless
-// closed is true, fit labels from the stored verdicts on open places, none on closed ones.
+// The places that existed before get the same clauses the application runs whenever a place's
+// facts, closed flag or verdicts change (PlaceRepository.DERIVED, kept equal by a test): the
+// stored summary list a search result is read from, :OpenPlace unless closed is true, fit labels
+// from the stored verdicts on open places, none on closed ones.
 MATCH (p:Place)
 CALL (p) {
+  SET p.summary = [coalesce(p.id, ''), coalesce(p.name, ''), coalesce(p.category, ''), coalesce(p.street, ''), coalesce(p.postcode, ''), coalesce(p.city, ''), coalesce(p.source, 'member'), coalesce(p.sourceId, ''), coalesce(p.licence, ''), coalesce(p.attribution, ''), coalesce(p.sourceWheelchair, ''), CASE WHEN p.closed = true THEN 'closed' ELSE 'open' END]
+      + [k IN keys(p) WHERE k STARTS WITH 'a_' OR k STARTS WITH 'v_' | k + '=' + toString(p[k])]
   REMOVE p:OpenPlace:WheelchairFits:WheelchairFitsOrPartly:WalkingFits:WalkingFitsOrPartly:VisionFits:VisionFitsOrPartly:HearingFits:HearingFitsOrPartly:CognitiveFits:CognitiveFitsOrPartly
   FOREACH (open IN CASE WHEN p.closed = true THEN [] ELSE [1] END |
     SET p:OpenPlace
