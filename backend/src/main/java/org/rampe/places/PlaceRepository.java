@@ -91,7 +91,12 @@ class PlaceRepository {
         return sb.toString();
     }
 
-    /** Keyset position: results after (distance, id). */
+    /**
+     * Keyset position: results after the place with this id at this distance. Results are ordered
+     * by distance, then (for places at exactly the same distance) by the database's element id of
+     * the place, which the search reads from the cursor's place itself: it never leaves the
+     * database, and the sort needs no property read per candidate.
+     */
     record Cursor(double distance, String id) {
         static final Cursor START = new Cursor(-1, "");
     }
@@ -327,7 +332,7 @@ class PlaceRepository {
                 ? "MATCH (p:" + label + ") WHERE point.distance(p.location, $centre) <= $radius"
                 : "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p WHERE p:" + label
                         + " AND point.distance(p.location, $centre) <= $radius";
-        return match + FILTERS + PAGE;
+        return AFTER + match + FILTERS + PAGE;
     }
 
     /**
@@ -366,7 +371,7 @@ class PlaceRepository {
                 ? "MATCH (p:" + label + ") WHERE point.withinBBox(p.location, $sw, $ne)"
                 : "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p WHERE p:" + label
                         + " AND point.withinBBox(p.location, $sw, $ne)";
-        return match + FILTERS + PAGE;
+        return AFTER + match + FILTERS + PAGE;
     }
 
     /** A member's report about a place; the same open report is not duplicated. */
@@ -398,19 +403,31 @@ class PlaceRepository {
     }
 
     /**
-     * Keeps the page (after the cursor, nearest first, {@code $limit} rows) before building the
-     * returned maps: with RETURN ... ORDER BY ... LIMIT the planner built the map of every place in
-     * the circle or box and only then kept the nearest. The final ORDER BY re-sorts the page itself.
+     * The cursor's place, looked up once by its id (unique index), as the element id the page
+     * compares with; empty on the first page, or when that place no longer exists (then the
+     * places at exactly the cursor's distance come again rather than being skipped).
+     */
+    private static final String AFTER = """
+            OPTIONAL MATCH (after:Place {id: $afterId})
+            WITH coalesce(elementId(after), '') AS afterKey
+            """;
+
+    /**
+     * Keeps the page (after the cursor, nearest first, {@code $limit} rows) before reading what is
+     * returned: with RETURN ... ORDER BY ... LIMIT the planner read the returned values of every
+     * place in the circle or box and only then kept the nearest. Ties in distance are ordered by
+     * element id, not by the id property: reading {@code p.id} for every candidate cost as much as
+     * the index seek itself. The final ORDER BY re-sorts the page itself.
      */
     private static final String PAGE = """
-            WITH p, point.distance(p.location, $centre) AS d
-            WHERE d > $afterD OR (d = $afterD AND p.id > $afterId)
+            WITH p, afterKey, point.distance(p.location, $centre) AS d
+            WHERE d > $afterD OR (d = $afterD AND elementId(p) > afterKey)
             WITH p, d
-            ORDER BY d, p.id
+            ORDER BY d, elementId(p)
             LIMIT $limit
             RETURN d, """ + RESULT + """
 
-            ORDER BY d, p.id
+            ORDER BY d, elementId(p)
             """;
 
     private static final String FILTERS = """
