@@ -4,12 +4,24 @@
 CREATE POINT INDEX place_location_open IF NOT EXISTS FOR (p:OpenPlace) ON (p.location);
 // The places that existed before get the same clauses the application runs whenever a place's
 // facts, closed flag or verdicts change (PlaceRepository.DERIVED, kept equal by a test): the
-// stored summary list a search result is read from, :OpenPlace unless closed is true, fit labels
+// stored summary a search result is read from, :OpenPlace unless closed is true, fit labels
 // from the stored verdicts on open places, none on closed ones.
 MATCH (p:Place)
 CALL (p) {
-  SET p.summary = [coalesce(p.id, ''), coalesce(p.name, ''), coalesce(p.category, ''), coalesce(p.street, ''), coalesce(p.postcode, ''), coalesce(p.city, ''), coalesce(p.source, 'member'), coalesce(p.sourceId, ''), coalesce(p.licence, ''), coalesce(p.attribution, ''), coalesce(p.sourceWheelchair, ''), CASE WHEN p.closed = true THEN 'closed' ELSE 'open' END]
-      + [k IN keys(p) WHERE k STARTS WITH 'a_' OR k STARTS WITH 'v_' | k + '=' + toString(p[k])]
+  SET p.summary = replace(coalesce(p.id, ''), '\u001F', '')
+      + '\u001F' + replace(coalesce(p.name, ''), '\u001F', '')
+      + '\u001F' + replace(coalesce(p.category, ''), '\u001F', '')
+      + '\u001F' + replace(coalesce(p.street, ''), '\u001F', '')
+      + '\u001F' + replace(coalesce(p.postcode, ''), '\u001F', '')
+      + '\u001F' + replace(coalesce(p.city, ''), '\u001F', '')
+      + '\u001F' + replace(coalesce(p.source, 'member'), '\u001F', '')
+      + '\u001F' + replace(coalesce(p.sourceId, ''), '\u001F', '')
+      + '\u001F' + replace(coalesce(p.licence, ''), '\u001F', '')
+      + '\u001F' + replace(coalesce(p.attribution, ''), '\u001F', '')
+      + '\u001F' + replace(coalesce(p.sourceWheelchair, ''), '\u001F', '')
+      + '\u001F' + CASE WHEN p.closed = true THEN 'closed' ELSE 'open' END
+      + reduce(entries = '', k IN keys(p) | CASE WHEN k STARTS WITH 'a_' OR k STARTS WITH 'v_'
+          THEN entries + '\u001F' + k + '=' + replace(toString(p[k]), '\u001F', '') ELSE entries END)
   REMOVE p:OpenPlace:WheelchairFits:WheelchairFitsOrPartly:WalkingFits:WalkingFitsOrPartly:VisionFits:VisionFitsOrPartly:HearingFits:HearingFitsOrPartly:CognitiveFits:CognitiveFitsOrPartly
   FOREACH (open IN CASE WHEN p.closed = true THEN [] ELSE [1] END |
     SET p:OpenPlace

@@ -39,20 +39,27 @@ class PlaceRepository {
             .map(n -> ":" + n.fitsLabel() + ":" + n.fitsOrPartlyLabel()).collect(java.util.stream.Collectors.joining());
 
     /**
-     * The facts in the stored {@code summary} list, in this order; then one {@code a_<criterion>=value}
-     * or {@code v_<need>=level} entry per summary property. Absent facts are empty strings (a list
-     * property holds no null), the closed flag is {@code closed} or {@code open}.
+     * The facts in the stored {@code summary}, in this order; then one {@code a_<criterion>=value} or
+     * {@code v_<need>=level} entry per summary property. Absent facts are empty, the closed flag is
+     * {@code closed} or {@code open}.
      */
     private static final List<String> SUMMARY_FACTS = List.of("id", "name", "category", "street", "postcode", "city",
             "source", "sourceId", "licence", "attribution", "sourceWheelchair", "closed");
 
     /**
+     * Separates the parts of the stored summary: the unit separator, a control character no name or
+     * address should hold; one that does loses it in search results (the place page shows it).
+     */
+    static final char SEPARATOR = '\u001F';
+    private static final String CYPHER_SEPARATOR = "'\\u001F'";
+
+    /**
      * Cypher clauses that make the derived parts of the place bound to {@code p} follow its stored
      * properties:
      * <ul>
-     * <li>{@code summary}: a list of strings with everything a search result shows (see
-     * {@link #SUMMARY_FACTS}), so a page of results reads one property per place instead of
-     * some thirty;</li>
+     * <li>{@code summary}: one string with everything a search result shows (see
+     * {@link #SUMMARY_FACTS}, {@link #SEPARATOR}), so a page of results reads one property per place
+     * instead of some thirty;</li>
      * <li>{@code :OpenPlace} unless {@code closed} is true, and, on open places only, the fit labels
      * of its stored verdicts ({@code <Need>Fits} for accessible, {@code <Need>FitsOrPartly} for
      * accessible or limited).</li>
@@ -63,20 +70,27 @@ class PlaceRepository {
      */
     static final String DERIVED = derived();
 
+    /** The Cypher expression without the separator character in it. */
+    private static String clean(String expression) {
+        return "replace(" + expression + ", " + CYPHER_SEPARATOR + ", '')";
+    }
+
     private static String derived() {
         var sb = new StringBuilder();
-        sb.append("SET p.summary = [");
+        sb.append("SET p.summary = ");
         for (String fact : SUMMARY_FACTS) {
             if (!fact.equals("id")) {
-                sb.append(", ");
+                sb.append("\n    + ").append(CYPHER_SEPARATOR).append(" + ");
             }
             sb.append(switch (fact) {
-                case "source" -> "coalesce(p.source, '" + PlaceSource.MEMBER + "')";
+                case "source" -> clean("coalesce(p.source, '" + PlaceSource.MEMBER + "')");
                 case "closed" -> "CASE WHEN p.closed = true THEN 'closed' ELSE 'open' END";
-                default -> "coalesce(p." + fact + ", '')";
+                default -> clean("coalesce(p." + fact + ", '')");
             });
         }
-        sb.append("]\n    + [k IN keys(p) WHERE k STARTS WITH 'a_' OR k STARTS WITH 'v_' | k + '=' + toString(p[k])]\n");
+        sb.append("\n    + reduce(entries = '', k IN keys(p) | CASE WHEN k STARTS WITH 'a_' OR k STARTS WITH 'v_'\n")
+                .append("        THEN entries + ").append(CYPHER_SEPARATOR).append(" + k + '=' + ").append(clean("toString(p[k])"))
+                .append(" ELSE entries END)\n");
         sb.append("REMOVE p:").append(OPEN_LABEL).append(ALL_FIT_LABELS).append('\n');
         sb.append("FOREACH (open IN CASE WHEN p.closed = true THEN [] ELSE [1] END |\n");
         sb.append("  SET p:").append(OPEN_LABEL);
@@ -457,23 +471,36 @@ class PlaceRepository {
         }
     }
 
-    /** A search result: the stored summary list (see {@link #DERIVED}) and the location. */
+    /** A search result: the stored summary (see {@link #DERIVED}) and the location. */
     static PlaceSummary result(org.neo4j.driver.Record r, double distance) {
-        Value list = r.get("summary");
-        if (list.isNull()) {
+        Value stored = r.get("summary");
+        if (stored.isNull()) {
             throw new IllegalStateException("A place without its stored summary: write places with PlaceRepository.DERIVED");
         }
-        int facts = SUMMARY_FACTS.size();
+        String summary = stored.asString();
+        String[] facts = new String[SUMMARY_FACTS.size()];
+        int start = 0;
+        for (int i = 0; i < facts.length; i++) {
+            int end = summary.indexOf(SEPARATOR, start);
+            if (end < 0) {
+                end = summary.length();
+            }
+            facts[i] = summary.substring(start, end);
+            start = end + 1;
+        }
         Map<Criterion, String> values = new EnumMap<>(Criterion.class);
         Map<NeedProfile, Level> verdicts = new EnumMap<>(NeedProfile.class);
         for (NeedProfile n : NeedProfile.values()) {
             verdicts.put(n, Level.UNKNOWN);
         }
-        for (int i = facts; i < list.size(); i++) {
-            String entry = list.get(i).asString();
-            int eq = entry.indexOf('=');
-            String property = entry.substring(0, eq);
-            String value = entry.substring(eq + 1);
+        while (start < summary.length()) {
+            int end = summary.indexOf(SEPARATOR, start);
+            if (end < 0) {
+                end = summary.length();
+            }
+            int eq = summary.indexOf('=', start);
+            String property = summary.substring(start, eq);
+            String value = summary.substring(eq + 1, end);
             Criterion c = CRITERIA.get(property);
             if (c != null) {
                 values.put(c, value);
@@ -483,15 +510,12 @@ class PlaceRepository {
                     verdicts.put(n, Level.fromKey(value));
                 }
             }
+            start = end + 1;
         }
         var location = r.get("location").asPoint();
-        String sourceWheelchair = list.get(10).asString();
-        return new PlaceSummary(new PlaceId(list.get(0).asString()), list.get(1).asString(), list.get(2).asString(),
-                new Address(list.get(3).asString(), list.get(4).asString(), list.get(5).asString()),
-                new GeoPoint(location.y(), location.x()),
-                new PlaceSource(list.get(6).asString(), list.get(7).asString(), list.get(8).asString(), list.get(9).asString()),
-                list.get(11).asString().equals("closed"), values, verdicts, sourceWheelchair.isEmpty() ? null : sourceWheelchair,
-                distance);
+        return new PlaceSummary(new PlaceId(facts[0]), facts[1], facts[2], new Address(facts[3], facts[4], facts[5]),
+                new GeoPoint(location.y(), location.x()), new PlaceSource(facts[6], facts[7], facts[8], facts[9]),
+                facts[11].equals("closed"), values, verdicts, facts[10].isEmpty() ? null : facts[10], distance);
     }
 
     /** A place from the map of all its properties. */

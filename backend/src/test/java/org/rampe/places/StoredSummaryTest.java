@@ -14,7 +14,7 @@ import org.rampe.graph.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Search results are read from the summary list stored on each place, not from its properties:
+ * Search results are read from the summary stored on each place, not from its properties:
  * the list must say exactly what the properties say, after every way a place is written.
  */
 class StoredSummaryTest extends RampeTest {
@@ -60,6 +60,18 @@ class StoredSummaryTest extends RampeTest {
         assertTheSummariesSayWhatThePropertiesSay(1);
         places.updateFacts(id, "Café des Arts", "bar", new Address("", "", "Castelnau"), new GeoPoint(43.63, 3.89), false);
         assertTheSummariesSayWhatThePropertiesSay(1);
+    }
+
+    @Test
+    void aSeparatorInANameIsLeftOutOfTheSummaryAndBreaksNothing() {
+        var id = places.add("Café" + PlaceRepository.SEPARATOR + "des Arts", "café=bar", new Address("", "", ""), COMEDIE, memberId,
+                Map.of(Criterion.DOOR_WIDTH, "85"));
+        var found = Transactions.read(driver, tx -> tx.run("MATCH (p:Place) RETURN " + PlaceRepository.RESULT)
+                .list(r -> PlaceRepository.result(r, -1))).getFirst();
+        assertThat(found.id()).isEqualTo(id);
+        assertThat(found.name()).isEqualTo("Cafédes Arts");
+        assertThat(found.category()).isEqualTo("café=bar");
+        assertThat(found.values()).isEqualTo(Map.of(Criterion.DOOR_WIDTH, "85"));
     }
 
     @Test
