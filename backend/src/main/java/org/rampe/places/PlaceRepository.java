@@ -327,8 +327,7 @@ class PlaceRepository {
     }
 
     private List<PlaceSummary> page(Statement statement) {
-        return Transactions.read(driver, tx -> tx.run(statement.cypher(), statement.params())
-                .list(r -> result(r, r.get("d").asDouble())));
+        return Transactions.readQuery(driver, statement.cypher(), statement.params(), r -> result(r, r.get("d").asDouble()));
     }
 
     static String nearQuery(boolean fullText) {
@@ -407,8 +406,7 @@ class PlaceRepository {
     List<PlaceSummary> byText(Filter filter, int limit) {
         var params = filterParams(filter);
         params.put("limit", limit);
-        return Transactions.read(driver, tx -> tx.run(textQuery(filter.fitLabel()), params)
-                .list(r -> result(r, -1)));
+        return Transactions.readQuery(driver, textQuery(filter.fitLabel()), params, r -> result(r, -1));
     }
 
     static String textQuery(String fitLabel) {
