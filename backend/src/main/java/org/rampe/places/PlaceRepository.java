@@ -457,63 +457,97 @@ class PlaceRepository {
         return params;
     }
 
-    private static final Map<String, Criterion> CRITERIA = new HashMap<>();
-    private static final Map<String, NeedProfile> NEEDS = new HashMap<>();
+    /** The values a part of the summary often holds, returned as they are instead of copied. */
+    private static final List<String> SOURCES = List.of(PlaceSource.MEMBER, PlaceSource.OSM, PlaceSource.ACCESLIBRE);
+    private static final List<String> LICENCES = List.of(PlaceSource.member().licence(), PlaceSource.osm("").licence(),
+            PlaceSource.acceslibre("").licence());
+    private static final List<String> ATTRIBUTIONS = List.of(PlaceSource.member().attribution(),
+            PlaceSource.osm("").attribution(), PlaceSource.acceslibre("").attribution());
+    private static final List<String> SOURCE_VERDICTS = List.of("yes", "limited", "no", "designated");
+    private static final Criterion[] CRITERIA = Criterion.values();
+    private static final NeedProfile[] NEEDS = NeedProfile.values();
+    private static final Level[] LEVELS = Level.values();
 
-    static {
-        for (Criterion c : Criterion.values()) {
-            CRITERIA.put(c.property(), c);
-        }
-        for (NeedProfile n : NeedProfile.values()) {
-            NEEDS.put(n.property(), n);
-        }
-    }
-
-    /** A search result: the stored summary (see {@link #DERIVED}) and the location. */
+    /**
+     * A search result: the stored summary (see {@link #DERIVED}) and the location. A 500-place page
+     * is some 10,000 parts: the usual values (sources, licences, yes and no, levels) and the entry
+     * names are matched in place rather than copied out.
+     */
     static PlaceSummary result(org.neo4j.driver.Record r, double distance) {
         Value stored = r.get("summary");
         if (stored.isNull()) {
             throw new IllegalStateException("A place without its stored summary: write places with PlaceRepository.DERIVED");
         }
-        String summary = stored.asString();
-        String[] facts = new String[SUMMARY_FACTS.size()];
+        String s = stored.asString();
+        int[] ends = new int[SUMMARY_FACTS.size()];
         int start = 0;
-        for (int i = 0; i < facts.length; i++) {
-            int end = summary.indexOf(SEPARATOR, start);
-            if (end < 0) {
-                end = summary.length();
-            }
-            facts[i] = summary.substring(start, end);
-            start = end + 1;
+        for (int i = 0; i < ends.length; i++) {
+            int end = s.indexOf(SEPARATOR, start);
+            ends[i] = end < 0 ? s.length() : end;
+            start = ends[i] + 1;
         }
         Map<Criterion, String> values = new EnumMap<>(Criterion.class);
         Map<NeedProfile, Level> verdicts = new EnumMap<>(NeedProfile.class);
-        for (NeedProfile n : NeedProfile.values()) {
+        for (NeedProfile n : NEEDS) {
             verdicts.put(n, Level.UNKNOWN);
         }
-        while (start < summary.length()) {
-            int end = summary.indexOf(SEPARATOR, start);
+        while (start < s.length()) {
+            int end = s.indexOf(SEPARATOR, start);
             if (end < 0) {
-                end = summary.length();
+                end = s.length();
             }
-            int eq = summary.indexOf('=', start);
-            String property = summary.substring(start, eq);
-            String value = summary.substring(eq + 1, end);
-            Criterion c = CRITERIA.get(property);
-            if (c != null) {
-                values.put(c, value);
+            if (s.charAt(start) == 'a') {
+                for (Criterion c : CRITERIA) {
+                    if (isEntry(s, start, end, c.property())) {
+                        values.put(c, part(s, start + c.property().length() + 1, end, c.choices()));
+                        break;
+                    }
+                }
             } else {
-                NeedProfile n = NEEDS.get(property);
-                if (n != null) {
-                    verdicts.put(n, Level.fromKey(value));
+                for (NeedProfile n : NEEDS) {
+                    if (isEntry(s, start, end, n.property())) {
+                        int from = start + n.property().length() + 1;
+                        for (Level l : LEVELS) {
+                            if (l.key().length() == end - from && s.startsWith(l.key(), from)) {
+                                verdicts.put(n, l);
+                            }
+                        }
+                        break;
+                    }
                 }
             }
             start = end + 1;
         }
         var location = r.get("location").asPoint();
-        return new PlaceSummary(new PlaceId(facts[0]), facts[1], facts[2], new Address(facts[3], facts[4], facts[5]),
-                new GeoPoint(location.y(), location.x()), new PlaceSource(facts[6], facts[7], facts[8], facts[9]),
-                facts[11].equals("closed"), values, verdicts, facts[10].isEmpty() ? null : facts[10], distance);
+        String sourceWheelchair = part(s, ends[9] + 1, ends[10], SOURCE_VERDICTS);
+        return new PlaceSummary(new PlaceId(s.substring(0, ends[0])), part(s, ends[0] + 1, ends[1]),
+                part(s, ends[1] + 1, ends[2]),
+                new Address(part(s, ends[2] + 1, ends[3]), part(s, ends[3] + 1, ends[4]), part(s, ends[4] + 1, ends[5])),
+                new GeoPoint(location.y(), location.x()),
+                new PlaceSource(part(s, ends[5] + 1, ends[6], SOURCES), part(s, ends[6] + 1, ends[7]),
+                        part(s, ends[7] + 1, ends[8], LICENCES), part(s, ends[8] + 1, ends[9], ATTRIBUTIONS)),
+                s.startsWith("closed", ends[10] + 1), values, verdicts, sourceWheelchair.isEmpty() ? null : sourceWheelchair,
+                distance);
+    }
+
+    /** Whether the part from start to end is the entry {@code property=value}. */
+    private static boolean isEntry(String s, int start, int end, String property) {
+        int eq = start + property.length();
+        return eq < end && s.charAt(eq) == '=' && s.startsWith(property, start);
+    }
+
+    private static String part(String s, int start, int end) {
+        return start == end ? "" : s.substring(start, end);
+    }
+
+    /** The part from start to end: the equal one of {@code known} if there is one, else a copy. */
+    private static String part(String s, int start, int end, List<String> known) {
+        for (String k : known) {
+            if (k.length() == end - start && s.startsWith(k, start)) {
+                return k;
+            }
+        }
+        return part(s, start, end);
     }
 
     /** A place from the map of all its properties. */

@@ -51,12 +51,36 @@ class PlacesApiJsonTest extends RampeTest {
                 assertThat(page.places()).hasSize(1);
                 String next = "http://localhost/api/places?after=" + page.nextCursor();
 
-                var streamed = json.readTree(controller.featureCollection(page.places(), next, query, locale));
+                var out = new java.io.ByteArrayOutputStream();
+                controller.writeFeatureCollection(out, page.places(), next, query, locale);
+                var streamed = json.readTree(out.toByteArray());
                 var reference = json.readTree(json.writeValueAsBytes(reference(page.places(), next, query, locale)));
 
                 assertThat(streamed).isEqualTo(reference);
             }
         }
+    }
+
+    @Test
+    void throughTheRealServerTheStreamedAnswerKeepsItsTypeAndTheSecurityHeaders() throws Exception {
+        String member = java.util.UUID.randomUUID().toString();
+        Transactions.write(driver, tx -> tx.run("CREATE (:Member {id: $id, handle: 'lou', email: 'lou@example.org'})",
+                Map.of("id", member)).consume());
+        for (int i = 0; i < 600; i++) { // more than the container's buffer: sent in several chunks
+            places.add("Lieu " + i, "café", new Address("", "", ""), new GeoPoint(43.6085 + i / 1e5, 3.88), member, Map.of());
+        }
+        var http = java.net.http.HttpClient.newHttpClient();
+        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl()
+                        + "/api/places?bbox=3.87,43.60,3.89,43.62&size=500")).header("Accept", "application/json").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/geo+json");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        var body = JsonMapper.builder().build().readTree(response.body());
+        assertThat(body.get("count").asInt()).isEqualTo(500);
+        assertThat(body.get("features")).hasSize(500);
+        assertThat(body.get("next").asString()).contains("after=");
     }
 
     /** What the controller built before it streamed: one map per feature, serialised by Jackson. */
