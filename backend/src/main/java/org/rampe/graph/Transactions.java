@@ -1,12 +1,21 @@
 package org.rampe.graph;
 
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.RetryableException;
 
 /**
  * One managed transaction per call, retried by the driver on transient errors (leader switch,
- * deadlock). Callbacks must therefore be free of side effects outside the transaction.
+ * deadlock). Callbacks must therefore be free of side effects outside the transaction. Hot
+ * single-query reads may use {@link #readQuery} instead.
  */
 public final class Transactions {
 
@@ -16,6 +25,26 @@ public final class Transactions {
     public static <T> T read(Driver driver, TransactionCallback<T> work) {
         try (var session = driver.session()) {
             return session.executeRead(work);
+        }
+    }
+
+    private static final SessionConfig READ_SESSION = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build();
+
+    /**
+     * One read-only query in an auto-commit transaction: a single round trip to the database (RUN
+     * and PULL), where a managed transaction adds BEGIN and COMMIT; for hot single-statement reads
+     * such as searches. Tried again on a transient failure, at most three times in all, as a
+     * managed transaction would be (without its back-off: a read has nothing to wait for).
+     */
+    public static <T> List<T> readQuery(Driver driver, String query, Map<String, Object> params, Function<Record, T> mapper) {
+        for (int attempt = 1; ; attempt++) {
+            try (var session = driver.session(READ_SESSION)) {
+                return session.run(query, params).list(mapper);
+            } catch (Neo4jException e) {
+                if (!(e instanceof RetryableException) || attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 

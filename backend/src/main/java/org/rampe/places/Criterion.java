@@ -38,11 +38,15 @@ public enum Criterion {
     private final Group group;
     private final Kind kind;
     private final List<String> choices;
+    private final String key;
+    private final String property;
 
     Criterion(Group group, Kind kind, String... choices) {
         this.group = group;
         this.kind = kind;
         this.choices = kind == Kind.YES_NO ? List.of("yes", "no") : List.of(choices);
+        this.key = name().toLowerCase(Locale.ROOT);
+        this.property = "a_" + key;
     }
 
     public Group group() {
@@ -64,12 +68,12 @@ public enum Criterion {
 
     /** The key used in URLs, forms, JSON and the graph: {@code step_free_entrance}. */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return key;
     }
 
     /** The property on a place holding this criterion's consensus value. */
     String property() {
-        return "a_" + key();
+        return property;
     }
 
     public static Optional<Criterion> fromKey(String key) {

@@ -9,16 +9,19 @@ import java.util.Set;
 public enum NeedProfile {
     WHEELCHAIR, WALKING, VISION, HEARING, COGNITIVE;
 
+    private final String key = name().toLowerCase(Locale.ROOT);
+    private final String property = "v_" + key;
+
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return key;
     }
 
     /** The property on a place holding the verdict for this profile. */
     String property() {
-        return "v_" + key();
+        return property;
     }
 
-    /** The label of places that fully fit this need (see V0004__Fit_labels). */
+    /** The label of open places that fully fit this need (see V0004__Fit_labels, V0005__Open_places). */
     String fitsLabel() {
         return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT) + "Fits";
     }

@@ -20,13 +20,15 @@ class PlaceExportQuery {
     /** At most {@code limit} places, in id order so that the same box gives the same features. */
     List<PlaceSummary> inBox(GeoPoint southWest, GeoPoint northEast, int limit) {
         return Transactions.read(driver, tx -> tx.run("""
-                MATCH (p:Place)
-                WHERE point.withinBBox(p.location, $sw, $ne) AND p.closed = false
-                RETURN\s""" + PlaceRepository.SUMMARY + """
-
+                MATCH (p:OpenPlace)
+                WHERE point.withinBBox(p.location, $sw, $ne)
+                WITH p
                 ORDER BY p.id
                 LIMIT $limit
+                RETURN\s""" + PlaceRepository.RESULT + """
+
+                ORDER BY p.id
                 """, Map.of("sw", PlaceRepository.point(southWest), "ne", PlaceRepository.point(northEast),
-                "limit", limit)).list(r -> PlaceRepository.summary(r.get("p"), -1)));
+                "limit", limit)).list(r -> PlaceRepository.result(r, -1)));
     }
 }

@@ -41,13 +41,18 @@ class PlaceReports {
                 r.get("reporter").asString(""), r.get("createdAt").asZonedDateTime().toInstant(), r.get("onPlace").asLong())));
     }
 
-    /** Closes the report with the outcome, who decided and when; "closed_place" also marks the place closed. */
+    /**
+     * Closes the report with the outcome, who decided and when; "closed_place" also marks the place
+     * closed, which takes its open and fit labels away (searches no longer find it).
+     */
     boolean resolve(String reportId, String adminId, String outcome) {
         return Transactions.write(driver, tx -> tx.run("""
                 MATCH (r:PlaceReport {id: $id, status: 'open'})-[:ABOUT]->(p:Place), (a:Member {id: $adminId})
                 SET r.status = 'resolved', r.outcome = $outcome, r.resolvedAt = datetime()
                 CREATE (a)-[:RESOLVED]->(r)
                 FOREACH (_ IN CASE WHEN $outcome = 'closed_place' THEN [1] ELSE [] END | SET p.closed = true, p.updatedAt = datetime())
+                WITH r, p
+                """ + PlaceRepository.DERIVED + """
                 RETURN count(r) AS n
                 """, Map.of("id", reportId, "adminId", adminId, "outcome", outcome)).single().get("n").asLong() > 0);
     }

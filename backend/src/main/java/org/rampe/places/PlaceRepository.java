@@ -25,38 +25,101 @@ class PlaceRepository {
      * How a search narrows places; every part is optional.
      *
      * @param fitLabel a label every result carries (a need's fit label), so the point index of that
-     *                 label answers the search; null for all places
+     *                 label answers the search; null for all open places
      */
     record Filter(List<String> requiredYes, List<String> verdictProperties, List<String> acceptedLevels, String fullText,
                   String fitLabel) {
     }
 
+    /** The label of every place that is not closed, with its own point index (V0005). */
+    static final String OPEN_LABEL = "OpenPlace";
+
     /** Every fit label, for removing them before setting the current ones. */
     private static final String ALL_FIT_LABELS = java.util.Arrays.stream(NeedProfile.values())
             .map(n -> ":" + n.fitsLabel() + ":" + n.fitsOrPartlyLabel()).collect(java.util.stream.Collectors.joining());
 
-    /** The fit labels a place carries for its verdicts. */
-    static List<String> fitLabels(Map<NeedProfile, Level> verdicts) {
-        List<String> labels = new ArrayList<>();
-        verdicts.forEach((need, level) -> {
-            if (level == Level.ACCESSIBLE) {
-                labels.add(need.fitsLabel());
-            }
-            if (level == Level.ACCESSIBLE || level == Level.LIMITED) {
-                labels.add(need.fitsOrPartlyLabel());
-            }
-        });
-        return labels;
+    /**
+     * The facts in the stored {@code summary}, in this order; then one {@code a_<criterion>=value} or
+     * {@code v_<need>=level} entry per summary property. Absent facts are empty, the closed flag is
+     * {@code closed} or {@code open}.
+     */
+    private static final List<String> SUMMARY_FACTS = List.of("id", "name", "category", "street", "postcode", "city",
+            "source", "sourceId", "licence", "attribution", "sourceWheelchair", "closed");
+
+    /**
+     * Separates the parts of the stored summary: the unit separator, a control character no name or
+     * address should hold; one that does loses it in search results (the place page shows it).
+     */
+    static final char SEPARATOR = '\u001F';
+    private static final String CYPHER_SEPARATOR = "'\\u001F'";
+
+    /**
+     * Cypher clauses that make the derived parts of the place bound to {@code p} follow its stored
+     * properties:
+     * <ul>
+     * <li>{@code summary}: one string with everything a search result shows (see
+     * {@link #SUMMARY_FACTS}, {@link #SEPARATOR}), so a page of results reads one property per place
+     * instead of some thirty;</li>
+     * <li>{@code :OpenPlace} unless {@code closed} is true, and, on open places only, the fit labels
+     * of its stored verdicts ({@code <Need>Fits} for accessible, {@code <Need>FitsOrPartly} for
+     * accessible or limited).</li>
+     * </ul>
+     * Every statement that changes a place's facts, {@code closed} or summary ends with it; V0005 runs
+     * the same text on the places that existed before (a test keeps the two equal). Only fixed names
+     * from the enums, no parameter.
+     */
+    static final String DERIVED = derived();
+
+    /** The Cypher expression without the separator character in it. */
+    private static String clean(String expression) {
+        return "replace(" + expression + ", " + CYPHER_SEPARATOR + ", '')";
     }
 
-    /** Keyset position: results after (distance, id). */
+    private static String derived() {
+        var sb = new StringBuilder();
+        sb.append("SET p.summary = ");
+        for (String fact : SUMMARY_FACTS) {
+            if (!fact.equals("id")) {
+                sb.append("\n    + ").append(CYPHER_SEPARATOR).append(" + ");
+            }
+            sb.append(switch (fact) {
+                case "source" -> clean("coalesce(p.source, '" + PlaceSource.MEMBER + "')");
+                case "closed" -> "CASE WHEN p.closed = true THEN 'closed' ELSE 'open' END";
+                default -> clean("coalesce(p." + fact + ", '')");
+            });
+        }
+        sb.append("\n    + reduce(entries = '', k IN keys(p) | CASE WHEN k STARTS WITH 'a_' OR k STARTS WITH 'v_'\n")
+                .append("        THEN entries + ").append(CYPHER_SEPARATOR).append(" + k + '=' + ").append(clean("toString(p[k])"))
+                .append(" ELSE entries END)\n");
+        sb.append("REMOVE p:").append(OPEN_LABEL).append(ALL_FIT_LABELS).append('\n');
+        sb.append("FOREACH (open IN CASE WHEN p.closed = true THEN [] ELSE [1] END |\n");
+        sb.append("  SET p:").append(OPEN_LABEL);
+        for (NeedProfile n : NeedProfile.values()) {
+            sb.append("\n  FOREACH (fits IN CASE WHEN p.").append(n.property()).append(" = '").append(Level.ACCESSIBLE.key())
+                    .append("' THEN [1] ELSE [] END | SET p:").append(n.fitsLabel()).append(")");
+            sb.append("\n  FOREACH (partly IN CASE WHEN p.").append(n.property()).append(" IN ['").append(Level.ACCESSIBLE.key())
+                    .append("', '").append(Level.LIMITED.key()).append("'] THEN [1] ELSE [] END | SET p:")
+                    .append(n.fitsOrPartlyLabel()).append(")");
+        }
+        sb.append(")\n");
+        return sb.toString();
+    }
+
+    /**
+     * Keyset position: results after the place with this id at this distance. Results are ordered
+     * by distance, then (for places at exactly the same distance) by the database's element id of
+     * the place, which the search reads from the cursor's place itself: it never leaves the
+     * database, and the sort needs no property read per candidate.
+     */
     record Cursor(double distance, String id) {
         static final Cursor START = new Cursor(-1, "");
     }
 
-    static final String SUMMARY = """
-            p { .id, .name, .category, .street, .postcode, .city, .location, .source, .sourceId, .licence,
-                .attribution, .closed, .* } AS p""";
+    /** Every property of a place, for its page (search results read the stored summary instead). */
+    static final String ALL_PROPERTIES = "p { .* } AS p";
+
+    /** What a search returns for each place: the stored summary and the location. */
+    static final String RESULT = "p.summary AS summary, p.location AS location";
 
     private final Driver driver;
 
@@ -77,7 +140,8 @@ class PlaceRepository {
                         postcode: $postcode, city: $city, location: $location, source: $source, sourceId: '',
                         licence: $licence, attribution: $attribution, closed: false,
                         createdAt: datetime(), updatedAt: datetime()})
-                """, Map.ofEntries(Map.entry("memberId", memberId), Map.entry("id", id.value()),
+                WITH p
+                """ + DERIVED, Map.ofEntries(Map.entry("memberId", memberId), Map.entry("id", id.value()),
                 Map.entry("name", name), Map.entry("category", category), Map.entry("street", address.street()),
                 Map.entry("postcode", address.postcode()), Map.entry("city", address.city()),
                 Map.entry("location", point(location)), Map.entry("source", source.kind()),
@@ -90,7 +154,7 @@ class PlaceRepository {
                 MATCH (p:Place {id: $id})
                 SET p.name = $name, p.category = $category, p.street = $street, p.postcode = $postcode,
                     p.city = $city, p.location = $location, p.closed = $closed, p.updatedAt = datetime()
-                """, Map.of("id", id.value(), "name", name, "category", category, "street", address.street(),
+                """ + DERIVED, Map.of("id", id.value(), "name", name, "category", category, "street", address.street(),
                 "postcode", address.postcode(), "city", address.city(), "location", point(location),
                 "closed", closed)).consume());
     }
@@ -193,7 +257,7 @@ class PlaceRepository {
         return tx.run(match
                         + "OPTIONAL MATCH (p)<-[:ABOUT]-(a:Answer {current: true})\n"
                         + "WITH p, collect(a {.criterion, .value, .source, .imported, .at, .comment}) AS answers\n"
-                        + "RETURN " + SUMMARY + ", answers",
+                        + "RETURN " + ALL_PROPERTIES + ", answers",
                 Map.of("value", value)).stream().findFirst().map(r -> {
                     Value p = r.get("p");
                     List<Answer> answers = new ArrayList<>();
@@ -234,11 +298,8 @@ class PlaceRepository {
         Map<String, Object> props = new HashMap<>();
         consensus.forEach((c, v) -> props.put(c.property(), v.value()));
         verdicts.forEach((n, v) -> props.put(n.property(), v.level().key()));
-        Map<NeedProfile, Level> levels = new EnumMap<>(NeedProfile.class);
-        verdicts.forEach((n, v) -> levels.put(n, v.level()));
-        tx.run("MATCH (p:Place {id: $id}) SET p += $props, p.updatedAt = datetime() REMOVE p" + ALL_FIT_LABELS
-                        + " FOREACH (label IN $labels | SET p:$(label))",
-                Map.of("id", id.value(), "props", props, "labels", fitLabels(levels))).consume();
+        tx.run("MATCH (p:Place {id: $id}) SET p += $props, p.updatedAt = datetime()\n" + DERIVED,
+                Map.of("id", id.value(), "props", props)).consume();
     }
 
     List<PlaceId> idsBySourceKeys(List<String> keys) {
@@ -246,16 +307,27 @@ class PlaceRepository {
                 Map.of("keys", keys)).list(r -> new PlaceId(r.get("id").asString())));
     }
 
+    /** A query and its parameters, as a search runs it (also for the benchmark's PROFILE). */
+    record Statement(String cypher, Map<String, Object> params) {
+    }
+
     /** Places within {@code radius} metres of {@code centre}, nearest first, after the cursor. */
     List<PlaceSummary> near(GeoPoint centre, double radius, Filter filter, Cursor after, int limit) {
+        return page(nearStatement(centre, radius, filter, after, limit));
+    }
+
+    static Statement nearStatement(GeoPoint centre, double radius, Filter filter, Cursor after, int limit) {
         var params = filterParams(filter);
         params.put("centre", point(centre));
         params.put("radius", radius);
         params.put("afterD", after.distance());
         params.put("afterId", after.id());
         params.put("limit", limit);
-        return Transactions.read(driver, tx -> tx.run(nearQuery(filter.fullText() != null, filter.fitLabel()), params)
-                .list(r -> summary(r.get("p"), r.get("d").asDouble())));
+        return new Statement(nearQuery(filter.fullText() != null, filter.fitLabel()), params);
+    }
+
+    private List<PlaceSummary> page(Statement statement) {
+        return Transactions.readQuery(driver, statement.cypher(), statement.params(), r -> result(r, r.get("d").asDouble()));
     }
 
     static String nearQuery(boolean fullText) {
@@ -268,15 +340,28 @@ class PlaceRepository {
      * labels, never text from a request.
      */
     static String nearQuery(boolean fullText, String fitLabel) {
-        String label = fitLabel == null ? "Place" : fitLabel;
+        String label = searchLabel(fitLabel);
         String match = !fullText
                 ? "MATCH (p:" + label + ") WHERE point.distance(p.location, $centre) <= $radius"
-                : "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p WHERE point.distance(p.location, $centre) <= $radius";
-        return match + FILTERS + PAGE;
+                : "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p WHERE p:" + label
+                        + " AND point.distance(p.location, $centre) <= $radius";
+        return AFTER + match + FILTERS + PAGE;
+    }
+
+    /**
+     * The label every result carries: the fit label when there is one (only open places carry
+     * them), else {@code OpenPlace}. Closed places have neither, so no search reads {@code closed}.
+     */
+    private static String searchLabel(String fitLabel) {
+        return fitLabel == null ? OPEN_LABEL : fitLabel;
     }
 
     /** Places inside a box, nearest to its centre first. */
     List<PlaceSummary> inBox(GeoPoint southWest, GeoPoint northEast, Filter filter, Cursor after, int limit) {
+        return page(boxStatement(southWest, northEast, filter, after, limit));
+    }
+
+    static Statement boxStatement(GeoPoint southWest, GeoPoint northEast, Filter filter, Cursor after, int limit) {
         var params = filterParams(filter);
         params.put("sw", point(southWest));
         params.put("ne", point(northEast));
@@ -285,8 +370,7 @@ class PlaceRepository {
         params.put("afterD", after.distance());
         params.put("afterId", after.id());
         params.put("limit", limit);
-        return Transactions.read(driver, tx -> tx.run(boxQuery(filter.fullText() != null, filter.fitLabel()), params)
-                .list(r -> summary(r.get("p"), r.get("d").asDouble())));
+        return new Statement(boxQuery(filter.fullText() != null, filter.fitLabel()), params);
     }
 
     static String boxQuery(boolean fullText) {
@@ -295,11 +379,12 @@ class PlaceRepository {
 
     /** The Cypher of {@link #inBox}: with or without the full-text words ({@code $q}) and a fit label. */
     static String boxQuery(boolean fullText, String fitLabel) {
-        String label = fitLabel == null ? "Place" : fitLabel;
+        String label = searchLabel(fitLabel);
         String match = !fullText
                 ? "MATCH (p:" + label + ") WHERE point.withinBBox(p.location, $sw, $ne)"
-                : "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p WHERE point.withinBBox(p.location, $sw, $ne)";
-        return match + FILTERS + PAGE;
+                : "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p WHERE p:" + label
+                        + " AND point.withinBBox(p.location, $sw, $ne)";
+        return AFTER + match + FILTERS + PAGE;
     }
 
     /** A member's report about a place; the same open report is not duplicated. */
@@ -321,30 +406,44 @@ class PlaceRepository {
     List<PlaceSummary> byText(Filter filter, int limit) {
         var params = filterParams(filter);
         params.put("limit", limit);
-        return Transactions.read(driver, tx -> tx.run("CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p, score WHERE true"
-                + FILTERS + "WITH p, score ORDER BY score DESC LIMIT $limit RETURN " + SUMMARY, params)
-                .list(r -> summary(r.get("p"), -1)));
+        return Transactions.readQuery(driver, textQuery(filter.fitLabel()), params, r -> result(r, -1));
+    }
+
+    static String textQuery(String fitLabel) {
+        return "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p, score WHERE p:" + searchLabel(fitLabel)
+                + FILTERS + "WITH p, score ORDER BY score DESC LIMIT $limit RETURN " + RESULT;
     }
 
     /**
-     * Keeps the page (after the cursor, nearest first, {@code $limit} rows) before building the
-     * returned maps: with RETURN ... ORDER BY ... LIMIT the planner built the map of every place in
-     * the circle or box and only then kept the nearest. The final ORDER BY re-sorts the page itself.
+     * The cursor's place, looked up once by its id (unique index), as the element id the page
+     * compares with; empty on the first page, or when that place no longer exists (then the
+     * places at exactly the cursor's distance come again rather than being skipped).
+     */
+    private static final String AFTER = """
+            OPTIONAL MATCH (after:Place {id: $afterId})
+            WITH coalesce(elementId(after), '') AS afterKey
+            """;
+
+    /**
+     * Keeps the page (after the cursor, nearest first, {@code $limit} rows) before reading what is
+     * returned: with RETURN ... ORDER BY ... LIMIT the planner read the returned values of every
+     * place in the circle or box and only then kept the nearest. Ties in distance are ordered by
+     * element id, not by the id property: reading {@code p.id} for every candidate cost as much as
+     * the index seek itself. The final ORDER BY re-sorts the page itself.
      */
     private static final String PAGE = """
-            WITH p, point.distance(p.location, $centre) AS d
-            WHERE d > $afterD OR (d = $afterD AND p.id > $afterId)
+            WITH p, afterKey, point.distance(p.location, $centre) AS d
+            WHERE d > $afterD OR (d = $afterD AND elementId(p) > afterKey)
             WITH p, d
-            ORDER BY d, p.id
+            ORDER BY d, elementId(p)
             LIMIT $limit
-            RETURN d, """ + SUMMARY + """
+            RETURN d, """ + RESULT + """
 
-            ORDER BY d, p.id
+            ORDER BY d, elementId(p)
             """;
 
     private static final String FILTERS = """
 
-              AND p.closed = false
               AND all(k IN $requiredYes WHERE p[k] = 'yes')
               AND all(k IN $verdicts WHERE p[k] IN $levels)
             """;
@@ -358,6 +457,100 @@ class PlaceRepository {
         return params;
     }
 
+    /** The values a part of the summary often holds, returned as they are instead of copied. */
+    private static final List<String> SOURCES = List.of(PlaceSource.MEMBER, PlaceSource.OSM, PlaceSource.ACCESLIBRE);
+    private static final List<String> LICENCES = List.of(PlaceSource.member().licence(), PlaceSource.osm("").licence(),
+            PlaceSource.acceslibre("").licence());
+    private static final List<String> ATTRIBUTIONS = List.of(PlaceSource.member().attribution(),
+            PlaceSource.osm("").attribution(), PlaceSource.acceslibre("").attribution());
+    private static final List<String> SOURCE_VERDICTS = List.of("yes", "limited", "no", "designated");
+    private static final Criterion[] CRITERIA = Criterion.values();
+    private static final NeedProfile[] NEEDS = NeedProfile.values();
+    private static final Level[] LEVELS = Level.values();
+
+    /**
+     * A search result: the stored summary (see {@link #DERIVED}) and the location. A 500-place page
+     * is some 10,000 parts: the usual values (sources, licences, yes and no, levels) and the entry
+     * names are matched in place rather than copied out.
+     */
+    static PlaceSummary result(org.neo4j.driver.Record r, double distance) {
+        Value stored = r.get("summary");
+        if (stored.isNull()) {
+            throw new IllegalStateException("A place without its stored summary: write places with PlaceRepository.DERIVED");
+        }
+        String s = stored.asString();
+        int[] ends = new int[SUMMARY_FACTS.size()];
+        int start = 0;
+        for (int i = 0; i < ends.length; i++) {
+            int end = s.indexOf(SEPARATOR, start);
+            ends[i] = end < 0 ? s.length() : end;
+            start = ends[i] + 1;
+        }
+        Map<Criterion, String> values = new EnumMap<>(Criterion.class);
+        Map<NeedProfile, Level> verdicts = new EnumMap<>(NeedProfile.class);
+        for (NeedProfile n : NEEDS) {
+            verdicts.put(n, Level.UNKNOWN);
+        }
+        while (start < s.length()) {
+            int end = s.indexOf(SEPARATOR, start);
+            if (end < 0) {
+                end = s.length();
+            }
+            if (s.charAt(start) == 'a') {
+                for (Criterion c : CRITERIA) {
+                    if (isEntry(s, start, end, c.property())) {
+                        values.put(c, part(s, start + c.property().length() + 1, end, c.choices()));
+                        break;
+                    }
+                }
+            } else {
+                for (NeedProfile n : NEEDS) {
+                    if (isEntry(s, start, end, n.property())) {
+                        int from = start + n.property().length() + 1;
+                        for (Level l : LEVELS) {
+                            if (l.key().length() == end - from && s.startsWith(l.key(), from)) {
+                                verdicts.put(n, l);
+                            }
+                        }
+                        break;
+                    }
+                }
+            }
+            start = end + 1;
+        }
+        var location = r.get("location").asPoint();
+        String sourceWheelchair = part(s, ends[9] + 1, ends[10], SOURCE_VERDICTS);
+        return new PlaceSummary(new PlaceId(s.substring(0, ends[0])), part(s, ends[0] + 1, ends[1]),
+                part(s, ends[1] + 1, ends[2]),
+                new Address(part(s, ends[2] + 1, ends[3]), part(s, ends[3] + 1, ends[4]), part(s, ends[4] + 1, ends[5])),
+                new GeoPoint(location.y(), location.x()),
+                new PlaceSource(part(s, ends[5] + 1, ends[6], SOURCES), part(s, ends[6] + 1, ends[7]),
+                        part(s, ends[7] + 1, ends[8], LICENCES), part(s, ends[8] + 1, ends[9], ATTRIBUTIONS)),
+                s.startsWith("closed", ends[10] + 1), values, verdicts, sourceWheelchair.isEmpty() ? null : sourceWheelchair,
+                distance);
+    }
+
+    /** Whether the part from start to end is the entry {@code property=value}. */
+    private static boolean isEntry(String s, int start, int end, String property) {
+        int eq = start + property.length();
+        return eq < end && s.charAt(eq) == '=' && s.startsWith(property, start);
+    }
+
+    private static String part(String s, int start, int end) {
+        return start == end ? "" : s.substring(start, end);
+    }
+
+    /** The part from start to end: the equal one of {@code known} if there is one, else a copy. */
+    private static String part(String s, int start, int end, List<String> known) {
+        for (String k : known) {
+            if (k.length() == end - start && s.startsWith(k, start)) {
+                return k;
+            }
+        }
+        return part(s, start, end);
+    }
+
+    /** A place from the map of all its properties. */
     static PlaceSummary summary(Value p, double distance) {
         Map<Criterion, String> values = new EnumMap<>(Criterion.class);
         for (Criterion c : Criterion.values()) {

@@ -159,24 +159,7 @@ public class PlaceSearch {
     }
 
     public Page search(Query query) {
-        List<String> verdictProps = new ArrayList<>();
-        List<String> levels = new ArrayList<>();
-        if (query.fit() != Fit.ALL && !query.needs().isEmpty()) {
-            query.needs().forEach(n -> verdictProps.add(n.property()));
-            levels.add(Level.ACCESSIBLE.key());
-            if (query.fit() == Fit.FITS_OR_PARTLY) {
-                levels.add(Level.LIMITED.key());
-            }
-        }
-        String fitLabel = null;
-        if (query.fit() != Fit.ALL && !query.needs().isEmpty()) {
-            NeedProfile first = query.needs().iterator().next();
-            fitLabel = query.fit() == Fit.FITS ? first.fitsLabel() : first.fitsOrPartlyLabel();
-            // The label already says it for this need: no need to read the verdict of every candidate.
-            verdictProps.remove(first.property());
-        }
-        var filter = new Filter(query.required().stream().map(Criterion::property).toList(), verdictProps, levels,
-                LuceneText.query(query.text(), null), fitLabel);
+        var filter = filter(query);
         if (query.text() != null && filter.fullText() == null) {
             return new Page(List.of(), null);
         }
@@ -195,6 +178,28 @@ public class PlaceSearch {
         var page = found.subList(0, query.size());
         var last = page.getLast();
         return new Page(List.copyOf(page), last.distanceMetres() + "_" + last.id().value());
+    }
+
+    /** The repository filter for a checked query. */
+    static Filter filter(Query query) {
+        List<String> verdictProps = new ArrayList<>();
+        List<String> levels = new ArrayList<>();
+        if (query.fit() != Fit.ALL && !query.needs().isEmpty()) {
+            query.needs().forEach(n -> verdictProps.add(n.property()));
+            levels.add(Level.ACCESSIBLE.key());
+            if (query.fit() == Fit.FITS_OR_PARTLY) {
+                levels.add(Level.LIMITED.key());
+            }
+        }
+        String fitLabel = null;
+        if (query.fit() != Fit.ALL && !query.needs().isEmpty()) {
+            NeedProfile first = query.needs().iterator().next();
+            fitLabel = query.fit() == Fit.FITS ? first.fitsLabel() : first.fitsOrPartlyLabel();
+            // The label already says it for this need: no need to read the verdict of every candidate.
+            verdictProps.remove(first.property());
+        }
+        return new Filter(query.required().stream().map(Criterion::property).toList(), verdictProps, levels,
+                LuceneText.query(query.text(), null), fitLabel);
     }
 
     private static boolean notBlank(String s) {

@@ -10,8 +10,10 @@ public record Verdict(Level level, List<Reason> reasons) {
     public enum Level {
         ACCESSIBLE, LIMITED, UNKNOWN, NOT_ACCESSIBLE;
 
+        private final String key = name().toLowerCase(Locale.ROOT);
+
         public String key() {
-            return name().toLowerCase(Locale.ROOT);
+            return key;
         }
 
         public static Level fromKey(String key) {

@@ -17,8 +17,9 @@ import org.neo4j.driver.summary.Plan;
 import org.rampe.RampeTest;
 
 /**
- * The place searches must seek through their indexes: {@code place_location} (point index) for
- * radius and box searches, {@code place_text} (full-text) when words are given. Checked with
+ * The place searches must seek through their indexes: {@code place_location_open} (point index of
+ * open places) for radius and box searches, the point index of a fit label when searching for a
+ * need, {@code place_text} (full-text) when words are given. Checked with
  * {@code EXPLAIN} on the exact Cypher that {@link PlaceRepository} runs.
  *
  * <p>Neo4j 2026.08 does not print index names in plans: an index seek says
@@ -33,51 +34,79 @@ class PlaceQueryPlanTest extends RampeTest {
     private static final Pattern FULLTEXT_NAME = Pattern.compile("db\\.index\\.fulltext\\.queryNodes\\('([^']+)'");
     private static final Set<String> SCANS = Set.of("NodeByLabelScan", "AllNodesScan", "NodeIndexScan");
 
+    /** The cursor's place, looked up once by its id before the search. */
+    private static final String CURSOR = "place_id_unique";
+
     @Test
-    void radiusSearchSeeksThroughThePointIndex() {
-        assertThat(plannedIndexes(driver, PlaceRepository.nearQuery(false), params())).containsExactly("place_location");
+    void radiusSearchSeeksThroughThePointIndexOfOpenPlaces() {
+        assertThat(plannedIndexes(driver, PlaceRepository.nearQuery(false), params()))
+                .containsExactlyInAnyOrder(CURSOR, "place_location_open");
     }
 
     @Test
-    void boxSearchSeeksThroughThePointIndex() {
-        assertThat(plannedIndexes(driver, PlaceRepository.boxQuery(false), params())).containsExactly("place_location");
+    void boxSearchSeeksThroughThePointIndexOfOpenPlaces() {
+        assertThat(plannedIndexes(driver, PlaceRepository.boxQuery(false), params()))
+                .containsExactlyInAnyOrder(CURSOR, "place_location_open");
+    }
+
+    @Test
+    void noSearchReadsTheClosedFlagOrTheIdOfItsCandidates() {
+        // Closed places carry neither OpenPlace nor a fit label: the label already leaves them out.
+        // Ties in distance are ordered by element id, which needs no property read.
+        String fit = NeedProfile.WHEELCHAIR.fitsOrPartlyLabel();
+        for (String query : List.of(PlaceRepository.nearQuery(false), PlaceRepository.boxQuery(false),
+                PlaceRepository.nearQuery(false, fit), PlaceRepository.boxQuery(false, fit), PlaceRepository.nearQuery(true),
+                PlaceRepository.boxQuery(true, fit), PlaceRepository.textQuery(null), PlaceRepository.textQuery(fit))) {
+            Plan plan;
+            try (var session = driver.session()) {
+                plan = session.executeRead(tx -> tx.run("EXPLAIN " + query, params()).consume().plan());
+            }
+            List<String> candidates = new ArrayList<>();
+            detailsBelowTop(plan, false, candidates);
+            assertThat(candidates).as(query).isNotEmpty().noneMatch(d -> d.contains("closed") || d.contains("p.id"));
+        }
+    }
+
+    /** The details of the operators that run for every candidate: those below the Top (ORDER BY ... LIMIT). */
+    private static void detailsBelowTop(Plan plan, boolean underTop, List<String> details) {
+        String op = plan.operatorType().replaceFirst("@.*$", "");
+        var d = plan.arguments().get("Details");
+        if (underTop && d != null) {
+            details.add(d.asString());
+        }
+        boolean below = underTop || op.startsWith("Top");
+        plan.children().forEach(c -> detailsBelowTop(c, below, details));
     }
 
     @Test
     void searchesForANeedSeekOnlyThePlacesThatFitIt() {
         assertThat(plannedIndexes(driver, PlaceRepository.nearQuery(false, NeedProfile.WHEELCHAIR.fitsOrPartlyLabel()), params()))
-                .containsExactly("place_location_wheelchair_fits_or_partly");
+                .containsExactlyInAnyOrder(CURSOR, "place_location_wheelchair_fits_or_partly");
         assertThat(plannedIndexes(driver, PlaceRepository.boxQuery(false, NeedProfile.HEARING.fitsLabel()), params()))
-                .containsExactly("place_location_hearing_fits");
+                .containsExactlyInAnyOrder(CURSOR, "place_location_hearing_fits");
     }
 
     @Test
     void searchesWithWordsStartFromTheFullTextIndex() {
-        assertThat(plannedIndexes(driver, PlaceRepository.nearQuery(true), params())).containsExactly("place_text");
-        assertThat(plannedIndexes(driver, PlaceRepository.boxQuery(true), params())).containsExactly("place_text");
+        assertThat(plannedIndexes(driver, PlaceRepository.nearQuery(true), params())).containsExactlyInAnyOrder(CURSOR, "place_text");
+        assertThat(plannedIndexes(driver, PlaceRepository.boxQuery(true), params())).containsExactlyInAnyOrder(CURSOR, "place_text");
+        assertThat(plannedIndexes(driver, PlaceRepository.textQuery(null), params())).containsExactly("place_text");
     }
 
     @Test
-    void searchesKeepThePageBeforeBuildingTheReturnedMaps() {
-        // The map of all properties is built for the page only, above the Top (ORDER BY ... LIMIT).
-        for (String query : List.of(PlaceRepository.nearQuery(false), PlaceRepository.boxQuery(false))) {
+    void searchesReadTheStoredSummaryOfThePageOnly() {
+        // The summary is read above the Top (ORDER BY ... LIMIT): for the page, not for every candidate.
+        for (String query : List.of(PlaceRepository.nearQuery(false), PlaceRepository.boxQuery(false),
+                PlaceRepository.nearQuery(false, NeedProfile.WHEELCHAIR.fitsOrPartlyLabel()), PlaceRepository.textQuery(null))) {
             Plan plan;
             try (var session = driver.session()) {
                 plan = session.executeRead(tx -> tx.run("EXPLAIN " + query, params()).consume().plan());
             }
-            assertThat(mapProjectionBelowTop(plan, false)).as("map projection under the Top in\n" + query).isFalse();
+            List<String> candidates = new ArrayList<>();
+            detailsBelowTop(plan, false, candidates);
+            assertThat(candidates).as(query).isNotEmpty().noneMatch(d -> d.contains("summary"));
+            assertThat(query).doesNotContain(".*");
         }
-    }
-
-    /** Whether a projection building the place map ({@code p{...}}) runs below a Top operator. */
-    private static boolean mapProjectionBelowTop(Plan plan, boolean underTop) {
-        String op = plan.operatorType().replaceFirst("@.*$", "");
-        var details = plan.arguments().get("Details");
-        if (underTop && op.equals("Projection") && details != null && details.asString().contains("p{")) {
-            return true;
-        }
-        boolean below = underTop || op.startsWith("Top");
-        return plan.children().stream().anyMatch(c -> mapProjectionBelowTop(c, below));
     }
 
     @Test

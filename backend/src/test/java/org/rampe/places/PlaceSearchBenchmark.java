@@ -55,6 +55,12 @@ class PlaceSearchBenchmark {
     static final int MEMBERS = Integer.getInteger("bench.members", 20_000);
     static final int QUERIES = Integer.getInteger("bench.queries", 1_000);
     static final int WARM_UP = Integer.getInteger("bench.warmup", 200);
+    /** Keep {@code target/bench-data} after the run, and reuse it (no generation) when it holds the same data. */
+    static final boolean KEEP = Boolean.getBoolean("bench.keep");
+    /** Print the PROFILE of one radius and one box search (the exact Cypher the repository runs). */
+    static final boolean PROFILE = Boolean.getBoolean("bench.profile");
+    /** Written once generation has finished: what was generated and how long it took. */
+    static final String GENERATED_MARKER = "generated.properties";
     static final long PAGE_CACHE = 1024L * 1024 * 1024;
     /** Places per write transaction; with their answers that is about 10,000 answers per transaction. */
     static final int PLACES_PER_TX = Math.max(1, 10_000 * PLACES / ANSWERS);
@@ -76,21 +82,43 @@ class PlaceSearchBenchmark {
     static final List<String> STREETS = List.of("rue de la République", "avenue Foch", "boulevard Gambetta",
             "rue Jean Jaurès", "place de la Mairie", "rue Victor Hugo", "avenue de Toulouse", "rue du Faubourg");
 
+    /** Draws the data. */
     private final Random random = new Random(20261128L);
+    /** Draws the query centres: its own seed, so that a run on kept data searches the same places as a fresh one. */
+    private final Random queries = new Random(20261129L);
 
     @Test
     void placeSearch() throws Exception {
         Path dataDir = Path.of("target", "bench-data").toAbsolutePath().normalize();
-        deleteRecursively(dataDir);
+        Long kept = KEEP ? keptGeneration(dataDir) : null;
+        if (kept == null) {
+            deleteRecursively(dataDir);
+        }
         Instant date = Instant.now();
         try (EmbeddedGraph graph = EmbeddedGraph.start(dataDir.resolve("graph"), "127.0.0.1", 0, PAGE_CACHE);
              Driver driver = GraphDatabase.driver(graph.boltUri(), AuthTokens.basic(EmbeddedGraph.USER, graph.password()))) {
+            // On kept data this applies only the migrations added since it was generated.
             new Migrations(MigrationsConfig.builder().withLocationsToScan("classpath:neo4j/migrations").build(), driver).apply();
-            long generation = generate(driver);
+            long generation;
+            if (kept != null) {
+                generation = kept;
+                System.out.printf(Locale.ROOT, "Reusing the data kept in %s (generated in %.1f s)%n", dataDir, kept / 1000.0);
+            } else {
+                generation = generate(driver);
+                Files.writeString(dataDir.resolve(GENERATED_MARKER), sizes() + "\ngenerationMs=" + generation + "\n");
+            }
             long[] counts = counts(driver);
 
             var repository = new PlaceRepository(driver);
             var search = new PlaceSearch(repository, new Geocoder(driver));
+            if (PROFILE) {
+                profile(driver, "radius", PlaceRepository.nearStatement(new GeoPoint(43.6108, 3.8767), 2000,
+                        PlaceSearch.filter(check(search, radiusParams(43.6108, 3.8767))), PlaceRepository.Cursor.START, 51));
+                double[] box = box(43.6108, 3.8767);
+                profile(driver, "box", PlaceRepository.boxStatement(new GeoPoint(box[1], box[0]), new GeoPoint(box[3], box[2]),
+                        PlaceSearch.filter(check(search, boxParams(box))), PlaceRepository.Cursor.START, 501));
+            }
+            double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             List<Row> rows = new ArrayList<>();
             rows.add(measure("radius 2 km, wheelchair, fits_or_partly, 50", "repository",
                     () -> search.search(check(search, radiusParams())).places().size()));
@@ -111,15 +139,70 @@ class PlaceSearchBenchmark {
             } finally {
                 deleteRecursively(appDir);
             }
-            String report = report(date, generation, counts, rows);
+            String report = report(date, generation, kept != null, counts, loadBefore, rows);
             System.out.println(report);
             Path out = Path.of("target", "bench-results", "place-search.md");
             Files.createDirectories(out.getParent());
             Files.writeString(out, report);
             System.out.println("Written to " + out.toAbsolutePath());
         } finally {
-            deleteRecursively(dataDir);
+            if (!KEEP) {
+                deleteRecursively(dataDir);
+            }
         }
+    }
+
+    /** The sizes that make two data sets the same (with the fixed seed). */
+    private static String sizes() {
+        return "places=" + PLACES + "\nanswers=" + ANSWERS + "\nmembers=" + MEMBERS;
+    }
+
+    /**
+     * The generation time of the data kept in {@code dataDir}, or null when there is none to reuse:
+     * never generated to the end, or generated with other sizes.
+     */
+    private static Long keptGeneration(Path dataDir) throws IOException {
+        Path marker = dataDir.resolve(GENERATED_MARKER);
+        if (!Files.exists(marker)) {
+            return null;
+        }
+        var props = new java.util.Properties();
+        try (var in = Files.newBufferedReader(marker)) {
+            props.load(in);
+        }
+        var expected = new java.util.Properties();
+        expected.load(new java.io.StringReader(sizes()));
+        for (String key : expected.stringPropertyNames()) {
+            if (!expected.getProperty(key).equals(props.getProperty(key))) {
+                System.out.println("Kept data has other sizes (" + key + "): generating again");
+                return null;
+            }
+        }
+        return Long.parseLong(props.getProperty("generationMs", "0"));
+    }
+
+    /** Runs the statement twice (the first plans and warms it) and prints the second one's profile. */
+    private static void profile(Driver driver, String name, PlaceRepository.Statement statement) {
+        try (var session = driver.session()) {
+            org.neo4j.driver.summary.ResultSummary summary = null;
+            for (int i = 0; i < 2; i++) {
+                summary = session.executeRead(tx -> tx.run("PROFILE " + statement.cypher(), statement.params()).consume());
+            }
+            var sb = new StringBuilder();
+            sb.append(String.format(Locale.ROOT, "PROFILE %s (%d ms until available, %d ms consumed):%n%s%n", name,
+                    summary.resultAvailableAfter(java.util.concurrent.TimeUnit.MILLISECONDS),
+                    summary.resultConsumedAfter(java.util.concurrent.TimeUnit.MILLISECONDS), statement.cypher()));
+            printPlan(summary.profile(), 0, sb);
+            System.out.println(sb);
+        }
+    }
+
+    private static void printPlan(org.neo4j.driver.summary.ProfiledPlan plan, int depth, StringBuilder sb) {
+        var details = plan.arguments().get("Details");
+        sb.append(String.format(Locale.ROOT, "%s%s  rows=%d dbHits=%d pageCacheHits=%d time=%.2fms  %s%n",
+                "  ".repeat(depth), plan.operatorType(), plan.records(), plan.dbHits(), plan.pageCacheHits(),
+                plan.time() / 1_000_000.0, details == null ? "" : details.asString()));
+        plan.children().forEach(c -> printPlan(c, depth + 1, sb));
     }
 
     // ---------------------------------------------------------------- data
@@ -158,7 +241,8 @@ class PlaceSearchBenchmark {
                             UNWIND $rows AS row
                             CREATE (p:Place)
                             SET p = row.props, p.location = point({longitude: row.lon, latitude: row.lat})
-                            FOREACH (label IN row.labels | SET p:$(label))
+                            WITH p, row
+                            """ + PlaceRepository.DERIVED + """
                             WITH p, row
                             UNWIND row.answers AS ans
                             CREATE (a:Answer {id: ans.id, criterion: ans.criterion, value: ans.value, source: ans.source,
@@ -248,12 +332,8 @@ class PlaceSearchBenchmark {
         }
         consensus.forEach((c, v) -> props.put(c.property(), v));
         verdicts(consensus, props);
-        Map<NeedProfile, Verdict.Level> levels = new java.util.EnumMap<>(NeedProfile.class);
-        for (NeedProfile need : NeedProfile.values()) {
-            levels.put(need, Verdict.Level.fromKey((String) props.get(need.property())));
-        }
-        return Map.of("props", props, "lat", ll[0], "lon", ll[1], "answers", answers,
-                "labels", PlaceRepository.fitLabels(levels));
+        // The labels (open, fit) are derived in the database, by the same Cypher as the application's.
+        return Map.of("props", props, "lat", ll[0], "lon", ll[1], "answers", answers);
     }
 
     private String value(Criterion c) {
@@ -290,7 +370,11 @@ class PlaceSearchBenchmark {
                         CALL { MATCH (a:Answer) RETURN count(a) AS answers }
                         CALL { MATCH (m:Member) RETURN count(m) AS members }
                         CALL { MATCH (p:Place) WHERE p.v_wheelchair IN ['accessible', 'limited'] AND NOT p.closed RETURN count(p) AS fitting }
-                        RETURN places, answers, members, fitting""").single();
+                        CALL { MATCH (p:WheelchairFitsOrPartly) RETURN count(p) AS labelled }
+                        RETURN places, answers, members, fitting, labelled""").single();
+                if (r.get("fitting").asLong() != r.get("labelled").asLong()) {
+                    throw new IllegalStateException("Fit labels out of step with the verdicts: " + r.asMap());
+                }
                 return new long[] {r.get("places").asLong(), r.get("answers").asLong(), r.get("members").asLong(),
                         r.get("fitting").asLong()};
             });
@@ -301,13 +385,17 @@ class PlaceSearchBenchmark {
 
     /** A random point near the data: a city drawn by its share, up to 10 km from its centre. */
     private double[] centre() {
-        City city = city(random.nextDouble());
-        return offset(city.lat(), city.lon(), 10_000 * Math.sqrt(random.nextDouble()), random.nextDouble() * 2 * Math.PI);
+        City city = city(queries.nextDouble());
+        return offset(city.lat(), city.lon(), 10_000 * Math.sqrt(queries.nextDouble()), queries.nextDouble() * 2 * Math.PI);
     }
 
     private PlaceSearch.Parameters radiusParams() {
         double[] c = centre();
-        return new PlaceSearch.Parameters(null, null, fmt(c[0]), fmt(c[1]), "2000", null, List.of("wheelchair"),
+        return radiusParams(c[0], c[1]);
+    }
+
+    private static PlaceSearch.Parameters radiusParams(double lat, double lon) {
+        return new PlaceSearch.Parameters(null, null, fmt(lat), fmt(lon), "2000", null, List.of("wheelchair"),
                 "fits_or_partly", null, null, "50");
     }
 
@@ -319,13 +407,27 @@ class PlaceSearchBenchmark {
     /** About 4 × 4 km: ±2 km in latitude and longitude around a random centre. */
     private String bbox() {
         double[] c = centre();
+        return bbox(box(c[0], c[1]));
+    }
+
+    private static String bbox(double[] b) {
+        return fmt(b[0]) + "," + fmt(b[1]) + "," + fmt(b[2]) + "," + fmt(b[3]);
+    }
+
+    /** minLon, minLat, maxLon, maxLat of ±2 km around a point. */
+    private static double[] box(double lat, double lon) {
         double dLat = 2_000 / 111_320.0;
-        double dLon = 2_000 / (111_320.0 * Math.cos(Math.toRadians(c[0])));
-        return fmt(c[1] - dLon) + "," + fmt(c[0] - dLat) + "," + fmt(c[1] + dLon) + "," + fmt(c[0] + dLat);
+        double dLon = 2_000 / (111_320.0 * Math.cos(Math.toRadians(lat)));
+        return new double[] {lon - dLon, lat - dLat, lon + dLon, lat + dLat};
     }
 
     private PlaceSearch.Parameters boxParams() {
-        return new PlaceSearch.Parameters(null, null, null, null, null, bbox(), null, null, null, null, "500");
+        double[] c = centre();
+        return boxParams(box(c[0], c[1]));
+    }
+
+    private static PlaceSearch.Parameters boxParams(double[] box) {
+        return new PlaceSearch.Parameters(null, null, null, null, null, bbox(box), null, null, null, null, "500");
     }
 
     private String boxQuery() {
@@ -391,17 +493,18 @@ class PlaceSearchBenchmark {
         return micros / 1000.0;
     }
 
-    private static String report(Instant date, long generationMs, long[] counts, List<Row> rows) {
+    private static String report(Instant date, long generationMs, boolean reused, long[] counts, double loadBefore,
+                                 List<Row> rows) {
         var rt = Runtime.getRuntime();
         var sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Run %s. Data: %,d places, %,d answers, %,d members (%,d open places fit a "
-                        + "wheelchair or partly), generated in %.0f s. Machine: %d cores (%s), Java %s, heap max %d MB, "
-                        + "page cache %d MB, load average (1 min) at the end %.2f. Single client thread, %d warm-up "
+                        + "wheelchair or partly), generated in %.0f s%s. Machine: %d cores (%s), Java %s, heap max %d MB, "
+                        + "page cache %d MB, load average (1 min) %.2f when measuring began and %.2f at the end. Single client thread, %d warm-up "
                         + "then %d measured queries per row, random centres.%n%n",
                 date.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), counts[0], counts[1], counts[2], counts[3],
-                generationMs / 1000.0, rt.availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                generationMs / 1000.0, reused ? " (kept from an earlier run, -Dbench.keep=true)" : "", rt.availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 System.getProperty("java.version"), rt.maxMemory() / (1024 * 1024), PAGE_CACHE / (1024 * 1024),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), WARM_UP, QUERIES));
+                loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), WARM_UP, QUERIES));
         sb.append("| query | through | p50 ms | p95 ms | p99 ms | max ms | mean ms | mean results |\n");
         sb.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Row r : rows) {

@@ -157,6 +157,37 @@ class PlacesTest extends RampeTest {
     }
 
     @Test
+    void placesAtTheSameSpotArePagedOnceEachNearestFirst() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            place("Même adresse " + i, 300, Map.of());
+        }
+        place("Tout près", 20, Map.of());
+        place("Plus loin", 900, Map.of());
+        for (String search : List.of("lat=43.6085&lon=3.88&radius=2000", "bbox=3.87,43.60,3.89,43.62")) {
+            for (int size : new int[] {1, 2, 3}) {
+                List<String> names = new ArrayList<>();
+                List<Double> distances = new ArrayList<>();
+                String next = "/api/places?" + search + "&size=" + size;
+                while (next != null) {
+                    var body = mvc.perform(get(next)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                    var json = new tools.jackson.databind.ObjectMapper().readTree(body);
+                    json.get("features").forEach(f -> {
+                        names.add(f.get("properties").get("name").asString());
+                        distances.add(f.get("properties").get("distance").asDouble());
+                    });
+                    next = json.has("next") ? json.get("next").asString().replaceFirst("^https?://[^/]+", "") : null;
+                }
+                assertThat(names).as(search + ", pages of " + size).hasSize(7).doesNotHaveDuplicates();
+                assertThat(distances).as(search).isSorted();
+                if (search.startsWith("lat")) {
+                    assertThat(names.getFirst()).isEqualTo("Tout près");
+                    assertThat(names.getLast()).isEqualTo("Plus loin");
+                }
+            }
+        }
+    }
+
+    @Test
     void aMemberWhoNeverWantsMapsGetsTheListAlone() throws Exception {
         place("Pharmacie", 0, Map.of());
         mvc.perform(get("/places").param("lat", "43.6085").param("lon", "3.88"))
