@@ -16,7 +16,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,12 +32,12 @@ import java.util.stream.Stream;
 
 import ac.simons.neo4j.migrations.core.Migrations;
 import ac.simons.neo4j.migrations.core.MigrationsConfig;
-import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.rampe.Latencies;
 import org.rampe.RampeApplication;
 import org.rampe.graph.EmbeddedGraph;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -106,7 +105,7 @@ class HomeFeedBenchmark {
         Path marker = dataDir.resolve("generated.properties");
         boolean reuse = KEEP && Files.exists(marker);
         if (!reuse && !RESUME) {
-            deleteRecursively(dataDir);
+            Latencies.deleteRecursively(dataDir);
         }
         Instant date = Instant.now();
         try (EmbeddedGraph graph = EmbeddedGraph.start(dataDir.resolve("graph"), "127.0.0.1", 0, PAGE_CACHE);
@@ -181,7 +180,7 @@ class HomeFeedBenchmark {
                     return get(http, base + "/feed?" + query(deep.get(r)), sessions.get(r));
                 }));
             } finally {
-                deleteRecursively(appDir);
+                Latencies.deleteRecursively(appDir);
             }
             String report = report(date, generated.getProperty("seconds"), counts, rows);
             System.out.println(report);
@@ -191,7 +190,7 @@ class HomeFeedBenchmark {
             System.out.println("Written to " + out.toAbsolutePath());
         } finally {
             if (!KEEP) {
-                deleteRecursively(dataDir);
+                Latencies.deleteRecursively(dataDir);
             }
         }
     }
@@ -617,26 +616,11 @@ class HomeFeedBenchmark {
     }
 
     private static Row measure(String query, String readers, String path, IntSupplier run, int queries) {
-        for (int i = 0; i < WARM_UP; i++) {
-            run.getAsInt();
-        }
-        var histogram = new Histogram(60_000_000L, 3);
-        long results = 0;
-        for (int i = 0; i < queries; i++) {
-            long t = System.nanoTime();
-            results += run.getAsInt();
-            histogram.recordValue(Math.max(1, (System.nanoTime() - t) / 1_000));
-        }
-        var row = new Row(query, readers, path, queries, ms(histogram.getValueAtPercentile(50)),
-                ms(histogram.getValueAtPercentile(95)), ms(histogram.getValueAtPercentile(99)), ms(histogram.getMaxValue()),
-                histogram.getMean() / 1000.0, (double) results / queries);
+        var f = Latencies.measure(WARM_UP, queries, run);
+        var row = new Row(query, readers, path, f.queries(), f.p50(), f.p95(), f.p99(), f.max(), f.mean(), f.meanResults());
         System.out.printf(Locale.ROOT, "%s, %s, via %s: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %.1f posts%n",
                 query, readers, path, row.p50(), row.p95(), row.p99(), row.meanResults());
         return row;
-    }
-
-    private static double ms(long micros) {
-        return micros / 1000.0;
     }
 
     private static String report(Instant date, String generationSeconds, Map<String, Long> counts, List<Row> rows) {
@@ -662,16 +646,5 @@ class HomeFeedBenchmark {
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
         return Stream.concat(a.stream(), b.stream()).toList();
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.notExists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,16 +21,15 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import ac.simons.neo4j.migrations.core.Migrations;
 import ac.simons.neo4j.migrations.core.MigrationsConfig;
-import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.rampe.Latencies;
 import org.rampe.RampeApplication;
 import org.rampe.graph.EmbeddedGraph;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -92,7 +90,7 @@ class PlaceSearchBenchmark {
         Path dataDir = Path.of("target", "bench-data").toAbsolutePath().normalize();
         Long kept = KEEP ? keptGeneration(dataDir) : null;
         if (kept == null) {
-            deleteRecursively(dataDir);
+            Latencies.deleteRecursively(dataDir);
         }
         Instant date = Instant.now();
         try (EmbeddedGraph graph = EmbeddedGraph.start(dataDir.resolve("graph"), "127.0.0.1", 0, PAGE_CACHE);
@@ -137,7 +135,7 @@ class PlaceSearchBenchmark {
                         () -> get(http, base + radiusQuery())));
                 rows.add(measure("box ~4×4 km, 500", "HTTP /api/places", () -> get(http, base + boxQuery())));
             } finally {
-                deleteRecursively(appDir);
+                Latencies.deleteRecursively(appDir);
             }
             String report = report(date, generation, kept != null, counts, loadBefore, rows);
             System.out.println(report);
@@ -147,7 +145,7 @@ class PlaceSearchBenchmark {
             System.out.println("Written to " + out.toAbsolutePath());
         } finally {
             if (!KEEP) {
-                deleteRecursively(dataDir);
+                Latencies.deleteRecursively(dataDir);
             }
         }
     }
@@ -480,26 +478,11 @@ class PlaceSearchBenchmark {
     }
 
     private static Row measure(String query, String path, IntSupplier run) {
-        for (int i = 0; i < WARM_UP; i++) {
-            run.getAsInt();
-        }
-        var histogram = new Histogram(60_000_000L, 3); // microseconds, up to a minute
-        long results = 0;
-        for (int i = 0; i < QUERIES; i++) {
-            long t = System.nanoTime();
-            results += run.getAsInt();
-            histogram.recordValue(Math.max(1, (System.nanoTime() - t) / 1_000));
-        }
-        var row = new Row(query, path, QUERIES, ms(histogram.getValueAtPercentile(50)), ms(histogram.getValueAtPercentile(95)),
-                ms(histogram.getValueAtPercentile(99)), ms(histogram.getMaxValue()), histogram.getMean() / 1000.0,
-                (double) results / QUERIES);
+        var f = Latencies.measure(WARM_UP, QUERIES, run);
+        var row = new Row(query, path, f.queries(), f.p50(), f.p95(), f.p99(), f.max(), f.mean(), f.meanResults());
         System.out.printf(Locale.ROOT, "%s via %s: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %.1f results%n",
                 query, path, row.p50(), row.p95(), row.p99(), row.meanResults());
         return row;
-    }
-
-    private static double ms(long micros) {
-        return micros / 1000.0;
     }
 
     private static String report(Instant date, long generationMs, boolean reused, long[] counts, double loadBefore,
@@ -549,16 +532,5 @@ class PlaceSearchBenchmark {
 
     private static String capital(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.notExists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
