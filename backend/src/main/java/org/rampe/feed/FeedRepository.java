@@ -30,21 +30,7 @@ class FeedRepository {
     /** Trimming starts above this, so that it runs once per hundred new entries, not for each. */
     static final int HIGH_WATER = 900;
 
-    /**
-     * The reading rule with the reader already bound to {@code variable}: the planner then checks
-     * a follow or a block between two known members (Expand(Into), from the side with fewer
-     * relationships) instead of running through all the followers of a popular author.
-     */
-    static String canRead(String variable) {
-        String rule = Visibility.CAN_READ_POST.replace("(:Member {id: $viewer})", "(" + variable + ")")
-                .replace("$viewer", variable + ".id");
-        if (rule.contains("$viewer") || !rule.contains("(" + variable + ")")) {
-            throw new IllegalStateException("Visibility.CAN_READ_POST changed shape: " + Visibility.CAN_READ_POST);
-        }
-        return rule;
-    }
-
-    private static final String READER_CAN_READ = canRead("reader");
+    private static final String READER_CAN_READ = Visibility.canReadPost("reader");
 
     /** The members whose feed shows a post of {@code author}: the author and their followers, except across a block or a mute. */
     private static final String AUDIENCE = """
@@ -84,7 +70,7 @@ class FeedRepository {
             ORDER BY at DESC, postId DESC
             RETURN r.feedHorizon AS horizon,
                    [e IN collect({at: at, post: postId, card: CASE WHEN readable THEN %s END}) WHERE e.at IS NOT NULL] AS entries
-            """.formatted(canRead("r"), CARD);
+            """.formatted(Visibility.canReadPost("r"), CARD);
 
     /**
      * Fan-out on read, for pages older than the inbox: each followed author's (and the reader's
@@ -112,7 +98,7 @@ class FeedRepository {
             ORDER BY p.createdAt DESC, p.id DESC
             LIMIT $size
             RETURN %s AS card
-            """.formatted(canRead("r"), CARD);
+            """.formatted(Visibility.canReadPost("r"), CARD);
 
     private final Driver driver;
 

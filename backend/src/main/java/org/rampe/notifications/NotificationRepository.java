@@ -29,7 +29,7 @@ class NotificationRepository {
               AND ($post IS NULL OR EXISTS {
                     MATCH (author:Member)-[:POSTED]->(p:Post {id: $post}) WHERE %s })
             RETURN count(*) > 0 AS ok
-            """.formatted(Visibility.CAN_READ_POST.replace("(:Member {id: $viewer})", "(to)"));
+            """.formatted(Visibility.canReadPost("to"));
 
     static final String PAGE = """
             MATCH (me:Member {id: $viewer})-[s:UNREAD|SEEN]->(n:Notification)
@@ -51,7 +51,7 @@ class NotificationRepository {
             OPTIONAL MATCH (n)-[:ABOUT_COMMENT]->(c:Comment)
             RETURN n.id AS id, n.kind AS kind, n.at AS at, unread, actors, postId, postText, c.id AS commentId
             ORDER BY n.at DESC, n.id DESC
-            """.formatted(Visibility.CAN_READ_POST.replace("(:Member {id: $viewer})", "(me)"));
+            """.formatted(Visibility.canReadPost("me"));
 
     private final Driver driver;
 

@@ -172,11 +172,14 @@ public class Posts {
         Map<String, Object> params = new HashMap<>();
         params.put("ids", ids);
         params.put("viewer", viewer);
+        // The reader is bound once (null for a visitor), so the rule checks follows and blocks
+        // between two known members, not through all the followers of a popular author.
         return Transactions.read(driver, tx -> tx.run("""
+                OPTIONAL MATCH (viewer:Member {id: $viewer})
                 UNWIND range(0, size($ids) - 1) AS i
                 MATCH (author:Member)-[:POSTED]->(p:Post {id: $ids[i]})
                 WHERE %s
-                """.formatted(Visibility.CAN_READ_POST) + CARD, params).list(r -> card(r, viewer)));
+                """.formatted(Visibility.canReadPost("viewer")) + CARD, params).list(r -> card(r, viewer)));
     }
 
     /** One page of a member's posts that the viewer may read, newest first. */

@@ -26,6 +26,19 @@ public final class Visibility {
                  AND ((p.visibility = 'public' AND NOT coalesce(author.privateAccount, false))
                       OR EXISTS { MATCH (:Member {id: $viewer})-[:FOLLOWS]->(author) })))""";
 
+    /**
+     * {@link #CAN_READ_POST} with the reader already bound to the node variable {@code reader}
+     * (null for a visitor): the planner then checks a follow or a block between two known members
+     * (Expand(Into)) instead of walking through all the followers of a popular author.
+     */
+    public static String canReadPost(String reader) {
+        String rule = CAN_READ_POST.replace("(:Member {id: $viewer})", "(" + reader + ")").replace("$viewer", reader + ".id");
+        if (rule.contains("$viewer") || !rule.contains("(" + reader + ")")) {
+            throw new IllegalStateException("CAN_READ_POST changed shape: " + CAN_READ_POST);
+        }
+        return rule;
+    }
+
     /** A predicate: {@code $viewer} and member {@code other} do not block each other (either way). */
     public static final String NOT_BLOCKED = "NOT EXISTS { MATCH (:Member {id: $viewer})-[:BLOCKS]-(other) }";
 }
