@@ -24,13 +24,23 @@ public final class Latencies {
         for (int i = 0; i < warmUp; i++) {
             run.getAsInt();
         }
-        var histogram = new Histogram(60_000_000L, 3); // microseconds, up to a minute
+        long[] micros = new long[queries];
         long results = 0;
         for (int i = 0; i < queries; i++) {
             long t = System.nanoTime();
             results += run.getAsInt();
-            histogram.recordValue(Math.max(1, (System.nanoTime() - t) / 1_000));
+            micros[i] = Math.max(1, (System.nanoTime() - t) / 1_000);
         }
+        return fromMicros(micros, results);
+    }
+
+    /** The figures of latencies measured elsewhere (another process), in microseconds. */
+    public static Figures fromMicros(long[] micros, long results) {
+        var histogram = new Histogram(60_000_000L, 3); // microseconds, up to a minute
+        for (long m : micros) {
+            histogram.recordValue(Math.min(60_000_000L, Math.max(1, m)));
+        }
+        int queries = micros.length;
         return new Figures(queries, ms(histogram.getValueAtPercentile(50)), ms(histogram.getValueAtPercentile(95)),
                 ms(histogram.getValueAtPercentile(99)), ms(histogram.getMaxValue()), histogram.getMean() / 1000.0,
                 (double) results / queries);

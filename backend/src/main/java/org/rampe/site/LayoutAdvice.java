@@ -3,10 +3,14 @@ package org.rampe.site;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 
 /** Gives every page, error pages included, the {@code page} its layout is drawn from. */
 @ControllerAdvice
@@ -22,6 +26,10 @@ class LayoutAdvice {
 
     @ModelAttribute("page")
     PageContext page(HttpServletRequest request) {
+        if (answersData(request)) {
+            // JSON and other bodies have no layout: no language lookup, no notification count for them.
+            return null;
+        }
         Language language = personalisation.language(request);
         Language other = language == Language.FR ? Language.EN : Language.FR;
         Viewer viewer = viewer();
@@ -36,6 +44,13 @@ class LayoutAdvice {
             }
         }
         return new PageContext(language, other, personalisation.preferences(request), viewer, returnTo(request), unreadCount);
+    }
+
+    /** Whether the handler writes its answer body itself ({@code @ResponseBody}, {@code @RestController}). */
+    static boolean answersData(HttpServletRequest request) {
+        return request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler
+                && (handler.hasMethodAnnotation(ResponseBody.class)
+                        || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class));
     }
 
     static Viewer viewer() {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.rampe.HttpBenchClient;
 import org.rampe.Latencies;
 import org.rampe.RampeApplication;
 import org.rampe.graph.EmbeddedGraph;
@@ -129,11 +130,9 @@ class PlaceSearchBenchmark {
                     "spring.neo4j.authentication.password=" + graph.password(), "server.port=0",
                     "server.address=127.0.0.1", "rampe.data-dir=" + appDir).run()) {
                 int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-                var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
                 String base = "http://127.0.0.1:" + port + "/api/places?";
-                rows.add(measure("radius 2 km, wheelchair, fits_or_partly, 50", "HTTP /api/places",
-                        () -> get(http, base + radiusQuery())));
-                rows.add(measure("box ~4×4 km, 500", "HTTP /api/places", () -> get(http, base + boxQuery())));
+                rows.add(measureHttp("radius 2 km, wheelchair, fits_or_partly, 50", () -> base + radiusQuery()));
+                rows.add(measureHttp("box ~4×4 km, 500", () -> base + boxQuery()));
             } finally {
                 Latencies.deleteRecursively(appDir);
             }
@@ -440,37 +439,6 @@ class PlaceSearchBenchmark {
         return checked.value();
     }
 
-    private static final Pattern COUNT = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
-
-    /**
-     * One request, the whole body received. The body stays bytes and only its end (where the
-     * streamed answer puts {@code "count"}) is decoded: the client shares the JVM with the server,
-     * and decoding 400 kB into a String and scanning it would add the client's garbage to the
-     * server's collection pauses.
-     */
-    private static int get(HttpClient http, String url) {
-        try {
-            var response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .header("Accept", "application/geo+json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            byte[] body = response.body();
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(url + " answered " + response.statusCode() + ": "
-                        + new String(body, java.nio.charset.StandardCharsets.UTF_8));
-            }
-            int from = Math.max(0, body.length - 200);
-            var m = COUNT.matcher(new String(body, from, body.length - from, java.nio.charset.StandardCharsets.ISO_8859_1));
-            if (!m.find()) {
-                throw new IllegalStateException("No count at the end of the answer to " + url);
-            }
-            return Integer.parseInt(m.group(1));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     // ---------------------------------------------------------------- measuring
 
     record Row(String query, String path, int queries, double p50, double p95, double p99, double max, double mean,
@@ -482,6 +450,17 @@ class PlaceSearchBenchmark {
         var row = new Row(query, path, f.queries(), f.p50(), f.p95(), f.p99(), f.max(), f.mean(), f.meanResults());
         System.out.printf(Locale.ROOT, "%s via %s: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %.1f results%n",
                 query, path, row.p50(), row.p95(), row.p99(), row.meanResults());
+        return row;
+    }
+
+    /** Through HTTP, from a client in its own JVM (see {@link HttpBenchClient}). */
+    private static Row measureHttp(String query, java.util.function.Supplier<String> url) throws IOException, InterruptedException {
+        var f = HttpBenchClient.measure(WARM_UP, QUERIES, () -> new HttpBenchClient.Request(url.get(), null),
+                HttpBenchClient.Counter.GEOJSON_COUNT);
+        var row = new Row(query, "HTTP /api/places (client in its own JVM)", f.queries(), f.p50(), f.p95(), f.p99(), f.max(),
+                f.mean(), f.meanResults());
+        System.out.printf(Locale.ROOT, "%s via HTTP: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %.1f results%n",
+                query, row.p50(), row.p95(), row.p99(), row.meanResults());
         return row;
     }
 
