@@ -2,7 +2,9 @@ package org.rampe.feed;
 
 import java.time.Instant;
 
-/** A post as the feed reads it: enough to order, check and page; the page shows the shared post card. */
-public record FeedPost(String id, String authorHandle, String authorName, String text, String contentWarning,
-                       String language, String visibility, Instant createdAt) {
+/**
+ * A post as the feed picks it: its id, its author's handle and its time, enough to order, check and
+ * page; the page draws the shared post card from the id.
+ */
+public record FeedPost(String id, String authorHandle, Instant createdAt) {
 }

@@ -43,10 +43,13 @@ class FeedRepository {
             }
             """;
 
-    /** The card of post {@code p} by {@code author}: the only place saying what a feed card reads. */
+    /**
+     * What the feed reads of post {@code p} by {@code author}: enough to order and page. The page
+     * itself draws the shared post card ({@code Posts.cards}), so text, images and reactions are
+     * read once, there, and not here too.
+     */
     private static final String CARD = """
-            p {.id, .text, .contentWarning, .language, .visibility, .createdAt,
-               authorHandle: author.handle, authorName: author.displayName}""";
+            p {.id, .createdAt, authorHandle: author.handle}""";
 
     /**
      * The newest inbox entries before the cursor, with the card of each one the reader may still
@@ -143,9 +146,8 @@ class FeedRepository {
     }
 
     private static FeedPost card(Value c) {
-        return new FeedPost(c.get("id").asString(), c.get("authorHandle").asString(""), c.get("authorName").asString(""),
-                c.get("text").asString(""), c.get("contentWarning").asString(""), c.get("language").asString(""),
-                c.get("visibility").asString("public"), c.get("createdAt").asZonedDateTime().toInstant());
+        return new FeedPost(c.get("id").asString(), c.get("authorHandle").asString(""),
+                c.get("createdAt").asZonedDateTime().toInstant());
     }
 
     // ---------------------------------------------------------------- writing inboxes

@@ -50,6 +50,16 @@ class SiteHttpTest extends RampeTest {
     }
 
     @Test
+    void theMapLibraryIsServedFromItsWebjarByAVersionlessUrlWhilePageLinksAreLeftAsWritten() throws Exception {
+        // The resource chain still resolves webjar versions (no link rewriting filter is needed for that).
+        var leaflet = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/webjars/leaflet/dist/leaflet.js")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(leaflet.statusCode()).isEqualTo(200);
+        assertThat(leaflet.body()).contains("Leaflet");
+        assertThat(get("/").body()).contains("href=\"/css/rampe.css\"", "src=\"/js/rampe.js\"");
+    }
+
+    @Test
     void noPageUsesInlineScriptOrStyle() throws Exception {
         for (String path : new String[] {"/", "/signup", "/signin", "/preferences", "/accessibility", "/places",
                 "/places?near=nowhere-at-all", "/places?lat=43.6&lon=3.87&needs=wheelchair"}) {
