@@ -79,7 +79,8 @@ class HomeFeedBenchmark {
      * drawn again from the same seed but not written; inboxes not yet written are.
      */
     static final boolean RESUME = Boolean.getBoolean("bench.resume");
-    static final long PAGE_CACHE = 2048L * 1024 * 1024;
+    /** Sized to hold the whole store (about 3 GB with every inbox), as a production server should be. */
+    static final long PAGE_CACHE = Long.getLong("bench.pageCacheMb", 4096) * 1024 * 1024;
     static final String PASSWORD = "bench password, not secret";
     static final int REPO_PAGE = 50;
     static final int DEEP_AFTER = 400;
