@@ -87,6 +87,11 @@ class ModerationController {
                   @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
         String id = ReportController.validId(caseId);
         var found = moderation.openCase(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!viewer.admin() && !moderation.moderates(viewer.memberId(), found.groupId())) {
+            // A case in a group the viewer may not know of does not exist for them.
+            boolean known = found.groupId() != null && moderation.group(found.groupId(), viewer.memberId(), false).isPresent();
+            throw new ResponseStatusException(known || found.groupId() == null ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND);
+        }
         String back = from.equals("site") && viewer.admin() || found.groupId() == null
                 ? "redirect:/moderation" : "redirect:/moderation/groups/" + found.groupId();
         String typedRule = clean(rule);
@@ -120,8 +125,6 @@ class ModerationController {
                     return back;
                 }
             }
-        } else if (!viewer.admin() && !moderation.moderates(viewer.memberId(), found.groupId())) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         redirect.addFlashAttribute("errorCase", id);
         redirect.addFlashAttribute("decisionProblem", problem);
