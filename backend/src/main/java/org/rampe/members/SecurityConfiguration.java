@@ -2,6 +2,7 @@ package org.rampe.members;
 
 import java.util.Map;
 
+import org.rampe.moderation.Suspensions;
 import org.rampe.places.MapSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +14,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -40,9 +42,13 @@ class SecurityConfiguration {
 
     @Bean
     @ConditionalOnWebApplication // HttpSecurity exists only in a web application; `rampe import` has none
-    SecurityFilterChain web(HttpSecurity http, SignInFlow signInFlow, MapSettings map) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, SignInFlow signInFlow, MapSettings map, Suspensions suspensions) throws Exception {
         http
                 .authorizeHttpRequests(requests -> requests
+                        // Moderation (issue 5): a group's queue, decisions and log are checked inside (its
+                        // moderators); a group's public audit summary is open; the rest is for administrators.
+                        .requestMatchers(HttpMethod.GET, "/moderation/groups/*/audit").permitAll()
+                        .requestMatchers("/moderation/groups/**", "/moderation/cases/**").authenticated()
                         .requestMatchers("/moderation/**").hasRole("ADMIN")
                         .requestMatchers("/places/new", "/feed", "/notifications", "/notifications/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/places", "/places/*", "/api/places").permitAll()
@@ -71,6 +77,8 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/?signedOut")
                         .deleteCookies("RAMPE_SESSION"))
                 .addFilterBefore(signInFlow.throttleFilter(), UsernamePasswordAuthenticationFilter.class)
+                // A suspended member's session stops working (moderation).
+                .addFilterAfter(suspensions.filter(), AnonymousAuthenticationFilter.class)
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(map.tilesOrigin())))

@@ -15,12 +15,15 @@ class SignInController {
         // Flags without values (?error, ?throttled), as Spring Security's own pages use them.
         boolean throttled = request.getParameterMap().containsKey("throttled");
         boolean error = request.getParameterMap().containsKey("error");
+        boolean suspended = request.getParameterMap().containsKey("suspended");
         Object typed = session.getAttribute(SignInFlow.TYPED_EMAIL);
         session.removeAttribute(SignInFlow.TYPED_EMAIL);
         model.addAttribute("email", typed instanceof String s ? s : "");
         String returnTo = request.getParameter(SignInFlow.RETURN_TO);
         model.addAttribute("returnTo", returnTo == null ? null : SafeRedirect.localPath(returnTo));
-        if (throttled) {
+        if (suspended) {
+            model.addAttribute("problem", "mod.signin.suspended");
+        } else if (throttled) {
             model.addAttribute("problem", "signin.throttled");
             model.addAttribute("problemArgs", new Object[] {SignInThrottle.WINDOW.toMinutes()});
         } else if (error) {

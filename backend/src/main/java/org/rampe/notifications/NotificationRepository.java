@@ -49,7 +49,10 @@ class NotificationRepository {
               RETURN p.id AS postId, p.text AS postText
             }
             OPTIONAL MATCH (n)-[:ABOUT_COMMENT]->(c:Comment)
-            RETURN n.id AS id, n.kind AS kind, n.at AS at, unread, actors, postId, postText, c.id AS commentId
+            OPTIONAL MATCH (n)-[:ABOUT_DECISION]->(d:Decision)
+            OPTIONAL MATCH (:Member)-[rv:REVIEWED]->(d)
+            RETURN n.id AS id, n.kind AS kind, n.at AS at, unread, actors, postId, postText, c.id AS commentId,
+                   d.id AS decisionId, d.action AS decisionAction, d.rule AS decisionRule, rv.outcome AS appealOutcome
             ORDER BY n.at DESC, n.id DESC
             """.formatted(Visibility.canReadPost("me"));
 
@@ -119,7 +122,9 @@ class NotificationRepository {
                     r.get("at").asZonedDateTime().toInstant(), r.get("unread").asBoolean(),
                     actors.size() > 1 ? actors.subList(0, 1) : actors, Math.max(0, actors.size() - 1),
                     r.get("postId").asString(null), postText == null ? null : excerpt(postText),
-                    r.get("commentId").asString(null));
+                    r.get("commentId").asString(null), r.get("decisionId").asString(null),
+                    r.get("decisionAction").asString(null), r.get("decisionRule").asString(null),
+                    r.get("appealOutcome").asString(null));
         }));
     }
 

@@ -8,14 +8,20 @@ import java.util.List;
  * ({@code kind}), and the post it is about when the reader may still read it.
  */
 public record NotificationView(String id, String kind, Instant at, boolean unread, List<Actor> actors, long others,
-                               String postId, String postExcerpt, String commentId) {
+                               String postId, String postExcerpt, String commentId,
+                               String decisionId, String decisionAction, String decisionRule, String appealOutcome) {
+
+    /** A notification from the moderators (a decision, an appeal's outcome): no actor is named. */
+    public boolean aboutDecision() {
+        return decisionId != null;
+    }
 
     public record Actor(String handle, String displayName) {
     }
 
     /** Kinds that are about a post (all but follows and follow requests). */
     public boolean aboutPost() {
-        return !kind.equals("follow") && !kind.equals("follow_request");
+        return !kind.equals("follow") && !kind.equals("follow_request") && decisionId == null;
     }
 
     /** Whether the post can be linked to (it exists and the reader may read it). */

@@ -34,7 +34,7 @@ class Notifications implements UnreadNotifications {
     NotificationPage page(String memberId, Instant before, String beforeId) {
         var rows = repository.page(memberId, before, beforeId, PAGE_SIZE);
         // Keep notifications whose every actor is now blocked or muted out of sight (defence in depth: the block removed them).
-        var shown = rows.stream().filter(n -> !n.actors().isEmpty()).toList();
+        var shown = rows.stream().filter(n -> !n.actors().isEmpty() || n.aboutDecision()).toList();
         return new NotificationPage(shown, rows.size() == PAGE_SIZE ? rows.getLast() : null);
     }
 

@@ -46,6 +46,10 @@ class CommentController {
         switch (written.outcome()) {
             case NOT_FOUND -> throw PostController.notFound();
             case FORBIDDEN -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+            case LOCKED -> {
+                model.addAttribute("failed", true);
+                return postPages.page(post, member, parentId, text, "mod.locked.refused", model);
+            }
             case DONE -> {
             }
         }
@@ -125,7 +129,7 @@ class CommentController {
         var reacted = conversation.reactToComment(comment, member.memberId(), chosen);
         switch (reacted.outcome()) {
             case NOT_FOUND -> throw PostController.notFound();
-            case FORBIDDEN -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+            case FORBIDDEN, LOCKED -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);
             case DONE -> {
             }
         }
@@ -147,7 +151,7 @@ class CommentController {
         String comment = PostController.valid(id);
         return switch (conversation.mayChange(comment, member.memberId())) {
             case NOT_FOUND -> throw PostController.notFound();
-            case FORBIDDEN -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+            case FORBIDDEN, LOCKED -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);
             case DONE -> conversation.own(comment, member.memberId()).orElseThrow(PostController::notFound);
         };
     }

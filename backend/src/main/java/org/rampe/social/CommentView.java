@@ -9,11 +9,23 @@ import java.util.List;
  * who blocks the viewer, keeps its place too but its text and author are not shown.
  *
  * @param parentAuthorName the display name of the author of the comment this one replies to, or null
+ * @param moderation null; {@code hidden} or {@code removed} when moderators took it out of the viewer's sight
+ *                   (a placeholder); {@code hidden_mine} when the viewer wrote it and moderators hid it
  */
 public record CommentView(String id, String authorId, String authorHandle, String authorName, String parentId,
                           String parentAuthorName, ZonedDateTime createdAt, ZonedDateTime editedAt, String text,
                           String html, boolean deleted, boolean hidden, List<ReactionCount> reactions, boolean mine,
-                          boolean canReply, List<CommentView> replies) {
+                          boolean canReply, List<CommentView> replies, String moderation) {
+
+    /** Moderators hid or removed it: its place only. */
+    public boolean moderated() {
+        return moderation != null && !"hidden_mine".equals(moderation);
+    }
+
+    /** The viewer wrote it and moderators hid it from others. */
+    public boolean hiddenMine() {
+        return "hidden_mine".equals(moderation);
+    }
 
     public boolean edited() {
         return editedAt != null;

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 class Conversation {
 
     /** How an attempt came out: not found covers "may not read" too, so nothing leaks. */
-    enum Outcome { DONE, NOT_FOUND, FORBIDDEN }
+    enum Outcome { DONE, NOT_FOUND, FORBIDDEN, LOCKED }
 
     /** The outcome, and the id it concerns once done (the new comment; the post of a comment). */
     record Result(Outcome outcome, String id) {
@@ -55,7 +55,7 @@ class Conversation {
                 MATCH (c:Comment)-[:ON]->(p)
                 OPTIONAL MATCH (w:Member)-[:WROTE]->(c)
                 OPTIONAL MATCH (c)-[:REPLY_TO]->(parent:Comment)
-                RETURN c {.id, .text, .createdAt, .editedAt} AS c, c.deletedAt IS NOT NULL AS deleted,
+                RETURN c {.id, .text, .createdAt, .editedAt, .moderation} AS c, c.deletedAt IS NOT NULL AS deleted,
                        w {.id, .handle, .displayName} AS w, parent.id AS parent,
                        w IS NOT NULL AND EXISTS { MATCH (:Member {id: $viewer})-[:BLOCKS]-(w) } AS hidden,
                        [(:Member)-[r:REACTED]->(c) | r.reaction] AS reactions,
@@ -81,13 +81,19 @@ class Conversation {
         Record r = byId.get(id);
         Value c = r.get("c");
         Value w = r.get("w");
-        boolean deleted = r.get("deleted").asBoolean() || w.isNull();
+        String moderation = c.get("moderation").asString(null);
+        // Moderated comments keep their place (replies still read in order): a hidden one is read
+        // by its author only, who is told so; a removed one by nobody.
+        boolean moderatedAway = moderation != null
+                && !("hidden".equals(moderation) && !w.isNull() && w.get("id").asString().equals(viewer));
+        boolean deleted = r.get("deleted").asBoolean() || w.isNull() || moderatedAway;
         boolean hidden = r.get("hidden").asBoolean();
         String parentName = null;
         if (!r.get("parent").isNull() && byId.containsKey(r.get("parent").asString())) {
             Record parent = byId.get(r.get("parent").asString());
             Value pw = parent.get("w");
-            boolean parentShown = !parent.get("deleted").asBoolean() && !pw.isNull() && !parent.get("hidden").asBoolean();
+            boolean parentShown = !parent.get("deleted").asBoolean() && !pw.isNull() && !parent.get("hidden").asBoolean()
+                    && parent.get("c").get("moderation").isNull();
             parentName = parentShown ? pw.get("displayName").asString(pw.get("handle").asString()) : "";
         }
         boolean visible = !deleted && !hidden;
@@ -102,7 +108,8 @@ class Conversation {
                 Posts.shown(c.get("createdAt")), c.get("editedAt").isNull() ? null : Posts.shown(c.get("editedAt")),
                 text, visible ? PostText.html(text, mentioned::contains) : "", deleted, hidden,
                 ReactionCount.of(r.get("reactions").asList(Value::asString), r.get("mine").asList(Value::asString)),
-                viewer != null && visible && viewer.equals(authorId), viewer != null && visible, replies);
+                viewer != null && visible && viewer.equals(authorId), viewer != null && visible, replies,
+                moderatedAway ? moderation : ("hidden".equals(moderation) ? "hidden_mine" : null));
     }
 
     /** What a comment's author may edit: its text and the post it belongs to. */
@@ -141,14 +148,18 @@ class Conversation {
         }
         String id = UUID.randomUUID().toString();
         Written written = Transactions.write(driver, tx -> {
-            var postAuthor = tx.run("""
+            var onPost = tx.run("""
                     MATCH (author:Member)-[:POSTED]->(p:Post {id: $post})
                     WHERE %s
-                    RETURN author.id AS id""".formatted(Visibility.CAN_READ_POST), params("post", post, "viewer", writer))
-                    .list(r -> r.get("id").asString());
-            if (postAuthor.isEmpty()) {
+                    RETURN author.id AS id, coalesce(p.locked, false) AS locked""".formatted(Visibility.CAN_READ_POST),
+                    params("post", post, "viewer", writer)).list();
+            if (onPost.isEmpty()) {
                 return new Written(Outcome.NOT_FOUND, null, null, Set.of());
             }
+            if (onPost.getFirst().get("locked").asBoolean()) {
+                return new Written(Outcome.LOCKED, null, null, Set.of());
+            }
+            var postAuthor = List.of(onPost.getFirst().get("id").asString());
             String parentAuthor = null;
             if (parent != null) {
                 var found = tx.run("""
@@ -201,6 +212,7 @@ class Conversation {
         });
         edited.ifPresent(e -> e.mentioned().forEach(m ->
                 events.publishEvent(new SocialEvents.Mentioned(m, writer, e.post(), comment))));
+        edited.ifPresent(e -> events.publishEvent(new SocialEvents.ContentEdited("comment", comment, writer)));
         return edited.isPresent();
     }
 

@@ -10,11 +10,17 @@ import java.util.List;
  * @param html     the text as safe HTML from {@link PostText#html}, the only value shown with th:utext
  * @param mine     the viewer wrote it (may edit and delete it)
  * @param canReact the viewer is signed in (reading was already checked)
+ * @param moderation null, or {@code hidden} when moderators hid it (only its author reads it then)
+ * @param locked   moderators locked the thread: no new comments
  */
 public record PostCard(String id, String authorId, String authorHandle, String authorName, ZonedDateTime createdAt,
                        ZonedDateTime editedAt, String text, String html, String contentWarning, String language,
                        String visibility, List<PostImage> images, List<ReactionCount> reactions, long commentCount,
-                       boolean mine, boolean canReact) {
+                       boolean mine, boolean canReact, String moderation, boolean locked) {
+
+    public boolean hiddenByModerators() {
+        return "hidden".equals(moderation);
+    }
 
     public boolean edited() {
         return editedAt != null;

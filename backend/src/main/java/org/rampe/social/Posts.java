@@ -38,7 +38,7 @@ public class Posts {
             OPTIONAL MATCH (p)-[h:HAS_IMAGE]->(img:Image)
             WITH author, p, i, h, img ORDER BY h.position
             WITH author, p, i, collect(img {.id, .alt, .width, .height}) AS images
-            RETURN p {.id, .text, .contentWarning, .language, .visibility, .createdAt, .editedAt} AS post,
+            RETURN p {.id, .text, .contentWarning, .language, .visibility, .createdAt, .editedAt, .moderation, .locked} AS post,
                    author {.id, .handle, .displayName} AS author, images,
                    [(:Member)-[r:REACTED]->(p) | r.reaction] AS reactions,
                    [(:Member {id: $viewer})-[r:REACTED]->(p) | r.reaction] AS mine,
@@ -131,6 +131,7 @@ public class Posts {
         if (result.visibilityChanged()) {
             events.publishEvent(new SocialEvents.PostPublished(id, author));
         }
+        events.publishEvent(new SocialEvents.ContentEdited("post", id, author));
         result.mentioned().forEach(m -> events.publishEvent(new SocialEvents.Mentioned(m, author, id, null)));
         return true;
     }
@@ -274,7 +275,8 @@ public class Posts {
                 text, PostText.html(text, mentioned::contains), p.get("contentWarning").asString(""),
                 p.get("language").asString(""), p.get("visibility").asString("public"), images,
                 ReactionCount.of(r.get("reactions").asList(Value::asString), r.get("mine").asList(Value::asString)),
-                r.get("comments").asLong(), viewer != null && viewer.equals(a.get("id").asString()), viewer != null);
+                r.get("comments").asLong(), viewer != null && viewer.equals(a.get("id").asString()), viewer != null,
+                p.get("moderation").asString(null), p.get("locked").asBoolean(false));
     }
 
     static ZonedDateTime shown(Value datetime) {

@@ -52,4 +52,8 @@ public final class SocialEvents {
     /** {@code by} mentioned {@code mentioned} in a post ({@code comment} null) or in a comment of that post. */
     public record Mentioned(String mentioned, String by, String post, String comment) {
     }
+
+    /** A post or comment ({@code kind} = "post" / "comment") was edited by its author (moderation puts a hidden one back in the queue). */
+    public record ContentEdited(String kind, String id, String author) {
+    }
 }

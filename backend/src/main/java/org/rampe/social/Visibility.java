@@ -6,6 +6,9 @@ package org.rampe.social;
  * a visitor who is not signed in).
  *
  * <ul>
+ * <li>Moderation first: a post hidden by moderators ({@code p.moderation = 'hidden'}) is read by its
+ * author only (the moderators read it in their queue, which does not use this rule); a removed one
+ * ({@code 'removed'}) by nobody.</li>
  * <li>The author always sees their own posts.</li>
  * <li>Nobody sees the posts of a member they block or who blocks them.</li>
  * <li>A public post of an open account is seen by everyone, visitors included.</li>
@@ -21,10 +24,11 @@ public final class Visibility {
 
     /** A predicate: {@code $viewer} may read post {@code p} written by {@code author}. */
     public static final String CAN_READ_POST = """
-            (author.id = $viewer
+            ((p.moderation IS NULL OR (p.moderation = 'hidden' AND author.id = $viewer))
+            AND (author.id = $viewer
              OR (NOT EXISTS { MATCH (:Member {id: $viewer})-[:BLOCKS]-(author) }
                  AND ((p.visibility = 'public' AND NOT coalesce(author.privateAccount, false))
-                      OR EXISTS { MATCH (:Member {id: $viewer})-[:FOLLOWS]->(author) })))""";
+                      OR EXISTS { MATCH (:Member {id: $viewer})-[:FOLLOWS]->(author) }))))""";
 
     /**
      * {@link #CAN_READ_POST} with the reader already bound to the node variable {@code reader}

@@ -1,0 +1,101 @@
+package org.rampe.moderation;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.rampe.graph.Transactions;
+import org.rampe.social.Visibility;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds what a member reports, only when they may see it (a post or comment they may read, a
+ * group that is not hidden from them, any member but themselves, a place). Nothing else is
+ * reportable: unknown and unreadable are the same "not found".
+ */
+@Component
+class Targets {
+
+    /**
+     * The reading rule, or a group post readable under the groups' agreed rule (a public group, or a
+     * member of the group). The groups feature adds that rule to {@link Visibility#CAN_READ_POST}
+     * itself; it is repeated here so reports work before and after (an OR of the same rule is harmless).
+     */
+    static final String READABLE = """
+            ((%s)
+             OR (p.moderation IS NULL
+                 AND NOT EXISTS { MATCH (:Member {id: $viewer})-[:BLOCKS]-(author) }
+                 AND EXISTS { MATCH (p)-[:IN_GROUP]->(g0:Group)
+                              WHERE g0.kind = 'public' OR EXISTS { MATCH (:Member {id: $viewer})-[:MEMBER_OF]->(g0) } }))"""
+            .formatted(Visibility.CAN_READ_POST);
+
+    private static final String GROUP_OF_POST = """
+            OPTIONAL MATCH (p)-[:IN_GROUP]->(g:Group)
+            """;
+
+    private final Driver driver;
+
+    Targets(Driver driver) {
+        this.driver = driver;
+    }
+
+    /** The target as {@code viewer} may report it, or empty (unknown, unreadable, or oneself). */
+    Optional<Target> find(String kind, String id, String viewer) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", id);
+        p.put("viewer", viewer);
+        String query = switch (kind) {
+            case "post" -> """
+                    MATCH (author:Member)-[:POSTED]->(p:Post {id: $id})
+                    WHERE %s
+                    """.formatted(READABLE) + GROUP_OF_POST + """
+                    RETURN author.id AS cid, author.handle AS ch, author.displayName AS cn, p.text AS text, p.id AS post,
+                           g.id AS gid, g.name AS gname, g.rules AS rules""";
+            case "comment" -> """
+                    MATCH (w:Member)-[:WROTE]->(c:Comment {id: $id})-[:ON]->(p:Post)<-[:POSTED]-(author:Member)
+                    WHERE c.deletedAt IS NULL AND c.moderation IS NULL
+                      AND NOT EXISTS { MATCH (:Member {id: $viewer})-[:BLOCKS]-(w) } AND %s
+                    """.formatted(READABLE) + GROUP_OF_POST + """
+                    RETURN w.id AS cid, w.handle AS ch, w.displayName AS cn, c.text AS text, p.id AS post,
+                           g.id AS gid, g.name AS gname, g.rules AS rules""";
+            case "member" -> """
+                    MATCH (m:Member {id: $id}) WHERE m.id <> $viewer
+                    RETURN m.id AS cid, m.handle AS ch, m.displayName AS cn,
+                           m.displayName + CASE WHEN coalesce(m.bio, '') = '' THEN '' ELSE ' — ' + m.bio END AS text,
+                           null AS post, null AS gid, null AS gname, null AS rules""";
+            case "group" -> """
+                    MATCH (g:Group {id: $id})
+                    WHERE g.kind <> 'hidden' OR EXISTS { MATCH (:Member {id: $viewer})-[:MEMBER_OF]->(g) }
+                    OPTIONAL MATCH (o:Member)-[:OWNS_GROUP]->(g)
+                    RETURN o.id AS cid, o.handle AS ch, o.displayName AS cn,
+                           g.name + CASE WHEN coalesce(g.description, '') = '' THEN '' ELSE ' — ' + g.description END AS text,
+                           null AS post, null AS gid, g.name AS gname, g.rules AS rules""";
+            // Private messages come with a later issue: the kind is accepted, nothing is found yet.
+            case "message" -> """
+                    MATCH (x:Message {id: $id})
+                    OPTIONAL MATCH (s:Member)-[:SENT]->(x)
+                    RETURN s.id AS cid, s.handle AS ch, s.displayName AS cn, x.text AS text,
+                           null AS post, null AS gid, null AS gname, null AS rules""";
+            case "place" -> """
+                    MATCH (pl:Place {id: $id})
+                    RETURN null AS cid, null AS ch, null AS cn, pl.name AS text,
+                           null AS post, null AS gid, null AS gname, null AS rules""";
+            default -> null;
+        };
+        if (query == null) {
+            return Optional.empty();
+        }
+        return Transactions.read(driver, tx -> tx.run(query, p).list(r -> map(kind, id, r))).stream().findFirst()
+                // A group is judged site-wide (its own moderators do not judge it), but its rules show.
+                .map(t -> kind.equals("group") ? new Target(t.kind(), t.id(), t.concernedId(), t.concernedHandle(),
+                        t.concernedName(), t.text(), null, null, t.groupName(), t.groupRules()) : t);
+    }
+
+    private static Target map(String kind, String id, Record r) {
+        return new Target(kind, id, r.get("cid").asString(null), r.get("ch").asString(null), r.get("cn").asString(null),
+                r.get("text").asString(""), r.get("post").asString(null), r.get("gid").asString(null),
+                r.get("gname").asString(null), r.get("rules").asString(null));
+    }
+}

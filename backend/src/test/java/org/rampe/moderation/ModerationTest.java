@@ -1,0 +1,358 @@
+package org.rampe.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.rampe.XssCorpus;
+import org.springframework.mock.web.MockHttpSession;
+
+class ModerationTest extends ModerationTestSupport {
+
+    private String page(MockHttpSession session, String path) throws Exception {
+        return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aMemberReportsAPostOnceEvenWhenReportingItTwiceAndIsToldItWasReceived() throws Exception {
+        signUp("ana");
+        var bob = signUp("bob");
+        String p = writePost("ana", "Achetez mes pilules", null);
+        assertThat(report(bob, "post", p, "spam", "")).isEqualTo("/report/received");
+        var received = mvc.perform(get("/report/received").session(bob)
+                .flashAttr("reported", "received").flashAttr("selfHarm", false).flashAttr("back", "/posts/" + p))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(received).contains("bien reçu votre signalement");
+        assertThat(report(bob, "post", p, "hate", "encore")).isEqualTo("/report/received");
+        assertThat(count("MATCH (:Member {handle: 'bob'})-[r:REPORTED]->(:Case) RETURN count(r)")).isEqualTo(1);
+        assertThat(count("MATCH (c:Case {targetId: $p}) RETURN count(c)", "p", p)).isEqualTo(1);
+        assertThat(string("MATCH (:Member {handle: 'bob'})-[r:REPORTED]->(:Case) RETURN r.reason")).isEqualTo("spam");
+    }
+
+    @Test
+    void aReportNeedsAReasonAndDetailsForSomethingElse() throws Exception {
+        signUp("ana");
+        var bob = signUp("bob");
+        String p = writePost("ana", "Bonjour", null);
+        String missing = mvc.perform(post("/report").with(csrf()).session(bob).param("kind", "post").param("id", p))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(missing).contains("Choisissez le problème.").contains("error-summary");
+        String other = mvc.perform(post("/report").with(csrf()).session(bob).param("kind", "post").param("id", p)
+                .param("reason", "other")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(other).contains("aria-invalid=\"true\"").contains("obligatoires pour « Autre chose »");
+        assertThat(count("MATCH (c:Case) RETURN count(c)")).isZero();
+    }
+
+    @Test
+    void theReportFormShowsTheGroupsRulesAndTheSelfHarmHelpLine() throws Exception {
+        signUp("ana");
+        var bob = signUp("bob");
+        String g = group("Sourds de Lyon", "public", false, "1. Bienveillance\n2. Pas de publicité");
+        memberOf("ana", g, "member");
+        String p = writePost("ana", "Bonjour le groupe", g);
+        String form = page(bob, "/report?kind=post&id=" + p);
+        assertThat(form).contains("Les règles du groupe « Sourds de Lyon »").contains("2. Pas de publicité").contains("3114");
+    }
+
+    @Test
+    void unknownOrUnreadableTargetsAreNotFoundAndMessagesAreAcceptedButNotYetReportable() throws Exception {
+        signUp("ana");
+        var bob = signUp("bob");
+        String g = group("Cachés", "hidden", false, "");
+        memberOf("ana", g, "member");
+        String hidden = writePost("ana", "Secret", g);
+        mvc.perform(get("/report").session(bob).param("kind", "post").param("id", hidden)).andExpect(status().isNotFound());
+        mvc.perform(get("/report").session(bob).param("kind", "group").param("id", g)).andExpect(status().isNotFound());
+        mvc.perform(get("/report").session(bob).param("kind", "wat").param("id", hidden)).andExpect(status().isNotFound());
+        mvc.perform(get("/report").session(bob).param("kind", "post").param("id", "not-a-uuid")).andExpect(status().isNotFound());
+        mvc.perform(get("/report").session(bob).param("kind", "message").param("id", java.util.UUID.randomUUID().toString()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/report").session(bob).param("kind", "member").param("id", idOf("bob"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aGroupReportGoesToThatGroupsQueueMostReportedFirstThenNewest() throws Exception {
+        var modo = signUp("modo");
+        signUp("ana");
+        var bob = signUp("bob");
+        var cleo = signUp("cleo");
+        String g = group("Parents", "public", false, "Soyez gentils");
+        memberOf("modo", g, "moderator");
+        memberOf("ana", g, "member");
+        String first = writePost("ana", "Premier texte signalé", g);
+        String second = writePost("ana", "Deuxième texte signalé", g);
+        String third = writePost("ana", "Troisième texte signalé", g);
+        report(bob, "post", first, "spam", "");
+        report(cleo, "post", first, "spam", "");
+        report(bob, "post", second, "hate", "");
+        Thread.sleep(5);
+        report(bob, "post", third, "harassment", "");
+        String elsewhere = writePost("ana", "Hors groupe", null);
+        report(bob, "post", elsewhere, "spam", "");
+
+        String queue = page(modo, "/moderation/groups/" + g);
+        assertThat(queue).contains("Premier texte signalé").doesNotContain("Hors groupe");
+        int a = queue.indexOf("Premier texte"), b = queue.indexOf("Deuxième texte"), c = queue.indexOf("Troisième texte");
+        assertThat(a).isLessThan(c);
+        assertThat(c).isLessThan(b);
+        assertThat(queue).contains("Ana (@ana)").contains("@cleo");
+        String site = page(signUp(ADMIN_HANDLE), "/moderation");
+        assertThat(site).contains("Hors groupe").contains("Premier texte signalé").contains("Signalements de lieux");
+    }
+
+    @Test
+    void hidingAPostLeavesItToItsAuthorWhoIsNotifiedAndEditingPutsItBackInTheQueue() throws Exception {
+        var modo = signUp("modo");
+        var ana = signUp("ana");
+        var bob = signUp("bob");
+        String p = writePost("ana", "Texte limite", null);
+        report(bob, "post", p, "harassment", "blessant");
+        var admin = signUp(ADMIN_HANDLE);
+        String c = caseAbout(p);
+        assertThat(decide(admin, c, "hide", null)).isEqualTo(302);
+        assertThat(string("MATCH (p:Post {id: $p}) RETURN p.moderation", "p", p)).isEqualTo("hidden");
+        mvc.perform(get("/posts/" + p).session(bob)).andExpect(status().isNotFound());
+        mvc.perform(get("/posts/" + p)).andExpect(status().isNotFound());
+        assertThat(page(ana, "/posts/" + p)).contains("Les modérateurs ont masqué cette publication.");
+        String notifications = page(ana, "/notifications");
+        assertThat(notifications).contains("ont masqué votre contenu").contains("Règle 1 : respect").contains("/decisions/");
+        String english = mvc.perform(get("/notifications").session(ana)
+                .cookie(new jakarta.servlet.http.Cookie("rampe_lang", "en"))).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("Moderators hid your content and ask you to edit it (rule: Règle 1 : respect).")
+                .contains("See the decision and how to appeal");
+        assertThat(moderation.queue(null, 10)).isEmpty();
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/posts/" + p + "/edit")
+                .with(csrf()).session(ana).param("text", "Texte corrigé").param("visibility", "public"));
+        assertThat(string("MATCH (p:Post {id: $p}) RETURN p.text", "p", p)).isEqualTo("Texte corrigé");
+        var back = moderation.queue(null, 10);
+        assertThat(back).hasSize(1);
+        assertThat(back.getFirst().edited()).isTrue();
+        assertThat(back.getFirst().moderation()).isEqualTo("hidden");
+        assertThat(modo).isNotNull();
+    }
+
+    @Test
+    void removedContentIsReadByNobodyAndAnAppealToAnotherModeratorUndoesIt() throws Exception {
+        var modo = signUp("modo");
+        var other = signUp("other_modo");
+        var ana = signUp("ana");
+        var bob = signUp("bob");
+        String g = group("Entraide", "public", false, "");
+        memberOf("modo", g, "moderator");
+        memberOf("other_modo", g, "owner");
+        memberOf("ana", g, "member");
+        String p = writePost("ana", "À retirer", g);
+        report(bob, "post", p, "spam", "");
+        String c = caseAbout(p);
+        assertThat(decide(modo, c, "remove", null)).isEqualTo(302);
+        assertThat(string("MATCH (p:Post {id: $p}) RETURN p.moderation", "p", p)).isEqualTo("removed");
+        mvc.perform(get("/posts/" + p).session(ana)).andExpect(status().isNotFound());
+        String d = lastDecision(c);
+
+        mvc.perform(post("/decisions/" + d + "/appeal").with(csrf()).session(ana).param("text", "Ce n’était pas du spam"))
+                .andExpect(redirectedUrl("/decisions/" + d));
+        mvc.perform(post("/decisions/" + d + "/appeal").with(csrf()).session(ana).param("text", "Encore"))
+                .andExpect(status().isForbidden());
+        assertThat(page(other, "/moderation/groups/" + g)).contains("Contestations en attente (1)");
+        // The moderator who decided does not review the appeal.
+        mvc.perform(post("/decisions/" + d + "/review").with(csrf()).session(modo).param("outcome", "overturned").param("reason", "x"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/decisions/" + d + "/review").with(csrf()).session(other).param("outcome", "overturned")
+                .param("reason", "Un message d’entraide, pas du spam")).andExpect(redirectedUrl("/decisions/" + d));
+        assertThat(string("MATCH (p:Post {id: $p}) RETURN p.moderation", "p", p)).isNull();
+        assertThat(page(ana, "/notifications")).contains("la décision est annulée");
+        assertThat(page(modo, "/moderation/groups/" + g + "/audit")).contains("Contestation : décision annulée").contains("@other_modo");
+    }
+
+    @Test
+    void aLockedThreadRefusesNewCommentsWithAClearMessage() throws Exception {
+        var ana = signUp("ana");
+        var bob = signUp("bob");
+        String p = writePost("ana", "Débat", null);
+        report(bob, "post", p, "other", "ça dégénère");
+        assertThat(decide(signUp(ADMIN_HANDLE), caseAbout(p), "lock", null)).isEqualTo(302);
+        String refused = mvc.perform(post("/posts/" + p + "/comments").with(csrf()).session(ana).param("text", "Encore un mot"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("Cette conversation est verrouillée par les modérateurs");
+        assertThat(count("MATCH (c:Comment) RETURN count(c)")).isZero();
+        assertThat(page(bob, "/posts/" + p)).contains("Les modérateurs ont verrouillé cette conversation").doesNotContain("id=\"comment-text\"");
+    }
+
+    @Test
+    void aHiddenCommentKeepsItsPlaceForOthersAndIsShownToItsAuthor() throws Exception {
+        var ana = signUp("ana");
+        var bob = signUp("bob");
+        String p = writePost("ana", "Sujet", null);
+        String c = comment("bob", p, "Commentaire désagréable");
+        report(ana, "comment", c, "harassment", "");
+        assertThat(decide(signUp(ADMIN_HANDLE), caseAbout(c), "hide", null)).isEqualTo(302);
+        assertThat(page(ana, "/posts/" + p)).doesNotContain("Commentaire désagréable").contains("Commentaire retiré par les modérateurs");
+        assertThat(page(bob, "/posts/" + p)).contains("Commentaire désagréable").contains("Les modérateurs ont masqué votre commentaire");
+    }
+
+    @Test
+    void warningMutingAndBanningWriteTheAgreedSanctionsAndOverturningABanRestoresTheMembership() throws Exception {
+        var modo = signUp("modo");
+        var owner = signUp("boss");
+        signUp("ana");
+        var bob = signUp("bob");
+        String g = group("Club", "public", false, "");
+        memberOf("modo", g, "moderator");
+        memberOf("boss", g, "owner");
+        memberOf("ana", g, "member");
+        String p1 = writePost("ana", "Un", g);
+        report(bob, "post", p1, "spam", "");
+        assertThat(decide(modo, caseAbout(p1), "mute", null)).isEqualTo(302);
+        assertThat(count("MATCH (:Member {handle: 'ana'})-[r:MUTED_IN]->() RETURN count(r)")).isZero();
+        assertThat(decide(modo, caseAbout(p1), "mute", "7")).isEqualTo(302);
+        assertThat(count("MATCH (:Member {handle: 'ana'})-[r:MUTED_IN]->(:Group {id: $g}) WHERE r.until > datetime() + duration({days: 6}) RETURN count(r)", "g", g)).isEqualTo(1);
+
+        String p2 = writePost("ana", "Deux", g);
+        report(bob, "post", p2, "spam", "");
+        assertThat(decide(modo, caseAbout(p2), "ban", "")).isEqualTo(302);
+        assertThat(count("MATCH (:Member {handle: 'ana'})-[r:BANNED_FROM]->(:Group {id: $g}) WHERE r.until IS NULL AND r.at IS NOT NULL RETURN count(r)", "g", g)).isEqualTo(1);
+        assertThat(count("MATCH (:Member {handle: 'ana'})-[r:MEMBER_OF]->() RETURN count(r)")).isZero();
+        String ban = string("MATCH (d:Decision {action: 'ban'}) RETURN d.id");
+        var ana = mvc.perform(post("/signin").with(csrf()).param("email", "ana@example.org").param("password", "a long enough password"))
+                .andReturn().getRequest().getSession();
+        mvc.perform(post("/decisions/" + ban + "/appeal").with(csrf()).session((MockHttpSession) ana).param("text", "Pardon"));
+        mvc.perform(post("/decisions/" + ban + "/review").with(csrf()).session(owner).param("outcome", "overturned").param("reason", "Première fois"));
+        assertThat(count("MATCH (:Member {handle: 'ana'})-[r:BANNED_FROM]->() RETURN count(r)")).isZero();
+        assertThat(string("MATCH (:Member {handle: 'ana'})-[r:MEMBER_OF]->(:Group {id: $g}) RETURN r.role", "g", g)).isEqualTo("member");
+
+        String p3 = writePost("boss", "Du propriétaire", g);
+        report(bob, "post", p3, "spam", "");
+        assertThat(decide(modo, caseAbout(p3), "ban", "3")).isEqualTo(302);
+        assertThat(count("MATCH (:Member {handle: 'boss'})-[r:BANNED_FROM]->() RETURN count(r)")).isZero();
+        assertThat(decide(modo, caseAbout(p3), "warn", null)).isEqualTo(302);
+        assertThat(count("MATCH (d:Decision {action: 'warn'})-[:CONCERNS]->(:Member {handle: 'boss'}) RETURN count(d)")).isEqualTo(1);
+    }
+
+    @Test
+    void contentReportedByEnoughTrustedMembersIsHiddenAutomaticallyUntilAModeratorDecides() throws Exception {
+        signUp("ana");
+        String p = writePost("ana", "Contenu douteux", null);
+        var n1 = signUp("newbie1");
+        var n2 = signUp("newbie2");
+        var n3 = signUp("newbie3");
+        report(n1, "post", p, "spam", "");
+        report(n2, "post", p, "spam", "");
+        report(n3, "post", p, "spam", "");
+        assertThat(string("MATCH (p:Post {id: $p}) RETURN p.moderation", "p", p)).as("new accounts are not trusted").isNull();
+
+        var old1 = signUp("old1");
+        var old2 = signUp("old2");
+        age("old1", 40);
+        age("old2", 40);
+        // A sanctioned member is not trusted, however old.
+        var sanctioned = signUp("sanctioned");
+        age("sanctioned", 400);
+        cypher("MATCH (m:Member {handle: 'sanctioned'}) CREATE (:Decision {id: randomUUID(), action: 'warn', at: datetime()})-[:CONCERNS]->(m)");
+        report(old1, "post", p, "spam", "");
+        report(old2, "post", p, "spam", "");
+        report(sanctioned, "post", p, "spam", "");
+        assertThat(string("MATCH (p:Post {id: $p}) RETURN p.moderation", "p", p)).isNull();
+        // Any group moderator is trusted.
+        var modo = signUp("modo");
+        String g = group("G", "public", false, "");
+        memberOf("modo", g, "moderator");
+        report(modo, "post", p, "spam", "");
+        assertThat(string("MATCH (p:Post {id: $p}) RETURN p.moderation", "p", p)).isEqualTo("hidden");
+        assertThat(count("MATCH (c:Case {targetId: $p}) WHERE c.autoHidden RETURN count(c)", "p", p)).isEqualTo(1);
+        assertThat(count("MATCH (e:AuditEntry {action: 'auto_hide'}) WHERE NOT EXISTS { (:Member)-[:ACTED]->(e) } RETURN count(e)")).isEqualTo(1);
+        // Dismissing lifts an automatic hide.
+        assertThat(decide(signUp(ADMIN_HANDLE), caseAbout(p), "dismiss", null)).isEqualTo(302);
+        assertThat(string("MATCH (p:Post {id: $p}) RETURN p.moderation", "p", p)).isNull();
+    }
+
+    @Test
+    void aSuspendedMemberIsSignedOutAndCannotSignInUntilTheSuspensionIsOverturned() throws Exception {
+        var ana = signUp("ana");
+        var bob = signUp("bob");
+        var admin = signUp(ADMIN_HANDLE);
+        mvc.perform(get("/report").session(bob).param("kind", "member").param("id", idOf("ana"))).andExpect(status().isOk());
+        report(bob, "member", idOf("ana"), "harassment", "Messages menaçants");
+        String c = caseAbout(idOf("ana"));
+        var modo = signUp("modo");
+        String g = group("G", "public", false, "");
+        memberOf("modo", g, "moderator");
+        assertThat(decide(modo, c, "suspend", "")).isEqualTo(403);
+        assertThat(decide(admin, c, "suspend", "")).isEqualTo(302);
+        mvc.perform(get("/feed").session(ana)).andExpect(redirectedUrl("/signin?suspended"));
+        mvc.perform(post("/signin").with(csrf()).param("email", "ana@example.org").param("password", "a long enough password"));
+        var again = (MockHttpSession) mvc.perform(post("/signin").with(csrf()).param("email", "ana@example.org")
+                .param("password", "a long enough password")).andReturn().getRequest().getSession();
+        mvc.perform(get("/").session(again)).andExpect(redirectedUrl("/signin?suspended"));
+        String signin = mvc.perform(get("/signin?suspended")).andReturn().getResponse().getContentAsString();
+        assertThat(signin).contains("Votre compte est suspendu");
+        String d = lastDecision(c);
+        cypher("MATCH (m:Member {handle: 'ana'}), (d:Decision {id: $d}) CREATE (m)-[:APPEALED {text: 'erreur', at: datetime()}]->(d)", "d", d);
+        mvc.perform(post("/decisions/" + d + "/review").with(csrf()).session(admin).param("outcome", "overturned")
+                .param("reason", "Erreur")).andExpect(status().isForbidden()); // the admin decided it
+        var secondAdmin = modo; // a group moderator cannot review a site-wide suspension
+        mvc.perform(post("/decisions/" + d + "/review").with(csrf()).session(secondAdmin).param("outcome", "overturned")
+                .param("reason", "Erreur")).andExpect(status().isNotFound());
+        // Overturned by the service as another administrator would.
+        assertThat(moderation.review(d, idOf("modo"), true, "overturned", "Erreur")).isEqualTo(Moderation.Outcome.DONE);
+        var back = (MockHttpSession) mvc.perform(post("/signin").with(csrf()).param("email", "ana@example.org")
+                .param("password", "a long enough password")).andReturn().getRequest().getSession();
+        mvc.perform(get("/feed").session(back)).andExpect(status().isOk());
+    }
+
+    @Test
+    void theGroupsAuditLogIsForItsModeratorsWithAPublicSummaryWhenTheGroupChoosesIt() throws Exception {
+        var modo = signUp("modo");
+        signUp("ana");
+        var bob = signUp("bob");
+        String g = group("Ouvert", "public", true, "");
+        String closed = group("Fermé", "public", false, "");
+        memberOf("modo", g, "moderator");
+        memberOf("modo", closed, "moderator");
+        String p = writePost("ana", "Pub", g);
+        report(bob, "post", p, "spam", "signalé par bob");
+        decide(modo, caseAbout(p), "remove", null);
+        String full = page(modo, "/moderation/groups/" + g + "/audit");
+        assertThat(full).contains("Retiré").contains("@modo").contains("Raison claire").contains("post @ana");
+        String summary = mvc.perform(get("/moderation/groups/" + g + "/audit")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(summary).contains("Retiré").doesNotContain("@modo").doesNotContain("Raison claire").doesNotContain("bob")
+                .doesNotContain("@ana");
+        mvc.perform(get("/moderation/groups/" + closed + "/audit").session(bob)).andExpect(status().isForbidden());
+        assertThat(page(signUp(ADMIN_HANDLE), "/moderation/audit")).contains("Retiré").contains("Ouvert");
+    }
+
+    @Test
+    void hostileTextInReportsAndDecisionsIsShownAsText() throws Exception {
+        signUp("ana");
+        var bob = signUp("bob");
+        var admin = signUp(ADMIN_HANDLE);
+        for (String hostile : XssCorpus.strings()) {
+            String p = writePost("ana", hostile, null);
+            report(bob, "post", p, "other", hostile);
+            String refused = mvc.perform(post("/report").with(csrf()).session(bob).param("kind", "post").param("id", p)
+                    .param("reason", hostile).param("text", hostile)).andReturn().getResponse().getContentAsString();
+            assertThat(XssCorpus.activeContent(refused)).as(hostile).isEmpty();
+        }
+        assertThat(XssCorpus.activeContent(page(admin, "/moderation"))).isEmpty();
+        String p = writePost("ana", "x", null);
+        report(bob, "post", p, "spam", "");
+        String c = caseAbout(p);
+        String hostile = XssCorpus.strings().getFirst();
+        mvc.perform(post("/moderation/cases/" + c + "/decision").with(csrf()).session(admin)
+                .param("action", "warn").param("rule", hostile).param("reason", hostile));
+        assertThat(XssCorpus.activeContent(page(admin, "/moderation/audit"))).isEmpty();
+        assertThat(XssCorpus.activeContent(page(admin, "/decisions/" + lastDecision(c)))).isEmpty();
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}
