@@ -8,14 +8,20 @@ import java.util.List;
  * ({@code kind}), and the post it is about when the reader may still read it.
  */
 public record NotificationView(String id, String kind, Instant at, boolean unread, List<Actor> actors, long others,
-                               String postId, String postExcerpt, String commentId) {
+                               String postId, String postExcerpt, String commentId,
+                               String associationSlug, String associationName) {
 
     public record Actor(String handle, String displayName) {
     }
 
-    /** Kinds that are about a post (all but follows and follow requests). */
+    /** Kinds that are about a post (all but follows, follow requests and association kinds). */
     public boolean aboutPost() {
-        return !kind.equals("follow") && !kind.equals("follow_request");
+        return !kind.equals("follow") && !kind.equals("follow_request") && !aboutAssociation();
+    }
+
+    /** Kinds that are about an association ({@code association_verified}). */
+    public boolean aboutAssociation() {
+        return kind.startsWith("association_");
     }
 
     /** Whether the post can be linked to (it exists and the reader may read it). */

@@ -154,6 +154,11 @@ class AssociationsTest extends RampeTest {
                         Matchers.containsString("Créée par Ana (@ana)"), Matchers.containsString("En attente (1)"))));
         mvc.perform(post("/moderation/associations/" + slug + "/verify").with(csrf()).session(admin))
                 .andExpect(flash().attribute("notice", "association.verify.done"));
+        // The creator is told, in a sentence that links to the page.
+        mvc.perform(get("/notifications").session(ana))
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString("a vérifié votre association"),
+                        Matchers.containsString("href=\"/associations/" + slug + "\""),
+                        Matchers.containsString("« Parents solidaires »"))));
         long by = Transactions.read(driver, tx -> tx.run(
                 "MATCH (:Member {handle: $h})-[v:VERIFIED]->(a:Association {slug: $s}) WHERE v.at = a.verifiedAt RETURN count(v) AS n",
                 Map.of("h", ADMIN_HANDLE, "s", slug)).single().get("n").asLong());
@@ -240,6 +245,25 @@ class AssociationsTest extends RampeTest {
                         Matchers.containsString("href=\"/groups/samedis-lsf\""), Matchers.containsString("Samedis LSF"),
                         Matchers.containsString("(groupe privé, sur demande)"),
                         Matchers.not(Matchers.containsString("Bureau secret")), Matchers.not(Matchers.containsString("/groups/secret")))));
+    }
+
+    @Autowired
+    AssociationsDemo demo;
+
+    @Test
+    void theDemoBringsOneVerifiedAssociationAndOneWaitingBothMarkedAsDemo() {
+        var fixtures = new SocialFixtures(driver, event -> { });
+        demo.demoMembersCreated(new org.rampe.places.DemoMembersCreated(Map.of(
+                "camille", fixtures.member("demo_camille"), "lea", fixtures.member("demo_lea"))));
+        var listed = associations.list("");
+        assertThat(listed).extracting(Association::name)
+                .containsExactly("[Démo] Club des sourds de Montpellier", "[Démo] Parents solidaires 34");
+        assertThat(listed).extracting(Association::verified).containsExactly(true, false);
+        assertThat(listed.getFirst().slug()).isEqualTo("demo-club-des-sourds-de-montpellier");
+        long marked = Transactions.read(driver, tx -> tx.run("""
+                MATCH (m:Member)-[:REPRESENTS]->(a:Association {demo: true}) WHERE m.handle STARTS WITH 'demo_'
+                RETURN count(a) AS n""").single().get("n").asLong());
+        assertThat(marked).isEqualTo(2);
     }
 
     @Test
