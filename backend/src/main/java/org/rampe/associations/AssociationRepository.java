@@ -31,6 +31,8 @@ class AssociationRepository {
     /** Path words under /associations/ that a slug must never take. */
     private static final Set<String> RESERVED = Set.of("new");
     static final int SLUG_MAX = 60;
+    static final String PENDING_ORDER = "a.createdAt, a.slug";
+    static final String VERIFIED_ORDER = "a.verifiedAt DESC, a.slug";
 
     private static final String FIELDS = """
             a { .id, .slug, .name, .description, .contact, .website, .verified, .verifiedAt, .createdAt } AS a,
@@ -101,13 +103,16 @@ class AssociationRepository {
         }
     }
 
+    static final String BY_SLUG = """
+            MATCH (a:Association {slug: $slug})
+            OPTIONAL MATCH (a)-[:HAS_LOGO]->(i:Image)
+            RETURN %s
+            LIMIT 1
+            """.formatted(FIELDS);
+
     Optional<Association> bySlug(String slug) {
-        return Transactions.read(driver, tx -> tx.run("""
-                MATCH (a:Association {slug: $slug})
-                OPTIONAL MATCH (a)-[:HAS_LOGO]->(i:Image)
-                RETURN %s
-                LIMIT 1
-                """.formatted(FIELDS), Map.of("slug", slug)).stream().findFirst().map(AssociationRepository::map));
+        return Transactions.read(driver, tx -> tx.run(BY_SLUG, Map.of("slug", slug)).stream().findFirst()
+                .map(AssociationRepository::map));
     }
 
     Optional<Association> byId(String id) {
@@ -150,24 +155,32 @@ class AssociationRepository {
 
     /** The administrators' queue: not verified yet, oldest first (first come, first served). */
     List<Pending> pending() {
-        return queue(false, "a.createdAt, a.slug");
+        return queue(false, PENDING_ORDER);
     }
 
     /** Verified associations, for withdrawing a verification, most recently verified first. */
     List<Pending> verified() {
-        return queue(true, "a.verifiedAt DESC, a.slug");
+        return queue(true, VERIFIED_ORDER);
     }
 
     private List<Pending> queue(boolean verified, String order) {
-        return Transactions.read(driver, tx -> tx.run("""
+        return Transactions.read(driver, tx -> tx.run(queueQuery(order), Map.of("verified", verified)).list(r -> new Pending(map(r),
+                r.get("creatorHandle").asString(null), r.get("creatorName").asString(null))));
+    }
+
+    static String queueQuery(String order) {
+        return """
                 MATCH (a:Association) WHERE a.verified = $verified
                 WITH a ORDER BY %s LIMIT 200
                 OPTIONAL MATCH (a)-[:HAS_LOGO]->(i:Image)
                 OPTIONAL MATCH (c:Member)-[:CREATED]->(a)
                 RETURN %s, c.handle AS creatorHandle, c.displayName AS creatorName
-                """.formatted(order, FIELDS), Map.of("verified", verified)).list(r -> new Pending(map(r),
-                r.get("creatorHandle").asString(null), r.get("creatorName").asString(null))));
+                """.formatted(order, FIELDS);
     }
+
+    static final String IS_REPRESENTATIVE = """
+            RETURN EXISTS { MATCH (:Member {id: $member})-[:REPRESENTS]->(:Association {id: $association}) } AS yes
+            """;
 
     List<Representative> representatives(String associationId) {
         return Transactions.read(driver, tx -> tx.run("""
@@ -193,9 +206,7 @@ class AssociationRepository {
         if (memberId == null || associationId == null) {
             return false;
         }
-        return Transactions.read(driver, tx -> tx.run("""
-                RETURN EXISTS { MATCH (:Member {id: $member})-[:REPRESENTS]->(:Association {id: $association}) } AS yes
-                """, Map.of("member", memberId, "association", associationId)).single().get("yes").asBoolean());
+        return Transactions.read(driver, tx -> tx.run(IS_REPRESENTATIVE, Map.of("member", memberId, "association", associationId)).single().get("yes").asBoolean());
     }
 
     /**
