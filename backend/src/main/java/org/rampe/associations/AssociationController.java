@@ -43,7 +43,8 @@ class AssociationController {
 
     @GetMapping("/associations")
     String list(@RequestParam(defaultValue = "") String q, Model model) {
-        String query = q.length() > 100 ? q.substring(0, 100) : q;
+        // At most 100 characters, never cutting an emoji in half.
+        String query = q.codePointCount(0, q.length()) > 100 ? q.substring(0, q.offsetByCodePoints(0, 100)) : q;
         model.addAttribute("q", query);
         model.addAttribute("associations", associations.list(query));
         model.addAttribute("max", Associations.LIST_MAX);
