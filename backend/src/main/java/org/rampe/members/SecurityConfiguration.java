@@ -64,6 +64,10 @@ class SecurityConfiguration {
                         // Posts, timelines and post images: open routes, the reading rule is applied inside.
                         .requestMatchers("/posts/new").authenticated()
                         .requestMatchers(HttpMethod.GET, "/posts/*", "/members/*/posts", "/images/*.jpg").permitAll()
+                        // Association pages and logos are public; creating one, and everything a
+                        // representative does, is not (the default below; representatives checked inside).
+                        .requestMatchers("/associations/new").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/associations", "/associations/*", "/associations/*/logo.jpg").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage(SignInFlow.SIGN_IN)

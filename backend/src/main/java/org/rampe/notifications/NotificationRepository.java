@@ -51,8 +51,10 @@ class NotificationRepository {
             OPTIONAL MATCH (n)-[:ABOUT_COMMENT]->(c:Comment)
             OPTIONAL MATCH (n)-[:ABOUT_DECISION]->(d:Decision)
             OPTIONAL MATCH (:Member)-[rv:REVIEWED]->(d)
+            OPTIONAL MATCH (n)-[:ABOUT_ASSOCIATION]->(assoc:Association)
             RETURN n.id AS id, n.kind AS kind, n.at AS at, unread, actors, postId, postText, c.id AS commentId,
-                   d.id AS decisionId, d.action AS decisionAction, d.rule AS decisionRule, rv.outcome AS appealOutcome
+                   d.id AS decisionId, d.action AS decisionAction, d.rule AS decisionRule, rv.outcome AS appealOutcome,
+                   assoc.slug AS associationSlug, assoc.name AS associationName
             ORDER BY n.at DESC, n.id DESC
             """.formatted(Visibility.canReadPost("me"));
 
@@ -103,6 +105,27 @@ class NotificationRepository {
                 """, params).single().get("n").asLong() > 0;
     }
 
+    /** Tells {@code to} that {@code by} did something about an association (verified it), if allowed. */
+    void notifyAboutAssociation(String kind, String to, String by, String associationId) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("viewer", to);
+        params.put("by", by);
+        params.put("post", null);
+        params.put("kind", kind);
+        params.put("association", associationId);
+        Transactions.write(driver, tx -> {
+            if (!tx.run(ELIGIBLE, params).single().get("ok").asBoolean()) {
+                return null;
+            }
+            tx.run("""
+                    MATCH (to:Member {id: $viewer}), (by:Member {id: $by}), (a:Association {id: $association})
+                    CREATE (to)-[:UNREAD]->(n:Notification {id: randomUUID(), kind: $kind, at: datetime()})
+                    CREATE (n)-[:BY {at: datetime()}]->(by), (n)-[:ABOUT_ASSOCIATION]->(a)
+                    """, params).consume();
+            return null;
+        });
+    }
+
     long unread(String memberId) {
         return Transactions.read(driver, tx -> tx.run("MATCH (m:Member {id: $id}) RETURN COUNT { (m)-[:UNREAD]->() } AS n",
                 Map.of("id", memberId)).stream().findFirst().map(r -> r.get("n").asLong()).orElse(0L));
@@ -124,7 +147,8 @@ class NotificationRepository {
                     r.get("postId").asString(null), postText == null ? null : excerpt(postText),
                     r.get("commentId").asString(null), r.get("decisionId").asString(null),
                     r.get("decisionAction").asString(null), r.get("decisionRule").asString(null),
-                    r.get("appealOutcome").asString(null));
+                    r.get("appealOutcome").asString(null), r.get("associationSlug").asString(null),
+                    r.get("associationName").asString(null));
         }));
     }
 

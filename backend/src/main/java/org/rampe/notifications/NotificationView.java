@@ -9,7 +9,8 @@ import java.util.List;
  */
 public record NotificationView(String id, String kind, Instant at, boolean unread, List<Actor> actors, long others,
                                String postId, String postExcerpt, String commentId,
-                               String decisionId, String decisionAction, String decisionRule, String appealOutcome) {
+                               String decisionId, String decisionAction, String decisionRule, String appealOutcome,
+                               String associationSlug, String associationName) {
 
     /** A notification from the moderators (a decision, an appeal's outcome): no actor is named. */
     public boolean aboutDecision() {
@@ -19,9 +20,14 @@ public record NotificationView(String id, String kind, Instant at, boolean unrea
     public record Actor(String handle, String displayName) {
     }
 
-    /** Kinds that are about a post (all but follows and follow requests). */
+    /** Kinds that are about a post (all but follows, follow requests and association kinds). */
     public boolean aboutPost() {
-        return !kind.equals("follow") && !kind.equals("follow_request") && decisionId == null;
+        return !kind.equals("follow") && !kind.equals("follow_request") && decisionId == null && !aboutAssociation();
+    }
+
+    /** Kinds that are about an association ({@code association_verified}). */
+    public boolean aboutAssociation() {
+        return kind.startsWith("association_");
     }
 
     /** Whether the post can be linked to (it exists and the reader may read it). */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.rampe.associations.AssociationVerified;
 import org.rampe.site.UnreadNotifications;
 import org.rampe.social.SocialEvents;
 import org.springframework.context.event.EventListener;
@@ -88,6 +89,13 @@ class Notifications implements UnreadNotifications {
     @EventListener
     void on(SocialEvents.MemberMuted e) {
         repository.removeFrom(e.muter(), e.muted());
+    }
+
+    @EventListener
+    void on(AssociationVerified e) {
+        if (e.creator() != null) {
+            repository.notifyAboutAssociation("association_verified", e.creator(), e.verifiedBy(), e.associationId());
+        }
     }
 
     @EventListener
