@@ -58,6 +58,10 @@ class SecurityConfiguration {
                         // Posts, timelines and post images: open routes, the reading rule is applied inside.
                         .requestMatchers("/posts/new").authenticated()
                         .requestMatchers(HttpMethod.GET, "/posts/*", "/members/*/posts", "/images/*.jpg").permitAll()
+                        // Groups: the listing, group pages and member lists are open (hidden groups answer 404
+                        // inside); creating, joining and every other action are not.
+                        .requestMatchers("/groups/new").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/groups", "/groups/*", "/groups/*/members").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage(SignInFlow.SIGN_IN)

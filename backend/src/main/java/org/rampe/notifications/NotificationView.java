@@ -8,14 +8,25 @@ import java.util.List;
  * ({@code kind}), and the post it is about when the reader may still read it.
  */
 public record NotificationView(String id, String kind, Instant at, boolean unread, List<Actor> actors, long others,
-                               String postId, String postExcerpt, String commentId) {
+                               String postId, String postExcerpt, String commentId,
+                               String groupSlug, String groupName) {
 
     public record Actor(String handle, String displayName) {
     }
 
     /** Kinds that are about a post (all but follows and follow requests). */
     public boolean aboutPost() {
-        return !kind.equals("follow") && !kind.equals("follow_request");
+        return !kind.equals("follow") && !kind.equals("follow_request") && !aboutGroup();
+    }
+
+    /** Kinds about a group (join requests, approvals, invitations). */
+    public boolean aboutGroup() {
+        return kind.startsWith("group_");
+    }
+
+    /** Whether the group can be linked to (it exists and the reader may see it). */
+    public boolean groupAvailable() {
+        return groupSlug != null;
     }
 
     /** Whether the post can be linked to (it exists and the reader may read it). */
