@@ -1,5 +1,6 @@
 package org.rampe.feed;
 
+import org.rampe.groups.GroupEvents;
 import org.rampe.social.SocialEvents;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -47,5 +48,15 @@ class FeedFanOut {
     @EventListener
     void on(SocialEvents.MemberMuted e) {
         repository.removeAuthor(e.muter(), e.muted());
+    }
+
+    @EventListener
+    void on(GroupEvents.MemberJoined e) {
+        repository.joinGroup(e.member(), e.group());
+    }
+
+    @EventListener
+    void on(GroupEvents.MemberLeft e) {
+        repository.leaveGroup(e.member(), e.group());
     }
 }

@@ -32,16 +32,30 @@ class FeedRepository {
 
     private static final String READER_CAN_READ = Visibility.canReadPost("reader");
 
-    /** The members whose feed shows a post of {@code author}: the author and their followers, except across a block or a mute. */
+    /**
+     * The members whose feed shows post {@code p} of {@code author}: the author, and their followers
+     * (a post outside groups) or the members of its group (a group post), except across a block or a mute.
+     */
     private static final String AUDIENCE = """
-            CALL (author) {
+            CALL (author, p) {
               RETURN author AS reader
               UNION
               MATCH (reader:Member)-[:FOLLOWS]->(author)
+              WHERE p.visibility <> 'group'
+                AND NOT EXISTS { (reader)-[:BLOCKS]-(author) } AND NOT EXISTS { (reader)-[:MUTES]->(author) }
+              RETURN reader
+              UNION
+              MATCH (p)-[:IN_GROUP]->(:Group)<-[:MEMBER_OF]-(reader:Member)
               WHERE NOT EXISTS { (reader)-[:BLOCKS]-(author) } AND NOT EXISTS { (reader)-[:MUTES]->(author) }
               RETURN reader
             }
             """;
+
+    /** In {@code r}'s feed, by whom it is and where: their own post, a followed author's post outside groups, or a post of one of their groups (not muted). */
+    private static final String IN_FEED = """
+            (author = r OR (NOT EXISTS { (r)-[:MUTES]->(author) }
+                            AND CASE WHEN p.visibility = 'group' THEN EXISTS { (p)-[:IN_GROUP]->(:Group)<-[:MEMBER_OF]-(r) }
+                                     ELSE EXISTS { (r)-[:FOLLOWS]->(author) } END))""";
 
     /**
      * What the feed reads of post {@code p} by {@code author}: enough to order and page. The page
@@ -68,40 +82,57 @@ class FeedRepository {
             OPTIONAL MATCH (author:Member)-[:POSTED]->(p)
             WITH r, at, postId, p, author,
                  author IS NOT NULL
-                 AND (author = r OR (EXISTS { (r)-[:FOLLOWS]->(author) } AND NOT EXISTS { (r)-[:MUTES]->(author) }))
+                 AND %s
                  AND %s AS readable
             ORDER BY at DESC, postId DESC
             RETURN r.feedHorizon AS horizon,
                    [e IN collect({at: at, post: postId, card: CASE WHEN readable THEN %s END}) WHERE e.at IS NOT NULL] AS entries
-            """.formatted(Visibility.canReadPost("r"), CARD);
+            """.formatted(IN_FEED, Visibility.canReadPost("r"), CARD);
 
     /**
      * Fan-out on read, for pages older than the inbox: each followed author's (and the reader's
-     * own) newest readable posts before the cursor, at most a page each, merged.
+     * own) newest readable posts outside groups before the cursor, and each of the reader's groups'
+     * newest readable posts (the reader's own included), at most a page each, merged.
      */
     static final String FALLBACK_PAGE = """
             MATCH (r:Member {id: $viewer})
             CALL (r) {
-              RETURN r AS author
+              CALL (r) {
+                RETURN r AS author
+                UNION
+                MATCH (r)-[:FOLLOWS]->(author:Member)
+                WHERE NOT EXISTS { (r)-[:MUTES]->(author) } AND NOT EXISTS { (r)-[:BLOCKS]-(author) }
+                RETURN author
+              }
+              CALL (r, author) {
+                // A pattern comprehension always reads from the author: a MATCH may be planned as a
+                // seek of all posts before the cursor by time (post_created) or a scan of POSTED.
+                UNWIND [(author)-[:POSTED]->(p) WHERE (p.createdAt < $at OR (p.createdAt = $at AND p.id < $post))
+                                                      AND (p.visibility <> 'group' OR author = r) | p] AS p
+                WITH r, author, p WHERE %s
+                RETURN p
+                ORDER BY p.createdAt DESC, p.id DESC
+                LIMIT $size
+              }
+              RETURN author, p
               UNION
-              MATCH (r)-[:FOLLOWS]->(author:Member)
-              WHERE NOT EXISTS { (r)-[:MUTES]->(author) } AND NOT EXISTS { (r)-[:BLOCKS]-(author) }
-              RETURN author
-            }
-            CALL (r, author) {
-              // A pattern comprehension always reads from the author: a MATCH may be planned as a
-              // seek of all posts before the cursor by time (post_created) or a scan of POSTED.
-              UNWIND [(author)-[:POSTED]->(p) WHERE (p.createdAt < $at OR (p.createdAt = $at AND p.id < $post)) | p] AS p
-              WITH r, author, p WHERE %s
-              RETURN p
-              ORDER BY p.createdAt DESC, p.id DESC
-              LIMIT $size
+              MATCH (r)-[:MEMBER_OF]->(g:Group)
+              CALL (r, g) {
+                UNWIND [(g)<-[:IN_GROUP]-(p) WHERE (p.createdAt < $at OR (p.createdAt = $at AND p.id < $post)) | p] AS p
+                MATCH (author:Member)-[:POSTED]->(p)
+                WITH r, author, p
+                WHERE author <> r AND NOT EXISTS { (r)-[:MUTES]->(author) } AND %s
+                RETURN author, p
+                ORDER BY p.createdAt DESC, p.id DESC
+                LIMIT $size
+              }
+              RETURN author, p
             }
             WITH author, p
             ORDER BY p.createdAt DESC, p.id DESC
             LIMIT $size
             RETURN %s AS card
-            """.formatted(Visibility.canReadPost("r"), CARD);
+            """.formatted(Visibility.canReadPost("r"), Visibility.canReadPost("r"), CARD);
 
     private final Driver driver;
 
@@ -187,7 +218,8 @@ class FeedRepository {
                     WHERE NOT EXISTS { (reader)-[:BLOCKS]-(author) } AND NOT EXISTS { (reader)-[:MUTES]->(author) }
                     CALL (reader, author) {
                       MATCH (author)-[:POSTED]->(p)
-                      WHERE (reader.feedHorizon IS NULL OR p.createdAt > reader.feedHorizon) AND %s
+                      WHERE p.visibility <> 'group'
+                        AND (reader.feedHorizon IS NULL OR p.createdAt > reader.feedHorizon) AND %s
                       RETURN p
                       ORDER BY p.createdAt DESC, p.id DESC
                       LIMIT $capPlusOne
@@ -203,6 +235,45 @@ class FeedRepository {
             trim(tx, List.of(followerId));
             return null;
         });
+    }
+
+    /**
+     * A member joined a group: the group's newest posts they may read join their inbox (after the
+     * horizon, at most {@link #CAP}; the horizon moves up as for a new follow), except posts of
+     * members they mute or block.
+     */
+    void joinGroup(String memberId, String groupId) {
+        Transactions.write(driver, tx -> {
+            tx.run("""
+                    MATCH (reader:Member {id: $member})-[:MEMBER_OF]->(g:Group {id: $group})
+                    CALL (reader, g) {
+                      MATCH (g)<-[:IN_GROUP]-(p:Post)<-[:POSTED]-(author:Member)
+                      WHERE (reader.feedHorizon IS NULL OR p.createdAt > reader.feedHorizon)
+                        AND NOT EXISTS { (reader)-[:MUTES]->(author) } AND %s
+                      RETURN p
+                      ORDER BY p.createdAt DESC, p.id DESC
+                      LIMIT $capPlusOne
+                    }
+                    WITH reader, collect(p) AS posts
+                    WITH reader, posts[..$cap] AS kept, CASE WHEN size(posts) > $cap THEN posts[$cap].createdAt END AS cut
+                    SET reader.feedHorizon = CASE WHEN cut IS NULL THEN reader.feedHorizon
+                                                  WHEN reader.feedHorizon IS NULL OR cut > reader.feedHorizon THEN cut
+                                                  ELSE reader.feedHorizon END
+                    FOREACH (p IN kept | MERGE (reader)-[f:FEED]->(p) ON CREATE SET f.at = p.createdAt, f.post = p.id)
+                    """.formatted(READER_CAN_READ),
+                    Map.of("member", memberId, "group", groupId, "cap", CAP, "capPlusOne", CAP + 1)).consume();
+            trim(tx, List.of(memberId));
+            return null;
+        });
+    }
+
+    /** A member left a group (or was removed from it): its posts leave their inbox, except their own. */
+    void leaveGroup(String memberId, String groupId) {
+        Transactions.write(driver, tx -> tx.run("""
+                MATCH (reader:Member {id: $member})-[f:FEED]->(p:Post)-[:IN_GROUP]->(:Group {id: $group})
+                WHERE NOT EXISTS { (reader)-[:POSTED]->(p) }
+                DELETE f
+                """, Map.of("member", memberId, "group", groupId)).consume());
     }
 
     /** The author's posts leave the reader's inbox (unfollow, block, mute). */

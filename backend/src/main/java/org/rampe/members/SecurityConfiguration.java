@@ -68,6 +68,10 @@ class SecurityConfiguration {
                         // representative does, is not (the default below; representatives checked inside).
                         .requestMatchers("/associations/new").authenticated()
                         .requestMatchers(HttpMethod.GET, "/associations", "/associations/*", "/associations/*/logo.jpg").permitAll()
+                        // Groups: the listing, group pages and member lists are open (hidden groups answer 404
+                        // inside); creating, joining and every other action are not.
+                        .requestMatchers("/groups/new").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/groups", "/groups/*", "/groups/*/members").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage(SignInFlow.SIGN_IN)

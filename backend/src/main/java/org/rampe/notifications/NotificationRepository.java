@@ -52,9 +52,14 @@ class NotificationRepository {
             OPTIONAL MATCH (n)-[:ABOUT_DECISION]->(d:Decision)
             OPTIONAL MATCH (:Member)-[rv:REVIEWED]->(d)
             OPTIONAL MATCH (n)-[:ABOUT_ASSOCIATION]->(assoc:Association)
+            OPTIONAL CALL (me, n) {
+              MATCH (n)-[:ABOUT_GROUP]->(g:Group)
+              WHERE g.kind <> 'hidden' OR EXISTS { (me)-[:MEMBER_OF|INVITED_TO]->(g) }
+              RETURN g.slug AS groupSlug, g.name AS groupName
+            }
             RETURN n.id AS id, n.kind AS kind, n.at AS at, unread, actors, postId, postText, c.id AS commentId,
                    d.id AS decisionId, d.action AS decisionAction, d.rule AS decisionRule, rv.outcome AS appealOutcome,
-                   assoc.slug AS associationSlug, assoc.name AS associationName
+                   assoc.slug AS associationSlug, assoc.name AS associationName, groupSlug, groupName
             ORDER BY n.at DESC, n.id DESC
             """.formatted(Visibility.canReadPost("me"));
 
@@ -92,6 +97,27 @@ class NotificationRepository {
                     """, params).consume();
             return null;
         });
+    }
+
+    /**
+     * Notifies {@code to} of a group event caused by {@code by} (a join request, an approval, an
+     * invitation): not to oneself, not across a block, not from a muted member.
+     */
+    void notifyGroup(String kind, String to, String by, String groupId) {
+        Transactions.write(driver, tx -> tx.run("""
+                MATCH (to:Member {id: $to}), (by:Member {id: $by}), (g:Group {id: $group})
+                WHERE to <> by AND NOT EXISTS { (to)-[:BLOCKS]-(by) } AND NOT EXISTS { (to)-[:MUTES]->(by) }
+                CREATE (to)-[:UNREAD]->(n:Notification {id: randomUUID(), kind: $kind, at: datetime()})
+                CREATE (n)-[:BY {at: datetime()}]->(by)
+                CREATE (n)-[:ABOUT_GROUP]->(g)
+                """, Map.of("to", to, "by", by, "group", groupId, "kind", kind)).consume());
+    }
+
+    /** The owners and moderators of a group, who are told of requests to join it. */
+    List<String> groupModerators(String groupId) {
+        return Transactions.read(driver, tx -> tx.run("""
+                MATCH (m:Member)-[r:MEMBER_OF]->(:Group {id: $group}) WHERE r.role IN ['owner', 'moderator']
+                RETURN m.id AS id""", Map.of("group", groupId)).list(r -> r.get("id").asString()));
     }
 
     /** Adds {@code by} to an unread notification of the same kind about the same target, moved to now. */
@@ -148,7 +174,8 @@ class NotificationRepository {
                     r.get("commentId").asString(null), r.get("decisionId").asString(null),
                     r.get("decisionAction").asString(null), r.get("decisionRule").asString(null),
                     r.get("appealOutcome").asString(null), r.get("associationSlug").asString(null),
-                    r.get("associationName").asString(null));
+                    r.get("associationName").asString(null), r.get("groupSlug").asString(null),
+                    r.get("groupName").asString(null));
         }));
     }
 

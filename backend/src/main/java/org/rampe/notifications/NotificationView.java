@@ -10,7 +10,7 @@ import java.util.List;
 public record NotificationView(String id, String kind, Instant at, boolean unread, List<Actor> actors, long others,
                                String postId, String postExcerpt, String commentId,
                                String decisionId, String decisionAction, String decisionRule, String appealOutcome,
-                               String associationSlug, String associationName) {
+                               String associationSlug, String associationName, String groupSlug, String groupName) {
 
     /** A notification from the moderators (a decision, an appeal's outcome): no actor is named. */
     public boolean aboutDecision() {
@@ -22,12 +22,23 @@ public record NotificationView(String id, String kind, Instant at, boolean unrea
 
     /** Kinds that are about a post (all but follows, follow requests and association kinds). */
     public boolean aboutPost() {
-        return !kind.equals("follow") && !kind.equals("follow_request") && decisionId == null && !aboutAssociation();
+        return !kind.equals("follow") && !kind.equals("follow_request") && decisionId == null && !aboutAssociation()
+                && !aboutGroup();
     }
 
     /** Kinds that are about an association ({@code association_verified}). */
     public boolean aboutAssociation() {
         return kind.startsWith("association_");
+    }
+
+    /** Kinds about a group (join requests, approvals, invitations). */
+    public boolean aboutGroup() {
+        return kind.startsWith("group_");
+    }
+
+    /** Whether the group can be linked to (it exists and the reader may see it). */
+    public boolean groupAvailable() {
+        return groupSlug != null;
     }
 
     /** Whether the post can be linked to (it exists and the reader may read it). */

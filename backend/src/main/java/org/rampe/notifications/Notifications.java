@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.rampe.associations.AssociationVerified;
+import org.rampe.groups.GroupEvents;
 import org.rampe.site.UnreadNotifications;
 import org.rampe.social.SocialEvents;
 import org.springframework.context.event.EventListener;
@@ -78,6 +79,21 @@ class Notifications implements UnreadNotifications {
     @EventListener
     void on(SocialEvents.FollowRequested e) {
         repository.notify("follow_request", e.target(), e.requester(), null, null, null);
+    }
+
+    @EventListener
+    void on(GroupEvents.JoinRequested e) {
+        repository.groupModerators(e.group()).forEach(m -> repository.notifyGroup("group_join_request", m, e.requester(), e.group()));
+    }
+
+    @EventListener
+    void on(GroupEvents.JoinApproved e) {
+        repository.notifyGroup("group_approved", e.member(), e.by(), e.group());
+    }
+
+    @EventListener
+    void on(GroupEvents.Invited e) {
+        repository.notifyGroup("group_invited", e.member(), e.by(), e.group());
     }
 
     @EventListener

@@ -160,6 +160,16 @@ class Conversation {
                 return new Written(Outcome.LOCKED, null, null, Set.of());
             }
             var postAuthor = List.of(onPost.getFirst().get("id").asString());
+            // In a group, only its members comment, and not while muted in it or banned from it.
+            boolean refusedInGroup = tx.run("""
+                    MATCH (:Post {id: $post})-[:IN_GROUP]->(g:Group)
+                    OPTIONAL MATCH (w:Member {id: $viewer})
+                    RETURN NOT EXISTS { MATCH (w)-[:MEMBER_OF]->(g) }
+                           OR EXISTS { MATCH (w)-[s:MUTED_IN|BANNED_FROM]->(g) WHERE s.until IS NULL OR s.until > datetime() } AS refused""",
+                    params("post", post, "viewer", writer)).list(r -> r.get("refused").asBoolean()).contains(true);
+            if (refusedInGroup) {
+                return new Written(Outcome.FORBIDDEN, null, null, Set.of());
+            }
             String parentAuthor = null;
             if (parent != null) {
                 var found = tx.run("""

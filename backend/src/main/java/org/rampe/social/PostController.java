@@ -157,6 +157,10 @@ class PostController {
     String edit(@PathVariable String id, @ModelAttribute("form") PostForm form, BindingResult errors,
                 @AuthenticationPrincipal MemberAccount member, Model model, RedirectAttributes redirect) {
         PostCard post = own(id, member);
+        if ("group".equals(post.visibility())) {
+            // A group post stays in its group: the audience is not the form's to change (Posts.edit keeps it).
+            form.setVisibility("public");
+        }
         form.validate(errors);
         for (int i = 0; i < post.images().size(); i++) {
             form.validateAlt(errors, i, true);

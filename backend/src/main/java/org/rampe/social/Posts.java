@@ -98,6 +98,34 @@ public class Posts {
         return id;
     }
 
+    /**
+     * Writes a post in a group ({@code visibility = 'group'}, {@code IN_GROUP}), as {@link #write}
+     * does otherwise (mentions, events). The group feature has checked the author may post there;
+     * the write checks it again in the same transaction (a member of the group, neither muted in
+     * it nor banned from it) and returns empty if not.
+     */
+    public Optional<String> writeInGroup(String author, String groupId, String text, String contentWarning, String language) {
+        String id = UUID.randomUUID().toString();
+        String normalised = PostText.normalise(text);
+        Optional<Set<String>> mentioned = Transactions.write(driver, tx -> {
+            long created = tx.run("""
+                    MATCH (m:Member {id: $author})-[:MEMBER_OF]->(g:Group {id: $group})
+                    WHERE NOT EXISTS { MATCH (m)-[s:MUTED_IN|BANNED_FROM]->(g) WHERE s.until IS NULL OR s.until > datetime() }
+                    CREATE (m)-[:POSTED]->(p:Post {id: $id, text: $text, contentWarning: $cw, language: $language,
+                                                  visibility: 'group', createdAt: datetime()})-[:IN_GROUP]->(g)
+                    RETURN count(p) AS n""", Map.of("author", author, "group", groupId, "id", id, "text", normalised,
+                    "cw", PostText.normalise(contentWarning).replaceAll("\\s+", " "), "language", language))
+                    .single().get("n").asLong();
+            return created == 0 ? Optional.<Set<String>>empty() : Optional.of(Mentions.apply(tx, "Post", id, id, author, normalised));
+        });
+        if (mentioned.isEmpty()) {
+            return Optional.empty();
+        }
+        events.publishEvent(new SocialEvents.PostPublished(id, author));
+        mentioned.get().forEach(m -> events.publishEvent(new SocialEvents.Mentioned(m, author, id, null)));
+        return Optional.of(id);
+    }
+
     /** Changes the text, warning, language, visibility and image descriptions of the author's post. */
     boolean edit(String id, String author, Draft draft, List<String> alts) {
         record Result(boolean found, boolean visibilityChanged, Set<String> mentioned) {
@@ -106,7 +134,8 @@ public class Posts {
             var before = tx.run("""
                     MATCH (:Member {id: $author})-[:POSTED]->(p:Post {id: $id})
                     WITH p, p.visibility AS before
-                    SET p.text = $text, p.contentWarning = $cw, p.language = $language, p.visibility = $visibility,
+                    SET p.text = $text, p.contentWarning = $cw, p.language = $language,
+                        p.visibility = CASE WHEN p.visibility = 'group' THEN 'group' ELSE $visibility END,
                         p.editedAt = datetime()
                     RETURN before""", Map.of("author", author, "id", id, "text", draft.text(), "cw", draft.contentWarning(),
                     "language", draft.language(), "visibility", draft.visibility())).list(r -> r.get("before").asString());
@@ -123,7 +152,8 @@ public class Posts {
                     + "RETURN c.id AS id, w.id AS writer, c.text AS text", Map.of("id", id)).list()) {
                 Mentions.apply(tx, "Comment", c.get("id").asString(), id, c.get("writer").asString(), c.get("text").asString());
             }
-            return new Result(true, !before.getFirst().equals(draft.visibility()), mentioned);
+            boolean groupPost = before.getFirst().equals("group");
+            return new Result(true, !groupPost && !before.getFirst().equals(draft.visibility()), mentioned);
         });
         if (!result.found()) {
             return false;

@@ -12,6 +12,9 @@ package org.rampe.social;
  * <li>The author always sees their own posts.</li>
  * <li>Nobody sees the posts of a member they block or who blocks them.</li>
  * <li>A public post of an open account is seen by everyone, visitors included.</li>
+ * <li>A group post ({@code visibility = 'group'}, {@code (p)-[:IN_GROUP]->(:Group)}) is seen by the members
+ * of its group, and by everyone (visitors included) when the group is public — whatever the author's
+ * account; followers get nothing more.</li>
  * <li>Otherwise (a followers-only post, or any post of a private account) only approved followers see it.</li>
  * </ul>
  * Muting is not here: a muted author's posts stay readable by link, they only leave the muter's
@@ -27,8 +30,11 @@ public final class Visibility {
             ((p.moderation IS NULL OR (p.moderation = 'hidden' AND author.id = $viewer))
             AND (author.id = $viewer
              OR (NOT EXISTS { MATCH (:Member {id: $viewer})-[:BLOCKS]-(author) }
-                 AND ((p.visibility = 'public' AND NOT coalesce(author.privateAccount, false))
-                      OR EXISTS { MATCH (:Member {id: $viewer})-[:FOLLOWS]->(author) }))))""";
+                 AND CASE WHEN p.visibility = 'group'
+                     THEN EXISTS { MATCH (p)-[:IN_GROUP]->(pg:Group)
+                                   WHERE pg.kind = 'public' OR EXISTS { MATCH (:Member {id: $viewer})-[:MEMBER_OF]->(pg) } }
+                     ELSE ((p.visibility = 'public' AND NOT coalesce(author.privateAccount, false))
+                           OR EXISTS { MATCH (:Member {id: $viewer})-[:FOLLOWS]->(author) }) END)))""";
 
     /**
      * {@link #CAN_READ_POST} with the reader already bound to the node variable {@code reader}

@@ -38,8 +38,13 @@ class DemoContentTest extends RampeTest {
 
         // The demo members talk: they follow each other, post, comment (a reply too), react and mention.
         assertThat(count("MATCH (:Member {demo: true})-[f:FOLLOWS]->(:Member {demo: true}) RETURN count(f) AS n")).isEqualTo(6);
-        assertThat(count("MATCH (:Member {demo: true})-[:POSTED]->(p:Post) WHERE p.text STARTS WITH '[Démo]' OR p.text STARTS WITH '[Demo]' RETURN count(p) AS n"))
+        assertThat(count("MATCH (:Member {demo: true})-[:POSTED]->(p:Post) WHERE (p.text STARTS WITH '[Démo]' OR p.text STARTS WITH '[Demo]') AND NOT (p)-[:IN_GROUP]->() RETURN count(p) AS n"))
                 .isEqualTo(4);
+        // And they have groups: a public and a private one, marked demo, with a few posts.
+        assertThat(count("MATCH (g:Group) WHERE g.name STARTS WITH '[Démo]' AND g.description STARTS WITH '[Démo]' RETURN count(g) AS n")).isEqualTo(2);
+        assertThat(count("MATCH (g:Group) WHERE g.kind IN ['public', 'private'] RETURN count(DISTINCT g.kind) AS n")).isEqualTo(2);
+        assertThat(count("MATCH (:Member {demo: true})-[:POSTED]->(p:Post {visibility: 'group'})-[:IN_GROUP]->(:Group) WHERE p.text STARTS WITH '[Démo]' RETURN count(p) AS n"))
+                .isEqualTo(3);
         assertThat(count("MATCH (c:Comment)-[:ON]->(:Post) WHERE c.text STARTS WITH '[Démo]' RETURN count(c) AS n")).isEqualTo(6);
         assertThat(count("MATCH (:Comment)-[:REPLY_TO]->(:Comment) RETURN count(*) AS n")).isEqualTo(2);
         assertThat(count("MATCH (:Member)-[r:REACTED]->(:Post) RETURN count(r) AS n")).isEqualTo(7);

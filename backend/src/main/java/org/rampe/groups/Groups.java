@@ -1,0 +1,222 @@
+package org.rampe.groups;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.rampe.members.MemberAccount;
+import org.rampe.social.Posts;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Groups: who sees them, who may do what in them, and the changes, each followed by its event.
+ * A hidden group does not exist for anyone but its members, invited members and administrators
+ * (404); an action refused to someone who can see the group is a 403.
+ */
+@Service
+public class Groups {
+
+    private final GroupRepository repository;
+    private final Posts posts;
+    private final ApplicationEventPublisher events;
+
+    Groups(GroupRepository repository, Posts posts, ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.posts = posts;
+        this.events = events;
+    }
+
+    /** The rules of the group a post is in, for the report form (empty for a post outside groups). */
+    public Optional<GroupRules> rulesOfPost(String postId) {
+        return repository.rulesOfPost(postId);
+    }
+
+    /** A group's rules by its id (whoever shows them has checked the viewer may see the group). */
+    public Optional<GroupRules> rulesOfGroup(String groupId) {
+        return repository.rulesOfGroup(groupId);
+    }
+
+    /** The group as {@code account} (null for a visitor) sees it; 404 if there is none or it is hidden from them. */
+    Group visible(String slug, MemberAccount account) {
+        String viewer = account == null ? null : account.memberId();
+        boolean admin = account != null && account.admin();
+        return repository.bySlug(slug, viewer, admin).filter(Group::visible).orElseThrow(Groups::notFound);
+    }
+
+    /** The group, if the viewer may read its posts and members: 404 if hidden from them, 403 otherwise. */
+    Group readable(String slug, MemberAccount account) {
+        Group g = visible(slug, account);
+        if (!g.readable() && !g.viewer().admin()) {
+            throw forbidden();
+        }
+        return g;
+    }
+
+    /** The group, if the viewer moderates it. */
+    Group moderated(String slug, MemberAccount account) {
+        Group g = visible(slug, account);
+        if (!g.viewer().moderates()) {
+            throw forbidden();
+        }
+        return g;
+    }
+
+    List<GroupRepository.Summary> list(String query, String viewer) {
+        return repository.list(query, viewer);
+    }
+
+    List<GroupRepository.Summary> mine(String viewer) {
+        return repository.mine(viewer);
+    }
+
+    List<GroupRepository.Summary> invitations(String viewer) {
+        return repository.invitations(viewer);
+    }
+
+    List<GroupRepository.Association> represented(String memberId) {
+        return repository.represented(memberId);
+    }
+
+    Optional<String> create(String creator, String associationId, GroupRepository.Draft draft) {
+        return repository.create(creator, associationId, draft);
+    }
+
+    List<GroupRepository.Person> members(Group g) {
+        return repository.members(g.id());
+    }
+
+    List<GroupRepository.Person> requests(Group g) {
+        return repository.requests(g.id());
+    }
+
+    List<GroupRepository.Person> invited(Group g) {
+        return repository.invited(g.id());
+    }
+
+    List<String> postIds(Group g, java.time.ZonedDateTime at, String after) {
+        return repository.postIds(g.id(), at, after);
+    }
+
+    /** Joins a public group, or asks to join a private one. Refused while banned. */
+    String join(Group g, String member) {
+        if (g.viewer().banned()) {
+            throw forbidden();
+        }
+        if (g.isPublic()) {
+            if (!repository.join(g.id(), member, false)) {
+                throw forbidden();
+            }
+            events.publishEvent(new GroupEvents.MemberJoined(g.id(), member));
+            return "group.notice.joined";
+        }
+        if ("private".equals(g.kind())) {
+            if (!repository.request(g.id(), member)) {
+                throw forbidden();
+            }
+            events.publishEvent(new GroupEvents.JoinRequested(g.id(), member));
+            return "group.notice.requested";
+        }
+        throw forbidden();
+    }
+
+    void withdraw(Group g, String member) {
+        repository.withdraw(g.id(), member);
+    }
+
+    GroupRepository.Outcome leave(Group g, String member) {
+        var outcome = repository.leave(g.id(), member);
+        if (outcome == GroupRepository.Outcome.DONE) {
+            events.publishEvent(new GroupEvents.MemberLeft(g.id(), member));
+        }
+        return outcome;
+    }
+
+    void approve(Group g, String member, String by) {
+        if (!repository.approve(g.id(), member)) {
+            throw notFound();
+        }
+        events.publishEvent(new GroupEvents.MemberJoined(g.id(), member));
+        events.publishEvent(new GroupEvents.JoinApproved(g.id(), member, by));
+    }
+
+    void refuse(Group g, String member) {
+        if (!repository.refuse(g.id(), member)) {
+            throw notFound();
+        }
+    }
+
+    /** Invites by handle (private and hidden groups); empty when that member cannot be invited. */
+    Optional<String> invite(Group g, String handle, String by) {
+        if (g.isPublic()) {
+            throw forbidden();
+        }
+        var invited = repository.invite(g.id(), handle, by);
+        invited.ifPresent(m -> events.publishEvent(new GroupEvents.Invited(g.id(), m, by)));
+        return invited;
+    }
+
+    void accept(Group g, String member) {
+        if (!g.viewer().invited() || g.viewer().banned() || !repository.join(g.id(), member, true)) {
+            throw forbidden();
+        }
+        events.publishEvent(new GroupEvents.MemberJoined(g.id(), member));
+    }
+
+    void decline(Group g, String member) {
+        if (!repository.uninvite(g.id(), member)) {
+            throw notFound();
+        }
+    }
+
+    /** An owner (or administrator) appoints a moderator, removes one, or makes a member an owner. */
+    /** Owners choose whether everyone sees a summary of the group's moderation log (as Lemmy's modlog). */
+    void setPublicAuditLog(Group g, boolean on, MemberAccount actor) {
+        if (!g.managesRoles()) {
+            throw forbidden();
+        }
+        repository.setPublicAuditLog(g.id(), on, actor.memberId());
+    }
+
+    void setRole(Group g, String memberId, String role, MemberAccount actor) {
+        if (!g.managesRoles()) {
+            throw forbidden();
+        }
+        var target = repository.member(g.id(), memberId).orElseThrow(Groups::notFound);
+        String action = switch (role) {
+            case "moderator" -> "appoint_moderator";
+            case "member" -> "remove_moderator";
+            case "owner" -> "appoint_owner";
+            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        };
+        String summary = "@" + target.handle() + " : " + target.role() + " → " + role;
+        if (repository.setRole(g.id(), memberId, role, actor.memberId(), action, summary).isEmpty()) {
+            throw forbidden();
+        }
+    }
+
+    /** Writes a post in the group; empty when the author may not post there (not a member, muted, banned). */
+    Optional<String> post(Group g, String author, String text, String contentWarning, String language) {
+        if (!g.canPost()) {
+            return Optional.empty();
+        }
+        return posts.writeInGroup(author, g.id(), text, contentWarning, language);
+    }
+
+    List<String> moderators(String groupId) {
+        return repository.moderators(groupId);
+    }
+
+    Optional<String> memberIdByHandle(String handle) {
+        return repository.memberIdByHandle(handle);
+    }
+
+    static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+
+    static ResponseStatusException forbidden() {
+        return new ResponseStatusException(HttpStatus.FORBIDDEN);
+    }
+}

@@ -1,0 +1,153 @@
+package org.rampe.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rampe.RampeTest;
+import org.rampe.SocialFixtures;
+import org.rampe.graph.Transactions;
+import org.rampe.groups.GroupEvents;
+import org.rampe.social.SocialEvents;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+
+/** Group posts in the home feed: fanned out to the group's members, backfilled on joining, gone on leaving, and in the fallback query. */
+class GroupFeedTest extends RampeTest {
+
+    @Autowired
+    HomeFeed feed;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    SocialFixtures social;
+    String ana;
+    String bea;
+    String cal;
+    final Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
+
+    @BeforeEach
+    void threeMembers() {
+        social = new SocialFixtures(driver, events);
+        ana = social.member("ana");
+        bea = social.member("bea");
+        cal = social.member("cal");
+    }
+
+    private String group(String kind) {
+        String id = UUID.randomUUID().toString();
+        Transactions.write(driver, tx -> tx.run("""
+                MATCH (a:Member {id: $ana})
+                CREATE (g:Group {id: $id, slug: $id, name: 'G', searchName: 'g', description: '', rules: '', kind: $kind,
+                                 publicAuditLog: false, createdAt: datetime()})
+                CREATE (a)-[:OWNS_GROUP]->(g), (a)-[:MEMBER_OF {role: 'owner', since: datetime()}]->(g)
+                """, Map.of("ana", ana, "id", id, "kind", kind)).consume());
+        return id;
+    }
+
+    private void join(String member, String group) {
+        Transactions.write(driver, tx -> tx.run("""
+                MATCH (m:Member {id: $m}), (g:Group {id: $g}) CREATE (m)-[:MEMBER_OF {role: 'member', since: datetime()}]->(g)
+                """, Map.of("m", member, "g", group)).consume());
+        events.publishEvent(new GroupEvents.MemberJoined(group, member));
+    }
+
+    private void leave(String member, String group) {
+        Transactions.write(driver, tx -> tx.run("MATCH (:Member {id: $m})-[r:MEMBER_OF]->(:Group {id: $g}) DELETE r",
+                Map.of("m", member, "g", group)).consume());
+        events.publishEvent(new GroupEvents.MemberLeft(group, member));
+    }
+
+    private String groupPost(String author, String group, String text, int minutes, boolean publish) {
+        String id = UUID.randomUUID().toString();
+        Transactions.write(driver, tx -> tx.run("""
+                MATCH (m:Member {id: $a}), (g:Group {id: $g})
+                CREATE (m)-[:POSTED]->(:Post {id: $id, text: $text, contentWarning: '', language: 'fr', visibility: 'group',
+                                              createdAt: $at})-[:IN_GROUP]->(g)
+                """, Map.of("a", author, "g", group, "id", id, "text", text,
+                "at", t0.plus(minutes, ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC))).consume());
+        if (publish) {
+            events.publishEvent(new SocialEvents.PostPublished(id, author));
+        }
+        return id;
+    }
+
+    private List<String> texts(String reader) {
+        List<String> seen = new ArrayList<>();
+        FeedCursor before = null;
+        do {
+            FeedPage page = feed.page(reader, before, 2);
+            page.posts().forEach(p -> seen.add(p.text()));
+            before = page.next();
+        } while (before != null);
+        return seen;
+    }
+
+    @Test
+    void aGroupPostReachesTheGroupsMembersButNotTheAuthorsFollowersOutsideIt() {
+        String g = group("private");
+        join(bea, g);
+        social.follow(cal, ana);
+        groupPost(ana, g, "dans le groupe", 1, true);
+        social.post(ana, "pour mes abonnés", "public", t0.plus(2, ChronoUnit.MINUTES));
+        assertThat(texts(bea)).containsExactly("dans le groupe");
+        assertThat(texts(cal)).containsExactly("pour mes abonnés");
+        assertThat(texts(ana)).containsExactly("pour mes abonnés", "dans le groupe");
+    }
+
+    @Test
+    void joiningBringsTheGroupsRecentPostsAndLeavingTakesThemAwayButNotOnesOwn() {
+        String g = group("public");
+        groupPost(ana, g, "avant", 1, true);
+        join(bea, g);
+        assertThat(texts(bea)).containsExactly("avant");
+        groupPost(bea, g, "de bea", 2, true);
+        groupPost(ana, g, "après", 3, true);
+        assertThat(texts(bea)).containsExactly("après", "de bea", "avant");
+        leave(bea, g);
+        assertThat(texts(bea)).containsExactly("de bea");
+    }
+
+    @Test
+    void mutedAndBlockedAuthorsGroupPostsStayOut() {
+        String g = group("public");
+        join(bea, g);
+        join(cal, g);
+        social.mute(bea, cal);
+        social.block(cal, ana);
+        groupPost(cal, g, "de cal", 1, true);
+        groupPost(ana, g, "de ana", 2, true);
+        assertThat(texts(bea)).containsExactly("de ana");
+        assertThat(texts(cal)).containsExactly("de cal");
+    }
+
+    @Test
+    void pagesOlderThanTheInboxIncludeTheReadersGroupsPostsFromTheFallbackQuery() {
+        String g = group("private");
+        join(bea, g);
+        social.follow(bea, cal);
+        // Written without events: only the fallback query can find them.
+        for (int i = 0; i < 5; i++) {
+            groupPost(ana, g, "groupe " + i, 10 * i, false);
+            social.post(cal, "cal " + i, "public", t0.plus(10 * i + 5, ChronoUnit.MINUTES));
+        }
+        String other = group("public");
+        groupPost(ana, other, "autre groupe", 100, false);
+        Transactions.write(driver, tx -> tx.run("""
+                MATCH (b:Member {id: $b}) SET b.feedHorizon = $h
+                WITH b MATCH (b)-[f:FEED]->() DELETE f""", Map.of("b", bea, "h", t0.plus(1, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC))).consume());
+        assertThat(texts(bea)).containsExactly("cal 4", "groupe 4", "cal 3", "groupe 3", "cal 2", "groupe 2", "cal 1", "groupe 1",
+                "cal 0", "groupe 0");
+        leave(bea, g);
+        assertThat(texts(bea)).containsExactly("cal 4", "cal 3", "cal 2", "cal 1", "cal 0");
+    }
+}
