@@ -19,8 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Site-wide suspensions ({@code :Member.suspendedUntil}, far future = for good). A suspended member
- * cannot use a session: the first request after signing in (or after the suspension, for a member
- * already signed in) signs them out and sends them to the sign-in page, which says why. The
+ * can use nothing but the page of their suspension: every other request (after signing in, or the
+ * next one for a member already signed in) is sent there, where the rule, the reason and the one
+ * appeal are; with no such decision, they are signed out and the sign-in page says why. The
  * suspended members are kept in memory (loaded at start, changed with each decision), so that
  * every request is checked without a database read.
  */
@@ -31,8 +32,10 @@ public class Suspensions {
     public static final String SIGN_IN_SUSPENDED = "/signin?suspended";
 
     private final Map<String, Instant> until = new ConcurrentHashMap<>();
+    private final Driver driver;
 
     Suspensions(Driver driver) {
+        this.driver = driver;
         Transactions.read(driver, tx -> tx.run("""
                 MATCH (m:Member) WHERE m.suspendedUntil > datetime()
                 RETURN m.id AS id, m.suspendedUntil AS until""").list()).forEach(r ->
@@ -52,7 +55,32 @@ public class Suspensions {
         until.remove(memberId);
     }
 
-    /** Signs a suspended member out at their next request. */
+    /**
+     * What a suspended member may still reach: the decisions about them (to read the suspension,
+     * its rule and reason, and appeal it once), signing out, the display and language settings, and
+     * the files every page needs.
+     */
+    static boolean allowedWhileSuspended(String path) {
+        return path.startsWith("/decisions/") || path.equals("/signout") || path.equals("/language")
+                || path.equals("/preferences") || path.startsWith("/css/") || path.startsWith("/js/")
+                || path.startsWith("/images/") || path.startsWith("/webjars/") || path.equals("/favicon.ico")
+                || path.equals("/error");
+    }
+
+    /** The suspension in force for the member (not overturned), newest first. */
+    private String suspensionDecision(String memberId) {
+        return Transactions.read(driver, tx -> tx.run("""
+                MATCH (d:Decision {action: 'suspend'})-[:CONCERNS]->(:Member {id: $id})
+                WHERE NOT EXISTS { MATCH (:Member)-[r:REVIEWED]->(d) WHERE r.outcome = 'overturned' }
+                RETURN d.id AS id ORDER BY d.at DESC LIMIT 1""", java.util.Map.of("id", memberId))
+                .list(r -> r.get("id").asString())).stream().findFirst().orElse(null);
+    }
+
+    /**
+     * Keeps a suspended member to the page of their suspension, where they read why and may appeal
+     * once (a member suspended for good could otherwise never appeal); without such a decision,
+     * signs them out.
+     */
     public OncePerRequestFilter filter() {
         return new OncePerRequestFilter() {
             @Override
@@ -60,6 +88,16 @@ public class Suspensions {
                     throws ServletException, IOException {
                 var auth = SecurityContextHolder.getContext().getAuthentication();
                 if (auth != null && auth.getPrincipal() instanceof Viewer viewer && suspended(viewer.memberId())) {
+                    String path = request.getRequestURI().substring(request.getContextPath().length());
+                    if (allowedWhileSuspended(path)) {
+                        chain.doFilter(request, response);
+                        return;
+                    }
+                    String decision = suspensionDecision(viewer.memberId());
+                    if (decision != null) {
+                        response.sendRedirect(request.getContextPath() + "/decisions/" + decision);
+                        return;
+                    }
                     SecurityContextHolder.clearContext();
                     HttpSession session = request.getSession(false);
                     if (session != null) {

@@ -274,7 +274,7 @@ class ModerationTest extends ModerationTestSupport {
     }
 
     @Test
-    void aSuspendedMemberIsSignedOutAndCannotSignInUntilTheSuspensionIsOverturned() throws Exception {
+    void aSuspendedMemberReachesOnlyTheirSuspensionWhereTheyAppealOnceUntilItIsOverturned() throws Exception {
         var ana = signUp("ana");
         var bob = signUp("bob");
         var admin = signUp(ADMIN_HANDLE);
@@ -286,15 +286,22 @@ class ModerationTest extends ModerationTestSupport {
         memberOf("modo", g, "moderator");
         assertThat(decide(modo, c, "suspend", "")).isEqualTo(403);
         assertThat(decide(admin, c, "suspend", "")).isEqualTo(302);
-        mvc.perform(get("/feed").session(ana)).andExpect(redirectedUrl("/signin?suspended"));
-        mvc.perform(post("/signin").with(csrf()).param("email", "ana@example.org").param("password", "a long enough password"));
+        String d = lastDecision(c);
+        // Every page but the suspension's own leads to it; there the member reads why and appeals once.
+        mvc.perform(get("/feed").session(ana)).andExpect(redirectedUrl("/decisions/" + d));
+        mvc.perform(post("/posts").with(csrf()).session(ana).param("text", "encore")).andExpect(redirectedUrl("/decisions/" + d));
         var again = (MockHttpSession) mvc.perform(post("/signin").with(csrf()).param("email", "ana@example.org")
                 .param("password", "a long enough password")).andReturn().getRequest().getSession();
-        mvc.perform(get("/").session(again)).andExpect(redirectedUrl("/signin?suspended"));
+        mvc.perform(get("/").session(again)).andExpect(redirectedUrl("/decisions/" + d));
+        String page = mvc.perform(get("/decisions/" + d).session(again)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("action=\"/decisions/" + d + "/appeal\"");
+        mvc.perform(post("/decisions/" + d + "/appeal").with(csrf()).session(again).param("text", "C’est une erreur"))
+                .andExpect(redirectedUrl("/decisions/" + d));
+        assertThat(count("MATCH (:Member {handle: 'ana'})-[a:APPEALED]->(:Decision {id: $d}) RETURN count(a)", "d", d)).isEqualTo(1);
+        // Without a decision to show (none recorded), the member is signed out and the sign-in page says why.
         String signin = mvc.perform(get("/signin?suspended")).andReturn().getResponse().getContentAsString();
         assertThat(signin).contains("Votre compte est suspendu");
-        String d = lastDecision(c);
-        cypher("MATCH (m:Member {handle: 'ana'}), (d:Decision {id: $d}) CREATE (m)-[:APPEALED {text: 'erreur', at: datetime()}]->(d)", "d", d);
         mvc.perform(post("/decisions/" + d + "/review").with(csrf()).session(admin).param("outcome", "overturned")
                 .param("reason", "Erreur")).andExpect(status().isForbidden()); // the admin decided it
         var secondAdmin = modo; // a group moderator cannot review a site-wide suspension
