@@ -397,4 +397,34 @@ class GroupsTest extends GroupTestSupport {
         }
         assertThat(count("MATCH (e:AuditEntry {action: 'edit_group'}) RETURN count(e)")).isEqualTo(n);
     }
+
+    @Test
+    void aMutedOrBannedMemberWhoCommentsInTheGroupIsToldWhyInsteadOfABareErrorPage() throws Exception {
+        var ana = signUp("ana");
+        var bea = signUp("bea");
+        var cal = signUp("cal");
+        String slug = createdSlug(ana, "Ouvert", "public");
+        mvc.perform(post("/groups/" + slug + "/join").with(csrf()).session(bea));
+        mvc.perform(post("/groups/" + slug + "/join").with(csrf()).session(cal));
+        String post = groupPost("ana", groupId(slug), "Un sujet");
+        mute("bea", groupId(slug));
+        ban("cal", groupId(slug));
+        mvc.perform(post("/posts/" + post + "/comments").with(csrf()).session(bea).param("text", "Je commente quand même"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(Matchers.allOf(
+                        Matchers.containsString("Vous êtes rendu·e muet·te dans ce groupe par ses modérateurs"),
+                        Matchers.containsString("href=\"#comment-text\""),
+                        Matchers.containsString("aria-describedby=\"comment-text-hint comment-text-error\""),
+                        Matchers.containsString("Je commente quand même"),
+                        Matchers.containsString("Un sujet"))));
+        mvc.perform(post("/posts/" + post + "/comments").with(csrf()).session(cal).param("text", "Moi aussi"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(Matchers.containsString("Vous êtes exclu·e de ce groupe par ses modérateurs")));
+        // Someone who simply is not a member still gets the plain refusal.
+        var dan = signUp("dan");
+        mvc.perform(post("/posts/" + post + "/comments").with(csrf()).session(dan).param("text", "Bonjour"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("par ses modérateurs"))));
+        assertThat(count("MATCH (c:Comment) RETURN count(c)")).isZero();
+    }
 }
