@@ -64,6 +64,11 @@ public record Group(String id, String slug, String name, String description, Str
         return viewer.owner() || viewer.admin();
     }
 
+    /** Owners edit the group's name, description and rules (administrators too). */
+    public boolean canEdit() {
+        return viewer.owner() || viewer.admin();
+    }
+
     public boolean canJoin() {
         return viewer.signedIn() && !viewer.member() && !viewer.banned() && isPublic();
     }

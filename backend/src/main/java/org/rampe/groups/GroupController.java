@@ -88,6 +88,32 @@ class GroupController {
         return form(account, model);
     }
 
+    @GetMapping("/groups/{slug}/edit")
+    String editForm(@PathVariable String slug, @AuthenticationPrincipal MemberAccount account, Model model) {
+        Group g = groups.editable(slug, account);
+        model.addAttribute("group", g);
+        model.addAttribute("form", GroupForm.of(g));
+        return "groups/edit";
+    }
+
+    /** The slug and the kind stay: only the name, description and rules are read from the form. */
+    @PostMapping("/groups/{slug}/edit")
+    String edit(@PathVariable String slug, @ModelAttribute("form") GroupForm form, BindingResult errors,
+                @AuthenticationPrincipal MemberAccount account, Model model, RedirectAttributes redirect) {
+        Group g = groups.editable(slug, account);
+        form.setKind(g.kind());
+        form.setOwner("");
+        form.validateTexts(errors);
+        if (!errors.hasErrors()) {
+            groups.edit(g, form.draft(), account);
+            redirect.addFlashAttribute("notice", "group.notice.edited");
+            return "redirect:/groups/" + g.slug();
+        }
+        model.addAttribute("group", g);
+        model.addAttribute("failed", true);
+        return "groups/edit";
+    }
+
     @GetMapping("/groups/{slug}")
     String page(@PathVariable String slug, @RequestParam(required = false) String before,
                 @AuthenticationPrincipal MemberAccount account, Model model) {

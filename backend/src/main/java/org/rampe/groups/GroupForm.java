@@ -6,7 +6,10 @@ import java.util.Set;
 import org.rampe.social.PostText;
 import org.springframework.validation.Errors;
 
-/** What a member sends to create a group; kept as typed so a refused form comes back filled in. */
+/**
+ * What a member sends to create or edit a group; kept as typed so a refused form comes back filled
+ * in. An edit uses the name, description and rules only (the kind and the owner do not change).
+ */
 public class GroupForm {
 
     static final int NAME_MAX = 80;
@@ -60,6 +63,16 @@ public class GroupForm {
         this.owner = owner == null ? "" : owner;
     }
 
+    /** The form filled in with the group as it is, for its edit page. */
+    static GroupForm of(Group g) {
+        GroupForm form = new GroupForm();
+        form.setName(g.name());
+        form.setDescription(g.description());
+        form.setRules(g.rules());
+        form.setKind(g.kind());
+        return form;
+    }
+
     GroupRepository.Draft draft() {
         return new GroupRepository.Draft(oneLine(name), PostText.normalise(description), PostText.normalise(rules), kind);
     }
@@ -70,6 +83,17 @@ public class GroupForm {
 
     /** The fields in the order the form shows them; {@code associations} are the ids the member may choose as owner. */
     void validate(Errors errors, Set<String> associations) {
+        validateTexts(errors);
+        if (!KINDS.contains(kind)) {
+            errors.rejectValue("kind", "group.kind.invalid");
+        }
+        if (!owner.isEmpty() && !associations.contains(owner)) {
+            errors.rejectValue("owner", "group.owner.invalid");
+        }
+    }
+
+    /** The name, description and rules: all an edit may change. */
+    void validateTexts(Errors errors) {
         String n = oneLine(name);
         if (n.isEmpty()) {
             errors.rejectValue("name", "group.name.required");
@@ -81,12 +105,6 @@ public class GroupForm {
         }
         if (PostText.length(PostText.normalise(rules)) > RULES_MAX) {
             errors.rejectValue("rules", "group.rules.tooLong", new Object[] {RULES_MAX}, null);
-        }
-        if (!KINDS.contains(kind)) {
-            errors.rejectValue("kind", "group.kind.invalid");
-        }
-        if (!owner.isEmpty() && !associations.contains(owner)) {
-            errors.rejectValue("owner", "group.owner.invalid");
         }
     }
 }

@@ -387,6 +387,27 @@ class GroupRepository {
         });
     }
 
+    /**
+     * Changes the group's name (and its folded search name), description and rules, and writes the
+     * audit entry {@code edit_group} (AuditEntry shape of the moderation model) in the same transaction.
+     */
+    void edit(String groupId, Draft draft, String actor, String summary) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("group", groupId);
+        params.put("actor", actor);
+        params.put("name", draft.name());
+        params.put("searchName", fold(draft.name()));
+        params.put("description", draft.description());
+        params.put("rules", draft.rules());
+        params.put("summary", summary);
+        Transactions.write(driver, tx -> tx.run("""
+                MATCH (actor:Member {id: $actor}), (g:Group {id: $group})
+                SET g.name = $name, g.searchName = $searchName, g.description = $description, g.rules = $rules
+                CREATE (actor)-[:ACTED]->(e:AuditEntry {id: randomUUID(), at: datetime(), action: 'edit_group', reason: '',
+                                                      targetKind: 'group', targetId: g.id, summary: $summary})
+                CREATE (e)-[:IN_GROUP]->(g)""", params).consume());
+    }
+
     /** Shows or hides the public summary of the group's moderation log, with its audit entry. */
     void setPublicAuditLog(String groupId, boolean on, String actor) {
         Transactions.write(driver, tx -> tx.run("""

@@ -1,5 +1,6 @@
 package org.rampe.groups;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,6 +62,41 @@ public class Groups {
             throw forbidden();
         }
         return g;
+    }
+
+    /** The group, if the viewer may edit it (owners, administrators): 404 if hidden from them, 403 otherwise. */
+    Group editable(String slug, MemberAccount account) {
+        Group g = visible(slug, account);
+        if (!g.canEdit()) {
+            throw forbidden();
+        }
+        return g;
+    }
+
+    /**
+     * Changes the group's name, description and rules (never its slug nor its kind), with an audit
+     * entry {@code edit_group} naming the fields that changed; nothing is written when nothing changed.
+     */
+    void edit(Group g, GroupRepository.Draft draft, MemberAccount actor) {
+        if (!g.canEdit()) {
+            throw forbidden();
+        }
+        List<String> changed = new ArrayList<>();
+        if (!draft.name().equals(g.name())) {
+            changed.add("name");
+        }
+        if (!draft.description().equals(g.description())) {
+            changed.add("description");
+        }
+        if (!draft.rules().equals(g.rules())) {
+            changed.add("rules");
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        String summary = changed.contains("name") ? g.name() + " → " + draft.name() + " (" + String.join(", ", changed) + ")"
+                : draft.name() + " (" + String.join(", ", changed) + ")";
+        repository.edit(g.id(), draft, actor.memberId(), summary);
     }
 
     List<GroupRepository.Summary> list(String query, String viewer) {

@@ -1,5 +1,6 @@
 package org.rampe.social;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.rampe.members.MemberAccount;
 import org.rampe.site.SafeRedirect;
 import org.springframework.http.HttpStatus;
@@ -30,7 +31,8 @@ class CommentController {
     @PostMapping("/posts/{id}/comments")
     String comment(@PathVariable String id, @RequestParam(defaultValue = "") String text,
                    @RequestParam(required = false) String parent,
-                   @AuthenticationPrincipal MemberAccount member, Model model, RedirectAttributes redirect) {
+                   @AuthenticationPrincipal MemberAccount member, Model model, RedirectAttributes redirect,
+                   HttpServletResponse response) {
         String post = PostController.valid(id);
         String parentId = parent == null || parent.isBlank() ? null : PostController.valid(parent);
         String typed = PostText.normalise(text);
@@ -49,6 +51,14 @@ class CommentController {
             case LOCKED -> {
                 model.addAttribute("failed", true);
                 return postPages.page(post, member, parentId, text, "mod.locked.refused", model);
+            }
+            case MUTED, BANNED -> {
+                // Still refused (403), but the page says why instead of a bare error page.
+                response.setStatus(HttpStatus.FORBIDDEN.value());
+                model.addAttribute("failed", true);
+                String why = written.outcome() == Conversation.Outcome.MUTED
+                        ? "group.sanction.comment.muted" : "group.sanction.comment.banned";
+                return postPages.page(post, member, parentId, text, why, model);
             }
             case DONE -> {
             }
@@ -129,7 +139,7 @@ class CommentController {
         var reacted = conversation.reactToComment(comment, member.memberId(), chosen);
         switch (reacted.outcome()) {
             case NOT_FOUND -> throw PostController.notFound();
-            case FORBIDDEN, LOCKED -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+            case FORBIDDEN, LOCKED, MUTED, BANNED -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);
             case DONE -> {
             }
         }
@@ -151,7 +161,7 @@ class CommentController {
         String comment = PostController.valid(id);
         return switch (conversation.mayChange(comment, member.memberId())) {
             case NOT_FOUND -> throw PostController.notFound();
-            case FORBIDDEN, LOCKED -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+            case FORBIDDEN, LOCKED, MUTED, BANNED -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);
             case DONE -> conversation.own(comment, member.memberId()).orElseThrow(PostController::notFound);
         };
     }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,8 +25,11 @@ import org.springframework.stereotype.Service;
 @Service
 class Conversation {
 
-    /** How an attempt came out: not found covers "may not read" too, so nothing leaks. */
-    enum Outcome { DONE, NOT_FOUND, FORBIDDEN, LOCKED }
+    /**
+     * How an attempt came out: not found covers "may not read" too, so nothing leaks. MUTED and
+     * BANNED: refused in a group whose moderators muted or banned the member (they are told why).
+     */
+    enum Outcome { DONE, NOT_FOUND, FORBIDDEN, LOCKED, MUTED, BANNED }
 
     /** The outcome, and the id it concerns once done (the new comment; the post of a comment). */
     record Result(Outcome outcome, String id) {
@@ -161,14 +165,18 @@ class Conversation {
             }
             var postAuthor = List.of(onPost.getFirst().get("id").asString());
             // In a group, only its members comment, and not while muted in it or banned from it.
-            boolean refusedInGroup = tx.run("""
+            var refusedInGroup = tx.run("""
                     MATCH (:Post {id: $post})-[:IN_GROUP]->(g:Group)
                     OPTIONAL MATCH (w:Member {id: $viewer})
-                    RETURN NOT EXISTS { MATCH (w)-[:MEMBER_OF]->(g) }
-                           OR EXISTS { MATCH (w)-[s:MUTED_IN|BANNED_FROM]->(g) WHERE s.until IS NULL OR s.until > datetime() } AS refused""",
-                    params("post", post, "viewer", writer)).list(r -> r.get("refused").asBoolean()).contains(true);
-            if (refusedInGroup) {
-                return new Written(Outcome.FORBIDDEN, null, null, Set.of());
+                    RETURN CASE
+                             WHEN EXISTS { MATCH (w)-[s:BANNED_FROM]->(g) WHERE s.until IS NULL OR s.until > datetime() } THEN 'BANNED'
+                             WHEN EXISTS { MATCH (w)-[s:MUTED_IN]->(g) WHERE s.until IS NULL OR s.until > datetime() } THEN 'MUTED'
+                             WHEN NOT EXISTS { MATCH (w)-[:MEMBER_OF]->(g) } THEN 'FORBIDDEN'
+                           END AS refused""",
+                    params("post", post, "viewer", writer)).list(r -> r.get("refused").asString(null)).stream()
+                    .filter(Objects::nonNull).findFirst();
+            if (refusedInGroup.isPresent()) {
+                return new Written(Outcome.valueOf(refusedInGroup.get()), null, null, Set.of());
             }
             String parentAuthor = null;
             if (parent != null) {

@@ -15,8 +15,8 @@ import org.rampe.graph.Transactions;
 
 /**
  * Groups in Chromium: axe-core in French and English on the listing, a group page (as a visitor,
- * a non-member and a member with the post form), the members list, the join page and the
- * creation form with its errors; nothing sideways at 320 px; joining with the keyboard alone.
+ * a non-member, a member with the post form and an owner), the members list, the join page, and
+ * the creation and edit forms, blank and with errors; nothing sideways at 320 px; joining with the keyboard alone.
  */
 class GroupsBrowserTest extends RampeTest {
 
@@ -42,7 +42,7 @@ class GroupsBrowserTest extends RampeTest {
     }
 
     @Test
-    void groupPagesAndTheCreationFormWithErrorsHaveNoAxeViolationInFrenchAndEnglish() {
+    void groupPagesAndTheCreationAndEditFormsWithErrorsHaveNoAxeViolationInFrenchAndEnglish() {
         Map<String, String> violations = new LinkedHashMap<>();
         int n = 0;
         for (String language : List.of("fr", "en")) {
@@ -70,6 +70,18 @@ class GroupsBrowserTest extends RampeTest {
             browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
             browser.waitFor(By.cssSelector(".error-summary"));
             violations.put(language + " creation form with errors", browser.axeViolations());
+
+            Transactions.write(driver, tx -> tx.run("""
+                    MATCH (m:Member {handle: $h}), (g:Group {slug: 'entraide'})
+                    CREATE (m)-[:MEMBER_OF {role: 'owner', since: datetime()}]->(g)""", Map.of("h", handle)).consume());
+            browser.open("/groups/entraide");
+            violations.put(language + " owner group page with the edit link", browser.axeViolations());
+            browser.open("/groups/entraide/edit");
+            violations.put(language + " edit form", browser.axeViolations());
+            browser.driver.findElement(By.id("name")).clear();
+            browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+            browser.waitFor(By.cssSelector(".error-summary"));
+            violations.put(language + " edit form with an error", browser.axeViolations());
 
             browser.open("/groups/balades");
             browser.driver.findElement(By.cssSelector("form[action='/groups/balades/posts'] button[type=submit]")).click();

@@ -75,6 +75,11 @@ class GroupAuthorizationMatrixTest extends GroupTestSupport {
                     "signin", hidden404, "403", "403", "done", hidden404, "done"));
             routes.add(new Route("publishing the moderation log's summary", "POST", "/groups/{slug}/audit-log", new String[] {"publish", "true"}, kind,
                     "signin", hidden404, "403", "403", "done", hidden404, "done"));
+            routes.add(new Route("the edit form", "GET", "/groups/{slug}/edit", new String[0], kind,
+                    "signin", hidden404, "403", "403", "ok", hidden404, "ok"));
+            routes.add(new Route("editing the group", "POST", "/groups/{slug}/edit",
+                    new String[] {"name", "Nouveau nom", "description", "Autre description", "rules", "Autres règles"}, kind,
+                    "signin", hidden404, "403", "403", "done", hidden404, "done"));
             // The log itself (moderation's route, open to visitors for published summaries): moderators see it
             // whole; nobody else until an owner publishes its summary.
             routes.add(new Route("the group's moderation log, not published", "GET", "/moderation/groups/{id}/audit", new String[0], kind,
