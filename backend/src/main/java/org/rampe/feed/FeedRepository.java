@@ -207,13 +207,27 @@ class FeedRepository {
     }
 
     /**
+     * The end of a backfill, after a {@code CALL} that returned the newest posts {@code p} for
+     * {@code reader} (at most {@link #CAP} + 1): the newest {@link #CAP} join the inbox and, if there
+     * were more, the horizon moves up to where the copied posts stop.
+     */
+    private static final String COPY_INTO_INBOX = """
+                    WITH reader, collect(p) AS posts
+                    WITH reader, posts[..$cap] AS kept, CASE WHEN size(posts) > $cap THEN posts[$cap].createdAt END AS cut
+                    SET reader.feedHorizon = CASE WHEN cut IS NULL THEN reader.feedHorizon
+                                                  WHEN reader.feedHorizon IS NULL OR cut > reader.feedHorizon THEN cut
+                                                  ELSE reader.feedHorizon END
+                    FOREACH (p IN kept | MERGE (reader)-[f:FEED]->(p) ON CREATE SET f.at = p.createdAt, f.post = p.id)
+            """;
+
+    /**
      * A new follow: the followee's newest readable posts join the follower's inbox (those after
      * the horizon, at most {@link #CAP}; if the followee has more, the horizon moves up to where
      * the copied posts stop, and older pages come from the fallback query).
      */
     void backfill(String followerId, String followedId) {
         Transactions.write(driver, tx -> {
-            tx.run("""
+            tx.run(("""
                     MATCH (reader:Member {id: $follower})-[:FOLLOWS]->(author:Member {id: $followed})
                     WHERE NOT EXISTS { (reader)-[:BLOCKS]-(author) } AND NOT EXISTS { (reader)-[:MUTES]->(author) }
                     CALL (reader, author) {
@@ -224,13 +238,7 @@ class FeedRepository {
                       ORDER BY p.createdAt DESC, p.id DESC
                       LIMIT $capPlusOne
                     }
-                    WITH reader, collect(p) AS posts
-                    WITH reader, posts[..$cap] AS kept, CASE WHEN size(posts) > $cap THEN posts[$cap].createdAt END AS cut
-                    SET reader.feedHorizon = CASE WHEN cut IS NULL THEN reader.feedHorizon
-                                                  WHEN reader.feedHorizon IS NULL OR cut > reader.feedHorizon THEN cut
-                                                  ELSE reader.feedHorizon END
-                    FOREACH (p IN kept | MERGE (reader)-[f:FEED]->(p) ON CREATE SET f.at = p.createdAt, f.post = p.id)
-                    """.formatted(READER_CAN_READ),
+                    """ + COPY_INTO_INBOX).formatted(READER_CAN_READ),
                     Map.of("follower", followerId, "followed", followedId, "cap", CAP, "capPlusOne", CAP + 1)).consume();
             trim(tx, List.of(followerId));
             return null;
@@ -244,7 +252,7 @@ class FeedRepository {
      */
     void joinGroup(String memberId, String groupId) {
         Transactions.write(driver, tx -> {
-            tx.run("""
+            tx.run(("""
                     MATCH (reader:Member {id: $member})-[:MEMBER_OF]->(g:Group {id: $group})
                     CALL (reader, g) {
                       MATCH (g)<-[:IN_GROUP]-(p:Post)<-[:POSTED]-(author:Member)
@@ -254,13 +262,7 @@ class FeedRepository {
                       ORDER BY p.createdAt DESC, p.id DESC
                       LIMIT $capPlusOne
                     }
-                    WITH reader, collect(p) AS posts
-                    WITH reader, posts[..$cap] AS kept, CASE WHEN size(posts) > $cap THEN posts[$cap].createdAt END AS cut
-                    SET reader.feedHorizon = CASE WHEN cut IS NULL THEN reader.feedHorizon
-                                                  WHEN reader.feedHorizon IS NULL OR cut > reader.feedHorizon THEN cut
-                                                  ELSE reader.feedHorizon END
-                    FOREACH (p IN kept | MERGE (reader)-[f:FEED]->(p) ON CREATE SET f.at = p.createdAt, f.post = p.id)
-                    """.formatted(READER_CAN_READ),
+                    """ + COPY_INTO_INBOX).formatted(READER_CAN_READ),
                     Map.of("member", memberId, "group", groupId, "cap", CAP, "capPlusOne", CAP + 1)).consume();
             trim(tx, List.of(memberId));
             return null;
