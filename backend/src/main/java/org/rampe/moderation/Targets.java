@@ -18,19 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class Targets {
 
-    /**
-     * The reading rule, or a group post readable under the groups' agreed rule (a public group, or a
-     * member of the group). The groups feature adds that rule to {@link Visibility#CAN_READ_POST}
-     * itself; it is repeated here so reports work before and after (an OR of the same rule is harmless).
-     */
-    static final String READABLE = """
-            ((%s)
-             OR (p.moderation IS NULL
-                 AND NOT EXISTS { MATCH (:Member {id: $viewer})-[:BLOCKS]-(author) }
-                 AND EXISTS { MATCH (p)-[:IN_GROUP]->(g0:Group)
-                              WHERE g0.kind = 'public' OR EXISTS { MATCH (:Member {id: $viewer})-[:MEMBER_OF]->(g0) } }))"""
-            .formatted(Visibility.CAN_READ_POST);
-
     private static final String GROUP_OF_POST = """
             OPTIONAL MATCH (p)-[:IN_GROUP]->(g:Group)
             """;
@@ -50,14 +37,14 @@ class Targets {
             case "post" -> """
                     MATCH (author:Member)-[:POSTED]->(p:Post {id: $id})
                     WHERE %s
-                    """.formatted(READABLE) + GROUP_OF_POST + """
+                    """.formatted(Visibility.CAN_READ_POST) + GROUP_OF_POST + """
                     RETURN author.id AS cid, author.handle AS ch, author.displayName AS cn, p.text AS text, p.id AS post,
                            g.id AS gid, g.name AS gname, g.rules AS rules""";
             case "comment" -> """
                     MATCH (w:Member)-[:WROTE]->(c:Comment {id: $id})-[:ON]->(p:Post)<-[:POSTED]-(author:Member)
                     WHERE c.deletedAt IS NULL AND c.moderation IS NULL
                       AND NOT EXISTS { MATCH (:Member {id: $viewer})-[:BLOCKS]-(w) } AND %s
-                    """.formatted(READABLE) + GROUP_OF_POST + """
+                    """.formatted(Visibility.CAN_READ_POST) + GROUP_OF_POST + """
                     RETURN w.id AS cid, w.handle AS ch, w.displayName AS cn, c.text AS text, p.id AS post,
                            g.id AS gid, g.name AS gname, g.rules AS rules""";
             case "member" -> """
