@@ -107,8 +107,24 @@ final class Browser implements AutoCloseable {
         new Actions(driver).sendKeys(keys).perform();
     }
 
+    /**
+     * Types into the focused element. ChromeDriver's key events stop at the Basic Multilingual
+     * Plane (Debian's ChromeDriver 150 refuses "🌻"), so text beyond it goes in as the browser's
+     * own text input (DevTools Input.insertText, what an input method or emoji picker does).
+     */
     void type(String text) {
-        new Actions(driver).sendKeys(text).perform();
+        if (text.codePoints().allMatch(Character::isBmpCodePoint)) {
+            new Actions(driver).sendKeys(text).perform();
+        } else {
+            driver.executeCdpCommand("Input.insertText", java.util.Map.of("text", text));
+        }
+    }
+
+    /** Focuses the field and types into it (see {@link #type(String)}). */
+    void fill(By field, String text) {
+        WebElement element = driver.findElement(field);
+        element.click();
+        type(text);
     }
 
     WebElement focused() {
@@ -147,7 +163,7 @@ final class Browser implements AutoCloseable {
         open("/signup");
         driver.findElement(By.id("email")).sendKeys(handle + "@example.org");
         driver.findElement(By.id("handle")).sendKeys(handle);
-        driver.findElement(By.id("displayName")).sendKeys(displayName);
+        fill(By.id("displayName"), displayName);
         driver.findElement(By.id("password")).sendKeys("a long enough password");
         driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
         waitFor(By.cssSelector("form[action='/signout']"));
