@@ -106,7 +106,9 @@ final class RampeProcesses implements AutoCloseable {
                 "--data-dir", data.toString(), "--page-cache", "64MB"));
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         Path passwordFile = data.resolve("neo4j-password");
-        while (!(listening(port) && Files.exists(passwordFile))) {
+        Path log = dir.resolve("graph-server.log");
+        // The password file is written before the password is set: wait for the line printed once it is.
+        while (!(Files.exists(log) && Files.readString(log).contains("Neo4j is listening") && listening(port))) {
             check(process, "graph-server", deadline);
             Thread.sleep(200);
         }
