@@ -1,0 +1,145 @@
+package org.rampe.messaging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.PreDestroy;
+import org.rampe.messaging.LivePayloads.Counts;
+import org.rampe.messaging.LivePayloads.LiveMessage;
+import org.rampe.messaging.LivePayloads.Receipt;
+import org.rampe.notifications.NotificationsChanged;
+import org.rampe.site.UnreadNotifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageSendingOperations;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Everything the server pushes on its own: each stored message, edit and deletion to every
+ * participant's {@code /user/queue/messages} (from the events, so a message sent from the page's
+ * form is pushed as well as one sent live), read receipts, and the header counts.
+ * <p>
+ * Counts are coalesced: a member marked as changed gets one push within a second, however many
+ * messages or notifications arrived, and only if they are connected somewhere (the user registry,
+ * which with the relay spans every instance). Reading the counts costs two queries; a lively group
+ * would otherwise cost them once per message and participant.
+ */
+@Component
+@ConditionalOnWebApplication
+class LivePushes {
+
+    static final String MESSAGES = "/queue/messages";
+    static final String ACKS = "/queue/acks";
+    static final String ERRORS = "/queue/errors";
+    static final String RECEIPTS = "/queue/receipts";
+    static final String TYPING = "/queue/typing";
+    static final String PRESENCE = "/queue/presence";
+    static final String COUNTS = "/queue/counts";
+    static final Duration COUNTS_EVERY = Duration.ofSeconds(1);
+
+    private static final Logger log = LoggerFactory.getLogger(LivePushes.class);
+
+    private final SimpMessageSendingOperations template;
+    private final SimpUserRegistry users;
+    private final ObjectProvider<Messaging> messaging;
+    private final ObjectProvider<UnreadNotifications> notifications;
+    private final Set<String> countsChanged = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ScheduledFuture<?> flushing;
+
+    LivePushes(SimpMessageSendingOperations template, SimpUserRegistry users, ObjectProvider<Messaging> messaging,
+            ObjectProvider<UnreadNotifications> notifications, @Lazy TaskScheduler messageBrokerTaskScheduler) {
+        this.template = template;
+        this.users = users;
+        this.messaging = messaging;
+        this.notifications = notifications;
+        this.flushing = messageBrokerTaskScheduler.scheduleWithFixedDelay(this::flushCounts, COUNTS_EVERY);
+    }
+
+    @PreDestroy
+    void stop() {
+        flushing.cancel(false);
+    }
+
+    /** To every session of a member (on any instance). */
+    void toUser(String memberId, String destination, Object payload) {
+        template.convertAndSendToUser(memberId, destination, payload);
+    }
+
+    /** To one WebSocket session only (an acknowledgement, a refusal, a catch-up answer). */
+    void toSession(String memberId, String sessionId, String destination, Object payload) {
+        var headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+        headers.setSessionId(sessionId);
+        headers.setLeaveMutable(true);
+        template.convertAndSendToUser(memberId, destination, payload, headers.getMessageHeaders());
+    }
+
+    @EventListener
+    void on(MessageSent e) {
+        var payload = LiveMessage.of("message", e.message());
+        for (String recipient : e.recipientIds()) {
+            toUser(recipient, MESSAGES, payload);
+            if (!Objects.equals(recipient, e.message().authorId())) {
+                countsChanged.add(recipient);
+            }
+        }
+    }
+
+    @EventListener
+    void on(MessageEdited e) {
+        var payload = LiveMessage.of("edited", e.message());
+        e.recipientIds().forEach(r -> toUser(r, MESSAGES, payload));
+    }
+
+    @EventListener
+    void on(MessageDeleted e) {
+        var payload = LiveMessage.deleted(e);
+        e.recipientIds().forEach(r -> toUser(r, MESSAGES, payload));
+    }
+
+    /** Others learn how far a member read only if the member shows read receipts; the reader's own count changes anyway. */
+    @EventListener
+    void on(ConversationRead e) {
+        countsChanged.add(e.memberId());
+        if (e.receiptsVisible()) {
+            var receipt = new Receipt(e.conversationId(), e.memberId(), e.handle(), e.seq());
+            e.recipientIds().stream().filter(r -> !r.equals(e.memberId())).forEach(r -> toUser(r, RECEIPTS, receipt));
+        }
+    }
+
+    @EventListener
+    void on(NotificationsChanged e) {
+        countsChanged.add(e.memberId());
+    }
+
+    void flushCounts() {
+        if (countsChanged.isEmpty()) {
+            return;
+        }
+        var members = new ArrayList<>(countsChanged);
+        countsChanged.removeAll(members);
+        for (String memberId : members) {
+            if (users.getUser(memberId) == null) {
+                continue; // not connected anywhere: the next page they open shows the counts
+            }
+            try {
+                var unreadNotifications = notifications.getIfAvailable();
+                long notificationCount = unreadNotifications == null ? 0 : unreadNotifications.count(memberId);
+                toUser(memberId, COUNTS, new Counts(notificationCount, messaging.getObject().unreadTotal(memberId)));
+            } catch (RuntimeException e) {
+                // A count that cannot be read now is pushed with the next change; the pages show it anyway.
+                log.warn("Could not push the counts of {}: {}", memberId, e.toString());
+            }
+        }
+    }
+}
