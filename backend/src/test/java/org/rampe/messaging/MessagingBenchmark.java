@@ -30,18 +30,14 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.rampe.graph.Transactions;
 import org.rampe.messaging.StompMember.Web;
-import org.springframework.messaging.converter.ByteArrayMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Live messaging under load, on 127.0.0.1 (see docs/benchmarks.md, "Live messaging"):
@@ -76,7 +72,6 @@ class MessagingBenchmark {
     static final int IDLE = Integer.getInteger("bench.idle", 5_000);
     static final boolean RELAY = Boolean.getBoolean("bench.relay");
     static final String[] SUBSCRIPTIONS = {"/user/queue/messages", "/user/queue/acks", "/user/queue/errors", "/user/queue/counts"};
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ConcurrentHistogram latency = new ConcurrentHistogram(60_000_000L, 3);
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
@@ -256,9 +251,7 @@ class MessagingBenchmark {
     // ---------------------------------------------------------------- STOMP
 
     private static WebSocketStompClient stompClient() {
-        var client = StompMember.client();
-        client.setMessageConverter(new ByteArrayMessageConverter());
-        return client;
+        return StompMember.client();
     }
 
     private static CompletableStomp connect(WebSocketStompClient client, Web web, StompSessionHandlerAdapter handler) {
@@ -331,13 +324,13 @@ class MessagingBenchmark {
         return new StompFrameHandler() {
             @Override
             public Type getPayloadType(StompHeaders headers) {
-                return byte[].class;
+                return Map.class;
             }
 
             @Override
             @SuppressWarnings("unchecked")
             public void handleFrame(StompHeaders headers, Object payload) {
-                sink.accept(JSON.readValue((byte[]) payload, Map.class));
+                sink.accept((Map<String, Object>) payload);
             }
         };
     }
@@ -359,7 +352,7 @@ class MessagingBenchmark {
         measureUntil = measureFrom + MEASURED.toNanos();
         long sentMeasured = 0;
         long n = 0;
-        byte[] text = "Bonjour, est-ce que l’ascenseur de la gare marche aujourd’hui ?".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String text = "Bonjour, est-ce que l’ascenseur de la gare marche aujourd’hui ?";
         while (true) {
             long now = System.nanoTime();
             if (now >= measureUntil) {
@@ -373,10 +366,8 @@ class MessagingBenchmark {
                 sentAt.put(clientId, at);
                 var headers = new StompHeaders();
                 headers.setDestination("/app/conversations/" + conversationOf[member] + "/send");
-                headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
                 try {
-                    sessions[member].send(headers, JSON.writeValueAsBytes(Map.of("clientId", clientId, "text", new String(text,
-                            java.nio.charset.StandardCharsets.UTF_8) + " #" + n)));
+                    sessions[member].send(headers, Map.of("clientId", clientId, "text", text + " #" + n));
                 } catch (RuntimeException e) {
                     transportErrors.incrementAndGet();
                 }

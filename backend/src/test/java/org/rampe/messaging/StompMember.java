@@ -19,19 +19,16 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.messaging.converter.ByteArrayMessageConverter;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A member as the scale-out tests and the benchmark see one: signed in through the real forms
@@ -42,7 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class StompMember implements AutoCloseable {
 
     static final String PASSWORD = "scale test password, not secret";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
     private static final Pattern SESSION = Pattern.compile("RAMPE_SESSION=([^;]+)");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -144,7 +140,7 @@ final class StompMember implements AutoCloseable {
     /** A STOMP client for many sessions (one per test class or benchmark: its threads are shared). */
     static WebSocketStompClient client() {
         var client = new WebSocketStompClient(new StandardWebSocketClient());
-        client.setMessageConverter(new ByteArrayMessageConverter());
+        client.setMessageConverter(new JacksonJsonMessageConverter());
         var scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(2);
         scheduler.setThreadNamePrefix("stomp-client-");
@@ -216,13 +212,13 @@ final class StompMember implements AutoCloseable {
         var subscription = session.subscribe(destination, new StompFrameHandler() {
             @Override
             public Type getPayloadType(StompHeaders headers) {
-                return byte[].class;
+                return Map.class;
             }
 
             @Override
             @SuppressWarnings("unchecked")
             public void handleFrame(StompHeaders headers, Object payload) {
-                sink.accept(JSON.readValue((byte[]) payload, Map.class));
+                sink.accept((Map<String, Object>) payload);
             }
         });
         subscription.addReceiptTask(() -> receipt.complete(null));
@@ -248,8 +244,7 @@ final class StompMember implements AutoCloseable {
     private void sendJson(String destination, Map<String, Object> body) {
         var headers = new StompHeaders();
         headers.setDestination(destination);
-        headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
-        session.send(headers, JSON.writeValueAsBytes(body));
+        session.send(headers, body); // JSON, with its content type, by the client's converter
     }
 
     boolean connected() {
