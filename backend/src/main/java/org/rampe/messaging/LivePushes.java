@@ -73,7 +73,19 @@ class LivePushes {
 
     /** To every session of a member (on any instance). */
     void toUser(String memberId, String destination, Object payload) {
-        template.convertAndSendToUser(memberId, destination, payload);
+        var user = users.getUser(memberId);
+        if (user == null || user.getSessions().size() < 2) {
+            template.convertAndSendToUser(memberId, destination, payload);
+            return;
+        }
+        // One send per session: with preserveReceiveOrder, Spring 7.0's UserDestinationMessageHandler
+        // fails on the second session of one message ("Expected mutable SimpMessageHeaderAccessor"),
+        // so a member with two tabs, or connected to two instances, got pushes on one session only
+        // (ScaleOutTest). The registry spans the instances with the relay, so remote sessions are
+        // reached the same way (their queue in the broker).
+        for (var session : user.getSessions()) {
+            toSession(memberId, session.getId(), destination, payload);
+        }
     }
 
     /** To one WebSocket session only (an acknowledgement, a refusal, a catch-up answer). */

@@ -90,6 +90,7 @@ class MessagingFaultTest {
         private final long deadline;
         private StompMember live;
         volatile Throwable failure;
+        volatile Exception lastConnectFailure;
 
         Sender(String handle, String conversation, long deadline) {
             this.handle = handle;
@@ -157,6 +158,7 @@ class MessagingFaultTest {
                 live = StompMember.connect(client, StompMember.signIn(app.baseUrl(), handle), false);
                 reconnects.incrementAndGet();
             } catch (Exception e) {
+                lastConnectFailure = e;
                 live = null;
                 Thread.sleep(500); // the application is restarting
             }
@@ -195,7 +197,8 @@ class MessagingFaultTest {
 
         for (Sender s : senders) {
             assertThat(s.failure).as(s.handle + " failed").isNull();
-            assertThat(s.outbox).as(s.handle + ": messages never acknowledged before the deadline").isEmpty();
+            assertThat(s.outbox).as(s.handle + ": messages never acknowledged before the deadline (" + s.reconnects
+                    + " connections, last connection failure: " + s.lastConnectFailure + ")").isEmpty();
         }
         assertThat(ackedBeforeKill).as("the kill came in the middle of the burst").isLessThan(total);
 

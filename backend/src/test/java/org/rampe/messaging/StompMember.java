@@ -192,12 +192,12 @@ final class StompMember implements AutoCloseable {
         holder[0] = member;
         session.setAutoReceipt(receipts);
         var subscribed = List.of(
-                member.subscribe("/user/queue/messages", onMessage == null ? member.messages::add : onMessage),
-                member.subscribe("/user/queue/acks", member.acks::add),
-                member.subscribe("/user/queue/errors", member.errors::add),
-                member.subscribe("/user/queue/presence", member.presence::add),
+                member.subscribe(receipts, "/user/queue/messages", onMessage == null ? member.messages::add : onMessage),
+                member.subscribe(receipts, "/user/queue/acks", member.acks::add),
+                member.subscribe(receipts, "/user/queue/errors", member.errors::add),
+                member.subscribe(receipts, "/user/queue/presence", member.presence::add),
                 // Subscribed while "the page is visible": what makes the member online rather than away.
-                member.subscribe("/user/queue/here", frame -> { }));
+                member.subscribe(receipts, "/user/queue/here", frame -> { }));
         session.setAutoReceipt(false); // receipts for subscriptions only: sends are acknowledged by the application
         if (receipts) {
             for (CompletableFuture<Void> r : subscribed) {
@@ -207,7 +207,7 @@ final class StompMember implements AutoCloseable {
         return member;
     }
 
-    private CompletableFuture<Void> subscribe(String destination, Consumer<Map<String, Object>> sink) {
+    private CompletableFuture<Void> subscribe(boolean receipts, String destination, Consumer<Map<String, Object>> sink) {
         var receipt = new CompletableFuture<Void>();
         var subscription = session.subscribe(destination, new StompFrameHandler() {
             @Override
@@ -221,8 +221,12 @@ final class StompMember implements AutoCloseable {
                 sink.accept((Map<String, Object>) payload);
             }
         });
-        subscription.addReceiptTask(() -> receipt.complete(null));
-        subscription.addReceiptLostTask(() -> receipt.completeExceptionally(new IllegalStateException("No receipt for " + destination)));
+        if (receipts) {
+            subscription.addReceiptTask(() -> receipt.complete(null));
+            subscription.addReceiptLostTask(() -> receipt.completeExceptionally(new IllegalStateException("No receipt for " + destination)));
+        } else {
+            receipt.complete(null);
+        }
         return receipt;
     }
 
