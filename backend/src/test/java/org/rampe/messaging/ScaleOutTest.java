@@ -43,9 +43,17 @@ class ScaleOutTest {
         graph = processes.startGraph();
         driver = graph.driver();
         // One after the other: the first applies the schema, the second finds it applied.
-        one = processes.startApp("one", graph, "384m", RabbitMqBroker.relayArguments());
-        two = processes.startApp("two", graph, "384m", RabbitMqBroker.relayArguments());
+        one = processes.startApp("one", graph, "384m", debug(RabbitMqBroker.relayArguments()));
+        two = processes.startApp("two", graph, "384m", debug(RabbitMqBroker.relayArguments()));
         client = StompMember.client();
+    }
+
+    static List<String> debug(List<String> a) {
+        var l = new ArrayList<>(a);
+        l.add("--logging.level.org.springframework.messaging.simp.user=TRACE");
+        l.add("--logging.level.org.springframework.messaging.simp.stomp=DEBUG");
+        l.add("--logging.level.org.springframework.messaging.simp.broker=DEBUG");
+        return l;
     }
 
     @AfterAll
@@ -126,9 +134,22 @@ class ScaleOutTest {
             assertThat(StompMember.next(danLive.acks, 30)).isNotNull().containsEntry("clientId", id);
         }
         String last = sent.getLast();
-        assertThat(drainUntil(cleoOne, last)).as("Cléo on instance one").containsExactlyElementsOf(sent);
-        assertThat(drainUntil(cleoTwo, last)).as("Cléo on instance two").containsExactlyElementsOf(sent);
         assertThat(drainUntil(danLive, last)).as("Dan, the sender, on instance one").containsExactlyElementsOf(sent);
+        assertThat(drainUntil(cleoTwo, last)).as("Cléo on instance two").containsExactlyElementsOf(sent);
+        assertThat(drainUntil(cleoOne, last)).as("Cléo on instance one").containsExactlyElementsOf(sent);
+    }
+
+    @Test
+    void bisectSingleSessionOnOne() throws Exception {
+        Web eve = StompMember.signUp(one.baseUrl(), "eve_scale");
+        Web fay = StompMember.signUp(one.baseUrl(), "fay_scale");
+        String conversation = ScaleFixtures.direct(driver, "eve_scale", "fay_scale");
+        var eveLive = connect(eve);
+        var fayLive = connect(fay);
+        String id = UUID.randomUUID().toString();
+        eveLive.send(conversation, id, "Bonjour");
+        assertThat(StompMember.next(eveLive.acks, 30)).isNotNull();
+        assertThat(drainUntil(fayLive, id)).containsExactly(id);
     }
 
     /** The client ids of the messages received, in order, up to and including {@code last}. */
@@ -136,7 +157,8 @@ class ScaleOutTest {
         List<String> seen = new ArrayList<>();
         while (true) {
             Map<String, Object> m = StompMember.next(member.messages, 30);
-            assertThat(m).as("message " + last + " never arrived; before it: " + seen).isNotNull();
+            assertThat(m).as("message " + last + " never arrived; before it: " + seen + "; connected: " + member.connected()
+                    + "; problems: " + member.problems).isNotNull();
             if ("message".equals(m.get("type"))) {
                 seen.add((String) m.get("clientId"));
                 if (last.equals(m.get("clientId"))) {

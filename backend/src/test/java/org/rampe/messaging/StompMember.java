@@ -53,6 +53,8 @@ final class StompMember implements AutoCloseable {
     final BlockingQueue<Map<String, Object>> presence = new LinkedBlockingQueue<>();
     private final StompSession session;
     private volatile boolean lost;
+    /** What went wrong on this connection, for failure messages. */
+    final java.util.Queue<String> problems = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private StompMember(StompSession session) {
         this.session = session;
@@ -176,6 +178,14 @@ final class StompMember implements AutoCloseable {
             public void handleTransportError(StompSession s, Throwable exception) {
                 if (holder[0] != null) {
                     holder[0].lost = true;
+                    holder[0].problems.add("transport: " + exception);
+                }
+            }
+
+            @Override
+            public void handleFrame(StompHeaders headers, Object payload) {
+                if (holder[0] != null) {
+                    holder[0].problems.add("frame: " + headers + " " + payload);
                 }
             }
 
@@ -183,6 +193,7 @@ final class StompMember implements AutoCloseable {
             public void handleException(StompSession s, StompCommand command, StompHeaders headers, byte[] payload, Throwable e) {
                 if (holder[0] != null) {
                     holder[0].lost = true;
+                    holder[0].problems.add(command + " " + headers + ": " + e);
                 }
             }
         };
