@@ -140,36 +140,38 @@ class MessagingBenchmark {
                 client.stop();
 
                 // ---- idle sessions per GiB of heap, on a fresh start of the same instance
-                app.stop();
-                app.restart();
-                long fresh = heapAfterFullGc(app.pid());
-                webs = signInAll(app.baseUrl());
-                long signedIn = heapAfterFullGc(app.pid());
-                client = stompClient();
-                t = System.nanoTime();
-                List<StompSession> idle = connectIdle(client, webs);
-                System.out.printf(Locale.ROOT, "[bench] %,d idle STOMP sessions connected in %.1f s%n", idle.size(), (System.nanoTime() - t) / 1e9);
-                Thread.sleep(5_000);
-                long withIdle = heapAfterFullGc(app.pid());
-                long alive = idle.stream().filter(StompSession::isConnected).count();
-                double perSession = (double) (withIdle - signedIn) / idle.size();
-                report.add("### Idle sessions, heap after a full GC (`-Xms1g -Xmx1g`)");
-                report.add("");
-                report.add("| state | heap used | |");
-                report.add("| --- | ---: | --- |");
-                report.add(String.format(Locale.ROOT, "| fresh start | %.1f MiB | |", fresh / 1048576.0));
-                report.add(String.format(Locale.ROOT, "| %,d members signed in (HTTP sessions) | %.1f MiB | %+.1f MiB |", webs.size(),
-                        signedIn / 1048576.0, (signedIn - fresh) / 1048576.0));
-                report.add(String.format(Locale.ROOT, "| + %,d idle STOMP sessions (%,d still connected at the measure) | %.1f MiB | %+.1f MiB, %.1f KiB a session |",
-                        idle.size(), alive, withIdle / 1048576.0, (withIdle - signedIn) / 1048576.0, perSession / 1024));
-                report.add("");
-                report.add(String.format(Locale.ROOT, "Sessions per GiB of heap: **%,.0f** (the sessions' own cost); "
-                        + "the instance with %,d sessions uses %.0f MiB of its 1 GiB heap.", (1L << 30) / perSession, idle.size(),
-                        withIdle / 1048576.0));
-                for (StompSession s : idle) {
-                    disconnect(s);
+                if (IDLE > 0) {
+                    app.stop();
+                    app.restart();
+                    long fresh = heapAfterFullGc(app.pid());
+                    webs = signInAll(app.baseUrl());
+                    long signedIn = heapAfterFullGc(app.pid());
+                    client = stompClient();
+                    t = System.nanoTime();
+                    List<StompSession> idle = connectIdle(client, webs);
+                    System.out.printf(Locale.ROOT, "[bench] %,d idle STOMP sessions connected in %.1f s%n", idle.size(), (System.nanoTime() - t) / 1e9);
+                    Thread.sleep(5_000);
+                    long withIdle = heapAfterFullGc(app.pid());
+                    long alive = idle.stream().filter(StompSession::isConnected).count();
+                    double perSession = (double) (withIdle - signedIn) / idle.size();
+                    report.add("### Idle sessions, heap after a full GC (`-Xms1g -Xmx1g`)");
+                    report.add("");
+                    report.add("| state | heap used | |");
+                    report.add("| --- | ---: | --- |");
+                    report.add(String.format(Locale.ROOT, "| fresh start | %.1f MiB | |", fresh / 1048576.0));
+                    report.add(String.format(Locale.ROOT, "| %,d members signed in (HTTP sessions) | %.1f MiB | %+.1f MiB |", webs.size(),
+                            signedIn / 1048576.0, (signedIn - fresh) / 1048576.0));
+                    report.add(String.format(Locale.ROOT, "| + %,d idle STOMP sessions (%,d still connected at the measure) | %.1f MiB | %+.1f MiB, %.1f KiB a session |",
+                            idle.size(), alive, withIdle / 1048576.0, (withIdle - signedIn) / 1048576.0, perSession / 1024));
+                    report.add("");
+                    report.add(String.format(Locale.ROOT, "Sessions per GiB of heap: **%,.0f** (the sessions' own cost); "
+                            + "the instance with %,d sessions uses %.0f MiB of its 1 GiB heap.", (1L << 30) / perSession, idle.size(),
+                            withIdle / 1048576.0));
+                    for (StompSession s : idle) {
+                        disconnect(s);
+                    }
+                    client.stop();
                 }
-                client.stop();
             }
         }
         String header = String.format(Locale.ROOT, "%s, %d cores, Java %s, broker: %s; load average (1 min) %.2f at start, %.2f at the end.%n%n",
