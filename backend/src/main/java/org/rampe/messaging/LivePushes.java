@@ -78,13 +78,15 @@ class LivePushes {
             template.convertAndSendToUser(memberId, destination, payload);
             return;
         }
-        // One send per session: with preserveReceiveOrder, Spring 7.0's UserDestinationMessageHandler
-        // fails on the second session of one message ("Expected mutable SimpMessageHeaderAccessor"),
-        // so a member with two tabs, or connected to two instances, got pushes on one session only
-        // (ScaleOutTest). The registry spans the instances with the relay, so remote sessions are
-        // reached the same way (their queue in the broker).
+        // One send per session, straight to the broker destination each session subscribed to (what
+        // the user destination resolver would compute, destination + "-user" + session id): with
+        // preserveReceiveOrder, Spring 7.0's UserDestinationMessageHandler fails on the second session
+        // of one message ("Expected mutable SimpMessageHeaderAccessor"), so a member with two tabs, or
+        // connected to two instances, got pushes on one session only (ScaleOutTest). The registry
+        // spans the instances with the relay, so a session on another instance is reached through its
+        // queue in the broker. Clients dispatch by subscription id, not by the destination header.
         for (var session : user.getSessions()) {
-            toSession(memberId, session.getId(), destination, payload);
+            template.convertAndSend(destination + "-user" + session.getId(), payload);
         }
     }
 
