@@ -137,7 +137,7 @@ export default function chat(section) {
       meta.append(element('time', { datetime: m.createdAt }, timeFormat.format(when)));
     }
     if (m.editedAt && !m.deleted) {
-      meta.append(' ', element('span', { class: 'message-edited' }, `(${words.edited || ''})`));
+      meta.append(' ', element('span', { class: 'message-edited' }, words.edited || ''));
     }
     article.append(meta);
     if (m.deleted) {
