@@ -7,7 +7,7 @@
 //     -offline, -unavailable; data-pending, data-failed ({0} the reason), data-announce ({0} name,
 //     {1} text), data-typing ({0}), data-presence-online / -away ({0}), data-edited, data-deleted,
 //     data-edit, data-delete, data-report, data-message-of ({0} time), data-report-of ({0} name),
-//     data-seen-by ({0} names), data-shortcuts-title, data-shortcuts-enable, data-shortcuts-help.
+//     data-shortcuts-title, data-shortcuts-enable, data-shortcuts-help.
 //   inside it: ol#messages (li[data-seq] oldest to newest), #chat-live (polite live region),
 //     #chat-status (role=status), form#composer with textarea#message-text, #receipts.
 //
@@ -111,7 +111,6 @@ export default function chat(section) {
   let lastTypingSent = 0;
   let typingTimer = null;
   let readTimer = null;
-  const readers = new Map(); // handle -> seq, from live receipts
 
   // ---- the list --------------------------------------------------------------------------------
 
@@ -389,19 +388,14 @@ export default function chat(section) {
       format(m.state === 'online' ? words.presenceOnline : words.presenceAway, m.name || m.handle || ''))));
   }
 
+  /** "Seen by …" under the newest message, as the server words it for this member. */
   function receipt(r) {
-    if (r.conversationId !== conversationId || !words.seenBy) {
+    if (r.conversationId !== conversationId || r.newestSeq < maxSeq()) {
       return;
     }
-    readers.set(r.handle, r.seq);
-    const newest = maxSeq();
-    const names = [...readers.entries()].filter(([, seq]) => seq >= newest).map(([handle]) => {
-      const link = document.querySelector(`.participant-list a[href="/members/${CSS.escape(handle)}"]`);
-      return link ? link.textContent : handle;
-    });
     const box = section.querySelector('#receipts');
-    if (box && names.length) {
-      box.replaceChildren(element('p', {}, format(words.seenBy, names.join(', '))));
+    if (box) {
+      box.replaceChildren(...(r.seenBy ? [element('p', {}, r.seenBy)] : []));
     }
   }
 

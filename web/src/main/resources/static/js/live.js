@@ -155,21 +155,10 @@ const api = {
 };
 
 // ---- Header counts ---------------------------------------------------------------------------
-// The layout's counts, kept current: the element with data-module="live-counts" (the site nav)
-// carries the words, data-notifications-one / -many and data-messages-one / -many, where "-many"
-// was rendered for 7 (the 7 is replaced by the count).
+// The layout's counts (#nav-notifications-unread, #nav-messages-unread), kept current from
+// /user/queue/counts, which carries the numbers and their words in the member's language.
 
-function countText(element, prefix, n) {
-  if (n <= 0) {
-    return '';
-  }
-  if (n === 1) {
-    return element.dataset[`${prefix}One`] || '';
-  }
-  return (element.dataset[`${prefix}Many`] || '').replace('7', String(n));
-}
-
-export function counts(element) {
+export function counts() {
   const live = connection();
   if (!live) {
     return;
@@ -177,7 +166,7 @@ export function counts(element) {
   live.on('/user/queue/counts', (c) => {
     const notifications = document.getElementById('nav-notifications-unread');
     if (notifications && typeof c.notifications === 'number') {
-      // As the layout draws it: " (2)" for the eye, ", 2 unread" for screen readers.
+      // As the layout draws it: "(2)" for the eye, ", 2 non lues" for screen readers.
       const parts = [];
       if (c.notifications > 0) {
         const shown = document.createElement('span');
@@ -185,14 +174,14 @@ export function counts(element) {
         shown.textContent = `(${c.notifications})`;
         const said = document.createElement('span');
         said.className = 'visually-hidden';
-        said.textContent = countText(element, 'notifications', c.notifications);
+        said.textContent = c.notificationsText || '';
         parts.push(' ', shown, said);
       }
       notifications.replaceChildren(...parts);
     }
     const messages = document.getElementById('nav-messages-unread');
     if (messages && typeof c.messages === 'number') {
-      messages.textContent = countText(element, 'messages', c.messages);
+      messages.textContent = c.messages > 0 ? (c.messagesText || '') : '';
     }
   });
 }

@@ -87,9 +87,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
                     .setUserDestinationBroadcast(USER_DESTINATION_BROADCAST)
                     .setUserRegistryBroadcast(USER_REGISTRY_BROADCAST)
                     .setTaskScheduler(scheduler);
-            if (relay.virtualHost() != null && !relay.virtualHost().isBlank()) {
-                registration.setVirtualHost(relay.virtualHost());
-            }
+            // Always a virtual host: without one Spring puts the relay host in CONNECT's host header,
+            // which RabbitMQ reads as a virtual host ("Virtual host '127.0.0.1' access denied").
+            registration.setVirtualHost(relay.virtualHost() != null && !relay.virtualHost().isBlank() ? relay.virtualHost() : "/");
         } else {
             registry.enableSimpleBroker("/queue", "/topic")
                     .setHeartbeatValue(new long[] {heartbeat, heartbeat})

@@ -23,7 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The live chat (chat.js over STOMP) in two real Chromium sessions, one per member: no axe-core
- * violation on the enhanced conversation page in French or English; a keyboard-only journey where
+ * violation on the enhanced conversation page in French or English (also at 320 px with text at 200 %);
+ * a keyboard-only journey where
  * Ana opens the conversation, sends a message, and hears Léo's reply announced once by the live
  * region while her focus stays in the composer; and a draft that survives a reload.
  */
@@ -116,8 +117,14 @@ class ChatBrowserTest extends RampeTest {
             waitUntil(ana, "the live message", d -> copiesOf(ana, "l’entrée côté parc") == 1);
             violations.put(language + " conversation after a live message", ana.axeViolations());
 
+            // 320 px wide, text at 200 %, reduced motion: nothing sideways, still no violation.
+            ana.cookie("rampe_display", "t200.c0.f0.m1");
             ana.resize(320, 800);
-            assertThat(ana.horizontalOverflow()).as("nothing sideways at 320 px (%s)", language).isZero();
+            ana.open("/messages/" + conversation);
+            waitUntilLive(ana);
+            assertThat(ana.horizontalOverflow()).as("nothing sideways at 320 px and 200 %% (%s)", language).isZero();
+            violations.put(language + " live conversation, 320 px, 200 %", ana.axeViolations());
+            ana.cookie("rampe_display", "t100.c0.f0.m0");
             ana.resize(1280, 900);
         }
         violations.values().removeIf(String::isEmpty);

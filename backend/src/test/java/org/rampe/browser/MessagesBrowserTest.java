@@ -109,6 +109,16 @@ class MessagesBrowserTest extends RampeTest {
     void aMemberOpensAConversationAndSendsAMessageWithTheKeyboardAlone() {
         browser.signUp("kbd", "Sam Kbd");
         conversationWithAna("kbd");
+        // The page as it works without JavaScript (chat.js would send live: see ChatBrowserTest).
+        browser.driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+        try {
+            sendWithTheForm();
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+        }
+    }
+
+    private void sendWithTheForm() {
         browser.open("/");
         browser.tabTo("the messages link", e -> "nav-messages".equals(e.getAttribute("id")), 40, false);
         assertThat(browser.focused().getText()).isEqualTo("Messages, 1 non lu");
