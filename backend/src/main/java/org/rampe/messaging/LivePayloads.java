@@ -51,8 +51,12 @@ final class LivePayloads {
     record Batch(String type, String conversationId, List<LiveMessage> messages, boolean more) {
     }
 
-    /** How far a participant has read (only for members who show read receipts). */
-    record Receipt(String conversationId, String memberId, String handle, long seq) {
+    /**
+     * How far a participant has read (only for members who show read receipts), and the line the
+     * page shows under the newest message, in the recipient's language ("Vu par Ana, Léo"; empty
+     * when nobody else has read it).
+     */
+    record Receipt(String conversationId, String memberId, String handle, long seq, long newestSeq, String seenBy) {
     }
 
     record Typing(String conversationId, String memberId, String handle, String name) {
@@ -65,7 +69,7 @@ final class LivePayloads {
     record PresenceEntry(String memberId, String handle, String name, String state) {
     }
 
-    /** The header's counts. */
-    record Counts(long notifications, long messages) {
+    /** The header's counts, and their words as the layout writes them, in the member's language (empty for 0). */
+    record Counts(long notifications, long messages, String notificationsText, String messagesText) {
     }
 }

@@ -2,6 +2,8 @@ package org.rampe.messaging;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -54,11 +57,16 @@ class LivePushes {
     private final SimpUserRegistry users;
     private final ObjectProvider<Messaging> messaging;
     private final ObjectProvider<UnreadNotifications> notifications;
+    private final MessageSource words;
+    private final MemberLanguages languages;
     private final Set<String> countsChanged = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.ScheduledFuture<?> flushing;
 
     LivePushes(SimpMessageSendingOperations template, SimpUserRegistry users, ObjectProvider<Messaging> messaging,
-            ObjectProvider<UnreadNotifications> notifications, @Lazy TaskScheduler messageBrokerTaskScheduler) {
+            ObjectProvider<UnreadNotifications> notifications, @Lazy TaskScheduler messageBrokerTaskScheduler,
+            MessageSource words, MemberLanguages languages) {
+        this.words = words;
+        this.languages = languages;
         this.template = template;
         this.users = users;
         this.messaging = messaging;
@@ -121,13 +129,31 @@ class LivePushes {
         e.recipientIds().forEach(r -> toUser(r, MESSAGES, payload));
     }
 
-    /** Others learn how far a member read only if the member shows read receipts; the reader's own count changes anyway. */
+    /**
+     * Others learn how far a member read only if the member shows read receipts; the reader's own
+     * count changes anyway. Each recipient gets the "seen by" line as their page would draw it
+     * (the participants other than them who show receipts and have read the newest message).
+     */
     @EventListener
     void on(ConversationRead e) {
         countsChanged.add(e.memberId());
-        if (e.receiptsVisible()) {
-            var receipt = new Receipt(e.conversationId(), e.memberId(), e.handle(), e.seq());
-            e.recipientIds().stream().filter(r -> !r.equals(e.memberId())).forEach(r -> toUser(r, RECEIPTS, receipt));
+        if (!e.receiptsVisible()) {
+            return;
+        }
+        var view = messaging.getObject().open(e.memberId(), e.conversationId()).orElse(null);
+        if (view == null) {
+            return;
+        }
+        for (String recipient : e.recipientIds()) {
+            if (recipient.equals(e.memberId())) {
+                continue;
+            }
+            List<String> seen = view.participants().stream()
+                    .filter(p -> !p.id().equals(recipient) && p.readReceipts() && p.readSeq() > 0 && p.readSeq() >= view.lastSeq())
+                    .map(ConversationView.Participant::name)
+                    .toList();
+            String line = seen.isEmpty() ? "" : words.getMessage("messaging.seenBy", new Object[] {String.join(", ", seen)}, languages.of(recipient));
+            toUser(recipient, RECEIPTS, new Receipt(e.conversationId(), e.memberId(), e.handle(), e.seq(), view.lastSeq(), line));
         }
     }
 
@@ -149,7 +175,11 @@ class LivePushes {
             try {
                 var unreadNotifications = notifications.getIfAvailable();
                 long notificationCount = unreadNotifications == null ? 0 : unreadNotifications.count(memberId);
-                toUser(memberId, COUNTS, new Counts(notificationCount, messaging.getObject().unreadTotal(memberId)));
+                long messageCount = messaging.getObject().unreadTotal(memberId);
+                Locale locale = languages.of(memberId);
+                toUser(memberId, COUNTS, new Counts(notificationCount, messageCount,
+                        notificationCount > 0 ? words.getMessage("notification.nav.unread", new Object[] {notificationCount}, locale) : "",
+                        messageCount > 0 ? words.getMessage("messaging.nav.unread", new Object[] {messageCount}, locale) : ""));
             } catch (RuntimeException e) {
                 // A count that cannot be read now is pushed with the next change; the pages show it anyway.
                 log.warn("Could not push the counts of {}: {}", memberId, e.toString());

@@ -33,7 +33,7 @@ class MemberGate implements ChannelInterceptor {
                 throw new AccessDeniedException("No member behind this WebSocket session");
             }
             if (suspensions.suspended(member.memberId())) {
-                throw new AccessDeniedException("Suspended member");
+                throw new StompErrors.SuspendedMember();
             }
         }
         return message;

@@ -11,6 +11,7 @@ import org.neo4j.driver.exceptions.Neo4jException;
 import org.rampe.graph.Transactions;
 import org.rampe.groups.GroupEvents;
 import org.rampe.moderation.Suspensions;
+import org.rampe.site.UnreadMessages;
 import org.rampe.social.PostText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Service;
  * ad-hoc and group chats the two do not see each other's messages (as group posts).
  */
 @Service
-public class Messaging {
+public class Messaging implements UnreadMessages {
 
     public static final int MAX_TEXT = PostText.MAX_POST;
     public static final int MAX_PARTICIPANTS = 50;
@@ -109,6 +110,11 @@ public class Messaging {
                 .orElseThrow(() -> new MessagingRefusal(MessagingRefusal.NOT_GROUP_MEMBER));
     }
 
+    /** The chat of the group with this slug, for a member of it; empty for anyone else (the page's 404). */
+    public Optional<ConversationRef> groupChatBySlug(String memberId, String slug) {
+        return repository.groupOfMember(memberId, slug).map(groupId -> groupChat(memberId, groupId));
+    }
+
     /** The member's conversations, newest activity first. */
     public List<ConversationSummary> conversations(String memberId) {
         return repository.conversations(memberId);
@@ -117,6 +123,11 @@ public class Messaging {
     /** Unread messages in the member's conversations, muted ones left out (the header's count). */
     public int unreadTotal(String memberId) {
         return repository.unreadTotal(memberId);
+    }
+
+    @Override
+    public long count(String memberId) {
+        return unreadTotal(memberId);
     }
 
     /** The conversation, empty when the member does not take part in it (a 404: nothing leaks). */
@@ -227,6 +238,12 @@ public class Messaging {
         if (!isParticipant(memberId, conversationId)) {
             throw new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT);
         }
+    }
+
+    /** One's own message in that conversation, for its edit and delete forms. */
+    public Optional<MessageView> own(String memberId, String conversationId, String messageId) {
+        return repository.own(memberId, messageId).filter(m -> m.conversationId().equals(conversationId)
+                && isParticipant(memberId, conversationId));
     }
 
     /** Changes the text of one's own message (refused as {@link #send} for an empty or too long text). */

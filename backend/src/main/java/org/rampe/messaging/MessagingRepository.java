@@ -162,6 +162,13 @@ class MessagingRepository {
         });
     }
 
+    /** The id of the group with this slug, if {@code viewer} is a member of it. */
+    Optional<String> groupOfMember(String viewer, String slug) {
+        return Transactions.readQuery(driver, """
+                MATCH (:Member {id: $viewer})-[:MEMBER_OF]->(g:Group {slug: $slug})
+                RETURN g.id AS id""", Map.of("viewer", viewer, "slug", slug), r -> r.get("id").asString()).stream().findFirst();
+    }
+
     List<ConversationSummary> conversations(String viewer) {
         return Transactions.readQuery(driver, """
                 MATCH (me:Member {id: $viewer})
@@ -379,6 +386,15 @@ class MessagingRepository {
         return Transactions.readQuery(driver, """
                 MATCH (a:Member)-[:SENT]->(x:Message {clientKey: $clientKey})
                 RETURN %s""".formatted(MESSAGE), Map.of("clientKey", clientKey), r -> message(r, viewer)).stream().findFirst();
+    }
+
+    /** One's own message, still there (not deleted nor moderated): the edit and delete forms. */
+    Optional<MessageView> own(String author, String messageId) {
+        return Transactions.readQuery(driver, """
+                MATCH (a:Member {id: $author})-[:SENT]->(x:Message {id: $id})
+                WHERE x.deletedAt IS NULL AND x.moderation IS NULL
+                RETURN %s""".formatted(MESSAGE), Map.of("author", author, "id", messageId), r -> message(r, author))
+                .stream().findFirst();
     }
 
     /** Changes the text of the author's own message (not deleted, not moderated); empty if not theirs. */

@@ -51,9 +51,14 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        // A session's frames are handled in the order sent: a SUBSCRIBE before the SEND that follows
-        // it, so its acknowledgement has somewhere to go; a message before its catch-up request.
-        registry.setPreserveReceiveOrder(true);
+        registry.setErrorHandler(new StompErrors());
+        // Not setPreserveReceiveOrder(true): with it, Spring 7 hands inbound frames to a decorator that
+        // swallows the security interceptors' exceptions, so a refused CONNECT or SUBSCRIBE got no
+        // ERROR frame and the socket stayed open, silent. Without it, the interceptors run in the
+        // receiving thread, a refusal is an ERROR frame and a closed socket, and frames are handled by
+        // the inbound pool in arrival order of start (a SUBSCRIBE is done long before the SEND after it
+        // has stored anything). A lost acknowledgement is harmless anyway: the client resends, the
+        // server answers duplicate=true.
         registry.addEndpoint(ENDPOINT)
                 .setHandshakeHandler(new MemberHandshakeHandler())
                 .addInterceptors(new LocaleHandshake(personalisation))

@@ -19,7 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.converter.StringMessageConverter;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -99,7 +101,9 @@ final class LiveClient implements AutoCloseable {
     /** Opens a STOMP session as chat.js does: the page's origin, the session cookie, the CSRF token on CONNECT. */
     CompletableFuture<StompSession> connectAsync(String origin, String csrfToken, boolean withCookie) {
         stompClient = new WebSocketStompClient(new StandardWebSocketClient());
-        stompClient.setMessageConverter(new JacksonJsonMessageConverter());
+        // JSON for our payloads, text for the broker's ERROR frames (so that they reach handleFrame).
+        stompClient.setMessageConverter(new CompositeMessageConverter(
+                List.of(new StringMessageConverter(), new JacksonJsonMessageConverter())));
         var handshake = new WebSocketHttpHeaders();
         if (origin != null) {
             handshake.setOrigin(origin);
@@ -126,6 +130,11 @@ final class LiveClient implements AutoCloseable {
             @Override
             public void handleFrame(StompHeaders headers, Object payload) {
                 errors.add("ERROR frame: " + headers.getFirst("message"));
+            }
+
+            @Override
+            public Type getPayloadType(StompHeaders headers) {
+                return String.class;
             }
         });
     }
@@ -158,6 +167,15 @@ final class LiveClient implements AutoCloseable {
     LiveClient standardQueues() throws Exception {
         return subscribe("/user/queue/messages", "/user/queue/acks", "/user/queue/errors", "/user/queue/counts",
                 "/user/queue/receipts", "/user/queue/typing", "/user/queue/presence");
+    }
+
+    /** Waits for the server's refusal (an ERROR frame, or the connection closed); fails if none comes. */
+    String refusal() throws InterruptedException {
+        String error = errors.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        if (error == null) {
+            throw new AssertionError("The server refused nothing in " + WAIT);
+        }
+        return error;
     }
 
     void send(String destination, Object payload) {

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
+import org.rampe.SocialFixtures;
 import org.rampe.graph.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The live delivery protocol over the real {@code /ws} endpoint: stored before acknowledged, once
@@ -25,6 +28,9 @@ class StompDeliveryTest extends RampeTest {
 
     @Autowired
     SendThrottle sendThrottle;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     LiveClient ana;
     LiveClient leo;
@@ -115,7 +121,36 @@ class StompDeliveryTest extends RampeTest {
         // As the page's form does: through the service, no WebSocket involved.
         messaging.send(anaId, conversation, UUID.randomUUID().toString(), "Envoyé sans JavaScript");
         assertThat(leo.next("/user/queue/messages")).containsEntry("text", "Envoyé sans JavaScript");
-        assertThat(leo.next("/user/queue/counts")).containsEntry("messages", 1);
+        assertThat(leo.next("/user/queue/counts")).containsEntry("messages", 1).containsEntry("messagesText", ", 1 non lu");
+    }
+
+    @Test
+    void aNewNotificationPushesTheHeaderCountInWords() throws Exception {
+        leo.connect().standardQueues();
+        new SocialFixtures(driver, events).follow(anaId, leoId);
+        assertThat(leo.next("/user/queue/counts")).containsEntry("notifications", 1)
+                .containsEntry("notificationsText", ", 1 non lue").containsEntry("messages", 0);
+    }
+
+    @Test
+    void readingPushesAReceiptWithTheSeenByLineToTheOthers() throws Exception {
+        ana.connect().standardQueues();
+        leo.connect().standardQueues();
+        messaging.send(anaId, conversation, "r1", "Tu as vu ?");
+        leo.next("/user/queue/messages");
+        leo.send("/app/conversations/" + conversation + "/read", Map.of("seq", 1));
+        assertThat(ana.next("/user/queue/receipts")).containsEntry("memberId", leoId).containsEntry("seq", 1)
+                .containsEntry("seenBy", "Vu par Leo");
+    }
+
+    @Test
+    void typingIsPushedToTheOthersOnly() throws Exception {
+        ana.connect().standardQueues();
+        leo.connect().standardQueues();
+        ana.send("/app/conversations/" + conversation + "/typing", Map.of());
+        assertThat(leo.next("/user/queue/typing")).containsEntry("conversationId", conversation).containsEntry("handle", "ana")
+                .containsEntry("name", "Ana");
+        assertThat(ana.queue("/user/queue/typing").poll(1, TimeUnit.SECONDS)).isNull();
     }
 
     @Test
@@ -138,14 +173,52 @@ class StompDeliveryTest extends RampeTest {
     @Test
     void theRateLimitIsAClearRefusal() throws Exception {
         ana.connect().standardQueues();
-        for (int i = 0; i < SendThrottle.PER_MINUTE; i++) {
-            ana.send("/app/conversations/" + conversation + "/send", Map.of("clientId", "m-" + i, "text", "n° " + i));
-            ana.next("/user/queue/acks");
+        // The allowance refills a little every few seconds, so count until the refusal rather than to exactly 20.
+        for (int i = 0; i < SendThrottle.PER_MINUTE * 3; i++) {
+            String clientId = "m-" + i;
+            ana.send("/app/conversations/" + conversation + "/send", Map.of("clientId", clientId, "text", "n° " + i));
+            Map<String, Object> ack = null;
+            Map<String, Object> error = null;
+            long end = System.nanoTime() + LiveClient.WAIT.toNanos();
+            while (ack == null && error == null && System.nanoTime() < end) {
+                ack = ana.queue("/user/queue/acks").poll(50, TimeUnit.MILLISECONDS);
+                error = ack == null ? ana.queue("/user/queue/errors").poll() : null;
+            }
+            if (error != null) {
+                assertThat(i).as("refused only after the allowance").isGreaterThanOrEqualTo(SendThrottle.PER_MINUTE);
+                assertThat(error).containsEntry("code", MessagingRefusal.RATE_LIMITED).containsEntry("clientId", clientId);
+                assertThat((String) error.get("message")).contains("Attendez une minute");
+                assertThat(storedWithClientId(clientId)).isZero();
+                return;
+            }
+            assertThat(ack).as("an answer to %s", clientId).isNotNull().containsEntry("clientId", clientId);
         }
-        ana.send("/app/conversations/" + conversation + "/send", Map.of("clientId", "one-too-many", "text", "encore"));
-        Map<String, Object> error = ana.next("/user/queue/errors");
-        assertThat(error).containsEntry("code", MessagingRefusal.RATE_LIMITED).containsEntry("clientId", "one-too-many");
-        assertThat(storedWithClientId("one-too-many")).isZero();
+        throw new AssertionError("never refused");
+    }
+
+    @Test
+    void presenceSaysAwayOrOnlineAndNothingForWhoHidesIt() throws Exception {
+        ana.connect().standardQueues();
+        leo.connect().standardQueues();
+        assertThat(presenceOfAnaSeenByLeo()).isEqualTo("away");
+        ana.subscribe(Presence.HERE); // her page is in front of her
+        long end = System.nanoTime() + LiveClient.WAIT.toNanos();
+        String state = presenceOfAnaSeenByLeo();
+        while (!"online".equals(state) && System.nanoTime() < end) {
+            state = presenceOfAnaSeenByLeo();
+        }
+        assertThat(state).isEqualTo("online");
+
+        messaging.saveSettings(anaId, new MessagingSettings(true, false));
+        assertThat(presenceOfAnaSeenByLeo()).as("hidden").isNull();
+        ana.disconnect();
+    }
+
+    @SuppressWarnings("unchecked")
+    private String presenceOfAnaSeenByLeo() throws InterruptedException {
+        leo.send("/app/conversations/" + conversation + "/presence", Map.of());
+        var members = (List<Map<String, Object>>) leo.next("/user/queue/presence").get("members");
+        return members.stream().filter(m -> anaId.equals(m.get("memberId"))).map(m -> (String) m.get("state")).findFirst().orElse(null);
     }
 
     private long storedWithClientId(String clientId) {
