@@ -87,12 +87,13 @@ class LivePushes {
             return;
         }
         // One send per session, straight to the broker destination each session subscribed to (what
-        // the user destination resolver would compute, destination + "-user" + session id): with
-        // preserveReceiveOrder, Spring 7.0's UserDestinationMessageHandler fails on the second session
-        // of one message ("Expected mutable SimpMessageHeaderAccessor"), so a member with two tabs, or
-        // connected to two instances, got pushes on one session only (ScaleOutTest). The registry
-        // spans the instances with the relay, so a session on another instance is reached through its
-        // queue in the broker. Clients dispatch by subscription id, not by the destination header.
+        // the user destination resolver computes: destination + "-user" + session id). Through the
+        // resolver, a member with two sessions got pushes on one only: with receive order preserved,
+        // Spring 7.0's UserDestinationMessageHandler failed on the second session ("Expected mutable
+        // SimpMessageHeaderAccessor"), and its per-session path then reached neither of a member's
+        // sessions on two instances (ScaleOutTest). The registry spans the instances with the relay,
+        // so a session on another instance is reached through its queue in the broker. Clients
+        // dispatch by subscription id, not by the destination header.
         for (var session : user.getSessions()) {
             template.convertAndSend(destination + "-user" + session.getId(), payload);
         }
