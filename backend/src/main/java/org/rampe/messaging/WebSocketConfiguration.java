@@ -111,14 +111,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
         registration.interceptors(gate);
-        // A send holds its thread for the whole store (a write transaction and its reads over Bolt):
-        // the default pool (twice the cores: 4 here) capped a 2-core instance at about 40 messages
-        // a second while the CPU waited on the database (MessagingBenchmark, docs/benchmarks.md).
-        registration.taskExecutor().corePoolSize(INBOUND_THREADS).maxPoolSize(INBOUND_THREADS);
     }
-
-    /** Threads handling clients' frames; most of their time is spent waiting for Neo4j. */
-    static final int INBOUND_THREADS = 32;
 
     /**
      * Names the WebSocket session by member id (see {@link MemberAuthentication}). An anonymous
