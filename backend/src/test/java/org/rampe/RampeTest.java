@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.neo4j.driver.Driver;
 import org.rampe.graph.Transactions;
 import org.rampe.members.SignInThrottle;
+import org.rampe.messaging.SendThrottle;
 import org.rampe.social.PostingThrottle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +38,9 @@ public abstract class RampeTest {
     @Autowired
     private PostingThrottle postingThrottle;
 
+    @Autowired
+    private SendThrottle sendThrottle;
+
     @LocalServerPort
     protected int port;
 
@@ -52,6 +56,7 @@ public abstract class RampeTest {
         Transactions.write(driver, tx -> tx.run("MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Neo4jMigration') DETACH DELETE n").consume());
         throttle.clear();
         postingThrottle.clear();
+        sendThrottle.clear();
     }
 
     protected String baseUrl() {

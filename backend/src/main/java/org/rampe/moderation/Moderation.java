@@ -218,8 +218,19 @@ class Moderation {
     private static final String CASE_VIEW = """
             OPTIONAL MATCH (c)-[:ABOUT]->(t)
             OPTIONAL MATCH (c)-[:IN_GROUP]->(g:Group)
-            OPTIONAL MATCH (t)<-[:POSTED|WROTE]-(author:Member)
+            OPTIONAL MATCH (t)<-[:POSTED|WROTE|SENT]-(author:Member)
             OPTIONAL MATCH (t)-[:ON]->(cp:Post)
+            CALL (t) {
+              // A reported message is shown with the two before it in its conversation, so that the
+              // moderators read it in context (and no more of a private conversation than that).
+              OPTIONAL MATCH (y:Message) WHERE t:Message AND y.conversationId = t.conversationId
+                                          AND y.seq >= t.seq - 2 AND y.seq <= t.seq
+              OPTIONAL MATCH (w:Member)-[:SENT]->(y)
+              WITH y, w ORDER BY y.seq
+              RETURN reduce(s = '', line IN collect('@' + w.handle + ' : '
+                         + CASE WHEN y.deletedAt IS NULL THEN y.text ELSE '—' END)
+                       | s + CASE WHEN s = '' THEN '' ELSE ' / ' END + line) AS messageContext
+            }
             CALL (c) {
               MATCH (m:Member)-[r:REPORTED]->(c)
               WITH m, r ORDER BY r.at DESC
@@ -229,7 +240,8 @@ class Moderation {
                    CASE WHEN t:Member THEN t.handle ELSE author.handle END AS ah,
                    CASE WHEN t:Member THEN t.displayName ELSE author.displayName END AS an,
                    CASE WHEN t:Post OR t:Comment THEN t.text WHEN t:Member THEN coalesce(t.bio, '')
-                        WHEN t:Group THEN coalesce(t.description, '') ELSE coalesce(t.name, t.text, '') END AS text,
+                        WHEN t:Group THEN coalesce(t.description, '') WHEN t:Message THEN messageContext
+                        ELSE coalesce(t.name, t.text, '') END AS text,
                    CASE WHEN t:Post THEN t.id ELSE cp.id END AS post,
                    CASE WHEN t:Group THEN t.id ELSE g.id END AS gid, CASE WHEN t:Group THEN t.name ELSE g.name END AS gname,
                    t.moderation AS moderation, coalesce(t.locked, false) AS locked, reportCount, reports""";

@@ -59,12 +59,20 @@ class Targets {
                     RETURN o.id AS cid, o.handle AS ch, o.displayName AS cn,
                            g.name + CASE WHEN coalesce(g.description, '') = '' THEN '' ELSE ' — ' + g.description END AS text,
                            null AS post, null AS gid, g.name AS gname, g.rules AS rules""";
-            // Private messages come with a later issue: the kind is accepted, nothing is found yet.
+            // A message is reported by a participant of its conversation only (the members of the
+            // group for a group chat), who sees it (not deleted, not moderated, not across a block
+            // outside a direct conversation), and not by its author. A group chat's message goes to
+            // the group's queue; other conversations' to the site-wide one.
             case "message" -> """
-                    MATCH (x:Message {id: $id})
-                    OPTIONAL MATCH (s:Member)-[:SENT]->(x)
+                    MATCH (me:Member {id: $viewer}), (s:Member)-[:SENT]->(x:Message {id: $id})-[:IN]->(c:Conversation)
+                    WHERE s <> me AND x.deletedAt IS NULL AND x.moderation IS NULL
+                      AND CASE WHEN c.kind = 'group'
+                               THEN EXISTS { (me)-[:MEMBER_OF]->(:Group)-[:HAS_CHAT]->(c) }
+                               ELSE EXISTS { (me)-[:IN_CONVERSATION]->(c) } END
+                      AND (c.kind = 'direct' OR NOT EXISTS { (me)-[:BLOCKS]-(s) })
+                    OPTIONAL MATCH (g:Group)-[:HAS_CHAT]->(c)
                     RETURN s.id AS cid, s.handle AS ch, s.displayName AS cn, x.text AS text,
-                           null AS post, null AS gid, null AS gname, null AS rules""";
+                           null AS post, g.id AS gid, g.name AS gname, g.rules AS rules""";
             case "place" -> """
                     MATCH (pl:Place {id: $id})
                     RETURN null AS cid, null AS ch, null AS cn, pl.name AS text,

@@ -8,6 +8,7 @@ import org.rampe.associations.AssociationVerified;
 import org.rampe.groups.GroupEvents;
 import org.rampe.site.UnreadNotifications;
 import org.rampe.social.SocialEvents;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -23,9 +24,11 @@ class Notifications implements UnreadNotifications {
     static final int PAGE_SIZE = 20;
 
     private final NotificationRepository repository;
+    private final ApplicationEventPublisher events;
 
-    Notifications(NotificationRepository repository) {
+    Notifications(NotificationRepository repository, ApplicationEventPublisher events) {
         this.repository = repository;
+        this.events = events;
     }
 
     @Override
@@ -50,50 +53,68 @@ class Notifications implements UnreadNotifications {
 
     // ---------------------------------------------------------------- events
 
+    /** Tells the live transport (messaging) that a header count may have moved; harmless when nothing was made. */
+    private void changed(String memberId) {
+        if (memberId != null) {
+            events.publishEvent(new NotificationsChanged(memberId));
+        }
+    }
+
     @EventListener
     void on(SocialEvents.CommentWritten e) {
         if (e.parentAuthor() != null) {
             repository.notify("reply", e.parentAuthor(), e.author(), e.post(), e.comment(), null);
+            changed(e.parentAuthor());
         }
         if (!Objects.equals(e.postAuthor(), e.parentAuthor())) {
             repository.notify("comment", e.postAuthor(), e.author(), e.post(), e.comment(), null);
+            changed(e.postAuthor());
         }
     }
 
     @EventListener
     void on(SocialEvents.Mentioned e) {
         repository.notify("mention", e.mentioned(), e.by(), e.post(), e.comment(), null);
+        changed(e.mentioned());
     }
 
     @EventListener
     void on(SocialEvents.Reacted e) {
         String comment = "comment".equals(e.targetKind()) ? e.targetId() : null;
         repository.notify("reaction", e.owner(), e.by(), e.post(), comment, e.targetKind() + ":" + e.targetId());
+        changed(e.owner());
     }
 
     @EventListener
     void on(SocialEvents.MemberFollowed e) {
         repository.notify("follow", e.followed(), e.follower(), null, null, null);
+        changed(e.followed());
     }
 
     @EventListener
     void on(SocialEvents.FollowRequested e) {
         repository.notify("follow_request", e.target(), e.requester(), null, null, null);
+        changed(e.target());
     }
 
     @EventListener
     void on(GroupEvents.JoinRequested e) {
-        repository.groupModerators(e.group()).forEach(m -> repository.notifyGroup("group_join_request", m, e.requester(), e.group()));
+        repository.groupModerators(e.group()).forEach(m -> {
+            repository.notifyGroup("group_join_request", m, e.requester(), e.group());
+            changed(m);
+        });
     }
 
     @EventListener
     void on(GroupEvents.JoinApproved e) {
         repository.notifyGroup("group_approved", e.member(), e.by(), e.group());
+        changed(e.member());
     }
 
     @EventListener
     void on(GroupEvents.Invited e) {
         repository.notifyGroup("group_invited", e.member(), e.by(), e.group());
+        changed(e.member());
     }
 
     @EventListener
@@ -111,6 +132,7 @@ class Notifications implements UnreadNotifications {
     void on(AssociationVerified e) {
         if (e.creator() != null) {
             repository.notifyAboutAssociation("association_verified", e.creator(), e.verifiedBy(), e.associationId());
+            changed(e.creator());
         }
     }
 

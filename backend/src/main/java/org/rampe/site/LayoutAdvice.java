@@ -18,10 +18,13 @@ class LayoutAdvice {
 
     private final Personalisation personalisation;
     private final ObjectProvider<UnreadNotifications> unread;
+    private final ObjectProvider<UnreadMessages> unreadMessages;
 
-    LayoutAdvice(Personalisation personalisation, ObjectProvider<UnreadNotifications> unread) {
+    LayoutAdvice(Personalisation personalisation, ObjectProvider<UnreadNotifications> unread,
+                 ObjectProvider<UnreadMessages> unreadMessages) {
         this.personalisation = personalisation;
         this.unread = unread;
+        this.unreadMessages = unreadMessages;
     }
 
     @ModelAttribute("page")
@@ -34,6 +37,7 @@ class LayoutAdvice {
         Language other = language == Language.FR ? Language.EN : Language.FR;
         Viewer viewer = viewer();
         long unreadCount = 0;
+        long messageCount = 0;
         if (viewer != null) {
             var notifications = unread.getIfAvailable();
             try {
@@ -42,8 +46,15 @@ class LayoutAdvice {
                 // An error page must still be drawn when the graph cannot answer: no count then.
                 unreadCount = 0;
             }
+            var messages = unreadMessages.getIfAvailable();
+            try {
+                messageCount = messages == null ? 0 : messages.count(viewer.memberId());
+            } catch (RuntimeException e) {
+                messageCount = 0;
+            }
         }
-        return new PageContext(language, other, personalisation.preferences(request), viewer, returnTo(request), unreadCount);
+        return new PageContext(language, other, personalisation.preferences(request), viewer, returnTo(request),
+                unreadCount, messageCount);
     }
 
     /** Whether the handler writes its answer body itself ({@code @ResponseBody}, {@code @RestController}). */

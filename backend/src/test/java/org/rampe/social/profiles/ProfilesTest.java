@@ -99,8 +99,8 @@ class ProfilesTest extends RampeTest {
     void membersSeeFollowBlockAndMuteButtonsOnOthersProfilesOnlyAndNoEditingOfAnotherProfileExists() throws Exception {
         MockHttpSession sam = signUp(mvc, "sam", "Sam");
         var other = Jsoup.parse(page("/members/ines", sam));
-        assertThat(other.select("main form button").eachText()).containsExactly("Suivre", "Masquer", "Bloquer");
-        assertThat(other.select("main form input[name=_csrf]")).hasSize(3);
+        assertThat(other.select("main form button").eachText()).containsExactly("Envoyer un message", "Suivre", "Masquer", "Bloquer");
+        assertThat(other.select("main form input[name=_csrf]")).hasSize(4);
         var own = Jsoup.parse(page("/members/ines", ines));
         assertThat(own.select("main form")).isEmpty();
         assertThat(own.select("a[href=/account/profile]")).hasSize(1);

@@ -1,0 +1,157 @@
+package org.rampe.messaging;
+
+import java.security.Principal;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.rampe.messaging.LivePayloads.Ack;
+import org.rampe.messaging.LivePayloads.Batch;
+import org.rampe.messaging.LivePayloads.CatchUpRequest;
+import org.rampe.messaging.LivePayloads.LiveMessage;
+import org.rampe.messaging.LivePayloads.ReadRequest;
+import org.rampe.messaging.LivePayloads.Refusal;
+import org.rampe.messaging.LivePayloads.SendRequest;
+import org.rampe.messaging.LivePayloads.Typing;
+import org.rampe.site.Language;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
+import org.springframework.messaging.handler.annotation.DestinationVariable;
+import org.springframework.messaging.handler.annotation.MessageMapping;
+import org.springframework.messaging.handler.annotation.Payload;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.stereotype.Controller;
+
+/**
+ * The live side of a conversation (the pages are msg-core's controller). The sender is always the
+ * WebSocket session's member; each destination checks that they take part in the conversation and
+ * answers a refusal on the session's {@code /user/queue/errors}, in the member's language.
+ * <p>
+ * Delivery: {@code send} stores through {@link Messaging#send} (idempotent on the client's id) and
+ * only then acknowledges on {@code /user/queue/acks}; the message itself reaches every participant
+ * through the {@link MessageSent} event ({@link LivePushes}), whichever way it was sent.
+ */
+@Controller
+@ConditionalOnWebApplication
+class ChatController {
+
+    /** The only destinations a client may send to (see {@link StompSecurity}). */
+    static final String[] DESTINATIONS = {
+        "/app/conversations/*/send", "/app/conversations/*/catch-up", "/app/conversations/*/read",
+        "/app/conversations/*/typing", "/app/conversations/*/presence"};
+    static final int CATCH_UP_PAGE = 200;
+    static final String BAD_REQUEST = "messaging.live.badRequest";
+    /** A client id: what crypto.randomUUID() makes, or any short token of letters, digits and dashes. */
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+    private final Messaging messaging;
+    private final LivePushes pushes;
+    private final Presence presence;
+    private final MessageSource messages;
+    /** Typing notices: one per member and conversation every few seconds at most (not stored). */
+    private final Cache<String, Boolean> typingSent = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(3)).maximumSize(100_000).build();
+
+    ChatController(Messaging messaging, LivePushes pushes, Presence presence, MessageSource messages) {
+        this.messaging = messaging;
+        this.pushes = pushes;
+        this.presence = presence;
+        this.messages = messages;
+    }
+
+    @MessageMapping("/conversations/{id}/send")
+    void send(@DestinationVariable String id, @Payload SendRequest request, Principal principal, SimpMessageHeaderAccessor headers) {
+        var member = MemberAuthentication.of(principal);
+        String clientId = request == null ? null : request.clientId();
+        if (clientId == null || !CLIENT_ID.matcher(clientId).matches() || !CONVERSATION_ID.matcher(id).matches()) {
+            refuse(member, headers, id, clientId, new MessagingRefusal(BAD_REQUEST));
+            return;
+        }
+        try {
+            if (!messaging.isParticipant(member.memberId(), id)) {
+                throw new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT);
+            }
+            Sent sent = messaging.send(member.memberId(), id, clientId, request.text());
+            pushes.toSession(member.getName(), headers.getSessionId(), LivePushes.ACKS,
+                    new Ack(id, clientId, sent.message().id(), sent.message().seq(), sent.duplicate()));
+        } catch (MessagingRefusal refusal) {
+            refuse(member, headers, id, clientId, refusal);
+        }
+    }
+
+    /** The messages after {@code afterSeq}, to this session only, in pages the client asks for in turn. */
+    @MessageMapping("/conversations/{id}/catch-up")
+    void catchUp(@DestinationVariable String id, @Payload CatchUpRequest request, Principal principal, SimpMessageHeaderAccessor headers) {
+        var member = MemberAuthentication.of(principal);
+        if (!CONVERSATION_ID.matcher(id).matches() || !messaging.isParticipant(member.memberId(), id)) {
+            refuse(member, headers, id, null, new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT));
+            return;
+        }
+        long after = request == null ? 0 : Math.max(0, request.afterSeq());
+        var missed = messaging.after(member.memberId(), id, after, CATCH_UP_PAGE);
+        var batch = new Batch("batch", id, missed.stream().map(m -> LiveMessage.of("message", m)).toList(),
+                missed.size() == CATCH_UP_PAGE);
+        pushes.toSession(member.getName(), headers.getSessionId(), LivePushes.MESSAGES, batch);
+    }
+
+    @MessageMapping("/conversations/{id}/read")
+    void read(@DestinationVariable String id, @Payload ReadRequest request, Principal principal, SimpMessageHeaderAccessor headers) {
+        var member = MemberAuthentication.of(principal);
+        if (!CONVERSATION_ID.matcher(id).matches() || !messaging.isParticipant(member.memberId(), id)) {
+            refuse(member, headers, id, null, new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT));
+            return;
+        }
+        if (request != null && request.seq() > 0) {
+            messaging.markRead(member.memberId(), id, request.seq());
+        }
+    }
+
+    @MessageMapping("/conversations/{id}/typing")
+    void typing(@DestinationVariable String id, Principal principal, SimpMessageHeaderAccessor headers) {
+        var member = MemberAuthentication.of(principal);
+        if (!CONVERSATION_ID.matcher(id).matches()) {
+            return;
+        }
+        String key = member.memberId() + ":" + id;
+        if (typingSent.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
+            return;
+        }
+        if (!messaging.isParticipant(member.memberId(), id)) {
+            refuse(member, headers, id, null, new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT));
+            return;
+        }
+        var notice = new Typing(id, member.memberId(), member.handle(), member.displayName());
+        messaging.participantIds(id).stream()
+                .filter(p -> !p.equals(member.memberId()))
+                .forEach(p -> pushes.toUser(p, LivePushes.TYPING, notice));
+    }
+
+    /** Who of the conversation is online or away, to this session (the page asks when it opens and now and then). */
+    @MessageMapping("/conversations/{id}/presence")
+    void presence(@DestinationVariable String id, Principal principal, SimpMessageHeaderAccessor headers) {
+        var member = MemberAuthentication.of(principal);
+        if (!CONVERSATION_ID.matcher(id).matches()) {
+            return;
+        }
+        messaging.open(member.memberId(), id).ifPresentOrElse(
+                view -> pushes.toSession(member.getName(), headers.getSessionId(), LivePushes.PRESENCE,
+                        presence.of(id, member.memberId(), view.participants())),
+                () -> refuse(member, headers, id, null, new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT)));
+    }
+
+    private void refuse(MemberAuthentication member, SimpMessageHeaderAccessor headers, String conversationId,
+            String clientId, MessagingRefusal refusal) {
+        String text = messages.getMessage(refusal.key(), refusal.args(), refusal.key(), locale(headers));
+        pushes.toSession(member.getName(), headers.getSessionId(), LivePushes.ERRORS,
+                new Refusal(conversationId, clientId, refusal.key(), text));
+    }
+
+    private static Locale locale(SimpMessageHeaderAccessor headers) {
+        var attributes = headers.getSessionAttributes();
+        Object locale = attributes == null ? null : attributes.get(LocaleHandshake.ATTRIBUTE);
+        return locale instanceof Locale l ? l : Language.DEFAULT.locale();
+    }
+}

@@ -1,0 +1,46 @@
+package org.rampe.messaging;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The live messaging transport (STOMP over WebSocket at {@code /ws}).
+ *
+ * @param allowedOrigins   origins allowed to open the WebSocket besides the page's own; empty (the
+ *                         default) means same origin only, so another site cannot ride a member's cookie
+ * @param messageSizeLimit largest STOMP frame accepted from a client (a message is at most 5,000
+ *                         characters, so 64 KiB leaves room for the frame and JSON without inviting abuse)
+ * @param sendBufferSize   how much may wait for a slow client before its session is closed
+ * @param sendTimeLimit    how long one send to a client may take before its session is closed
+ * @param heartbeat        STOMP heartbeat interval in both directions (dead connections are noticed)
+ * @param relay            the external broker (RabbitMQ with its STOMP plugin); without a host, the
+ *                         in-memory simple broker serves one instance
+ */
+@ConfigurationProperties("rampe.messaging")
+record LiveProperties(
+        @DefaultValue List<String> allowedOrigins,
+        @DefaultValue("64KB") DataSize messageSizeLimit,
+        @DefaultValue("512KB") DataSize sendBufferSize,
+        @DefaultValue("10s") Duration sendTimeLimit,
+        @DefaultValue("10s") Duration heartbeat,
+        @DefaultValue Relay relay) {
+
+    /**
+     * @param host        broker host; empty: no relay
+     * @param port        its STOMP port
+     * @param login       login of the relay's connections (the "system" one and the clients' ones)
+     * @param passcode    its password
+     * @param virtualHost the broker's virtual host, if it needs one
+     */
+    record Relay(String host, @DefaultValue("61613") int port, @DefaultValue("guest") String login,
+            @DefaultValue("guest") String passcode, String virtualHost) {
+
+        boolean enabled() {
+            return host != null && !host.isBlank();
+        }
+    }
+}

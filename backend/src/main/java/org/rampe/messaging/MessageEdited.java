@@ -1,0 +1,7 @@
+package org.rampe.messaging;
+
+import java.util.List;
+
+/** Its author changed a message's text (after the commit). */
+public record MessageEdited(MessageView message, List<String> recipientIds) {
+}

@@ -1,0 +1,292 @@
+package org.rampe.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.rampe.members.MemberAccount;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The messaging pages that work without JavaScript: the list, a new conversation, the conversation
+ * page with its form (post → redirect → page), editing and deleting one's messages, leaving,
+ * muting, and the messaging settings. Every route is for signed-in members (the security
+ * configuration's default); a conversation one is not in is "not found".
+ */
+@Controller
+class MessagesController {
+
+    private static final Pattern ID = Pattern.compile("[0-9a-f-]{36}");
+    private static final Pattern HANDLE = Pattern.compile("[a-z0-9_]{3,30}");
+
+    private final Messaging messaging;
+
+    MessagesController(Messaging messaging) {
+        this.messaging = messaging;
+    }
+
+    @GetMapping("/messages")
+    String list(@AuthenticationPrincipal MemberAccount member, Model model) {
+        model.addAttribute("conversations", messaging.conversations(member.memberId()));
+        return "messages/list";
+    }
+
+    // ---- starting ------------------------------------------------------------------------
+
+    @GetMapping("/messages/new")
+    String newForm(@RequestParam(defaultValue = "") String to, Model model) {
+        model.addAttribute("chosenTitle", "");
+        model.addAttribute("handles", HANDLE.matcher(to).matches() ? to : "");
+        return "messages/new";
+    }
+
+    @PostMapping("/messages/new")
+    String start(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String handles,
+                 @AuthenticationPrincipal MemberAccount member, Model model, RedirectAttributes redirect) {
+        try {
+            var ref = messaging.startAdhoc(member.memberId(), title, Messaging.handles(handles));
+            redirect.addFlashAttribute("notice", "messaging.notice.started");
+            return "redirect:/messages/" + ref.id();
+        } catch (MessagingRefusal refusal) {
+            model.addAttribute("chosenTitle", title);
+            model.addAttribute("handles", handles);
+            model.addAttribute("problem", refusal);
+            model.addAttribute("problemField", refusal.key().equals(MessagingRefusal.TITLE_TOO_LONG) ? "title" : "handles");
+            return "messages/new";
+        }
+    }
+
+    /** "Send a message" on a profile: the direct conversation with that member, started or found again. */
+    @PostMapping("/members/{handle}/message")
+    String direct(@PathVariable String handle, @AuthenticationPrincipal MemberAccount member, RedirectAttributes redirect) {
+        if (!HANDLE.matcher(handle).matches()) {
+            throw notFound();
+        }
+        try {
+            return "redirect:/messages/" + messaging.startDirect(member.memberId(), handle).id();
+        } catch (MessagingRefusal refusal) {
+            if (refusal.key().equals(MessagingRefusal.UNKNOWN_MEMBER)) {
+                throw notFound();
+            }
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, refusal.key());
+        }
+    }
+
+    /** The group's chat, for its members (created the first time one opens it). */
+    @GetMapping("/groups/{slug}/chat")
+    String groupChat(@PathVariable String slug, @AuthenticationPrincipal MemberAccount member) {
+        return "redirect:/messages/" + messaging.groupChatBySlug(member.memberId(), slug).orElseThrow(MessagesController::notFound).id();
+    }
+
+    // ---- the conversation ----------------------------------------------------------------
+
+    @GetMapping("/messages/{id}")
+    String conversation(@PathVariable String id, @RequestParam(required = false) Long before,
+                        @AuthenticationPrincipal MemberAccount member, Model model) {
+        String conversation = valid(id);
+        return page(conversation, before, member, "", null, model);
+    }
+
+    /** Draws the conversation; marks it read when its newest messages are shown. */
+    private String page(String conversation, Long before, MemberAccount member, String text, MessagingRefusal problem,
+                        Model model) {
+        var view = messaging.open(member.memberId(), conversation).orElseThrow(MessagesController::notFound);
+        List<MessageView> messages = messaging.history(member.memberId(), conversation, before, Messaging.PAGE);
+        if (before == null && view.lastSeq() > view.readSeq()) {
+            messaging.markRead(member.memberId(), conversation, view.lastSeq());
+        }
+        long newestShown = messages.isEmpty() ? 0 : messages.getLast().seq();
+        model.addAttribute("conversation", view);
+        model.addAttribute("messages", messages);
+        model.addAttribute("conversationTitle", title(view, member.memberId()));
+        model.addAttribute("older", !messages.isEmpty() && messages.getFirst().seq() > 1 ? messages.getFirst().seq() : null);
+        model.addAttribute("newer", before != null);
+        model.addAttribute("lastSeq", before == null ? view.lastSeq() : newestShown);
+        model.addAttribute("clientId", UUID.randomUUID().toString());
+        model.addAttribute("text", text);
+        model.addAttribute("problem", problem);
+        model.addAttribute("failed", problem != null);
+        model.addAttribute("viewerId", member.memberId());
+        model.addAttribute("receipts", receipts(view, messages, member.memberId()));
+        return "messages/conversation";
+    }
+
+    /** Who sees the conversation's title: its own, the group's name, the other member's name, or the participants'. */
+    static String title(ConversationView view, String viewer) {
+        if (view.title() != null && !view.title().isBlank()) {
+            return view.title();
+        }
+        List<String> names = view.participants().stream().filter(p -> !p.id().equals(viewer))
+                .map(ConversationView.Participant::name).toList();
+        return names.isEmpty() ? "—" : String.join(", ", names);
+    }
+
+    /**
+     * Read receipts under the conversation: who has read the newest message shown, and for the
+     * others (those showing receipts, not the viewer) the message they have read up to, when it is
+     * on the page.
+     */
+    record Receipts(List<String> seenBy, List<ReadUpTo> behind) {
+    }
+
+    record ReadUpTo(String name, MessageView message) {
+    }
+
+    static Receipts receipts(ConversationView view, List<MessageView> messages, String viewer) {
+        List<String> seen = new ArrayList<>();
+        List<ReadUpTo> behind = new ArrayList<>();
+        if (messages.isEmpty()) {
+            return new Receipts(seen, behind);
+        }
+        long newest = messages.getLast().seq();
+        for (var p : view.participants()) {
+            if (p.id().equals(viewer) || !p.readReceipts() || p.readSeq() <= 0) {
+                continue;
+            }
+            if (p.readSeq() >= newest) {
+                seen.add(p.name());
+            } else {
+                messages.stream().filter(m -> m.seq() <= p.readSeq()).reduce((a, b) -> b)
+                        .ifPresent(m -> behind.add(new ReadUpTo(p.name(), m)));
+            }
+        }
+        return new Receipts(seen, behind);
+    }
+
+    @PostMapping("/messages/{id}")
+    String send(@PathVariable String id, @RequestParam(defaultValue = "") String text,
+                @RequestParam(defaultValue = "") String clientId, @AuthenticationPrincipal MemberAccount member,
+                Model model, RedirectAttributes redirect) {
+        String conversation = valid(id);
+        if (!messaging.isParticipant(member.memberId(), conversation)) {
+            throw notFound();
+        }
+        if (clientId.isBlank() || clientId.length() > Messaging.MAX_CLIENT_ID) {
+            // A form always carries one; without it a resend could not be recognised.
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        try {
+            var sent = messaging.send(member.memberId(), conversation, clientId, text);
+            redirect.addFlashAttribute("notice", "messaging.notice.sent");
+            return "redirect:/messages/" + conversation + "#m-" + sent.message().seq();
+        } catch (MessagingRefusal refusal) {
+            if (refusal.key().equals(MessagingRefusal.NOT_PARTICIPANT)) {
+                throw notFound();
+            }
+            return page(conversation, null, member, text, refusal, model);
+        }
+    }
+
+    @GetMapping("/messages/{id}/m/{message}/edit")
+    String editForm(@PathVariable String id, @PathVariable String message, @AuthenticationPrincipal MemberAccount member,
+                    Model model) {
+        var m = own(id, message, member);
+        model.addAttribute("message", m);
+        model.addAttribute("text", m.text());
+        return "messages/edit";
+    }
+
+    @PostMapping("/messages/{id}/m/{message}/edit")
+    String edit(@PathVariable String id, @PathVariable String message, @RequestParam(defaultValue = "") String text,
+                @AuthenticationPrincipal MemberAccount member, Model model, RedirectAttributes redirect) {
+        var m = own(id, message, member);
+        try {
+            messaging.edit(member.memberId(), m.id(), text);
+        } catch (MessagingRefusal refusal) {
+            model.addAttribute("message", m);
+            model.addAttribute("text", text);
+            model.addAttribute("problem", refusal);
+            return "messages/edit";
+        }
+        redirect.addFlashAttribute("notice", "messaging.notice.edited");
+        return "redirect:/messages/" + m.conversationId() + "#m-" + m.seq();
+    }
+
+    @GetMapping("/messages/{id}/m/{message}/delete")
+    String confirmDelete(@PathVariable String id, @PathVariable String message, @AuthenticationPrincipal MemberAccount member,
+                         Model model) {
+        model.addAttribute("message", own(id, message, member));
+        return "messages/delete";
+    }
+
+    @PostMapping("/messages/{id}/m/{message}/delete")
+    String delete(@PathVariable String id, @PathVariable String message, @AuthenticationPrincipal MemberAccount member,
+                  RedirectAttributes redirect) {
+        var m = own(id, message, member);
+        messaging.delete(member.memberId(), m.id());
+        redirect.addFlashAttribute("notice", "messaging.notice.deleted");
+        return "redirect:/messages/" + m.conversationId() + "#m-" + m.seq();
+    }
+
+    private MessageView own(String id, String message, MemberAccount member) {
+        String conversation = valid(id);
+        return messaging.own(member.memberId(), conversation, valid(message)).orElseThrow(MessagesController::notFound);
+    }
+
+    @PostMapping("/messages/{id}/leave")
+    String leave(@PathVariable String id, @AuthenticationPrincipal MemberAccount member, RedirectAttributes redirect) {
+        String conversation = valid(id);
+        try {
+            messaging.leave(member.memberId(), conversation);
+        } catch (MessagingRefusal refusal) {
+            if (refusal.key().equals(MessagingRefusal.NOT_PARTICIPANT)) {
+                throw notFound();
+            }
+            redirect.addFlashAttribute("notice", refusal.key());
+            return "redirect:/messages/" + conversation;
+        }
+        redirect.addFlashAttribute("notice", "messaging.notice.left");
+        return "redirect:/messages";
+    }
+
+    @PostMapping("/messages/{id}/mute")
+    String mute(@PathVariable String id, @RequestParam(defaultValue = "true") boolean muted,
+                @AuthenticationPrincipal MemberAccount member, RedirectAttributes redirect) {
+        String conversation = valid(id);
+        try {
+            messaging.mute(member.memberId(), conversation, muted);
+        } catch (MessagingRefusal refusal) {
+            throw notFound();
+        }
+        redirect.addFlashAttribute("notice", muted ? "messaging.notice.muted" : "messaging.notice.unmuted");
+        return "redirect:/messages/" + conversation;
+    }
+
+    // ---- settings ------------------------------------------------------------------------
+
+    @GetMapping("/messages/settings")
+    String settings(@AuthenticationPrincipal MemberAccount member, Model model) {
+        model.addAttribute("settings", messaging.settings(member.memberId()));
+        return "messages/settings";
+    }
+
+    @PostMapping("/messages/settings")
+    String saveSettings(@RequestParam(defaultValue = "false") boolean readReceipts,
+                        @RequestParam(defaultValue = "false") boolean presenceVisible,
+                        @AuthenticationPrincipal MemberAccount member, RedirectAttributes redirect) {
+        messaging.saveSettings(member.memberId(), new MessagingSettings(readReceipts, presenceVisible));
+        redirect.addFlashAttribute("notice", "messaging.notice.settings");
+        return "redirect:/messages/settings";
+    }
+
+    private static String valid(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw notFound();
+        }
+        return id;
+    }
+
+    static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+}

@@ -1,0 +1,335 @@
+package org.rampe.messaging;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.rampe.graph.Transactions;
+import org.rampe.groups.GroupEvents;
+import org.rampe.moderation.Suspensions;
+import org.rampe.site.UnreadMessages;
+import org.rampe.social.PostText;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Messaging between members: direct conversations (one per pair), ad-hoc ones (up to
+ * {@value #MAX_PARTICIPANTS} members) and group chats (the group's members). Each change is stored
+ * first and its event published after the commit, so that whatever pushes it live (or a listener
+ * that fails) can never make a member see what was not kept.
+ *
+ * <p>Blocks: a block either way ends a direct conversation (no new message; the history stays
+ * readable); nobody can put a member they block, or who blocks them, in an ad-hoc conversation; in
+ * ad-hoc and group chats the two do not see each other's messages (as group posts).
+ */
+@Service
+public class Messaging implements UnreadMessages {
+
+    public static final int MAX_TEXT = PostText.MAX_POST;
+    public static final int MAX_PARTICIPANTS = 50;
+    public static final int MAX_TITLE = 100;
+    public static final int MAX_CLIENT_ID = 100;
+    public static final int PAGE = 50;
+    private static final int MAX_PAGE = 200;
+
+    private final MessagingRepository repository;
+    private final SendThrottle throttle;
+    private final Suspensions suspensions;
+    private final ApplicationEventPublisher events;
+
+    Messaging(MessagingRepository repository, SendThrottle throttle, Suspensions suspensions, ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.throttle = throttle;
+        this.suspensions = suspensions;
+        this.events = events;
+    }
+
+    // ---- conversations -------------------------------------------------------------------
+
+    /** The direct conversation with {@code otherHandle}, started if there is none yet. */
+    public ConversationRef startDirect(String memberId, String otherHandle) {
+        String handle = handle(otherHandle);
+        var found = repository.byHandles(memberId, List.of(handle)).get(handle);
+        if (found == null) {
+            throw new MessagingRefusal(MessagingRefusal.UNKNOWN_MEMBER, List.of(handle), handle);
+        }
+        if (found.id().equals(memberId)) {
+            throw new MessagingRefusal(MessagingRefusal.SELF);
+        }
+        if (found.blocked()) {
+            throw new MessagingRefusal(MessagingRefusal.BLOCKED, List.of(handle), handle);
+        }
+        return repository.direct(memberId, found.id(), UUID.randomUUID().toString());
+    }
+
+    /**
+     * A new ad-hoc conversation with the members named by handle ({@code @} optional), the starter
+     * included in the {@value #MAX_PARTICIPANTS}. Refused, naming the handles, when one is unknown
+     * or blocked either way; a handle given twice, or one's own, counts once.
+     */
+    public ConversationRef startAdhoc(String memberId, String title, List<String> handles) {
+        String cleanTitle = PostText.normalise(title).replaceAll("\\s+", " ");
+        if (PostText.length(cleanTitle) > MAX_TITLE) {
+            throw new MessagingRefusal(MessagingRefusal.TITLE_TOO_LONG, MAX_TITLE);
+        }
+        var wanted = new LinkedHashSet<String>();
+        for (String h : handles) {
+            String handle = handle(h);
+            if (!handle.isEmpty()) {
+                wanted.add(handle);
+            }
+        }
+        var found = repository.byHandles(memberId, List.copyOf(wanted));
+        List<String> unknown = wanted.stream().filter(h -> !found.containsKey(h)).toList();
+        if (!unknown.isEmpty()) {
+            throw new MessagingRefusal(MessagingRefusal.UNKNOWN_MEMBER, unknown, String.join(", ", unknown));
+        }
+        List<String> blocked = wanted.stream().filter(h -> found.get(h).blocked()).toList();
+        if (!blocked.isEmpty()) {
+            throw new MessagingRefusal(MessagingRefusal.BLOCKED, blocked, String.join(", ", blocked));
+        }
+        List<String> others = wanted.stream().map(found::get).map(MessagingRepository.Found::id)
+                .filter(id -> !id.equals(memberId)).distinct().toList();
+        if (others.isEmpty()) {
+            throw new MessagingRefusal(MessagingRefusal.NO_PARTICIPANT);
+        }
+        if (others.size() + 1 > MAX_PARTICIPANTS) {
+            throw new MessagingRefusal(MessagingRefusal.TOO_MANY, MAX_PARTICIPANTS);
+        }
+        return repository.adhoc(memberId, cleanTitle, others, UUID.randomUUID().toString());
+    }
+
+    /** The chat of a group the member belongs to, created on first use. */
+    public ConversationRef groupChat(String memberId, String groupId) {
+        return repository.groupChat(memberId, groupId, UUID.randomUUID().toString())
+                .orElseThrow(() -> new MessagingRefusal(MessagingRefusal.NOT_GROUP_MEMBER));
+    }
+
+    /** The chat of the group with this slug, for a member of it; empty for anyone else (the page's 404). */
+    public Optional<ConversationRef> groupChatBySlug(String memberId, String slug) {
+        return repository.groupOfMember(memberId, slug).map(groupId -> groupChat(memberId, groupId));
+    }
+
+    /** The member's conversations, newest activity first. */
+    public List<ConversationSummary> conversations(String memberId) {
+        return repository.conversations(memberId);
+    }
+
+    /** Unread messages in the member's conversations, muted ones left out (the header's count). */
+    public int unreadTotal(String memberId) {
+        return repository.unreadTotal(memberId);
+    }
+
+    @Override
+    public long count(String memberId) {
+        return unreadTotal(memberId);
+    }
+
+    /** The conversation, empty when the member does not take part in it (a 404: nothing leaks). */
+    public Optional<ConversationView> open(String memberId, String conversationId) {
+        return repository.open(memberId, conversationId);
+    }
+
+    /** One indexed lookup per id; used to authorise each STOMP SUBSCRIBE and SEND. */
+    public boolean isParticipant(String memberId, String conversationId) {
+        return memberId != null && conversationId != null && repository.isParticipant(memberId, conversationId);
+    }
+
+    /** Everyone who takes part now (the group's members for a group chat). */
+    public List<String> participantIds(String conversationId) {
+        return repository.participantIds(conversationId);
+    }
+
+    // ---- messages ------------------------------------------------------------------------
+
+    /**
+     * Stores a message, once per client id: sending the same {@code clientId} again (a resend after
+     * a lost acknowledgement, a double submit) returns the stored message with
+     * {@code duplicate = true} and publishes nothing. Refused (nothing stored) when the text is
+     * empty or too long, the member is suspended, not a participant, blocked in a direct
+     * conversation, muted in the group, or sending too fast.
+     */
+    public Sent send(String memberId, String conversationId, String clientId, String text) {
+        if (clientId == null || clientId.isBlank() || clientId.length() > MAX_CLIENT_ID) {
+            throw new IllegalArgumentException("a client id of 1 to " + MAX_CLIENT_ID + " characters is required");
+        }
+        String clean = text(text);
+        if (suspensions.suspended(memberId)) {
+            throw new MessagingRefusal(MessagingRefusal.SUSPENDED);
+        }
+        String clientKey = memberId + ":" + clientId;
+        var check = repository.checkSend(memberId, conversationId, clientKey);
+        if (check.existing() != null && check.participant()) {
+            return new Sent(check.existing(), true);
+        }
+        refuseIfCannotSend(check);
+        if (!throttle.take(memberId)) {
+            throw new MessagingRefusal(MessagingRefusal.RATE_LIMITED);
+        }
+        MessagingRepository.Stored stored;
+        try {
+            stored = repository.send(memberId, conversationId, clientKey, UUID.randomUUID().toString(), clean);
+        } catch (Neo4jException e) {
+            if (!Transactions.isConstraintViolation(e)) {
+                throw e;
+            }
+            return new Sent(repository.byClientKey(memberId, clientKey).orElseThrow(() -> e), true);
+        }
+        if (stored.message() == null) {
+            if (stored.check().existing() != null) {
+                return new Sent(stored.check().existing(), true);
+            }
+            refuseIfCannotSend(stored.check());
+            throw new IllegalStateException("nothing stored and no reason");
+        }
+        events.publishEvent(new MessageSent(stored.message(), stored.recipients()));
+        return new Sent(stored.message(), false);
+    }
+
+    private static void refuseIfCannotSend(MessagingRepository.SendCheck check) {
+        if (!check.participant()) {
+            throw new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT);
+        }
+        if (check.blocked()) {
+            throw new MessagingRefusal(MessagingRefusal.BLOCKED);
+        }
+        if (check.mutedInGroup()) {
+            throw new MessagingRefusal(MessagingRefusal.MUTED_IN_GROUP);
+        }
+    }
+
+    /** The text as stored (NFC, trimmed); refused when empty or longer than {@value #MAX_TEXT} characters. */
+    static String text(String text) {
+        String clean = PostText.normalise(text);
+        if (clean.isEmpty()) {
+            throw new MessagingRefusal(MessagingRefusal.EMPTY);
+        }
+        if (PostText.length(clean) > MAX_TEXT) {
+            throw new MessagingRefusal(MessagingRefusal.TOO_LONG, MAX_TEXT);
+        }
+        return clean;
+    }
+
+    /**
+     * The newest {@code limit} messages before {@code beforeSeq} (null: the newest), oldest first;
+     * the next "older messages" page is before the first one's seq.
+     */
+    public List<MessageView> history(String memberId, String conversationId, Long beforeSeq, int limit) {
+        requireParticipant(memberId, conversationId);
+        return repository.history(memberId, conversationId, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, page(limit));
+    }
+
+    /** Catch-up after a reconnect: the messages after {@code afterSeq}, oldest first, at most {@code limit}. */
+    public List<MessageView> after(String memberId, String conversationId, long afterSeq, int limit) {
+        requireParticipant(memberId, conversationId);
+        return repository.after(memberId, conversationId, afterSeq, page(limit));
+    }
+
+    private static int page(int limit) {
+        return Math.clamp(limit, 1, MAX_PAGE);
+    }
+
+    private void requireParticipant(String memberId, String conversationId) {
+        if (!isParticipant(memberId, conversationId)) {
+            throw new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT);
+        }
+    }
+
+    /** One's own message in that conversation, for its edit and delete forms. */
+    public Optional<MessageView> own(String memberId, String conversationId, String messageId) {
+        return repository.own(memberId, messageId).filter(m -> m.conversationId().equals(conversationId)
+                && isParticipant(memberId, conversationId));
+    }
+
+    /** Changes the text of one's own message (refused as {@link #send} for an empty or too long text). */
+    public MessageView edit(String memberId, String messageId, String text) {
+        String clean = text(text);
+        if (suspensions.suspended(memberId)) {
+            throw new MessagingRefusal(MessagingRefusal.SUSPENDED);
+        }
+        var stored = repository.edit(memberId, messageId, clean)
+                .orElseThrow(() -> new MessagingRefusal(MessagingRefusal.NOT_YOURS));
+        events.publishEvent(new MessageEdited(stored.message(), stored.recipients()));
+        return stored.message();
+    }
+
+    /** Deletes one's own message: its text is gone, its place stays ("message deleted"). */
+    public void delete(String memberId, String messageId) {
+        var stored = repository.delete(memberId, messageId)
+                .orElseThrow(() -> new MessagingRefusal(MessagingRefusal.NOT_YOURS));
+        MessageView m = stored.message();
+        events.publishEvent(new MessageDeleted(m.conversationId(), m.id(), m.seq(), stored.recipients()));
+    }
+
+    /**
+     * The member has read up to {@code seq}. The mark only moves forward; the event goes out when it
+     * moved, to everyone when the reader shows read receipts, else to the reader's own sessions only.
+     */
+    public void markRead(String memberId, String conversationId, long seq) {
+        var read = repository.markRead(memberId, conversationId, seq)
+                .orElseThrow(() -> new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT));
+        if (read.after() > read.before()) {
+            List<String> to = read.receipts() ? read.recipients() : List.of(memberId);
+            events.publishEvent(new ConversationRead(conversationId, memberId, read.handle(), read.after(), read.receipts(), to));
+        }
+    }
+
+    /** Leaves a direct or ad-hoc conversation (its history stays for the others); a group chat is left with its group. */
+    public void leave(String memberId, String conversationId) {
+        var view = open(memberId, conversationId).orElseThrow(() -> new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT));
+        if (view.group()) {
+            throw new MessagingRefusal(MessagingRefusal.LEAVE_GROUP_CHAT);
+        }
+        repository.leave(memberId, conversationId);
+    }
+
+    /** Muted: no notification nor header count for this conversation; its unread count stays on the list. */
+    public void mute(String memberId, String conversationId, boolean muted) {
+        if (!repository.mute(memberId, conversationId, muted)) {
+            throw new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT);
+        }
+    }
+
+    public MessagingSettings settings(String memberId) {
+        return repository.settings(memberId);
+    }
+
+    public void saveSettings(String memberId, MessagingSettings settings) {
+        repository.saveSettings(memberId, settings);
+    }
+
+    /** Whether others may see the member online (for presence). */
+    public boolean presenceVisible(String memberId) {
+        return repository.settings(memberId).presenceVisible();
+    }
+
+    @EventListener
+    void joinedGroup(GroupEvents.MemberJoined joined) {
+        repository.joinedGroup(joined.group(), joined.member());
+    }
+
+    /** Handles as members type them: with or without {@code @}, any case. */
+    static String handle(String typed) {
+        String h = typed == null ? "" : typed.strip();
+        if (h.startsWith("@")) {
+            h = h.substring(1);
+        }
+        return h.toLowerCase(Locale.ROOT);
+    }
+
+    /** Handles separated by commas, semicolons or spaces, as the new-conversation form takes them. */
+    public static List<String> handles(String typed) {
+        List<String> out = new ArrayList<>();
+        for (String part : (typed == null ? "" : typed).split("[\\s,;]+")) {
+            if (!part.isBlank()) {
+                out.add(handle(part));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,451 @@
+package org.rampe.messaging;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.rampe.graph.Transactions;
+import org.rampe.messaging.StompMember.Web;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+/**
+ * Live messaging under load, on 127.0.0.1 (see docs/benchmarks.md, "Live messaging"):
+ * <ol>
+ * <li>the standalone graph server and one application instance, each a JVM of its own, the
+ * application with a fixed 1 GiB heap ({@code -Xms1g -Xmx1g}, as {@code ./rampe} runs it);</li>
+ * <li>{@value #MEMBERS} members in {@value #MEMBERS}/2 direct conversations, written over Bolt with a
+ * cheap {@code {bcrypt}} hash (strength 4), which the application's DelegatingPasswordEncoder
+ * reads and never re-hashes (no UserDetailsPasswordService), so that signing them in through the
+ * real form takes seconds rather than the Argon2 minutes;</li>
+ * <li>every member signed in and connected with Spring's {@link WebSocketStompClient} (this JVM is
+ * the load generator), subscribed as chat.js is;</li>
+ * <li>{@value #RATE} messages a second, each member in turn (about 9 a minute each, under the send
+ * throttle), for a warm-up then a measured period; send→receive latency is from the SEND to the
+ * MESSAGE frame at the other member of the conversation (HdrHistogram, µs); "lost" = acknowledged
+ * but never received by the other member within a drain period after the end;</li>
+ * <li>idle sessions: the application started again, heap measured after a full GC ({@code jcmd
+ * GC.run}, {@code GC.heap_info}) when fresh, after the members signed in (HTTP sessions), and with
+ * {@value #IDLE} idle STOMP sessions connected (several per member, each subscribed like chat.js);
+ * sessions per GiB = sessions / (heap with them − heap before).</li>
+ * </ol>
+ * Prints a Markdown report, also written to {@code target/bench-results/messaging.md}.
+ */
+@Tag("benchmark")
+class MessagingBenchmark {
+
+    static final int MEMBERS = Integer.getInteger("bench.members", 2_000);
+    static final int RATE = Integer.getInteger("bench.rate", 300);
+    static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 15));
+    static final Duration MEASURED = Duration.ofSeconds(Long.getLong("bench.seconds", 60));
+    static final Duration DRAIN = Duration.ofSeconds(15);
+    static final int IDLE = Integer.getInteger("bench.idle", 5_000);
+    static final boolean RELAY = Boolean.getBoolean("bench.relay");
+    static final String[] SUBSCRIPTIONS = {"/user/queue/messages", "/user/queue/acks", "/user/queue/errors", "/user/queue/counts"};
+
+    private final ConcurrentHistogram latency = new ConcurrentHistogram(60_000_000L, 3);
+    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> acked = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> received = new ConcurrentHashMap<>();
+    private final AtomicLong refusals = new AtomicLong();
+    private final AtomicLong transportErrors = new AtomicLong();
+    /** A message received twice by the other member: must stay 0 ("nothing shown twice" rests on it or on dedupe). */
+    private final AtomicLong duplicates = new AtomicLong();
+
+    record Pair(int a, int b, String conversation) {
+    }
+
+    @Test
+    void liveMessaging() throws Exception {
+        Instant date = Instant.now();
+        double loadAtStart = load();
+        List<String> report = new ArrayList<>();
+        List<String> settings = RELAY ? RabbitMqBroker.relayArguments() : List.of();
+        if (RELAY) {
+            RabbitMqBroker.ensureRunning();
+        }
+        try (var processes = new RampeProcesses("bench")) {
+            var graph = processes.startGraph();
+            try (Driver driver = graph.driver()) {
+                var app = processes.startApp("app", graph, "1g", settings);
+                long t = System.nanoTime();
+                List<Pair> pairs = members(driver);
+                System.out.printf(Locale.ROOT, "[bench] %,d members and %,d conversations written in %.1f s%n", MEMBERS, pairs.size(),
+                        (System.nanoTime() - t) / 1e9);
+
+                // ---- load: 2,000 connected clients, RATE persisted messages a second
+                t = System.nanoTime();
+                List<Web> webs = signInAll(app.baseUrl());
+                System.out.printf(Locale.ROOT, "[bench] %,d members signed in through the form in %.1f s%n", webs.size(),
+                        (System.nanoTime() - t) / 1e9);
+                WebSocketStompClient client = stompClient();
+                t = System.nanoTime();
+                StompSession[] sessions = new StompSession[MEMBERS];
+                String[] memberIds = memberIds(driver);
+                connectAll(client, webs, sessions, memberIds);
+                System.out.printf(Locale.ROOT, "[bench] %,d STOMP sessions connected in %.1f s%n", MEMBERS, (System.nanoTime() - t) / 1e9);
+                double loadBeforeLoad = load();
+                long sent = run(sessions, pairs);
+                double loadAfterLoad = load();
+                long ackedMeasured = acked.size();
+                long lost = acked.keySet().stream().filter(id -> !received.containsKey(id)).count();
+                Histogram h = latency.copy();
+                for (StompSession s : sessions) {
+                    disconnect(s);
+                }
+                long stored = Transactions.read(driver, tx -> tx.run("MATCH (m:Message) RETURN count(m) AS n").single().get("n").asLong());
+                report.add("### Send → receive, %,d connected clients, %d messages/s".formatted(MEMBERS, RATE));
+                report.add("");
+                report.add("| measured | sent | acknowledged | received | lost (acked, never received) | refused | p50 | p95 | p99 | max |");
+                report.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+                report.add(String.format(Locale.ROOT, "| %d s after %d s warm-up | %,d | %,d | %,d | %d | %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms |",
+                        MEASURED.toSeconds(), WARM_UP.toSeconds(), sent, ackedMeasured, h.getTotalCount(), lost, refusals.get(),
+                        h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0,
+                        h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0));
+                report.add("");
+                report.add(String.format(Locale.ROOT, "Messages in the database at the end (warm-up included): %,d. Transport errors: %d. "
+                        + "Received twice: %d. Load average (1 min): %.2f before, %.2f at the end of the load.", stored, transportErrors.get(), duplicates.get(),
+                        loadBeforeLoad, loadAfterLoad));
+                report.add("");
+                client.stop();
+
+                // ---- idle sessions per GiB of heap, on a fresh start of the same instance
+                if (IDLE > 0) {
+                    app.stop();
+                    app.restart();
+                    long fresh = heapAfterFullGc(app.pid());
+                    webs = signInAll(app.baseUrl());
+                    long signedIn = heapAfterFullGc(app.pid());
+                    client = stompClient();
+                    t = System.nanoTime();
+                    List<StompSession> idle = connectIdle(client, webs);
+                    System.out.printf(Locale.ROOT, "[bench] %,d idle STOMP sessions connected in %.1f s%n", idle.size(), (System.nanoTime() - t) / 1e9);
+                    Thread.sleep(5_000);
+                    long withIdle = heapAfterFullGc(app.pid());
+                    long alive = idle.stream().filter(StompSession::isConnected).count();
+                    double perSession = (double) (withIdle - signedIn) / idle.size();
+                    report.add("### Idle sessions, heap after a full GC (`-Xms1g -Xmx1g`)");
+                    report.add("");
+                    report.add("| state | heap used | |");
+                    report.add("| --- | ---: | --- |");
+                    report.add(String.format(Locale.ROOT, "| fresh start | %.1f MiB | |", fresh / 1048576.0));
+                    report.add(String.format(Locale.ROOT, "| %,d members signed in (HTTP sessions) | %.1f MiB | %+.1f MiB |", webs.size(),
+                            signedIn / 1048576.0, (signedIn - fresh) / 1048576.0));
+                    report.add(String.format(Locale.ROOT, "| + %,d idle STOMP sessions (%,d still connected at the measure) | %.1f MiB | %+.1f MiB, %.1f KiB a session |",
+                            idle.size(), alive, withIdle / 1048576.0, (withIdle - signedIn) / 1048576.0, perSession / 1024));
+                    report.add("");
+                    report.add(String.format(Locale.ROOT, "Sessions per GiB of heap: **%,.0f** (the sessions' own cost); "
+                            + "the instance with %,d sessions uses %.0f MiB of its 1 GiB heap.", (1L << 30) / perSession, idle.size(),
+                            withIdle / 1048576.0));
+                    for (StompSession s : idle) {
+                        disconnect(s);
+                    }
+                    client.stop();
+                }
+            }
+        }
+        String header = String.format(Locale.ROOT, "%s, %d cores, Java %s, broker: %s; load average (1 min) %.2f at start, %.2f at the end.%n%n",
+                date, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                RELAY ? "RabbitMQ through the STOMP relay" : "in-memory simple broker", loadAtStart, load());
+        String text = header + String.join("\n", report) + "\n";
+        System.out.println(text);
+        Path out = Path.of("target", "bench-results", "messaging.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, text);
+        System.out.println("Written to " + out.toAbsolutePath());
+    }
+
+    // ---------------------------------------------------------------- data
+
+    static String handle(int i) {
+        return "bench" + i;
+    }
+
+    /** Members 2k and 2k+1 share a direct conversation (the contract's shape, as MessagingRepository writes it). */
+    private List<Pair> members(Driver driver) {
+        String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(StompMember.PASSWORD);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < MEMBERS; i++) {
+            rows.add(Map.of("id", new UUID(0xbe9c_0000_0000_0000L, i).toString(), "email", StompMember.email(handle(i)),
+                    "handle", handle(i)));
+        }
+        Transactions.write(driver, tx -> tx.run("""
+                UNWIND $rows AS row
+                CREATE (:Member {id: row.id, email: row.email, handle: row.handle, displayName: 'Member ' + row.handle,
+                        passwordHash: $hash, language: 'fr', createdAt: datetime(), textSize: 100,
+                        highContrast: false, dyslexiaFont: false, reducedMotion: false})""",
+                Map.of("rows", rows, "hash", hash)).consume());
+        List<Pair> pairs = new ArrayList<>();
+        List<Map<String, Object>> conversations = new ArrayList<>();
+        for (int i = 0; i + 1 < MEMBERS; i += 2) {
+            String a = (String) rows.get(i).get("id");
+            String b = (String) rows.get(i + 1).get("id");
+            String id = UUID.randomUUID().toString();
+            conversations.add(Map.of("a", a, "b", b, "id", id, "pairKey", a.compareTo(b) < 0 ? a + ":" + b : b + ":" + a));
+            pairs.add(new Pair(i, i + 1, id));
+        }
+        Transactions.write(driver, tx -> tx.run("""
+                UNWIND $rows AS row
+                MATCH (a:Member {id: row.a}), (b:Member {id: row.b})
+                CREATE (c:Conversation {id: row.id, kind: 'direct', pairKey: row.pairKey, createdAt: datetime(), lastSeq: 0})
+                CREATE (a)-[:IN_CONVERSATION {joinedAt: datetime(), readSeq: 0, muted: false}]->(c)
+                CREATE (b)-[:IN_CONVERSATION {joinedAt: datetime(), readSeq: 0, muted: false}]->(c)""",
+                Map.of("rows", conversations)).consume());
+        return pairs;
+    }
+
+    private static String[] memberIds(Driver driver) {
+        String[] ids = new String[MEMBERS];
+        for (int i = 0; i < MEMBERS; i++) {
+            ids[i] = new UUID(0xbe9c_0000_0000_0000L, i).toString();
+        }
+        return ids;
+    }
+
+    private static List<Web> signInAll(String base) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Web>> futures = new ArrayList<>();
+            for (int i = 0; i < MEMBERS; i++) {
+                String handle = handle(i);
+                futures.add(pool.submit(() -> StompMember.signIn(base, handle)));
+            }
+            List<Web> webs = new ArrayList<>();
+            for (var f : futures) {
+                webs.add(f.get());
+            }
+            return webs;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---------------------------------------------------------------- STOMP
+
+    private static WebSocketStompClient stompClient() {
+        return StompMember.client();
+    }
+
+    private static CompletableStomp connect(WebSocketStompClient client, Web web, StompSessionHandlerAdapter handler) {
+        var handshake = new WebSocketHttpHeaders();
+        handshake.add("Cookie", "RAMPE_SESSION=" + web.cookie());
+        handshake.add("Origin", web.base());
+        var connect = new StompHeaders();
+        connect.add("X-CSRF-TOKEN", web.csrf());
+        return new CompletableStomp(client.connectAsync(web.base().replace("http://", "ws://") + "/ws", handshake, connect, handler));
+    }
+
+    record CompletableStomp(java.util.concurrent.CompletableFuture<StompSession> future) {
+        StompSession get() throws Exception {
+            return future.get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private void connectAll(WebSocketStompClient client, List<Web> webs, StompSession[] sessions, String[] memberIds) throws Exception {
+        var handler = new StompSessionHandlerAdapter() {
+            @Override
+            public void handleTransportError(StompSession session, Throwable exception) {
+                transportErrors.incrementAndGet();
+            }
+        };
+        int batch = 100; // connect in waves: a real crowd does not arrive in one millisecond either
+        for (int from = 0; from < MEMBERS; from += batch) {
+            List<CompletableStomp> pending = new ArrayList<>();
+            for (int i = from; i < Math.min(MEMBERS, from + batch); i++) {
+                pending.add(connect(client, webs.get(i), handler));
+            }
+            for (int i = from; i < Math.min(MEMBERS, from + batch); i++) {
+                StompSession s = pending.get(i - from).get();
+                sessions[i] = s;
+                String self = memberIds[i];
+                s.subscribe("/user/queue/messages", frames(frame -> {
+                    // The other member's copy only: the sender's own echo is not a delivery.
+                    if ("message".equals(frame.get("type")) && !self.equals(frame.get("authorId"))) {
+                        Long at = sentAt.get((String) frame.get("clientId"));
+                        if (at == null) {
+                            return;
+                        }
+                        if (received.putIfAbsent((String) frame.get("clientId"), Boolean.TRUE) != null) {
+                            duplicates.incrementAndGet();
+                        } else if (measuring(at)) {
+                            latency.recordValue(Math.min(60_000_000L, Math.max(1, (System.nanoTime() - at) / 1000)));
+                        }
+                    }
+                }));
+                s.subscribe("/user/queue/acks", frames(frame -> {
+                    String clientId = (String) frame.get("clientId");
+                    Long at = sentAt.get(clientId);
+                    if (at != null && measuring(at)) {
+                        acked.put(clientId, Boolean.TRUE);
+                    }
+                }));
+                s.subscribe("/user/queue/errors", frames(frame -> refusals.incrementAndGet()));
+                s.subscribe("/user/queue/counts", frames(frame -> { }));
+            }
+        }
+    }
+
+    private long measureFrom;
+    private long measureUntil;
+
+    private boolean measuring(long sentAtNanos) {
+        return sentAtNanos >= measureFrom && sentAtNanos < measureUntil;
+    }
+
+    private static StompFrameHandler frames(java.util.function.Consumer<Map<String, Object>> sink) {
+        return new StompFrameHandler() {
+            @Override
+            public Type getPayloadType(StompHeaders headers) {
+                return Map.class;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public void handleFrame(StompHeaders headers, Object payload) {
+                sink.accept((Map<String, Object>) payload);
+            }
+        };
+    }
+
+    /** Sends at RATE a second, members in a shuffled round, for the warm-up and the measured period; returns how many were sent measured. */
+    private long run(StompSession[] sessions, List<Pair> pairs) throws InterruptedException {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < MEMBERS; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(20261205L));
+        String[] conversationOf = new String[MEMBERS];
+        for (Pair p : pairs) {
+            conversationOf[p.a()] = p.conversation();
+            conversationOf[p.b()] = p.conversation();
+        }
+        long start = System.nanoTime();
+        measureFrom = start + WARM_UP.toNanos();
+        measureUntil = measureFrom + MEASURED.toNanos();
+        long sentMeasured = 0;
+        long n = 0;
+        String text = "Bonjour, est-ce que l’ascenseur de la gare marche aujourd’hui ?";
+        while (true) {
+            long now = System.nanoTime();
+            if (now >= measureUntil) {
+                break;
+            }
+            long due = (now - start) * RATE / 1_000_000_000L;
+            while (n < due) {
+                int member = order.get((int) (n % MEMBERS));
+                String clientId = UUID.randomUUID().toString();
+                long at = System.nanoTime();
+                sentAt.put(clientId, at);
+                var headers = new StompHeaders();
+                headers.setDestination("/app/conversations/" + conversationOf[member] + "/send");
+                try {
+                    sessions[member].send(headers, Map.of("clientId", clientId, "text", text + " #" + n));
+                } catch (RuntimeException e) {
+                    transportErrors.incrementAndGet();
+                }
+                if (measuring(at)) {
+                    sentMeasured++;
+                }
+                n++;
+            }
+            Thread.sleep(1);
+        }
+        Thread.sleep(DRAIN.toMillis());
+        return sentMeasured;
+    }
+
+    private List<StompSession> connectIdle(WebSocketStompClient client, List<Web> webs) throws Exception {
+        var handler = new StompSessionHandlerAdapter() {
+            @Override
+            public void handleTransportError(StompSession session, Throwable exception) {
+                transportErrors.incrementAndGet();
+            }
+        };
+        List<StompSession> sessions = new ArrayList<>();
+        int batch = 100;
+        for (int from = 0; from < IDLE; from += batch) {
+            List<CompletableStomp> pending = new ArrayList<>();
+            for (int i = from; i < Math.min(IDLE, from + batch); i++) {
+                pending.add(connect(client, webs.get(i % webs.size()), handler)); // several sessions per member, like tabs
+            }
+            for (var p : pending) {
+                StompSession s = p.get();
+                for (String destination : SUBSCRIPTIONS) {
+                    s.subscribe(destination, frames(frame -> { }));
+                }
+                sessions.add(s);
+            }
+        }
+        return sessions;
+    }
+
+    private static void disconnect(StompSession s) {
+        try {
+            if (s != null && s.isConnected()) {
+                s.disconnect();
+            }
+        } catch (RuntimeException e) {
+            // gone already
+        }
+    }
+
+    // ---------------------------------------------------------------- the server's heap
+
+    private static final Pattern USED = Pattern.compile("heap\\s+total[^\\n]*?used (\\d+)K");
+
+    /** Heap used after a full collection, in bytes (jcmd GC.run, then GC.heap_info). */
+    private static long heapAfterFullGc(long pid) throws IOException, InterruptedException {
+        jcmd(pid, "GC.run");
+        jcmd(pid, "GC.run");
+        String info = jcmd(pid, "GC.heap_info");
+        Matcher m = USED.matcher(info);
+        if (!m.find()) {
+            throw new IllegalStateException("Unexpected GC.heap_info: " + info);
+        }
+        return Long.parseLong(m.group(1)) * 1024;
+    }
+
+    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Process p = new ProcessBuilder(jcmd, Long.toString(pid), command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("jcmd " + command + " failed: " + out);
+        }
+        return out;
+    }
+
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+}

@@ -1,0 +1,80 @@
+package org.rampe.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.summary.Plan;
+import org.rampe.RampeTest;
+
+/**
+ * The hot messaging reads start from the member and the conversation found through their
+ * uniqueness constraints and reach messages through {@code message_conversation_seq}: checked with
+ * {@code EXPLAIN} on the Cypher that {@link MessagingRepository} runs. Nothing scans a label.
+ */
+class MessagingQueryPlanTest extends RampeTest {
+
+    record Operator(String name, String details) {
+    }
+
+    private List<Operator> operators(String query) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("viewer", "someone");
+        params.put("conversation", "some-conversation");
+        params.put("before", Long.MAX_VALUE);
+        params.put("after", 0L);
+        params.put("limit", 50);
+        Plan plan;
+        try (var session = driver.session()) {
+            plan = session.executeRead(tx -> tx.run("EXPLAIN " + query, params).consume().plan());
+        }
+        List<Operator> ops = new ArrayList<>();
+        collect(plan, ops);
+        return ops;
+    }
+
+    private static void collect(Plan plan, List<Operator> ops) {
+        var details = plan.arguments().get("Details");
+        ops.add(new Operator(plan.operatorType().replaceFirst("@.*$", ""), details == null ? "" : details.asString()));
+        plan.children().forEach(c -> collect(c, ops));
+    }
+
+    private static void seeksMemberAndConversation(List<Operator> ops) {
+        assertThat(ops).as("scans in %s", ops).noneMatch(o -> o.name().contains("Scan"));
+        assertThat(ops).as("member seek in %s", ops).anyMatch(o -> o.name().equals("NodeUniqueIndexSeek")
+                && o.details().matches("(?s).*UNIQUE me:Member\\(id\\) WHERE id = \\$viewer.*"));
+        assertThat(ops).as("conversation seek in %s", ops).anyMatch(o -> o.name().equals("NodeUniqueIndexSeek")
+                && o.details().matches("(?s).*UNIQUE c:Conversation\\(id\\) WHERE id = \\$conversation.*"));
+    }
+
+    @Test
+    void isParticipantSeeksBothNodesAndScansNothing() {
+        seeksMemberAndConversation(operators(MessagingRepository.IS_PARTICIPANT));
+    }
+
+    @Test
+    void historySeeksTheMessagesByConversationAndSeq() {
+        var ops = operators(MessagingRepository.HISTORY);
+        seeksMemberAndConversation(ops);
+        assertThat(ops).as("message range seek in %s", ops).anyMatch(o -> o.name().contains("NodeIndexSeek")
+                && o.details().contains("x:Message(conversationId, seq)") && o.details().contains("seq < $before"));
+    }
+
+    @Test
+    void catchUpSeeksTheMessagesByConversationAndSeq() {
+        var ops = operators(MessagingRepository.AFTER);
+        seeksMemberAndConversation(ops);
+        assertThat(ops).as("message range seek in %s", ops).anyMatch(o -> o.name().contains("NodeIndexSeek")
+                && o.details().contains("x:Message(conversationId, seq)") && o.details().contains("seq > $after"));
+    }
+
+    @Test
+    void theCheckCatchesAScan() {
+        var ops = operators("MATCH (x:Message) WHERE x.text = $viewer RETURN x");
+        assertThat(ops).anyMatch(o -> o.name().contains("Scan"));
+    }
+}

@@ -1,0 +1,479 @@
+package org.rampe.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rampe.RampeTest;
+import org.rampe.SocialFixtures;
+import org.rampe.graph.Transactions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+
+/** The messaging service on the real embedded Neo4j: storing once, order, reading, rules and events. */
+class MessagingTest extends RampeTest {
+
+    @Autowired
+    Messaging messaging;
+
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @Autowired
+    SendThrottle throttle;
+
+    SocialFixtures social;
+    String ana;
+    String leo;
+    String zoe;
+
+    /** Events as they are published, each with whether its message was already readable then. */
+    final List<Object> published = new CopyOnWriteArrayList<>();
+    final List<Boolean> storedWhenPublished = new CopyOnWriteArrayList<>();
+    ApplicationListener<PayloadApplicationEvent<?>> listener;
+
+    @BeforeEach
+    void members() {
+        social = new SocialFixtures(driver, context);
+        ana = social.member("ana");
+        leo = social.member("leo");
+        zoe = social.member("zoe");
+        listener = e -> {
+            Object payload = e.getPayload();
+            if (payload instanceof MessageSent sent) {
+                published.add(sent);
+                storedWhenPublished.add(count("MATCH (x:Message {id: $id}) RETURN count(x)", "id", sent.message().id()) == 1);
+            } else if (payload instanceof MessageEdited || payload instanceof MessageDeleted || payload instanceof ConversationRead) {
+                published.add(payload);
+            }
+        };
+        context.addApplicationListener(listener);
+    }
+
+    @AfterEach
+    void stopListening() {
+        context.removeApplicationListener(listener);
+    }
+
+    long count(String query, Object... pairs) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            params.put((String) pairs[i], pairs[i + 1]);
+        }
+        return Transactions.read(driver, tx -> tx.run(query, params).single().get(0).asLong());
+    }
+
+    long messages() {
+        return count("MATCH (x:Message) RETURN count(x)");
+    }
+
+    String direct() {
+        return messaging.startDirect(ana, "leo").id();
+    }
+
+    @Test
+    void aDirectConversationIsOnePerPairAndReopensForBoth() {
+        var first = messaging.startDirect(ana, "@Leo");
+        var again = messaging.startDirect(leo, "ana");
+        assertThat(first.created()).isTrue();
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.created()).isFalse();
+        messaging.leave(ana, first.id());
+        assertThat(messaging.open(ana, first.id())).isEmpty();
+        messaging.send(leo, first.id(), "c1", "Tu es là ?");
+        assertThat(messaging.isParticipant(ana, first.id())).as("a new message brings the other back").isTrue();
+        assertThat(messaging.unreadTotal(ana)).isEqualTo(1);
+        assertThatThrownBy(() -> messaging.startDirect(ana, "ana")).isInstanceOf(MessagingRefusal.class);
+        assertThatThrownBy(() -> messaging.startDirect(ana, "nobody_here"))
+                .satisfies(e -> assertThat(((MessagingRefusal) e).key()).isEqualTo(MessagingRefusal.UNKNOWN_MEMBER));
+    }
+
+    @Test
+    void sendingTheSameClientIdTwiceStoresOneMessage() {
+        String c = direct();
+        Sent first = messaging.send(ana, c, "client-1", "Bonjour");
+        Sent second = messaging.send(ana, c, "client-1", "Bonjour");
+        assertThat(first.duplicate()).isFalse();
+        assertThat(second.duplicate()).isTrue();
+        assertThat(second.message().id()).isEqualTo(first.message().id());
+        assertThat(second.message().clientId()).isEqualTo("client-1");
+        assertThat(messages()).isEqualTo(1);
+        assertThat(published).hasSize(1);
+        // another member may use the same client id: keys are per sender
+        assertThat(messaging.send(leo, c, "client-1", "Salut").duplicate()).isFalse();
+        assertThat(messages()).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentSendsOfOneClientIdStoreOneMessage() throws Exception {
+        String c = direct();
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String clientId = "same-" + round;
+                // each racing copy passes the first check and takes from the allowance: not what is tested here
+                throttle.clear();
+                var start = new CountDownLatch(1);
+                List<Future<Sent>> futures = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    futures.add(pool.submit((Callable<Sent>) () -> {
+                        start.await();
+                        return messaging.send(ana, c, clientId, "Une fois " + clientId);
+                    }));
+                }
+                start.countDown();
+                List<Sent> results = new ArrayList<>();
+                for (var f : futures) {
+                    results.add(f.get());
+                }
+                assertThat(results).filteredOn(s -> !s.duplicate()).hasSize(1);
+                assertThat(results).extracting(s -> s.message().id()).containsOnly(results.getFirst().message().id());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(messages()).isEqualTo(5);
+        assertThat(count("MATCH (x:Message) RETURN max(x.seq)")).isEqualTo(5);
+    }
+
+    @Test
+    void seqIncreasesByOneWithoutGapsUnderConcurrentSenders() throws Exception {
+        String c = messaging.startAdhoc(ana, "Sortie", List.of("leo", "zoe")).id();
+        var pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Sent>> futures = new ArrayList<>();
+            for (String who : List.of(ana, leo, zoe)) {
+                for (int i = 0; i < 10; i++) {
+                    String clientId = "m" + i;
+                    futures.add(pool.submit(() -> messaging.send(who, c, clientId, "Message " + clientId)));
+                }
+            }
+            for (var f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        var all = messaging.history(ana, c, null, 100);
+        assertThat(all).extracting(MessageView::seq).containsExactlyElementsOf(IntStream.rangeClosed(1, 30).mapToObj(i -> (long) i).toList());
+        assertThat(messaging.open(ana, c).orElseThrow().lastSeq()).isEqualTo(30);
+    }
+
+    @Test
+    void historyPagesByKeysetAndCatchUpStartsAfterASeq() {
+        String c = direct();
+        for (int i = 1; i <= 12; i++) {
+            messaging.send(i % 2 == 0 ? ana : leo, c, "k" + i, "Message " + i);
+        }
+        var newest = messaging.history(ana, c, null, 5);
+        assertThat(newest).extracting(MessageView::seq).containsExactly(8L, 9L, 10L, 11L, 12L);
+        var older = messaging.history(ana, c, newest.getFirst().seq(), 5);
+        assertThat(older).extracting(MessageView::seq).containsExactly(3L, 4L, 5L, 6L, 7L);
+        var oldest = messaging.history(ana, c, older.getFirst().seq(), 5);
+        assertThat(oldest).extracting(MessageView::seq).containsExactly(1L, 2L);
+        assertThat(messaging.after(leo, c, 9, 50)).extracting(MessageView::seq).containsExactly(10L, 11L, 12L);
+        assertThat(messaging.after(leo, c, 2, 3)).extracting(MessageView::seq).containsExactly(3L, 4L, 5L);
+        assertThat(messaging.after(leo, c, 12, 50)).isEmpty();
+        var m = newest.getLast();
+        assertThat(m.authorHandle()).isEqualTo("ana");
+        assertThat(m.authorName()).isEqualTo("Ana");
+        assertThat(m.html()).isEqualTo("<p>Message 12</p>");
+        assertThat(m.createdAt()).isNotNull();
+    }
+
+    @Test
+    void unreadCountsFollowTheReadMarkWhichOnlyMovesForward() {
+        String c = direct();
+        String g = messaging.startAdhoc(ana, "Trio", List.of("leo", "zoe")).id();
+        messaging.send(ana, c, "1", "Un");
+        messaging.send(ana, c, "2", "Deux");
+        messaging.send(ana, g, "3", "Trois");
+        assertThat(messaging.unreadTotal(leo)).isEqualTo(3);
+        assertThat(messaging.unreadTotal(ana)).as("one's own messages are read").isZero();
+        var list = messaging.conversations(leo);
+        assertThat(list).extracting(ConversationSummary::id).containsExactly(g, c);
+        assertThat(list).extracting(ConversationSummary::unread).containsExactly(1L, 2L);
+        assertThat(list.get(1).otherHandle()).isEqualTo("ana");
+        assertThat(list.get(1).lastExcerpt()).isEqualTo("Deux");
+        assertThat(list.getFirst().title()).isEqualTo("Trio");
+
+        messaging.markRead(leo, c, 1);
+        assertThat(messaging.unreadTotal(leo)).isEqualTo(2);
+        messaging.markRead(leo, c, 0);
+        assertThat(messaging.unreadTotal(leo)).as("never back").isEqualTo(2);
+        messaging.markRead(leo, c, 99);
+        assertThat(messaging.open(leo, c).orElseThrow().readSeq()).as("never past the last").isEqualTo(2);
+        assertThat(messaging.unreadTotal(leo)).isEqualTo(1);
+        assertThat(published).filteredOn(e -> e instanceof ConversationRead).hasSize(2);
+        var read = (ConversationRead) published.stream().filter(e -> e instanceof ConversationRead).toList().getLast();
+        assertThat(read.seq()).isEqualTo(2);
+        assertThat(read.handle()).isEqualTo("leo");
+        assertThat(read.receiptsVisible()).isTrue();
+        assertThat(read.recipientIds()).containsExactlyInAnyOrder(ana, leo);
+
+        messaging.mute(leo, g, true);
+        assertThat(messaging.unreadTotal(leo)).as("muted conversations leave the header count").isZero();
+        assertThat(messaging.conversations(leo).getFirst().unread()).isEqualTo(1);
+    }
+
+    @Test
+    void readReceiptsSwitchedOffAreToldToTheReaderOnly() {
+        String c = direct();
+        messaging.send(ana, c, "1", "Un");
+        messaging.saveSettings(leo, new MessagingSettings(false, false));
+        assertThat(messaging.settings(leo)).isEqualTo(new MessagingSettings(false, false));
+        assertThat(messaging.presenceVisible(leo)).isFalse();
+        assertThat(messaging.settings(ana)).isEqualTo(new MessagingSettings(true, true));
+        messaging.markRead(leo, c, 1);
+        var read = (ConversationRead) published.stream().filter(e -> e instanceof ConversationRead).findFirst().orElseThrow();
+        assertThat(read.receiptsVisible()).isFalse();
+        assertThat(read.recipientIds()).containsExactly(leo);
+        assertThat(messaging.open(ana, c).orElseThrow().participants())
+                .filteredOn(p -> p.handle().equals("leo")).singleElement()
+                .satisfies(p -> assertThat(p.readReceipts()).isFalse());
+    }
+
+    @Test
+    void blockedPairsCannotStartNorContinueADirectConversation() {
+        String c = direct();
+        messaging.send(ana, c, "1", "Avant");
+        social.block(leo, ana);
+        assertRefused(() -> messaging.send(ana, c, "2", "Après"), MessagingRefusal.BLOCKED);
+        assertRefused(() -> messaging.send(leo, c, "3", "Après"), MessagingRefusal.BLOCKED);
+        assertRefused(() -> messaging.startDirect(ana, "leo"), MessagingRefusal.BLOCKED);
+        assertRefused(() -> messaging.startDirect(leo, "ana"), MessagingRefusal.BLOCKED);
+        assertRefused(() -> messaging.startAdhoc(ana, "", List.of("zoe", "leo")), MessagingRefusal.BLOCKED);
+        assertThat(messages()).isEqualTo(1);
+        assertThat(messaging.open(ana, c).orElseThrow().sendRefusal()).isEqualTo(MessagingRefusal.BLOCKED);
+        assertThat(messaging.history(ana, c, null, 10)).hasSize(1);
+    }
+
+    @Test
+    void inAdhocChatsBlockedMembersDoNotSeeEachOther() {
+        String g = messaging.startAdhoc(ana, "Trio", List.of("leo", "zoe")).id();
+        social.block(zoe, leo);
+        Sent fromLeo = messaging.send(leo, g, "1", "De Léo");
+        messaging.send(ana, g, "2", "D’Ana");
+        var sent = (MessageSent) published.getFirst();
+        assertThat(sent.message().id()).isEqualTo(fromLeo.message().id());
+        assertThat(sent.recipientIds()).containsExactlyInAnyOrder(ana, leo);
+        assertThat(messaging.history(zoe, g, null, 10)).extracting(MessageView::text).containsExactly("D’Ana");
+        assertThat(messaging.history(ana, g, null, 10)).hasSize(2);
+    }
+
+    @Test
+    void nonParticipantsCanDoNothing() {
+        String c = direct();
+        messaging.send(ana, c, "1", "Privé");
+        String messageId = messaging.history(ana, c, null, 1).getFirst().id();
+        assertThat(messaging.isParticipant(zoe, c)).isFalse();
+        assertThat(messaging.isParticipant(zoe, "no-such-conversation")).isFalse();
+        assertThat(messaging.open(zoe, c)).isEmpty();
+        assertRefused(() -> messaging.send(zoe, c, "1", "Intrus"), MessagingRefusal.NOT_PARTICIPANT);
+        assertRefused(() -> messaging.history(zoe, c, null, 10), MessagingRefusal.NOT_PARTICIPANT);
+        assertRefused(() -> messaging.after(zoe, c, 0, 10), MessagingRefusal.NOT_PARTICIPANT);
+        assertRefused(() -> messaging.markRead(zoe, c, 1), MessagingRefusal.NOT_PARTICIPANT);
+        assertRefused(() -> messaging.mute(zoe, c, true), MessagingRefusal.NOT_PARTICIPANT);
+        assertRefused(() -> messaging.leave(zoe, c), MessagingRefusal.NOT_PARTICIPANT);
+        assertRefused(() -> messaging.edit(zoe, messageId, "Changé"), MessagingRefusal.NOT_YOURS);
+        assertRefused(() -> messaging.delete(zoe, messageId), MessagingRefusal.NOT_YOURS);
+        assertThat(messaging.conversations(zoe)).isEmpty();
+        assertThat(messages()).isEqualTo(1);
+        assertThat(count("MATCH (:Member {id: $z})-[r:IN_CONVERSATION]->() RETURN count(r)", "z", zoe)).isZero();
+    }
+
+    @Test
+    void anAdhocConversationHoldsAtMostFiftyMembers() {
+        List<String> handles = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            social.member("member_" + i);
+            handles.add("member_" + i);
+        }
+        assertRefused(() -> messaging.startAdhoc(ana, "Trop", handles), MessagingRefusal.TOO_MANY);
+        var ok = messaging.startAdhoc(ana, "Juste", handles.subList(0, 49));
+        assertThat(messaging.open(ana, ok.id()).orElseThrow().participants()).hasSize(50);
+        assertThatThrownBy(() -> messaging.startAdhoc(ana, "Inconnus", List.of("leo", "nobody_1", "nobody_2")))
+                .isInstanceOfSatisfying(MessagingRefusal.class, e -> {
+                    assertThat(e.key()).isEqualTo(MessagingRefusal.UNKNOWN_MEMBER);
+                    assertThat(e.handles()).containsExactly("nobody_1", "nobody_2");
+                });
+        assertRefused(() -> messaging.startAdhoc(ana, "Seule", List.of("ana")), MessagingRefusal.NO_PARTICIPANT);
+        assertRefused(() -> messaging.startAdhoc(ana, "x".repeat(101), List.of("leo")), MessagingRefusal.TITLE_TOO_LONG);
+        assertThat(Messaging.handles("@leo, Zoe;ana  bob")).containsExactly("leo", "zoe", "ana", "bob");
+    }
+
+    @Test
+    void leavingAnAdhocConversationKeepsItsHistoryForTheOthers() {
+        String g = messaging.startAdhoc(ana, "Trio", List.of("leo", "zoe")).id();
+        messaging.send(zoe, g, "1", "Au revoir");
+        messaging.leave(zoe, g);
+        assertThat(messaging.isParticipant(zoe, g)).isFalse();
+        assertThat(messaging.conversations(zoe)).isEmpty();
+        assertRefused(() -> messaging.send(zoe, g, "2", "Encore"), MessagingRefusal.NOT_PARTICIPANT);
+        assertThat(messaging.history(ana, g, null, 10)).extracting(MessageView::text).containsExactly("Au revoir");
+        assertThat(messaging.open(ana, g).orElseThrow().participants()).extracting(ConversationView.Participant::handle)
+                .containsExactly("ana", "leo");
+        messaging.send(ana, g, "3", "Bon voyage");
+        assertThat(((MessageSent) published.getLast()).recipientIds()).containsExactlyInAnyOrder(ana, leo);
+    }
+
+    @Test
+    void membersEditAndDeleteTheirOwnMessagesOnly() {
+        String c = direct();
+        var m = messaging.send(ana, c, "1", "Premier jet").message();
+        assertRefused(() -> messaging.edit(leo, m.id(), "Pas à moi"), MessagingRefusal.NOT_YOURS);
+        assertRefused(() -> messaging.delete(leo, m.id()), MessagingRefusal.NOT_YOURS);
+        var edited = messaging.edit(ana, m.id(), "Version <b>finale</b>");
+        assertThat(edited.editedAt()).isNotNull();
+        assertThat(edited.html()).isEqualTo("<p>Version &lt;b&gt;finale&lt;/b&gt;</p>");
+        assertRefused(() -> messaging.edit(ana, m.id(), "   "), MessagingRefusal.EMPTY);
+        messaging.delete(ana, m.id());
+        var after = messaging.history(leo, c, null, 10).getFirst();
+        assertThat(after.deleted()).isTrue();
+        assertThat(after.text()).isEmpty();
+        assertThat(after.html()).isEmpty();
+        assertThat(after.seq()).isEqualTo(1);
+        assertThat(count("MATCH (x:Message) WHERE x.text CONTAINS 'finale' RETURN count(x)")).isZero();
+        assertRefused(() -> messaging.edit(ana, m.id(), "Ressuscité"), MessagingRefusal.NOT_YOURS);
+        assertThat(published).hasAtLeastOneElementOfType(MessageEdited.class).hasAtLeastOneElementOfType(MessageDeleted.class);
+        var deleted = published.stream().filter(e -> e instanceof MessageDeleted).map(e -> (MessageDeleted) e).findFirst().orElseThrow();
+        assertThat(deleted.seq()).isEqualTo(1);
+        assertThat(deleted.recipientIds()).containsExactlyInAnyOrder(ana, leo);
+    }
+
+    @Test
+    void emptyTooLongAndTooFastAreRefusedAndNothingIsStored() {
+        String c = direct();
+        assertRefused(() -> messaging.send(ana, c, "e", " \n\t "), MessagingRefusal.EMPTY);
+        assertRefused(() -> messaging.send(ana, c, "l", "é".repeat(5_001)), MessagingRefusal.TOO_LONG);
+        assertThat(messaging.send(ana, c, "ok", "😀".repeat(5_000)).duplicate()).as("5,000 characters, not UTF-16 units").isFalse();
+        for (int i = 1; i < SendThrottle.PER_MINUTE; i++) {
+            messaging.send(ana, c, "r" + i, "Vite " + i);
+        }
+        assertThat(messages()).isEqualTo(SendThrottle.PER_MINUTE);
+        assertRefused(() -> messaging.send(ana, c, "one-too-many", "Trop vite"), MessagingRefusal.RATE_LIMITED);
+        assertThat(messages()).isEqualTo(SendThrottle.PER_MINUTE);
+        assertThat(messaging.send(ana, c, "r1", "Vite 1").duplicate()).as("a resend is answered even when throttled").isTrue();
+        assertThat(messaging.send(leo, c, "other", "Moi je peux").duplicate()).isFalse();
+        assertThat(published).hasSize(SendThrottle.PER_MINUTE + 1);
+    }
+
+    @Test
+    void eventsArePublishedAfterTheCommitWithTheParticipants() {
+        String c = direct();
+        messaging.send(ana, c, "1", "Bonjour");
+        messaging.send(leo, c, "2", "Salut");
+        assertThat(storedWhenPublished).containsExactly(true, true);
+        var sent = (MessageSent) published.getFirst();
+        assertThat(sent.recipientIds()).containsExactlyInAnyOrder(ana, leo);
+        assertThat(sent.message().seq()).isEqualTo(1);
+        assertThat(sent.message().html()).isEqualTo("<p>Bonjour</p>");
+    }
+
+    @Test
+    void textIsRenderedSafelyAsPostsAreWithMentionsAsPlainText() {
+        String c = direct();
+        var m = messaging.send(ana, c, "x", "<script>alert(1)</script> @leo https://example.org/a?b=1&c=2\n\nfin").message();
+        assertThat(m.html()).doesNotContain("<script").contains("&lt;script&gt;").contains("@leo")
+                .doesNotContain("class=\"mention\"")
+                .contains("<a href=\"https://example.org/a?b=1&amp;c=2\" rel=\"nofollow ugc noopener\">")
+                .endsWith("<p>fin</p>");
+    }
+
+    @Test
+    void aGroupChatBelongsToTheGroupsMembers() {
+        String groupId = java.util.UUID.randomUUID().toString();
+        Transactions.write(driver, tx -> tx.run("""
+                MATCH (a:Member {id: $ana}), (l:Member {id: $leo})
+                CREATE (g:Group {id: $id, slug: 'club', name: 'Le club', kind: 'public', createdAt: datetime()})
+                CREATE (a)-[:MEMBER_OF {role: 'owner', since: datetime()}]->(g), (l)-[:MEMBER_OF {role: 'member', since: datetime()}]->(g)
+                """, Map.of("ana", ana, "leo", leo, "id", groupId)).consume());
+        var chat = messaging.groupChat(ana, groupId);
+        assertThat(chat.created()).isTrue();
+        assertThat(messaging.groupChat(leo, groupId).id()).isEqualTo(chat.id());
+        assertRefused(() -> messaging.groupChat(zoe, groupId), MessagingRefusal.NOT_GROUP_MEMBER);
+        messaging.send(leo, chat.id(), "1", "Bienvenue au club");
+        assertThat(messaging.open(ana, chat.id()).orElseThrow().title()).isEqualTo("Le club");
+        assertThat(messaging.conversations(ana)).singleElement().satisfies(s -> {
+            assertThat(s.kind()).isEqualTo("group");
+            assertThat(s.groupSlug()).isEqualTo("club");
+            assertThat(s.unread()).isEqualTo(1);
+        });
+        assertRefused(() -> messaging.send(zoe, chat.id(), "2", "Je peux ?"), MessagingRefusal.NOT_PARTICIPANT);
+        // joining the group gives access, from now on (the past is not "unread")
+        Transactions.write(driver, tx -> tx.run("""
+                MATCH (z:Member {id: $zoe}), (g:Group {id: $id}) CREATE (z)-[:MEMBER_OF {role: 'member', since: datetime()}]->(g)
+                """, Map.of("zoe", zoe, "id", groupId)).consume());
+        context.publishEvent(new org.rampe.groups.GroupEvents.MemberJoined(groupId, zoe));
+        assertThat(messaging.isParticipant(zoe, chat.id())).isTrue();
+        assertThat(messaging.unreadTotal(zoe)).isZero();
+        messaging.send(zoe, chat.id(), "2", "Merci");
+        assertThat(((MessageSent) published.getLast()).recipientIds()).containsExactlyInAnyOrder(ana, leo, zoe);
+        assertRefused(() -> messaging.leave(zoe, chat.id()), MessagingRefusal.LEAVE_GROUP_CHAT);
+        // muted in the group: reads, cannot write
+        Transactions.write(driver, tx -> tx.run("""
+                MATCH (z:Member {id: $zoe}), (g:Group {id: $id}) CREATE (z)-[:MUTED_IN {until: null}]->(g)
+                """, Map.of("zoe", zoe, "id", groupId)).consume());
+        assertRefused(() -> messaging.send(zoe, chat.id(), "3", "Encore"), MessagingRefusal.MUTED_IN_GROUP);
+        // leaving the group takes the chat away
+        Transactions.write(driver, tx -> tx.run("MATCH (:Member {id: $leo})-[r:MEMBER_OF]->() DELETE r", Map.of("leo", leo)).consume());
+        assertThat(messaging.open(leo, chat.id())).isEmpty();
+        assertThat(messaging.conversations(leo)).isEmpty();
+    }
+
+    @Test
+    void suspendedMembersCannotSend() {
+        String c = direct();
+        Transactions.write(driver, tx -> tx.run("MATCH (m:Member {id: $id}) SET m.suspendedUntil = datetime('9999-12-31T00:00:00Z')",
+                Map.of("id", ana)).consume());
+        var suspensions = context.getBean(org.rampe.moderation.Suspensions.class);
+        try {
+            suspendInMemory(suspensions, ana);
+            assertRefused(() -> messaging.send(ana, c, "1", "Bonjour"), MessagingRefusal.SUSPENDED);
+            assertThat(messages()).isZero();
+        } finally {
+            liftInMemory(suspensions, ana);
+        }
+    }
+
+    private static void suspendInMemory(org.rampe.moderation.Suspensions s, String id) {
+        invoke(s, "suspend", id, java.time.Instant.now().plusSeconds(3600));
+    }
+
+    private static void liftInMemory(org.rampe.moderation.Suspensions s, String id) {
+        invoke(s, "lift", id);
+    }
+
+    private static void invoke(Object target, String name, Object... args) {
+        try {
+            for (var m : target.getClass().getDeclaredMethods()) {
+                if (m.getName().equals(name) && m.getParameterCount() == args.length) {
+                    m.setAccessible(true);
+                    m.invoke(target, args);
+                    return;
+                }
+            }
+            throw new IllegalStateException("no method " + name);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String key) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(MessagingRefusal.class, e -> assertThat(e.key()).isEqualTo(key));
+    }
+}

@@ -1,0 +1,167 @@
+package org.rampe.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.neo4j.driver.Driver;
+import org.rampe.messaging.StompMember.Web;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+/**
+ * Two application instances on two ports, sharing one database (the standalone graph server) and
+ * one RabbitMQ through the STOMP relay, as the README's deployment describes: members connected to
+ * different instances talk to each other, see each other's presence, and a member connected to
+ * both gets every message on both. Real processes, real sign-in forms, real STOMP clients.
+ *
+ * <p>Not a {@code RampeTest}: the application under test runs in other JVMs, against a database of
+ * their own; the test talks to it only over HTTP, STOMP and Bolt.
+ */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class ScaleOutTest {
+
+    private static RampeProcesses processes;
+    private static RampeProcesses.Graph graph;
+    private static RampeProcesses.App one;
+    private static RampeProcesses.App two;
+    private static Driver driver;
+    private static WebSocketStompClient client;
+    private static final List<StompMember> connected = new ArrayList<>();
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        RabbitMqBroker.ensureRunning();
+        processes = new RampeProcesses("scale-out");
+        graph = processes.startGraph();
+        driver = graph.driver();
+        // One after the other: the first applies the schema, the second finds it applied.
+        one = processes.startApp("one", graph, "384m", RabbitMqBroker.relayArguments());
+        two = processes.startApp("two", graph, "384m", RabbitMqBroker.relayArguments());
+        client = StompMember.client();
+    }
+
+    @AfterAll
+    static void stop() {
+        connected.forEach(StompMember::close);
+        if (client != null) {
+            client.stop();
+        }
+        if (driver != null) {
+            driver.close();
+        }
+        if (processes != null) {
+            processes.close();
+        }
+    }
+
+    private static StompMember connect(Web web) throws Exception {
+        var member = StompMember.connect(client, web, true);
+        connected.add(member);
+        return member;
+    }
+
+    @Test
+    void membersOnDifferentInstancesTalkBothWaysEachMessageOnceAndSeeEachOthersPresence() throws Exception {
+        Web ana = StompMember.signUp(one.baseUrl(), "ana_scale");
+        Web bob = StompMember.signUp(two.baseUrl(), "bob_scale");
+        String conversation = ScaleFixtures.direct(driver, "ana_scale", "bob_scale");
+        var anaLive = connect(ana);
+        var bobLive = connect(bob);
+
+        String first = UUID.randomUUID().toString();
+        anaLive.send(conversation, first, "Bonjour depuis l’instance un");
+        var ack = StompMember.next(anaLive.acks, 30);
+        assertThat(ack).as("ack of the first message").isNotNull().containsEntry("clientId", first).containsEntry("duplicate", false);
+        var received = StompMember.next(bobLive.messages, 30);
+        assertThat(received).as("Bob, on instance two, receives Ana's message").isNotNull()
+                .containsEntry("type", "message").containsEntry("clientId", first).containsEntry("id", ack.get("id"))
+                .containsEntry("text", "Bonjour depuis l’instance un");
+
+        String reply = UUID.randomUUID().toString();
+        bobLive.send(conversation, reply, "Bien reçu sur l’instance deux");
+        var replyAck = StompMember.next(bobLive.acks, 30);
+        assertThat(replyAck).isNotNull().containsEntry("clientId", reply).containsEntry("duplicate", false);
+        // Ana gets her own message (every participant does, for her other tabs) and then Bob's reply;
+        // Bob's queue next holds his own reply. Order on one queue is kept, so once the reply has
+        // arrived, anything duplicated before it would already be there.
+        var anaSaw = drainUntil(anaLive, reply);
+        assertThat(anaSaw).containsExactly(first, reply);
+        var bobSaw = drainUntil(bobLive, reply);
+        assertThat(bobSaw).containsExactly(reply);
+        assertThat(anaLive.acks).isEmpty();
+        assertThat(bobLive.acks).isEmpty();
+        assertThat(anaLive.errors).isEmpty();
+        assertThat(bobLive.errors).isEmpty();
+
+        // Presence: instance one knows Bob (connected to instance two only) is online, through the
+        // user registry that the instances broadcast to each other every few seconds.
+        assertThat(ScaleFixtures.awaitPresence(anaLive, conversation, "bob_scale", 60))
+                .as("Bob's presence as seen from instance one").isNotNull();
+    }
+
+    @Test
+    void aMemberConnectedToBothInstancesGetsEveryMessageOnBoth() throws Exception {
+        Web dan = StompMember.signUp(one.baseUrl(), "dan_scale");
+        Web cleoOnOne = StompMember.signUp(one.baseUrl(), "cleo_scale");
+        // HTTP sessions are per instance here (no shared session store): Cléo signs in on each.
+        Web cleoOnTwo = StompMember.signIn(two.baseUrl(), "cleo_scale");
+        String conversation = ScaleFixtures.direct(driver, "dan_scale", "cleo_scale");
+        var danLive = connect(dan);
+        // Cléo connects to instance two first, and instance one is given the time to learn it: with a
+        // session of Cléo's on instance one too, Spring resolves her sessions from instance one's view
+        // of the registry, which the instances broadcast to each other every 10 s (see README).
+        var cleoTwo = connect(cleoOnTwo);
+        assertThat(ScaleFixtures.awaitPresence(danLive, conversation, "cleo_scale", 60))
+                .as("instance one sees Cléo's session on instance two").isNotNull();
+        var cleoOne = connect(cleoOnOne);
+
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = UUID.randomUUID().toString();
+            sent.add(id);
+            danLive.send(conversation, id, "Message " + i);
+            assertThat(StompMember.next(danLive.acks, 30)).isNotNull().containsEntry("clientId", id);
+        }
+        String last = sent.getLast();
+        assertThat(drainUntil(danLive, last)).as("Dan, the sender, on instance one").containsExactlyElementsOf(sent);
+        assertThat(drainUntil(cleoTwo, last)).as("Cléo on instance two").containsExactlyElementsOf(sent);
+        assertThat(drainUntil(cleoOne, last)).as("Cléo on instance one").containsExactlyElementsOf(sent);
+    }
+
+    @Test
+    void membersOnTheSameInstanceTalkThroughTheRelay() throws Exception {
+        Web eve = StompMember.signUp(one.baseUrl(), "eve_scale");
+        Web fay = StompMember.signUp(one.baseUrl(), "fay_scale");
+        String conversation = ScaleFixtures.direct(driver, "eve_scale", "fay_scale");
+        var eveLive = connect(eve);
+        var fayLive = connect(fay);
+        String id = UUID.randomUUID().toString();
+        eveLive.send(conversation, id, "Bonjour");
+        assertThat(StompMember.next(eveLive.acks, 30)).isNotNull();
+        assertThat(drainUntil(fayLive, id)).containsExactly(id);
+    }
+
+    /** The client ids of the messages received, in order, up to and including {@code last}. */
+    static List<String> drainUntil(StompMember member, String last) throws InterruptedException {
+        List<String> seen = new ArrayList<>();
+        while (true) {
+            Map<String, Object> m = StompMember.next(member.messages, 30);
+            assertThat(m).as("message " + last + " never arrived; before it: " + seen + "; connected: " + member.connected()
+                    + "; problems: " + member.problems).isNotNull();
+            if ("message".equals(m.get("type"))) {
+                seen.add((String) m.get("clientId"));
+                if (last.equals(m.get("clientId"))) {
+                    return seen;
+                }
+            }
+        }
+    }
+}
