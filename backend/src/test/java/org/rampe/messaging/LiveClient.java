@@ -100,6 +100,9 @@ final class LiveClient implements AutoCloseable {
 
     /** Opens a STOMP session as chat.js does: the page's origin, the session cookie, the CSRF token on CONNECT. */
     CompletableFuture<StompSession> connectAsync(String origin, String csrfToken, boolean withCookie) {
+        // A new session starts with empty queues: frames still arriving on a previous session (the
+        // server may push to it until it has processed the DISCONNECT) stay in that session's queues.
+        received.clear();
         stompClient = new WebSocketStompClient(new StandardWebSocketClient());
         // JSON for our payloads, text for the broker's ERROR frames (so that they reach handleFrame).
         stompClient.setMessageConverter(new CompositeMessageConverter(
