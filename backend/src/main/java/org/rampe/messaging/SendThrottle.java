@@ -27,7 +27,10 @@ public class SendThrottle {
     /** Takes one message from the member's allowance; false when it is used up. */
     boolean take(String memberId) {
         return buckets.get(memberId, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(PER_MINUTE).refillGreedy(PER_MINUTE, Duration.ofMinutes(1)).build())
+                // The whole minute's allowance comes back at once, a minute after the first message:
+                // what "wait a minute" tells the member (a greedy refill, one every 3 s, made the
+                // refusal arrive at a different count from one run to the next).
+                .addLimit(Bandwidth.builder().capacity(PER_MINUTE).refillIntervally(PER_MINUTE, Duration.ofMinutes(1)).build())
                 .addLimit(Bandwidth.builder().capacity(PER_HOUR).refillGreedy(PER_HOUR, Duration.ofHours(1)).build())
                 .build()).tryConsume(1);
     }
