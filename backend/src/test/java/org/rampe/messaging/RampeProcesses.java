@@ -100,10 +100,12 @@ final class RampeProcesses implements AutoCloseable {
     Graph startGraph() throws IOException, InterruptedException {
         int port = RabbitMqBroker.freePort();
         Path data = dir.resolve("graph-data");
-        Process process = launch("graph-server", List.of(java(), "-Xmx512m", "-XX:+UseSerialGC",
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+        var command = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(extraOptions("rampe.processes.graphJvm"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 RampeApplication.class.getName(), "graph-server", "--port", Integer.toString(port),
                 "--data-dir", data.toString(), "--page-cache", "64MB"));
+        Process process = launch("graph-server", command);
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         Path passwordFile = data.resolve("neo4j-password");
         Path log = dir.resolve("graph-server.log");
@@ -122,7 +124,9 @@ final class RampeProcesses implements AutoCloseable {
 
     App startApp(String name, int port, Graph graph, String heap, List<String> settings) throws IOException, InterruptedException {
         var command = new ArrayList<>(List.of(java(), "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC",
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(extraOptions("rampe.processes.appJvm"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 RampeApplication.class.getName(),
                 "--server.port=" + port, "--server.address=127.0.0.1",
                 "--spring.neo4j.uri=" + graph.uri(), "--spring.neo4j.authentication.username=neo4j",
@@ -134,6 +138,12 @@ final class RampeProcesses implements AutoCloseable {
         app.process = launch(name, app.command);
         awaitHealthy(app);
         return app;
+    }
+
+    /** More JVM options for a child process, e.g. -Drampe.processes.appJvm=-XX:StartFlightRecording=... to profile it. */
+    private static List<String> extraOptions(String property) {
+        String value = System.getProperty(property, "").strip();
+        return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
     }
 
     private Process launch(String name, List<String> command) throws IOException {
