@@ -212,7 +212,12 @@ final class LiveClient implements AutoCloseable {
 
     void disconnect() {
         if (session != null && session.isConnected()) {
-            session.disconnect();
+            try {
+                session.disconnect();
+            } catch (org.springframework.messaging.MessageDeliveryException e) {
+                // The server closed the socket (after an ERROR frame, say) between the check and the
+                // DISCONNECT: nothing is left to close.
+            }
         }
         if (stompClient != null) {
             stompClient.stop();
