@@ -71,9 +71,7 @@ class ChatController {
             return;
         }
         try {
-            if (!messaging.isParticipant(member.memberId(), id)) {
-                throw new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT);
-            }
+            // Messaging.send checks participation in the same statement that stores the message.
             Sent sent = messaging.send(member.memberId(), id, clientId, request.text());
             pushes.toSession(member.getName(), headers.getSessionId(), LivePushes.ACKS,
                     new Ack(id, clientId, sent.message().id(), sent.message().seq(), sent.duplicate()));

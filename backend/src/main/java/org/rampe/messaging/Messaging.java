@@ -1,9 +1,11 @@
 package org.rampe.messaging;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -130,6 +132,11 @@ public class Messaging implements UnreadMessages {
         return unreadTotal(memberId);
     }
 
+    @Override
+    public Map<String, Long> counts(Collection<String> memberIds) {
+        return repository.unreadTotals(memberIds);
+    }
+
     /** The conversation, empty when the member does not take part in it (a 404: nothing leaks). */
     public Optional<ConversationView> open(String memberId, String conversationId) {
         return repository.open(memberId, conversationId);
@@ -163,24 +170,28 @@ public class Messaging implements UnreadMessages {
             throw new MessagingRefusal(MessagingRefusal.SUSPENDED);
         }
         String clientKey = memberId + ":" + clientId;
-        var check = repository.checkSend(memberId, conversationId, clientKey);
-        if (check.existing() != null && check.participant()) {
-            return new Sent(check.existing(), true);
-        }
-        refuseIfCannotSend(check);
         if (!throttle.take(memberId)) {
+            // Over the allowance: a resend of a message already stored is still acknowledged (the
+            // client stops resending), anything new waits. Rare, so it may cost its own read.
+            var stored = repository.byClientKey(memberId, clientKey);
+            if (stored.isPresent()) {
+                return new Sent(stored.get(), true);
+            }
             throw new MessagingRefusal(MessagingRefusal.RATE_LIMITED);
         }
         MessagingRepository.Stored stored;
         try {
             stored = repository.send(memberId, conversationId, clientKey, UUID.randomUUID().toString(), clean);
         } catch (Neo4jException e) {
+            throttle.giveBack(memberId);
             if (!Transactions.isConstraintViolation(e)) {
                 throw e;
             }
             return new Sent(repository.byClientKey(memberId, clientKey).orElseThrow(() -> e), true);
         }
-        if (stored.message() == null) {
+        if (stored.message() == null || stored.check() != null) {
+            // Nothing new was stored: a resend, or a refusal. Neither uses up the allowance.
+            throttle.giveBack(memberId);
             if (stored.check().existing() != null) {
                 return new Sent(stored.check().existing(), true);
             }

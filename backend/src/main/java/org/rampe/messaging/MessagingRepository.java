@@ -1,6 +1,7 @@
 package org.rampe.messaging;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -227,19 +228,30 @@ class MessagingRepository {
         return line.substring(0, line.offsetByCodePoints(0, 119)) + "…";
     }
 
-    /** Unread messages of the conversations not muted (for the header). */
+    /** Unread messages of the conversations not muted (the header's count), for each member of {@code $ids}. */
+    static final String UNREAD_TOTALS = """
+            UNWIND $ids AS id
+            MATCH (me:Member {id: id})
+            CALL (me) {
+                MATCH (me)-[:IN_CONVERSATION]->(c:Conversation) WHERE c.kind <> 'group' RETURN c
+                UNION
+                MATCH (me)-[:MEMBER_OF]->(:Group)-[:HAS_CHAT]->(c:Conversation) RETURN c
+            }
+            OPTIONAL MATCH (me)-[r:IN_CONVERSATION]->(c)
+            WITH id, c, r WHERE NOT coalesce(r.muted, false)
+            RETURN id, sum(CASE WHEN c.lastSeq > coalesce(r.readSeq, 0) THEN c.lastSeq - coalesce(r.readSeq, 0) ELSE 0 END) AS n""";
+
     int unreadTotal(String viewer) {
-        return Transactions.readQuery(driver, """
-                MATCH (me:Member {id: $viewer})
-                CALL (me) {
-                    MATCH (me)-[:IN_CONVERSATION]->(c:Conversation) WHERE c.kind <> 'group' RETURN c
-                    UNION
-                    MATCH (me)-[:MEMBER_OF]->(:Group)-[:HAS_CHAT]->(c:Conversation) RETURN c
-                }
-                OPTIONAL MATCH (me)-[r:IN_CONVERSATION]->(c)
-                WITH c, r WHERE NOT coalesce(r.muted, false)
-                RETURN sum(CASE WHEN c.lastSeq > coalesce(r.readSeq, 0) THEN c.lastSeq - coalesce(r.readSeq, 0) ELSE 0 END) AS n""",
-                Map.of("viewer", viewer), r -> r.get("n").asInt()).getFirst();
+        return unreadTotals(List.of(viewer)).get(viewer).intValue();
+    }
+
+    /** A member with no conversation, or none unread, counts 0. */
+    Map<String, Long> unreadTotals(Collection<String> viewers) {
+        Map<String, Long> totals = new HashMap<>();
+        Transactions.readQuery(driver, UNREAD_TOTALS, Map.of("ids", List.copyOf(viewers)), r -> r)
+                .forEach(r -> totals.put(r.get("id").asString(), r.get("n").asLong()));
+        viewers.forEach(id -> totals.putIfAbsent(id, 0L));
+        return totals;
     }
 
     boolean isParticipant(String viewer, String conversation) {
@@ -303,36 +315,8 @@ class MessagingRepository {
                 "after", after, "limit", limit), r -> message(r, viewer));
     }
 
-    /** What the sender may do in the conversation now, before anything is written. */
+    /** What stopped a send (nothing stored) or the message found under the client key. */
     record SendCheck(boolean participant, boolean blocked, boolean mutedInGroup, MessageView existing) {
-    }
-
-    SendCheck checkSend(String sender, String conversation, String clientKey) {
-        return Transactions.read(driver, tx -> check(tx, sender, conversation, clientKey, false));
-    }
-
-    private static SendCheck check(TransactionContext tx, String sender, String conversation, String clientKey, boolean lock) {
-        var rows = tx.run("""
-                MATCH (c:Conversation {id: $conversation})
-                %s
-                WITH c
-                MATCH (me:Member {id: $sender})
-                OPTIONAL MATCH (a:Member)-[:SENT]->(x:Message {clientKey: $clientKey})
-                RETURN %s AS participant,
-                       c.kind = 'direct' AND EXISTS { (me)-[:BLOCKS]-(o:Member) WHERE o.id IN split(c.pairKey, ':') } AS blocked,
-                       c.kind = 'group' AND EXISTS { (me)-[s:MUTED_IN]->(:Group)-[:HAS_CHAT]->(c)
-                                                     WHERE s.until IS NULL OR s.until > datetime() } AS mutedInGroup,
-                       CASE WHEN x IS NULL THEN null ELSE x {.id, .conversationId, .seq, .clientKey, .text, .createdAt,
-                            .editedAt, .deletedAt, .moderation} END AS message,
-                       a {.id, .handle, .displayName} AS author"""
-                .formatted(lock ? "SET c._lock = true REMOVE c._lock" : "", PARTICIPANT),
-                Map.of("conversation", conversation, "sender", sender, "clientKey", clientKey)).list();
-        if (rows.isEmpty()) {
-            return new SendCheck(false, false, false, null);
-        }
-        var r = rows.getFirst();
-        return new SendCheck(r.get("participant").asBoolean(), r.get("blocked").asBoolean(),
-                r.get("mutedInGroup").asBoolean(), r.get("message").isNull() ? null : message(r, sender));
     }
 
     /** A stored message and who may read it; {@code check} says why not when nothing was stored. */
@@ -340,37 +324,82 @@ class MessagingRepository {
     }
 
     /**
-     * Stores the message unless the client key is already there. The conversation is locked first
-     * (a write on it), so that the seq is the next one in commit order and a concurrent send of the
-     * same client key waits and then finds the stored one; the constraint on {@code clientKey}
-     * catches what slips through (the caller reads the stored message again).
+     * One statement, one round trip: lock the conversation, check the sender may write there and
+     * that the client key is new, and only then take the next seq, store the message and read who
+     * may see it. The lock (a write on the conversation, first) makes the seq the next one in commit
+     * order and makes a concurrent send of the same client key wait and then find the stored one;
+     * the constraint on {@code clientKey} catches what slips through (the caller reads the stored
+     * message again). Checking before writing in two statements cost a second transaction per
+     * message, which the send benchmark showed (see docs/benchmarks.md, live messaging).
+     */
+    static final String SEND = """
+            MATCH (c:Conversation {id: $conversation})
+            SET c._lock = true REMOVE c._lock
+            WITH c
+            MATCH (me:Member {id: $sender})
+            OPTIONAL MATCH (a0:Member)-[:SENT]->(x0:Message {clientKey: $clientKey})
+            WITH c, me, a0, x0, %s AS participant,
+                 c.kind = 'direct' AND EXISTS { (me)-[:BLOCKS]-(o:Member) WHERE o.id IN split(c.pairKey, ':') } AS blocked,
+                 c.kind = 'group' AND EXISTS { (me)-[s:MUTED_IN]->(:Group)-[:HAS_CHAT]->(c)
+                                               WHERE s.until IS NULL OR s.until > datetime() } AS mutedInGroup
+            WITH c, me, a0, x0, participant, blocked, mutedInGroup,
+                 x0 IS NULL AND participant AND NOT blocked AND NOT mutedInGroup AS writes
+            // Both branches give one row; OPTIONAL CALL with a filtered write inside answered a row
+            // with an empty node when nothing was written (Neo4j 2026.08).
+            CALL (c, me, writes) {
+                WITH c, me WHERE writes
+                SET c.lastSeq = coalesce(c.lastSeq, 0) + 1, c.lastMessageAt = datetime()
+                CREATE (me)-[:SENT]->(x:Message {id: $id, conversationId: c.id, seq: c.lastSeq, clientKey: $clientKey,
+                                                 text: $text, createdAt: c.lastMessageAt})-[:IN]->(c)
+                MERGE (me)-[r:IN_CONVERSATION]->(c)
+                  ON CREATE SET r.joinedAt = datetime(), r.muted = false
+                SET r.readSeq = x.seq
+                WITH c, x
+                CALL (c, x) {
+                    UNWIND CASE WHEN c.kind = 'direct' THEN split(c.pairKey, ':') ELSE [] END AS mid
+                    MATCH (m:Member {id: mid})
+                    MERGE (m)-[p:IN_CONVERSATION]->(c)
+                      ON CREATE SET p.joinedAt = datetime(), p.readSeq = x.seq - 1, p.muted = false
+                }
+                RETURN x AS created
+                UNION
+                WITH writes WHERE NOT writes
+                RETURN null AS created
+            }
+            WITH c, me, participant, blocked, mutedInGroup, created,
+                 CASE WHEN created IS NULL THEN x0 ELSE created END AS x, CASE WHEN created IS NULL THEN a0 ELSE me END AS a
+            RETURN participant, blocked, mutedInGroup, created IS NOT NULL AS stored,
+                   CASE WHEN created IS NULL THEN [] ELSE COLLECT {
+                       MATCH (m:Member)-[:IN_CONVERSATION]->(c)
+                       WHERE c.kind <> 'group' AND (m = me OR c.kind = 'direct' OR NOT EXISTS { (me)-[:BLOCKS]-(m) })
+                       RETURN m.id AS id
+                       UNION
+                       MATCH (m:Member)-[:MEMBER_OF]->(:Group)-[:HAS_CHAT]->(c)
+                       WHERE c.kind = 'group' AND (m = me OR NOT EXISTS { (me)-[:BLOCKS]-(m) })
+                       RETURN m.id AS id
+                   } END AS recipients,
+                   %s""".formatted(PARTICIPANT,
+            // A map projection of null is a map of nulls here, not null: no message is null itself.
+            MESSAGE.replace("x {", "CASE WHEN x IS NULL THEN null ELSE x {").replace("} AS message", "} END AS message"));
+
+    /**
+     * Stores the message unless the client key is already there or the sender may not write in
+     * the conversation; nothing is written then, and {@code check} says which.
      */
     Stored send(String sender, String conversation, String clientKey, String id, String text) {
         return Transactions.write(driver, tx -> {
-            SendCheck check = check(tx, sender, conversation, clientKey, true);
-            if (!check.participant() || check.blocked() || check.mutedInGroup() || check.existing() != null) {
-                return new Stored(check, null, List.of());
+            var rows = tx.run(SEND, Map.of("conversation", conversation, "sender", sender,
+                    "id", id, "clientKey", clientKey, "text", text)).list();
+            if (rows.isEmpty()) {
+                return new Stored(new SendCheck(false, false, false, null), null, List.of());
             }
-            Record r = tx.run("""
-                    MATCH (c:Conversation {id: $conversation}), (me:Member {id: $sender})
-                    SET c.lastSeq = coalesce(c.lastSeq, 0) + 1, c.lastMessageAt = datetime()
-                    CREATE (me)-[:SENT]->(x:Message {id: $id, conversationId: c.id, seq: c.lastSeq, clientKey: $clientKey,
-                                                     text: $text, createdAt: c.lastMessageAt})-[:IN]->(c)
-                    MERGE (me)-[r:IN_CONVERSATION]->(c)
-                      ON CREATE SET r.joinedAt = datetime(), r.muted = false
-                    SET r.readSeq = x.seq
-                    WITH c, me, x
-                    CALL (c, x) {
-                        UNWIND CASE WHEN c.kind = 'direct' THEN split(c.pairKey, ':') ELSE [] END AS mid
-                        MATCH (m:Member {id: mid})
-                        MERGE (m)-[p:IN_CONVERSATION]->(c)
-                          ON CREATE SET p.joinedAt = datetime(), p.readSeq = x.seq - 1, p.muted = false
-                    }
-                    WITH c, me, x, me AS a
-                    RETURN %s""".formatted(MESSAGE), Map.of("conversation", conversation, "sender", sender,
-                    "id", id, "clientKey", clientKey, "text", text)).single();
-            MessageView message = message(r, sender);
-            return new Stored(check, message, recipients(tx, conversation, sender));
+            Record r = rows.getFirst();
+            MessageView message = r.get("message").isNull() ? null : message(r, sender);
+            if (r.get("stored").asBoolean()) {
+                return new Stored(null, message, r.get("recipients").asList(Value::asString));
+            }
+            return new Stored(new SendCheck(r.get("participant").asBoolean(), r.get("blocked").asBoolean(),
+                    r.get("mutedInGroup").asBoolean(), message), null, List.of());
         });
     }
 

@@ -35,6 +35,14 @@ public class SendThrottle {
                 .build()).tryConsume(1);
     }
 
+    /** Gives back what {@link #take} took for a message that was not stored after all (a resend, a refusal). */
+    void giveBack(String memberId) {
+        var bucket = buckets.getIfPresent(memberId);
+        if (bucket != null) {
+            bucket.addTokens(1);
+        }
+    }
+
     /** Forgets every count; tests start each case from a clean slate. */
     public void clear() {
         buckets.invalidateAll();

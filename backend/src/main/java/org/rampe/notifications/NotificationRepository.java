@@ -2,6 +2,7 @@ package org.rampe.notifications;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +156,17 @@ class NotificationRepository {
     long unread(String memberId) {
         return Transactions.read(driver, tx -> tx.run("MATCH (m:Member {id: $id}) RETURN COUNT { (m)-[:UNREAD]->() } AS n",
                 Map.of("id", memberId)).stream().findFirst().map(r -> r.get("n").asLong()).orElse(0L));
+    }
+
+    Map<String, Long> unread(Collection<String> memberIds) {
+        Map<String, Long> counts = new HashMap<>();
+        Transactions.read(driver, tx -> tx.run("""
+                UNWIND $ids AS id
+                MATCH (m:Member {id: id})
+                RETURN id, COUNT { (m)-[:UNREAD]->() } AS n""", Map.of("ids", List.copyOf(memberIds))).list())
+                .forEach(r -> counts.put(r.get("id").asString(), r.get("n").asLong()));
+        memberIds.forEach(id -> counts.putIfAbsent(id, 0L));
+        return counts;
     }
 
     List<NotificationView> page(String viewer, Instant at, String id, int size) {

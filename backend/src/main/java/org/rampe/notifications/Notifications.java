@@ -1,7 +1,9 @@
 package org.rampe.notifications;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.rampe.associations.AssociationVerified;
@@ -34,6 +36,11 @@ class Notifications implements UnreadNotifications {
     @Override
     public long count(String memberId) {
         return repository.unread(memberId);
+    }
+
+    @Override
+    public Map<String, Long> counts(Collection<String> memberIds) {
+        return repository.unread(memberIds);
     }
 
     NotificationPage page(String memberId, Instant before, String beforeId) {

@@ -42,8 +42,10 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 /**
  * Live messaging under load, on 127.0.0.1 (see docs/benchmarks.md, "Live messaging"):
  * <ol>
- * <li>the standalone graph server and one application instance, each a JVM of its own, the
- * application with a fixed 1 GiB heap ({@code -Xms1g -Xmx1g}, as {@code ./rampe} runs it);</li>
+ * <li>one application instance in a JVM of its own with the graph embedded, as {@code ./rampe} runs
+ * by default (page cache 128 MB, its Bolt port open to this JVM's fixtures), or with
+ * {@code -Dbench.graph=server} against the standalone graph server in a third JVM; the application
+ * with a fixed 1 GiB heap ({@code -Xms1g -Xmx1g}, as {@code ./rampe} runs it);</li>
  * <li>{@value #MEMBERS} members in {@value #MEMBERS}/2 direct conversations, written over Bolt with a
  * cheap {@code {bcrypt}} hash (strength 4), which the application's DelegatingPasswordEncoder
  * reads and never re-hashes (no UserDetailsPasswordService), so that signing them in through the
@@ -71,6 +73,8 @@ class MessagingBenchmark {
     static final Duration DRAIN = Duration.ofSeconds(15);
     static final int IDLE = Integer.getInteger("bench.idle", 5_000);
     static final boolean RELAY = Boolean.getBoolean("bench.relay");
+    /** The graph embedded in the application (the default deployment), or the standalone graph server with -Dbench.graph=server. */
+    static final boolean EMBEDDED = !"server".equals(System.getProperty("bench.graph", "embedded"));
     static final String[] SUBSCRIPTIONS = {"/user/queue/messages", "/user/queue/acks", "/user/queue/errors", "/user/queue/counts"};
 
     private final ConcurrentHistogram latency = new ConcurrentHistogram(60_000_000L, 3);
@@ -95,9 +99,17 @@ class MessagingBenchmark {
             RabbitMqBroker.ensureRunning();
         }
         try (var processes = new RampeProcesses("bench")) {
-            var graph = processes.startGraph();
+            RampeProcesses.Graph graph;
+            RampeProcesses.App app;
+            if (EMBEDDED) {
+                var embedded = processes.startAppWithEmbeddedGraph("app", "1g", "128MB", settings);
+                app = embedded.app();
+                graph = embedded.graph();
+            } else {
+                graph = processes.startGraph();
+                app = processes.startApp("app", graph, "1g", settings);
+            }
             try (Driver driver = graph.driver()) {
-                var app = processes.startApp("app", graph, "1g", settings);
                 long t = System.nanoTime();
                 List<Pair> pairs = members(driver);
                 System.out.printf(Locale.ROOT, "[bench] %,d members and %,d conversations written in %.1f s%n", MEMBERS, pairs.size(),
@@ -174,9 +186,10 @@ class MessagingBenchmark {
                 }
             }
         }
-        String header = String.format(Locale.ROOT, "%s, %d cores, Java %s, broker: %s; load average (1 min) %.2f at start, %.2f at the end.%n%n",
+        String header = String.format(Locale.ROOT, "%s, %d cores, Java %s, broker: %s, graph: %s; load average (1 min) %.2f at start, %.2f at the end.%n%n",
                 date, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                RELAY ? "RabbitMQ through the STOMP relay" : "in-memory simple broker", loadAtStart, load());
+                RELAY ? "RabbitMQ through the STOMP relay" : "in-memory simple broker",
+                EMBEDDED ? "embedded in the application" : "standalone graph server", loadAtStart, load());
         String text = header + String.join("\n", report) + "\n";
         System.out.println(text);
         Path out = Path.of("target", "bench-results", "messaging.md");

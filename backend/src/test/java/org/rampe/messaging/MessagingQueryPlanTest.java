@@ -28,9 +28,14 @@ class MessagingQueryPlanTest extends RampeTest {
         params.put("before", Long.MAX_VALUE);
         params.put("after", 0L);
         params.put("limit", 50);
+        params.put("sender", "someone");
+        params.put("clientKey", "someone:1");
+        params.put("id", "a-message");
+        params.put("text", "Bonjour");
+        params.put("ids", List.of("someone", "someone-else"));
         Plan plan;
         try (var session = driver.session()) {
-            plan = session.executeRead(tx -> tx.run("EXPLAIN " + query, params).consume().plan());
+            plan = session.executeWrite(tx -> tx.run("EXPLAIN " + query, params).consume().plan());
         }
         List<Operator> ops = new ArrayList<>();
         collect(plan, ops);
@@ -70,6 +75,26 @@ class MessagingQueryPlanTest extends RampeTest {
         seeksMemberAndConversation(ops);
         assertThat(ops).as("message range seek in %s", ops).anyMatch(o -> o.name().contains("NodeIndexSeek")
                 && o.details().contains("x:Message(conversationId, seq)") && o.details().contains("seq > $after"));
+    }
+
+    @Test
+    void sendingSeeksConversationSenderAndClientKeyAndScansNothing() {
+        var ops = operators(MessagingRepository.SEND);
+        assertThat(ops).as("scans in %s", ops).noneMatch(o -> o.name().contains("Scan"));
+        assertThat(ops).as("conversation seek in %s", ops).anyMatch(o -> o.name().startsWith("NodeUniqueIndexSeek")
+                && o.details().matches("(?s).*UNIQUE c:Conversation\\(id\\) WHERE id = \\$conversation.*"));
+        assertThat(ops).as("sender seek in %s", ops).anyMatch(o -> o.name().startsWith("NodeUniqueIndexSeek")
+                && o.details().matches("(?s).*UNIQUE me:Member\\(id\\) WHERE id = \\$sender.*"));
+        assertThat(ops).as("client key seek in %s", ops).anyMatch(o -> o.name().startsWith("NodeUniqueIndexSeek")
+                && o.details().matches("(?s).*UNIQUE x0:Message\\(clientKey\\) WHERE clientKey = \\$clientKey.*"));
+    }
+
+    @Test
+    void headerCountsOfManyMembersSeekEachMemberAndScanNothing() {
+        var ops = operators(MessagingRepository.UNREAD_TOTALS);
+        assertThat(ops).as("scans in %s", ops).noneMatch(o -> o.name().contains("Scan"));
+        assertThat(ops).as("member seek in %s", ops).anyMatch(o -> o.name().equals("NodeUniqueIndexSeek")
+                && o.details().contains("UNIQUE me:Member(id) WHERE id = id"));
     }
 
     @Test

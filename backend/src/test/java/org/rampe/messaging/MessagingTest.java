@@ -373,6 +373,21 @@ class MessagingTest extends RampeTest {
     }
 
     @Test
+    void resendsAndRefusalsDoNotUseUpTheAllowance() {
+        String c = direct();
+        messaging.send(ana, c, "first", "Bonjour");
+        for (int i = 0; i < SendThrottle.PER_MINUTE; i++) {
+            assertThat(messaging.send(ana, c, "first", "Bonjour").duplicate()).isTrue();
+            assertRefused(() -> messaging.send(zoe, c, "intrus", "Coucou"), MessagingRefusal.NOT_PARTICIPANT);
+        }
+        for (int i = 1; i < SendThrottle.PER_MINUTE; i++) {
+            assertThat(messaging.send(ana, c, "n" + i, "Encore " + i).duplicate()).isFalse();
+        }
+        assertThat(messages()).isEqualTo(SendThrottle.PER_MINUTE);
+        assertRefused(() -> messaging.send(ana, c, "one-too-many", "Trop vite"), MessagingRefusal.RATE_LIMITED);
+    }
+
+    @Test
     void eventsArePublishedAfterTheCommitWithTheParticipants() {
         String c = direct();
         messaging.send(ana, c, "1", "Bonjour");

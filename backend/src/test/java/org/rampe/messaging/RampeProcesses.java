@@ -140,6 +140,33 @@ final class RampeProcesses implements AutoCloseable {
         return app;
     }
 
+    /**
+     * An application instance with its own embedded graph, as {@code ./rampe} runs by default; its
+     * Bolt connector listens on a known port of 127.0.0.1 so that fixtures can write to the graph.
+     */
+    record Embedded(App app, Graph graph) {
+    }
+
+    Embedded startAppWithEmbeddedGraph(String name, String heap, String pageCache, List<String> settings)
+            throws IOException, InterruptedException {
+        int port = RabbitMqBroker.freePort();
+        int boltPort = RabbitMqBroker.freePort();
+        Path data = dir.resolve(name + "-data");
+        var command = new ArrayList<>(List.of(java(), "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC",
+                "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(extraOptions("rampe.processes.appJvm"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                RampeApplication.class.getName(),
+                "--server.port=" + port, "--server.address=127.0.0.1",
+                "--rampe.data-dir=" + data, "--rampe.bolt-port=" + boltPort, "--rampe.page-cache=" + pageCache,
+                "--spring.main.banner-mode=off"));
+        command.addAll(settings);
+        var app = new App(name, port, List.copyOf(command));
+        app.process = launch(name, app.command);
+        awaitHealthy(app);
+        return new Embedded(app, new Graph(app.process, boltPort, Files.readString(data.resolve("neo4j-password")).strip()));
+    }
+
     /** More JVM options for a child process, e.g. -Drampe.processes.appJvm=-XX:StartFlightRecording=... to profile it. */
     private static List<String> extraOptions(String property) {
         String value = System.getProperty(property, "").strip();
