@@ -639,7 +639,9 @@ export default function chat(section) {
     if (!shortcutsOn) {
       return;
     }
-    if (event.target === textarea && event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    // Ctrl+Enter sends from the image's description too: it is the last thing written before sending.
+    if ((event.target === textarea || (altInput && event.target === altInput)) && event.key === 'Enter'
+        && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       form.requestSubmit();
     } else if (event.altKey && event.key === 'ArrowUp' && event.target === textarea) {

@@ -73,11 +73,11 @@ public class MessageImages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return send(memberId, conversationId, clientId, text, cleaned, description);
+        return sendCleaned(memberId, conversationId, clientId, text, cleaned, description);
     }
 
     /** Keeps the cleaned image, then the message; the file goes again if the message is not stored with it. */
-    Sent send(String memberId, String conversationId, String clientId, String text, Images.Cleaned cleaned, String alt) {
+    Sent sendCleaned(String memberId, String conversationId, String clientId, String text, Images.Cleaned cleaned, String alt) {
         String imageId = UUID.randomUUID().toString();
         store.put(imageId, cleaned.jpeg());
         Sent sent;
