@@ -293,7 +293,8 @@ class ChatBrowserTest extends RampeTest {
                     && d.findElements(By.cssSelector("#messages > li.message-pending")).isEmpty());
             var img = ana.driver.findElement(By.cssSelector("#messages > li .message-image img"));
             assertThat(img.getAttribute("alt")).isEqualTo("Une rampe en pente douce, à gauche de l’entrée");
-            assertThat(img.getAttribute("width")).isEqualTo("480");
+            assertThat(img.getDomAttribute("width")).isEqualTo("480");
+            assertThat(img.getSize().getWidth()).as("fits 320 px").isLessThanOrEqualTo(320);
             assertThat(ana.driver.findElements(By.cssSelector("#messages > li"))).hasSize(1);
             assertThat(ana.focused().getAttribute("id")).isEqualTo("message-text");
             assertThat(ana.driver.findElement(By.id("message-text")).getAttribute("value")).isEmpty();
