@@ -185,6 +185,7 @@ class MessagingRepository {
                 RETURN c {.id, .kind, .title, .createdAt, .lastSeq, .lastMessageAt} AS c, g {.slug, .name} AS g,
                        coalesce(r.readSeq, 0) AS readSeq, coalesce(r.muted, false) AS muted,
                        last {.text, .deletedAt, .moderation} AS last, la.displayName AS lastAuthor,
+                       [(last)-[:HAS_IMAGE]->(li:Image) | li.alt][0] AS lastImage,
                        la IS NOT NULL AND la <> me AND c.kind <> 'direct' AND EXISTS { (me)-[:BLOCKS]-(la) } AS lastHidden,
                        o {.handle, .displayName} AS other,
                        [(m:Member)-[:IN_CONVERSATION]->(c) WHERE m <> me | m.displayName][..4] AS others
@@ -202,10 +203,12 @@ class MessagingRepository {
             var last = r.get("last");
             String excerpt = null;
             String lastAuthor = null;
+            String lastImage = null;
             if (!last.isNull() && !r.get("lastHidden").asBoolean()) {
                 lastAuthor = r.get("lastAuthor").asString(null);
-                excerpt = last.get("deletedAt").isNull() && last.get("moderation").isNull()
-                        ? excerpt(last.get("text").asString("")) : "";
+                boolean shown = last.get("deletedAt").isNull() && last.get("moderation").isNull();
+                excerpt = shown ? excerpt(last.get("text").asString("")) : "";
+                lastImage = shown ? r.get("lastImage").asString(null) : null;
             }
             long lastSeq = c.get("lastSeq").asLong(0);
             long readSeq = r.get("readSeq").asLong();
@@ -215,7 +218,7 @@ class MessagingRepository {
                     other.isNull() ? null : other.get("displayName").asString(),
                     r.get("g").isNull() ? null : r.get("g").get("slug").asString(),
                     lastAuthor, excerpt, instant(c.get("lastMessageAt")), lastSeq, Math.max(0, lastSeq - readSeq),
-                    r.get("muted").asBoolean());
+                    r.get("muted").asBoolean(), lastImage == null ? null : excerpt(lastImage));
         });
     }
 

@@ -346,6 +346,8 @@ class MessagesPagesTest extends RampeTest {
         assertThat(imageNodes()).isEqualTo(1);
         var imageOnly = sendImage(ana, "/messages/" + c, "img-2", "", TestImages.png(400, 300), "Une porte", null);
         assertThat(imageOnly.getRedirectedUrl()).isEqualTo("/messages/" + c + "#m-2");
+        assertThat(Jsoup.parse(page("/messages", leo).getContentAsString()).selectFirst(".conversation-excerpt").text())
+                .as("an image alone in the list's excerpt").isEqualTo("Ana : image : Une porte");
 
         var doc = Jsoup.parse(page("/messages/" + c, leo).getContentAsString());
         var img = doc.selectFirst("#m-1 .message-image a img");
