@@ -7,9 +7,16 @@
 //     -offline, -unavailable; data-pending, data-failed ({0} the reason), data-announce ({0} name,
 //     {1} text), data-typing ({0}), data-presence-online / -away ({0}), data-edited, data-deleted,
 //     data-edit, data-delete, data-report, data-message-of ({0} time), data-report-of ({0} name),
-//     data-shortcuts-title, data-shortcuts-enable, data-shortcuts-help.
+//     data-shortcuts-title, data-shortcuts-enable, data-shortcuts-help, data-announce-image ({0} alt),
+//     data-image-full, data-sending, data-network.
 //   inside it: ol#messages (li[data-seq] oldest to newest), #chat-live (polite live region),
-//     #chat-status (role=status), form#composer with textarea#message-text, #receipts.
+//     #chat-status (role=status), form#composer (data-send-url) with textarea#message-text,
+//     input#message-image, textarea#message-alt, input[name=clientId]; #receipts.
+//
+// Images never travel over STOMP (frames are limited to 64 KiB): with a file chosen, the composer is
+// posted with fetch (multipart, the CSRF header, the form's client id) to data-send-url, which
+// answers an acknowledgement or a translated refusal in JSON; the message itself comes back by the
+// live push like any other, placed by seq. A refused or failed send keeps the whole draft.
 //
 // Delivery: each message gets a client id (crypto.randomUUID) and waits in an outbox kept in
 // sessionStorage until the server acknowledges it (after storing it). Unacknowledged messages are
@@ -142,10 +149,22 @@ export default function chat(section) {
     if (m.deleted) {
       article.append(element('p', { class: 'message-deleted' }, words.deleted || ''));
     } else {
-      const text = element('div', { class: 'message-text', dir: 'auto' });
-      // Safe: the server renders it as it renders posts (escaped text, its own links); never the raw text.
-      text.innerHTML = m.html || '';
-      article.append(text);
+      if (m.html) {
+        const text = element('div', { class: 'message-text', dir: 'auto' });
+        // Safe: the server renders it as it renders posts (escaped text, its own links); never the raw text.
+        text.innerHTML = m.html;
+        article.append(text);
+      }
+      if (m.image && m.image.id) {
+        const src = `/messages/images/${encodeURIComponent(m.image.id)}.jpg`;
+        const link = element('a', { href: src });
+        link.append(element('img', { src, alt: m.image.alt || '', width: String(m.image.width || ''),
+          height: String(m.image.height || ''), loading: 'lazy' }),
+        element('span', { class: 'visually-hidden' }, words.imageFull || ''));
+        const figure = element('p', { class: 'message-image' });
+        figure.append(link);
+        article.append(figure);
+      }
       const actions = element('p', { class: 'message-actions' });
       const at = m.createdAt ? shortTime.format(new Date(m.createdAt)) : '';
       if (mine) {
@@ -187,6 +206,7 @@ export default function chat(section) {
       } else if (m.type === 'deleted') {
         // Its place stays, its text goes (as the page shows a deleted message).
         existing.querySelector('.message-text')?.remove();
+        existing.querySelector('.message-image')?.remove();
         existing.querySelector('.message-actions')?.remove();
         existing.querySelector('.message-edited')?.remove();
         if (!existing.querySelector('.message-deleted')) {
@@ -237,7 +257,11 @@ export default function chat(section) {
     if (!liveRegion) {
       return;
     }
-    const text = (m.text || '').replace(/\s+/g, ' ').trim();
+    let text = (m.text || '').replace(/\s+/g, ' ').trim();
+    if (m.image && m.image.id) {
+      const image = format(words.announceImage, (m.image.alt || '').replace(/\s+/g, ' ').trim());
+      text = text ? `${text} (${image})` : image;
+    }
     const line = element('p', {}, format(words.announce, m.authorName || m.authorHandle || '', text));
     liveRegion.append(line);
     // Old lines go quietly (removals are not announced), so the region never re-reads anything.
@@ -259,7 +283,7 @@ export default function chat(section) {
     write(outboxKey, outbox.length ? outbox : null);
   }
 
-  function showPending(entry) {
+  function showPending(entry, mark = words.pending) {
     if (list.querySelector(`li[data-client-id="${CSS.escape(entry.clientId)}"]`)) {
       return;
     }
@@ -267,7 +291,7 @@ export default function chat(section) {
     const article = element('article');
     const meta = element('p', { class: 'message-meta' });
     meta.append(element('span', { class: 'message-author' }, words.viewerName || ''), ' ',
-      element('span', { class: 'message-pending-mark' }, words.pending || ''));
+      element('span', { class: 'message-pending-mark' }, mark || ''));
     article.append(meta, element('div', { class: 'message-text message-text-plain', dir: 'auto' }, entry.text));
     li.append(article);
     list.append(li);
@@ -494,8 +518,76 @@ export default function chat(section) {
     }
   });
 
+  // ---- a message with an image: posted with fetch, never over STOMP ---------------------------
+
+  const fileInput = form.querySelector('#message-image');
+  const altInput = form.querySelector('#message-alt');
+  const clientIdInput = form.querySelector('input[name="clientId"]');
+  let sendingImage = false;
+
+  function csrfHeaders() {
+    const token = document.querySelector('meta[name="csrf-token"]')?.content;
+    const header = document.querySelector('meta[name="csrf-header"]')?.content || 'X-CSRF-TOKEN';
+    return token ? { [header]: token } : {};
+  }
+
+  async function sendWithImage() {
+    if (sendingImage) {
+      return; // one at a time: a second press would only repeat the same client id
+    }
+    sendingImage = true;
+    if (!clientIdInput.value) {
+      clientIdInput.value = crypto.randomUUID();
+    }
+    const clientId = clientIdInput.value;
+    const body = new FormData(form);
+    clearError();
+    showPending({ clientId, text: textarea.value }, words.sending);
+    if (liveRegion) {
+      const line = element('p', {}, words.sending || '');
+      liveRegion.append(line);
+      setTimeout(() => line.remove(), 15000);
+    }
+    let answer = null;
+    let ok = false;
+    try {
+      const response = await fetch(form.dataset.sendUrl, { method: 'POST', body, credentials: 'same-origin',
+        headers: { Accept: 'application/json', ...csrfHeaders() } });
+      answer = await response.json().catch(() => null);
+      ok = response.ok && answer && answer.seq > 0;
+    } catch {
+      ok = false;
+    } finally {
+      sendingImage = false;
+    }
+    if (ok) {
+      acknowledged(answer);
+      textarea.value = '';
+      altInput.value = '';
+      fileInput.value = '';
+      write(draftKey, null);
+      // The next message is another one; this id stays with the message stored under it.
+      clientIdInput.value = crypto.randomUUID();
+      textarea.focus();
+    } else {
+      // Nothing stored: the text, the description and the chosen file stay as they were.
+      list.querySelector(`li[data-client-id="${CSS.escape(clientId)}"]`)?.remove();
+      showError(format(words.failed, (answer && answer.message) || words.network || ''));
+    }
+  }
+
   form.addEventListener('submit', (event) => {
     const text = textarea.value;
+    const withImage = fileInput && fileInput.files && fileInput.files.length > 0;
+    if (withImage && showingNewest && form.dataset.sendUrl && clientIdInput && altInput
+        && (live.state === 'connected' || live.state === 'reconnecting')) {
+      event.preventDefault();
+      sendWithImage();
+      return;
+    }
+    if (withImage) {
+      return; // live never connected: the form posts the image as without JavaScript
+    }
     // Live never connected (no WebSocket, blocked): the form posts as without JavaScript.
     // An empty message also goes the normal way: the page explains the error in its summary.
     if (!showingNewest || !text.trim() || (live.state !== 'connected' && live.state !== 'reconnecting')) {
@@ -547,7 +639,9 @@ export default function chat(section) {
     if (!shortcutsOn) {
       return;
     }
-    if (event.target === textarea && event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    // Ctrl+Enter sends from the image's description too: it is the last thing written before sending.
+    if ((event.target === textarea || (altInput && event.target === altInput)) && event.key === 'Enter'
+        && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       form.requestSubmit();
     } else if (event.altKey && event.key === 'ArrowUp' && event.target === textarea) {

@@ -7,7 +7,9 @@ import java.util.List;
  * What travels over STOMP, as JSON. Every message on {@code /user/queue/messages} has a
  * {@code type}: {@code message} (new), {@code edited}, {@code deleted}, or {@code batch} (the answer
  * to a catch-up). The {@code html} of a message is safe as it is (rendered by the server as posts
- * are); {@code text} is plain text, for announcing, never to be inserted as markup.
+ * are); {@code text} is plain text, for announcing, never to be inserted as markup. A message's
+ * {@code image} (id, alt, width, height; null when none) is fetched from
+ * {@code /messages/images/{id}.jpg}: images never travel over STOMP (frames are limited to 64 KiB).
  */
 final class LivePayloads {
 
@@ -34,16 +36,16 @@ final class LivePayloads {
 
     record LiveMessage(String type, String conversationId, String id, long seq, String clientId, String authorId,
             String authorHandle, String authorName, String html, String text, Instant createdAt, Instant editedAt,
-            boolean deleted) {
+            boolean deleted, MessageImage image) {
 
         static LiveMessage of(String type, MessageView m) {
             return new LiveMessage(type, m.conversationId(), m.id(), m.seq(), m.clientId(), m.authorId(), m.authorHandle(),
-                    m.authorName(), m.html(), m.text(), m.createdAt(), m.editedAt(), m.deleted());
+                    m.authorName(), m.html(), m.text(), m.createdAt(), m.editedAt(), m.deleted(), m.image());
         }
 
         static LiveMessage deleted(MessageDeleted e) {
             return new LiveMessage("deleted", e.conversationId(), e.messageId(), e.seq(), null, null, null, null, "", "",
-                    null, null, true);
+                    null, null, true, null);
         }
     }
 

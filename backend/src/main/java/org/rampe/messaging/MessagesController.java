@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -30,9 +31,11 @@ class MessagesController {
     private static final Pattern HANDLE = Pattern.compile("[a-z0-9_]{3,30}");
 
     private final Messaging messaging;
+    private final MessageImages images;
 
-    MessagesController(Messaging messaging) {
+    MessagesController(Messaging messaging, MessageImages images) {
         this.messaging = messaging;
+        this.images = images;
     }
 
     @GetMapping("/messages")
@@ -121,6 +124,12 @@ class MessagesController {
         return "messages/conversation";
     }
 
+    /** The composer field a refusal is about: {@code image}, {@code alt} or {@code text}. */
+    static String field(MessagingRefusal refusal) {
+        return refusal.key().startsWith("messaging.image.") ? "image"
+                : refusal.key().startsWith("messaging.alt.") ? "alt" : "text";
+    }
+
     /** Who sees the conversation's title: its own, the group's name, the other member's name, or the participants'. */
     static String title(ConversationView view, String viewer) {
         if (view.title() != null && !view.title().isBlank()) {
@@ -163,9 +172,11 @@ class MessagesController {
         return new Receipts(seen, behind);
     }
 
+    /** The composer (multipart: the text, and an optional image with its alt text). */
     @PostMapping("/messages/{id}")
     String send(@PathVariable String id, @RequestParam(defaultValue = "") String text,
-                @RequestParam(defaultValue = "") String clientId, @AuthenticationPrincipal MemberAccount member,
+                @RequestParam(defaultValue = "") String clientId, @RequestParam(required = false) MultipartFile image,
+                @RequestParam(defaultValue = "") String alt, @AuthenticationPrincipal MemberAccount member,
                 Model model, RedirectAttributes redirect) {
         String conversation = valid(id);
         if (!messaging.isParticipant(member.memberId(), conversation)) {
@@ -176,13 +187,17 @@ class MessagesController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
         try {
-            var sent = messaging.send(member.memberId(), conversation, clientId, text);
+            var sent = images.send(member.memberId(), conversation, clientId, text, image, alt);
             redirect.addFlashAttribute("notice", "messaging.notice.sent");
             return "redirect:/messages/" + conversation + "#m-" + sent.message().seq();
         } catch (MessagingRefusal refusal) {
             if (refusal.key().equals(MessagingRefusal.NOT_PARTICIPANT)) {
                 throw notFound();
             }
+            // Typed words come back; a browser never refills a file field, so the page asks for it again.
+            model.addAttribute("alt", alt);
+            model.addAttribute("problemField", field(refusal));
+            model.addAttribute("chooseAgain", image != null && !image.isEmpty());
             return page(conversation, null, member, text, refusal, model);
         }
     }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.rampe.graph.Transactions;
 import org.rampe.groups.GroupEvents;
+import org.rampe.images.ImageStore;
 import org.rampe.moderation.Suspensions;
 import org.rampe.site.UnreadMessages;
 import org.rampe.social.PostText;
@@ -43,12 +44,15 @@ public class Messaging implements UnreadMessages {
     private final SendThrottle throttle;
     private final Suspensions suspensions;
     private final ApplicationEventPublisher events;
+    private final ImageStore imageStore;
 
-    Messaging(MessagingRepository repository, SendThrottle throttle, Suspensions suspensions, ApplicationEventPublisher events) {
+    Messaging(MessagingRepository repository, SendThrottle throttle, Suspensions suspensions, ApplicationEventPublisher events,
+              ImageStore imageStore) {
         this.repository = repository;
         this.throttle = throttle;
         this.suspensions = suspensions;
         this.events = events;
+        this.imageStore = imageStore;
     }
 
     // ---- conversations -------------------------------------------------------------------
@@ -162,10 +166,18 @@ public class Messaging implements UnreadMessages {
      * conversation, muted in the group, or sending too fast.
      */
     public Sent send(String memberId, String conversationId, String clientId, String text) {
+        return send(memberId, conversationId, clientId, text, null);
+    }
+
+    /**
+     * As {@link #send(String, String, String, String)}, with an image (null: none) whose file is
+     * already kept (see {@link MessageImages}); with an image the text may be empty.
+     */
+    public Sent send(String memberId, String conversationId, String clientId, String text, NewImage image) {
         if (clientId == null || clientId.isBlank() || clientId.length() > MAX_CLIENT_ID) {
             throw new IllegalArgumentException("a client id of 1 to " + MAX_CLIENT_ID + " characters is required");
         }
-        String clean = text(text);
+        String clean = image == null ? text(text) : caption(text);
         if (suspensions.suspended(memberId)) {
             throw new MessagingRefusal(MessagingRefusal.SUSPENDED);
         }
@@ -181,7 +193,7 @@ public class Messaging implements UnreadMessages {
         }
         MessagingRepository.Stored stored;
         try {
-            stored = repository.send(memberId, conversationId, clientKey, UUID.randomUUID().toString(), clean);
+            stored = repository.send(memberId, conversationId, clientKey, UUID.randomUUID().toString(), clean, image);
         } catch (Neo4jException e) {
             throttle.giveBack(memberId);
             if (!Transactions.isConstraintViolation(e)) {
@@ -216,10 +228,16 @@ public class Messaging implements UnreadMessages {
 
     /** The text as stored (NFC, trimmed); refused when empty or longer than {@value #MAX_TEXT} characters. */
     static String text(String text) {
-        String clean = PostText.normalise(text);
+        String clean = caption(text);
         if (clean.isEmpty()) {
             throw new MessagingRefusal(MessagingRefusal.EMPTY);
         }
+        return clean;
+    }
+
+    /** The text of a message with an image, which may be empty; refused when longer than {@value #MAX_TEXT}. */
+    static String caption(String text) {
+        String clean = PostText.normalise(text);
         if (PostText.length(clean) > MAX_TEXT) {
             throw new MessagingRefusal(MessagingRefusal.TOO_LONG, MAX_TEXT);
         }
@@ -257,9 +275,15 @@ public class Messaging implements UnreadMessages {
                 && isParticipant(memberId, conversationId));
     }
 
-    /** Changes the text of one's own message (refused as {@link #send} for an empty or too long text). */
+    /**
+     * Changes the text of one's own message, never its image (refused as {@link #send} for a too long
+     * text, or an empty one unless the message has an image).
+     */
     public MessageView edit(String memberId, String messageId, String text) {
-        String clean = text(text);
+        String clean = caption(text);
+        if (clean.isEmpty() && repository.own(memberId, messageId).map(m -> m.image() == null).orElse(true)) {
+            throw new MessagingRefusal(MessagingRefusal.EMPTY);
+        }
         if (suspensions.suspended(memberId)) {
             throw new MessagingRefusal(MessagingRefusal.SUSPENDED);
         }
@@ -269,10 +293,12 @@ public class Messaging implements UnreadMessages {
         return stored.message();
     }
 
-    /** Deletes one's own message: its text is gone, its place stays ("message deleted"). */
+    /** Deletes one's own message: its text and image are gone, its place stays ("message deleted"). */
     public void delete(String memberId, String messageId) {
         var stored = repository.delete(memberId, messageId)
                 .orElseThrow(() -> new MessagingRefusal(MessagingRefusal.NOT_YOURS));
+        // After the commit: a failure here leaves a file nobody can reach, never a message without its file.
+        stored.imageIds().forEach(imageStore::delete);
         MessageView m = stored.message();
         events.publishEvent(new MessageDeleted(m.conversationId(), m.id(), m.seq(), stored.recipients()));
     }

@@ -46,7 +46,8 @@ class MessagingRepository {
 
     private static final String MESSAGE = """
             x {.id, .conversationId, .seq, .clientKey, .text, .createdAt, .editedAt, .deletedAt, .moderation} AS message,
-            a {.id, .handle, .displayName} AS author""";
+            a {.id, .handle, .displayName} AS author,
+            [(x)-[:HAS_IMAGE]->(img:Image) | img {.id, .alt, .width, .height}] AS images""";
 
     /** The newest page of messages before {@code $before}, read by {@code $viewer} (a participant). */
     static final String HISTORY = """
@@ -185,6 +186,7 @@ class MessagingRepository {
                 RETURN c {.id, .kind, .title, .createdAt, .lastSeq, .lastMessageAt} AS c, g {.slug, .name} AS g,
                        coalesce(r.readSeq, 0) AS readSeq, coalesce(r.muted, false) AS muted,
                        last {.text, .deletedAt, .moderation} AS last, la.displayName AS lastAuthor,
+                       [(last)-[:HAS_IMAGE]->(li:Image) | li.alt][0] AS lastImage,
                        la IS NOT NULL AND la <> me AND c.kind <> 'direct' AND EXISTS { (me)-[:BLOCKS]-(la) } AS lastHidden,
                        o {.handle, .displayName} AS other,
                        [(m:Member)-[:IN_CONVERSATION]->(c) WHERE m <> me | m.displayName][..4] AS others
@@ -202,10 +204,12 @@ class MessagingRepository {
             var last = r.get("last");
             String excerpt = null;
             String lastAuthor = null;
+            String lastImage = null;
             if (!last.isNull() && !r.get("lastHidden").asBoolean()) {
                 lastAuthor = r.get("lastAuthor").asString(null);
-                excerpt = last.get("deletedAt").isNull() && last.get("moderation").isNull()
-                        ? excerpt(last.get("text").asString("")) : "";
+                boolean shown = last.get("deletedAt").isNull() && last.get("moderation").isNull();
+                excerpt = shown ? excerpt(last.get("text").asString("")) : "";
+                lastImage = shown ? r.get("lastImage").asString(null) : null;
             }
             long lastSeq = c.get("lastSeq").asLong(0);
             long readSeq = r.get("readSeq").asLong();
@@ -215,7 +219,7 @@ class MessagingRepository {
                     other.isNull() ? null : other.get("displayName").asString(),
                     r.get("g").isNull() ? null : r.get("g").get("slug").asString(),
                     lastAuthor, excerpt, instant(c.get("lastMessageAt")), lastSeq, Math.max(0, lastSeq - readSeq),
-                    r.get("muted").asBoolean());
+                    r.get("muted").asBoolean(), lastImage == null ? null : excerpt(lastImage));
         });
     }
 
@@ -351,6 +355,9 @@ class MessagingRepository {
                 SET c.lastSeq = coalesce(c.lastSeq, 0) + 1, c.lastMessageAt = datetime()
                 CREATE (me)-[:SENT]->(x:Message {id: $id, conversationId: c.id, seq: c.lastSeq, clientKey: $clientKey,
                                                  text: $text, createdAt: c.lastMessageAt})-[:IN]->(c)
+                FOREACH (img IN CASE WHEN $image IS NULL THEN [] ELSE [$image] END |
+                    CREATE (x)-[:HAS_IMAGE]->(:Image {id: img.id, alt: img.alt, width: img.width, height: img.height,
+                                                      createdAt: x.createdAt}))
                 MERGE (me)-[r:IN_CONVERSATION]->(c)
                   ON CREATE SET r.joinedAt = datetime(), r.muted = false
                 SET r.readSeq = x.seq
@@ -386,10 +393,9 @@ class MessagingRepository {
      * Stores the message unless the client key is already there or the sender may not write in
      * the conversation; nothing is written then, and {@code check} says which.
      */
-    Stored send(String sender, String conversation, String clientKey, String id, String text) {
+    Stored send(String sender, String conversation, String clientKey, String id, String text, NewImage image) {
         return Transactions.write(driver, tx -> {
-            var rows = tx.run(SEND, Map.of("conversation", conversation, "sender", sender,
-                    "id", id, "clientKey", clientKey, "text", text)).list();
+            var rows = tx.run(SEND, sendParameters(sender, conversation, clientKey, id, text, image)).list();
             if (rows.isEmpty()) {
                 return new Stored(new SendCheck(false, false, false, null), null, List.of());
             }
@@ -401,6 +407,14 @@ class MessagingRepository {
             return new Stored(new SendCheck(r.get("participant").asBoolean(), r.get("blocked").asBoolean(),
                     r.get("mutedInGroup").asBoolean(), message), null, List.of());
         });
+    }
+
+    private static Map<String, Object> sendParameters(String sender, String conversation, String clientKey, String id,
+                                                      String text, NewImage image) {
+        Map<String, Object> params = new HashMap<>(Map.of("conversation", conversation, "sender", sender, "id", id,
+                "clientKey", clientKey, "text", text));
+        params.put("image", image == null ? null : image.properties());
+        return params;
     }
 
     private static List<String> recipients(TransactionContext tx, String conversation, String author) {
@@ -442,8 +456,12 @@ class MessagingRepository {
         });
     }
 
-    /** Deletes the text of the author's own message; the message keeps its place. */
-    Optional<Stored> delete(String author, String messageId) {
+    /** A deleted message, who may read it, and the ids of the image files to remove now that it is gone. */
+    record Deleted(MessageView message, List<String> recipients, List<String> imageIds) {
+    }
+
+    /** Deletes the text and the image node of the author's own message; the message keeps its place. */
+    Optional<Deleted> delete(String author, String messageId) {
         return Transactions.write(driver, tx -> {
             var rows = tx.run("""
                     MATCH (a:Member {id: $author})-[:SENT]->(x:Message {id: $id})-[:IN]->(c:Conversation)
@@ -451,11 +469,32 @@ class MessagingRepository {
                     SET x.deletedAt = datetime(), x.text = ''
                     RETURN %s""".formatted(MESSAGE), Map.of("author", author, "id", messageId)).list();
             if (rows.isEmpty()) {
-                return Optional.<Stored>empty();
+                return Optional.<Deleted>empty();
             }
+            List<String> imageIds = tx.run("""
+                    MATCH (:Message {id: $id})-[:HAS_IMAGE]->(img:Image)
+                    WITH img, img.id AS imageId
+                    DETACH DELETE img
+                    RETURN imageId""", Map.of("id", messageId)).list(r -> r.get("imageId").asString());
             MessageView m = message(rows.getFirst(), author);
-            return Optional.of(new Stored(null, m, recipients(tx, m.conversationId(), author)));
+            return Optional.of(new Deleted(m, recipients(tx, m.conversationId(), author), imageIds));
         });
+    }
+
+    /**
+     * Whether {@code viewer} may see the image {@code imageId} of a message: a current participant
+     * of its conversation who sees its author (blocks in ad-hoc and group chats), the message
+     * neither deleted nor removed, and a hidden one only to its author (as its text).
+     */
+    boolean canSeeImage(String viewer, String imageId) {
+        return Transactions.read(driver, tx -> tx.run("""
+                MATCH (me:Member {id: $viewer})
+                MATCH (x:Message)-[:HAS_IMAGE]->(:Image {id: $image})
+                MATCH (a:Member)-[:SENT]->(x)-[:IN]->(c:Conversation)
+                WHERE x.deletedAt IS NULL AND (x.moderation IS NULL OR (x.moderation = 'hidden' AND a = me))
+                  AND %s AND %s
+                RETURN count(x) > 0 AS ok""".formatted(PARTICIPANT, SEES_AUTHOR),
+                Map.of("viewer", viewer, "image", imageId)).single().get("ok").asBoolean());
     }
 
     record Read(long before, long after, String handle, boolean receipts, List<String> recipients) {
@@ -558,7 +597,16 @@ class MessagingRepository {
         return new MessageView(x.get("id").asString(), x.get("conversationId").asString(), x.get("seq").asLong(), clientId,
                 authorId, a.get("handle").asString(), a.get("displayName").asString(),
                 deleted ? "" : PostText.html(text, h -> false), text, instant(x.get("createdAt")), instant(x.get("editedAt")),
-                deleted);
+                deleted, deleted || !r.containsKey("images") ? null : image(r.get("images")));
+    }
+
+    /** The image of a message (one at most). */
+    private static MessageImage image(Value images) {
+        if (images.isNull() || images.size() == 0) {
+            return null;
+        }
+        Value i = images.get(0);
+        return new MessageImage(i.get("id").asString(), i.get("alt").asString(""), i.get("width").asInt(0), i.get("height").asInt(0));
     }
 
     static Instant instant(Value v) {

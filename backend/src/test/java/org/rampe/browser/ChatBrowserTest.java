@@ -2,6 +2,8 @@ package org.rampe.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,16 +19,22 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rampe.RampeTest;
 import org.rampe.graph.Transactions;
+import org.rampe.images.TestImages;
+import org.rampe.messaging.MessageImages;
 import org.rampe.messaging.Messaging;
 import org.rampe.messaging.SendThrottle;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
 
 /**
  * The live chat (chat.js over STOMP) in two real Chromium sessions, one per member: no axe-core
  * violation on the enhanced conversation page in French or English (also at 320 px with text at 200 %);
  * a keyboard-only journey where
  * Ana opens the conversation, sends a message, and hears Léo's reply announced once by the live
- * region while her focus stays in the composer; and a draft that survives a reload.
+ * region while her focus stays in the composer; and a draft that survives a reload. With an image:
+ * no axe-core violation in either language on a conversation holding images (one of them arrived
+ * live), and a keyboard journey attaching an image, refused without its alt text (draft kept), then
+ * sent with it by fetch and shown once.
  */
 class ChatBrowserTest extends RampeTest {
 
@@ -199,6 +207,110 @@ class ChatBrowserTest extends RampeTest {
         assertThat(ana.driver.findElement(By.id("message-text")).getAttribute("value")).isEqualTo("Un brouillon à finir plus tard");
         assertThat(count("MATCH (m:Message) RETURN count(m) AS n")).isZero();
         ((JavascriptExecutor) ana.driver).executeScript("sessionStorage.clear()");
+    }
+
+    // ---- images ----------------------------------------------------------------------------
+
+    @Autowired
+    MessageImages images;
+
+    private static MockMultipartFile png(int width, int height) {
+        return new MockMultipartFile("image", "photo.png", "image/png", TestImages.png(width, height));
+    }
+
+    @Test
+    void aConversationWithImagesHasNoAxeViolationInFrenchOrEnglish() {
+        Map<String, String> violations = new LinkedHashMap<>();
+        for (String language : List.of("fr", "en")) {
+            ana.forgetCookies();
+            ana.cookie("rampe_lang", language);
+            String handle = "pic_" + language;
+            ana.signUp(handle, "Ana " + language);
+            String other = Transactions.write(driver, tx -> tx.run("""
+                    CREATE (m:Member {id: randomUUID(), email: $h + '@example.org', handle: $h, displayName: 'Léo Martin'})
+                    RETURN m.id AS id""", Map.of("h", "leo_pic_" + language)).single().get("id").asString());
+            String conversation = messaging.startDirect(other, handle).id();
+            images.send(other, conversation, "a-" + language, "L’entrée côté parc :", png(640, 480),
+                    "Une rampe en bois le long de trois marches, une main courante à droite");
+            images.send(memberId(handle), conversation, "b-" + language, "", png(200, 300), "Mon fauteuil devant la porte");
+
+            ana.open("/messages/" + conversation);
+            waitUntilLive(ana);
+            violations.put(language + " conversation with images", ana.axeViolations());
+            var shown = ana.driver.findElements(By.cssSelector(".message-image img"));
+            assertThat(shown).hasSize(2);
+            assertThat(shown.getFirst().getSize().getWidth()).as("fits 320 px").isLessThanOrEqualTo(320);
+
+            // an image arrives live: drawn by chat.js, announced with its description
+            images.send(other, conversation, "c-" + language, "", png(100, 100), "Le bouton d’appel de l’ascenseur");
+            waitUntil(ana, "the live image", d -> d.findElements(By.cssSelector(".message-image img")).size() == 3);
+            waitUntil(ana, "the announcement", d -> text(ana, "#chat-live").contains("Le bouton d’appel"));
+            assertThat(text(ana, "#chat-live")).isEqualTo("fr".equals(language)
+                    ? "Léo Martin : image : Le bouton d’appel de l’ascenseur"
+                    : "Léo Martin: image: Le bouton d’appel de l’ascenseur");
+            violations.put(language + " conversation after a live image", ana.axeViolations());
+        }
+        violations.values().removeIf(String::isEmpty);
+        assertThat(violations).as("axe-core violations by page").isEmpty();
+    }
+
+    @Test
+    void aMemberAttachesAnImageWithItsDescriptionWithTheKeyboardAlone() throws Exception {
+        ana.cookie("rampe_lang", "fr");
+        ana.signUp("ana", "Ana");
+        leo.cookie("rampe_lang", "fr");
+        leo.signUp("leo", "Léo");
+        String conversation = messaging.startDirect(memberId("leo"), "ana").id();
+        Path file = Files.createTempFile("rampe-chat-", ".png");
+        try {
+            Files.write(file, TestImages.png(480, 360));
+            leo.open("/messages/" + conversation);
+            waitUntilLive(leo);
+
+            ana.open("/messages/" + conversation);
+            waitUntilLive(ana);
+            ana.tabTo("the message field", e -> "message-text".equals(e.getAttribute("id")), 60, false);
+            ana.type("La rampe de la médiathèque");
+            ana.tabTo("the image field", e -> "message-image".equals(e.getAttribute("id")), 10, false);
+            // What the file chooser does once a file is picked with the keyboard.
+            ana.focused().sendKeys(file.toString());
+            ana.tabTo("the send button", e -> "submit".equals(e.getAttribute("type")), 10, false);
+            ana.press(Keys.ENTER);
+
+            // Refused without a description: the reason is said, nothing is lost.
+            waitUntil(ana, "the refusal", d -> text(ana, "#chat-error").contains("Écrivez la description de l’image"));
+            assertThat(ana.driver.findElement(By.id("chat-error")).getAttribute("role")).isEqualTo("alert");
+            assertThat(ana.driver.findElement(By.id("message-text")).getAttribute("value")).isEqualTo("La rampe de la médiathèque");
+            assertThat(ana.driver.findElement(By.id("message-image")).getAttribute("value")).endsWith(file.getFileName().toString());
+            assertThat(ana.driver.findElements(By.cssSelector("#messages > li"))).isEmpty();
+            assertThat(count("MATCH (m:Message) RETURN count(m) AS n")).isZero();
+
+            ana.tabTo("the description field", e -> "message-alt".equals(e.getAttribute("id")), 10, true);
+            ana.type("Une rampe en pente douce, à gauche de l’entrée");
+            new Actions(ana.driver).keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
+
+            waitUntil(ana, "the image shown once, stored", d -> d.findElements(By.cssSelector("#messages > li[data-message-id] .message-image img")).size() == 1
+                    && d.findElements(By.cssSelector("#messages > li.message-pending")).isEmpty());
+            var img = ana.driver.findElement(By.cssSelector("#messages > li .message-image img"));
+            assertThat(img.getAttribute("alt")).isEqualTo("Une rampe en pente douce, à gauche de l’entrée");
+            assertThat(img.getDomAttribute("width")).isEqualTo("480");
+            assertThat(img.getSize().getWidth()).as("fits 320 px").isLessThanOrEqualTo(320);
+            assertThat(ana.driver.findElements(By.cssSelector("#messages > li"))).hasSize(1);
+            assertThat(ana.focused().getAttribute("id")).isEqualTo("message-text");
+            assertThat(ana.driver.findElement(By.id("message-text")).getAttribute("value")).isEmpty();
+            assertThat(ana.driver.findElement(By.id("message-alt")).getAttribute("value")).isEmpty();
+            assertThat(ana.driver.findElement(By.id("message-image")).getAttribute("value")).isEmpty();
+            assertThat(ana.driver.findElements(By.id("chat-error"))).isEmpty();
+            waitUntil(ana, "the image loaded", d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                    "const i = document.querySelector('.message-image img'); return i.complete && i.naturalWidth === 480;")));
+
+            waitUntil(leo, "the image at Léo's", d -> d.findElements(By.cssSelector(".message-image img")).size() == 1);
+            assertThat(text(leo, "#chat-live"))
+                    .isEqualTo("Ana : La rampe de la médiathèque (image : Une rampe en pente douce, à gauche de l’entrée)");
+            assertThat(count("MATCH (:Message)-[:HAS_IMAGE]->(i:Image) RETURN count(i) AS n")).isEqualTo(1);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     private long count(String cypher) {

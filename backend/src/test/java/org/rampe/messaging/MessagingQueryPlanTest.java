@@ -33,6 +33,7 @@ class MessagingQueryPlanTest extends RampeTest {
         params.put("id", "a-message");
         params.put("text", "Bonjour");
         params.put("ids", List.of("someone", "someone-else"));
+        params.put("image", null);
         Plan plan;
         try (var session = driver.session()) {
             plan = session.executeWrite(tx -> tx.run("EXPLAIN " + query, params).consume().plan());
