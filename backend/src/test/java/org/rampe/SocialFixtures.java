@@ -99,6 +99,16 @@ public final class SocialFixtures {
         events.publishEvent(new SocialEvents.MemberMuted(muter, muted));
     }
 
+    /** As the relations feature unmutes: the mute goes, and the event only if there was one. */
+    public void unmute(String muter, String muted) {
+        long removed = Transactions.write(driver, tx -> tx.run("""
+                MATCH (:Member {id: $a})-[r:MUTES]->(:Member {id: $b}) DELETE r RETURN count(*) AS n
+                """, Map.of("a", muter, "b", muted)).single().get("n").asLong());
+        if (removed > 0) {
+            events.publishEvent(new SocialEvents.MemberUnmuted(muter, muted));
+        }
+    }
+
     public String post(String author, String text) {
         return post(author, text, "public", Instant.now());
     }

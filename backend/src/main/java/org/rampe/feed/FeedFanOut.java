@@ -51,6 +51,11 @@ class FeedFanOut {
     }
 
     @EventListener
+    void on(SocialEvents.MemberUnmuted e) {
+        repository.restoreAuthor(e.muter(), e.muted());
+    }
+
+    @EventListener
     void on(GroupEvents.MemberJoined e) {
         repository.joinGroup(e.member(), e.group());
     }

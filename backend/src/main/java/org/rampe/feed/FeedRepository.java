@@ -226,21 +226,35 @@ class FeedRepository {
      * the copied posts stop, and older pages come from the fallback query).
      */
     void backfill(String followerId, String followedId) {
+        restoreAuthor(followerId, followedId);
+    }
+
+    /**
+     * The author's newest posts that belong in the reader's feed join the reader's inbox: outside
+     * groups if the reader follows them, and in the groups both are members of — the rule of
+     * {@link #IN_FEED} for one author, so it serves a new follow and the end of a mute alike (a
+     * mute took out both kinds). Those after the horizon, at most {@link #CAP}; if there are more,
+     * the horizon moves up to where the copied posts stop. Nothing across a block or a mute.
+     */
+    void restoreAuthor(String readerId, String authorId) {
         Transactions.write(driver, tx -> {
             tx.run(("""
-                    MATCH (reader:Member {id: $follower})-[:FOLLOWS]->(author:Member {id: $followed})
-                    WHERE NOT EXISTS { (reader)-[:BLOCKS]-(author) } AND NOT EXISTS { (reader)-[:MUTES]->(author) }
+                    MATCH (reader:Member {id: $reader}), (author:Member {id: $author})
+                    WHERE reader <> author
+                      AND NOT EXISTS { (reader)-[:BLOCKS]-(author) } AND NOT EXISTS { (reader)-[:MUTES]->(author) }
                     CALL (reader, author) {
                       MATCH (author)-[:POSTED]->(p)
-                      WHERE p.visibility <> 'group'
-                        AND (reader.feedHorizon IS NULL OR p.createdAt > reader.feedHorizon) AND %s
+                      WHERE (reader.feedHorizon IS NULL OR p.createdAt > reader.feedHorizon)
+                        AND CASE WHEN p.visibility = 'group' THEN EXISTS { (p)-[:IN_GROUP]->(:Group)<-[:MEMBER_OF]-(reader) }
+                                 ELSE EXISTS { (reader)-[:FOLLOWS]->(author) } END
+                        AND %s
                       RETURN p
                       ORDER BY p.createdAt DESC, p.id DESC
                       LIMIT $capPlusOne
                     }
                     """ + COPY_INTO_INBOX).formatted(READER_CAN_READ),
-                    Map.of("follower", followerId, "followed", followedId, "cap", CAP, "capPlusOne", CAP + 1)).consume();
-            trim(tx, List.of(followerId));
+                    Map.of("reader", readerId, "author", authorId, "cap", CAP, "capPlusOne", CAP + 1)).consume();
+            trim(tx, List.of(readerId));
             return null;
         });
     }

@@ -7,6 +7,7 @@ import org.rampe.social.SocialEvents.FollowRequested;
 import org.rampe.social.SocialEvents.MemberBlocked;
 import org.rampe.social.SocialEvents.MemberFollowed;
 import org.rampe.social.SocialEvents.MemberMuted;
+import org.rampe.social.SocialEvents.MemberUnmuted;
 import org.rampe.social.SocialEvents.MemberUnfollowed;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -135,7 +136,9 @@ public class Relations {
     }
 
     void unmute(String muter, String muted) {
-        repository.unmute(muter, muted);
+        if (repository.unmute(muter, muted)) {
+            events.publishEvent(new MemberUnmuted(muter, muted));
+        }
     }
 
     /** One page of followers or following; {@code after} is the last handle of the previous page. */

@@ -195,9 +195,13 @@ class RelationsRepository {
                 .map(r -> r.get("created").asBoolean()).orElse(false));
     }
 
-    void unmute(String muter, String muted) {
-        Transactions.write(driver, tx -> tx.run("MATCH (:Member {id: $a})-[r:MUTES]->(:Member {id: $b}) DELETE r",
-                Map.of("a", muter, "b", muted)).consume());
+    /** True when there was a mute to remove. */
+    boolean unmute(String muter, String muted) {
+        return Transactions.write(driver, tx -> tx.run("""
+                MATCH (:Member {id: $a})-[r:MUTES]->(:Member {id: $b})
+                DELETE r
+                RETURN count(*) AS removed
+                """, Map.of("a", muter, "b", muted)).single().get("removed").asLong() > 0);
     }
 
     /** Followers and followed members counted (approved follows only). */

@@ -29,6 +29,10 @@ public final class SocialEvents {
     public record MemberMuted(String muter, String muted) {
     }
 
+    /** {@code muter} no longer mutes {@code muted} (the mute existed); the muted member was never told. */
+    public record MemberUnmuted(String muter, String muted) {
+    }
+
     /** A post was written (or its visibility changed and its audience must be worked out again). */
     public record PostPublished(String post, String author) {
     }

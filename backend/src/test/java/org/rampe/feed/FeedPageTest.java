@@ -105,6 +105,42 @@ class FeedPageTest extends RampeTest {
     }
 
     @Test
+    void afterUnmutingAMemberTheirPostsComeBackButABlockedMembersNeverShow() throws Exception {
+        String ana = social.member("ana");
+        String cal = social.member("cal");
+        social.follow(beaId, ana);
+        social.follow(beaId, cal);
+        Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
+        social.post(ana, "Ana's older post", "public", t0);
+        social.post(ana, "Ana's newer post", "followers", t0.plus(1, ChronoUnit.MINUTES));
+        social.post(cal, "Cal's post", "public", t0.plus(2, ChronoUnit.MINUTES));
+        assertThat(page("/feed").select("main .post-text").eachText())
+                .containsExactly("Cal's post", "Ana's newer post", "Ana's older post");
+
+        // Through the real routes, as the profile page's buttons send them.
+        relation("ana", "mute");
+        assertThat(page("/feed").select("main .post-text").eachText()).containsExactly("Cal's post");
+        relation("ana", "unmute");
+        assertThat(page("/feed").select("main .post-text").eachText())
+                .containsExactly("Cal's post", "Ana's newer post", "Ana's older post");
+
+        relation("cal", "mute");
+        relation("cal", "block");
+        relation("cal", "unmute");
+        assertThat(page("/feed").select("main .post-text").eachText())
+                .containsExactly("Ana's newer post", "Ana's older post");
+        social.post(cal, "Cal after the block", "public", t0.plus(3, ChronoUnit.MINUTES));
+        assertThat(page("/feed").text()).doesNotContain("Cal");
+    }
+
+    private void relation(String handle, String action) throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/members/{h}/" + action, handle)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .session(bea))
+                .andExpect(status().is3xxRedirection());
+    }
+
+    @Test
     void aBrokenCursorGivesTheFirstPage() throws Exception {
         social.post(beaId, "mine");
         assertThat(page("/feed?before=yesterday&post=x").select("article")).hasSize(1);

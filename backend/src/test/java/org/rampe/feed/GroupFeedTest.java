@@ -97,6 +97,37 @@ class GroupFeedTest extends RampeTest {
     }
 
     @Test
+    void unmutingBringsBackTheAuthorsFollowedAndGroupPostsButNeverAcrossABlock() {
+        String g = group("open");
+        join(bea, g);
+        join(cal, g);
+        social.follow(bea, ana);
+        social.post(ana, "pour mes abonnés", "followers", t0.plus(1, ChronoUnit.MINUTES));
+        groupPost(ana, g, "dans le groupe", 2, true);
+        assertThat(texts(bea)).containsExactly("dans le groupe", "pour mes abonnés");
+
+        social.mute(bea, ana);
+        social.mute(cal, ana);
+        assertThat(texts(bea)).isEmpty();
+        assertThat(texts(cal)).isEmpty();
+
+        social.unmute(bea, ana);
+        assertThat(texts(bea)).containsExactly("dans le groupe", "pour mes abonnés");
+        // Cal follows nobody: only the group's post comes back.
+        social.unmute(cal, ana);
+        assertThat(texts(cal)).containsExactly("dans le groupe");
+
+        // Muted, then blocked: unmuting does not bring anything back across the block.
+        social.mute(bea, ana);
+        social.block(bea, ana);
+        social.unmute(bea, ana);
+        assertThat(texts(bea)).isEmpty();
+        long inbox = Transactions.read(driver, tx -> tx.run("MATCH (:Member {id: $bea})-[f:FEED]->() RETURN count(f) AS n",
+                java.util.Map.of("bea", bea)).single().get("n").asLong());
+        assertThat(inbox).isZero();
+    }
+
+    @Test
     void aGroupPostReachesTheGroupsMembersButNotTheAuthorsFollowersOutsideIt() {
         String g = group("private");
         join(bea, g);
