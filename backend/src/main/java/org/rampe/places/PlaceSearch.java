@@ -159,25 +159,39 @@ public class PlaceSearch {
     }
 
     public Page search(Query query) {
+        var found = find(query, false);
+        return new Page(found.rows().stream().map(PlaceRepository.Found::place).toList(), found.nextCursor());
+    }
+
+    /** A page of results with each place's stored Feature JSON, for the JSON API. */
+    record FoundPage(List<PlaceRepository.Found> rows, String nextCursor) {
+    }
+
+    /** The same search as {@link #search}, with each place's stored Feature (see PlacesApiController). */
+    FoundPage searchFeatures(Query query) {
+        return find(query, true);
+    }
+
+    private FoundPage find(Query query, boolean features) {
         var filter = filter(query);
         if (query.text() != null && filter.fullText() == null) {
-            return new Page(List.of(), null);
+            return new FoundPage(List.of(), null);
         }
         int fetch = query.size() + 1;
-        List<PlaceSummary> found;
+        List<PlaceRepository.Found> found;
         if (query.southWest() != null) {
-            found = repository.inBox(query.southWest(), query.northEast(), filter, query.after(), fetch);
+            found = repository.inBox(query.southWest(), query.northEast(), filter, query.after(), fetch, features);
         } else if (query.centre() != null) {
-            found = repository.near(query.centre(), query.radius(), filter, query.after(), fetch);
+            found = repository.near(query.centre(), query.radius(), filter, query.after(), fetch, features);
         } else {
-            found = repository.byText(filter, fetch);
+            found = repository.byText(filter, fetch, features);
         }
         if (found.size() <= query.size()) {
-            return new Page(found, null);
+            return new FoundPage(found, null);
         }
         var page = found.subList(0, query.size());
-        var last = page.getLast();
-        return new Page(List.copyOf(page), last.distanceMetres() + "_" + last.id().value());
+        var last = page.getLast().place();
+        return new FoundPage(List.copyOf(page), last.distanceMetres() + "_" + last.id().value());
     }
 
     /** The repository filter for a checked query. */
