@@ -441,26 +441,43 @@ class PlaceSearchBenchmark {
 
     // ---------------------------------------------------------------- measuring
 
+    /**
+     * @param cpuMs CPU time of this JVM (the database, the application or the repository's caller,
+     *              their collectors) per query, warm-up included: on a shared machine wall-clock
+     *              percentiles follow the other processes, the CPU a query costs much less so
+     */
     record Row(String query, String path, int queries, double p50, double p95, double p99, double max, double mean,
-               double meanResults) {
+               double meanResults, double cpuMs) {
+    }
+
+    /** CPU time used so far by this JVM, all threads, in nanoseconds. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double cpuMsPerQuery(long cpuBefore) {
+        return (processCpuNanos() - cpuBefore) / 1e6 / (WARM_UP + QUERIES);
     }
 
     private static Row measure(String query, String path, IntSupplier run) {
+        long cpu = processCpuNanos();
         var f = Latencies.measure(WARM_UP, QUERIES, run);
-        var row = new Row(query, path, f.queries(), f.p50(), f.p95(), f.p99(), f.max(), f.mean(), f.meanResults());
-        System.out.printf(Locale.ROOT, "%s via %s: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %.1f results%n",
-                query, path, row.p50(), row.p95(), row.p99(), row.meanResults());
+        var row = new Row(query, path, f.queries(), f.p50(), f.p95(), f.p99(), f.max(), f.mean(), f.meanResults(),
+                cpuMsPerQuery(cpu));
+        System.out.printf(Locale.ROOT, "%s via %s: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %.1f results, CPU %.2f ms/query%n",
+                query, path, row.p50(), row.p95(), row.p99(), row.meanResults(), row.cpuMs());
         return row;
     }
 
     /** Through HTTP, from a client in its own JVM (see {@link HttpBenchClient}). */
     private static Row measureHttp(String query, java.util.function.Supplier<String> url) throws IOException, InterruptedException {
+        long cpu = processCpuNanos();
         var f = HttpBenchClient.measure(WARM_UP, QUERIES, () -> new HttpBenchClient.Request(url.get(), null),
                 HttpBenchClient.Counter.GEOJSON_COUNT);
         var row = new Row(query, "HTTP /api/places (client in its own JVM)", f.queries(), f.p50(), f.p95(), f.p99(), f.max(),
-                f.mean(), f.meanResults());
-        System.out.printf(Locale.ROOT, "%s via HTTP: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %.1f results%n",
-                query, row.p50(), row.p95(), row.p99(), row.meanResults());
+                f.mean(), f.meanResults(), cpuMsPerQuery(cpu));
+        System.out.printf(Locale.ROOT, "%s via HTTP: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %.1f results, CPU %.2f ms/query%n",
+                query, row.p50(), row.p95(), row.p99(), row.meanResults(), row.cpuMs());
         return row;
     }
 
@@ -476,12 +493,14 @@ class PlaceSearchBenchmark {
                 generationMs / 1000.0, reused ? " (kept from an earlier run, -Dbench.keep=true)" : "", rt.availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 System.getProperty("java.version"), rt.maxMemory() / (1024 * 1024), PAGE_CACHE / (1024 * 1024),
                 loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), WARM_UP, QUERIES));
-        sb.append("| query | through | p50 ms | p95 ms | p99 ms | max ms | mean ms | mean results |\n");
-        sb.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        sb.append("| query | through | p50 ms | p95 ms | p99 ms | max ms | mean ms | mean results | CPU ms/query |\n");
+        sb.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.1f | %.2f | %.1f |%n", r.query(), r.path(),
-                    r.p50(), r.p95(), r.p99(), r.max(), r.mean(), r.meanResults()));
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.1f | %.2f | %.1f | %.2f |%n", r.query(),
+                    r.path(), r.p50(), r.p95(), r.p99(), r.max(), r.mean(), r.meanResults(), r.cpuMs()));
         }
+        sb.append("\nCPU ms/query: CPU time of the benchmark's JVM (database and application, or database and the "
+                + "repository's caller; the HTTP client runs in its own JVM and is not counted) per query, warm-up included.\n");
         return sb.toString();
     }
 
