@@ -91,7 +91,6 @@ class PlaceRepository {
         sb.append("\n    + reduce(entries = '', k IN keys(p) | CASE WHEN k STARTS WITH 'a_' OR k STARTS WITH 'v_'\n")
                 .append("        THEN entries + ").append(CYPHER_SEPARATOR).append(" + k + '=' + ").append(clean("toString(p[k])"))
                 .append(" ELSE entries END)\n");
-        sb.append(feature());
         sb.append("REMOVE p:").append(OPEN_LABEL).append(ALL_FIT_LABELS).append('\n');
         sb.append("FOREACH (open IN CASE WHEN p.closed = true THEN [] ELSE [1] END |\n");
         sb.append("  SET p:").append(OPEN_LABEL);
@@ -104,49 +103,6 @@ class PlaceRepository {
         }
         sb.append(")\n");
         return sb.toString();
-    }
-
-    /**
-     * The stored GeoJSON Feature of a place: everything {@code /api/places} writes for it that does
-     * not depend on the request, as three JSON fragments separated by {@link #SEPARATOR}: before the
-     * distance, between the distance and the verdict for the asked needs, after that verdict (see
-     * {@code PlacesApiController}). Built from the summary just stored, escaped once for JSON and
-     * split again, so the strings are exactly the summary's (a separator in a name is left out of
-     * both); criteria and verdicts in the enums' order, as the API writes them from a summary. A
-     * search then copies it into the answer instead of writing some sixty fields per place.
-     */
-    private static String feature() {
-        var escapes = new StringBuilder();
-        escapes.append("[['\\\\', '\\\\\\\\'], ['\"', '\\\\\"']");
-        for (int c = 0; c < 0x20; c++) {
-            if (c != SEPARATOR) {
-                String hex = String.format(java.util.Locale.ROOT, "%04x", c);
-                escapes.append(", ['").append('\\').append('u').append(hex).append("', '\\\\").append('u').append(hex).append("']");
-            }
-        }
-        escapes.append(']');
-        String criteria = java.util.Arrays.stream(Criterion.values()).map(c -> "'" + c.key() + "'")
-                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
-        String needs = java.util.Arrays.stream(NeedProfile.values()).map(n -> "'" + n.key() + "'")
-                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
-        String levels = java.util.Arrays.stream(Level.values()).map(l -> "'" + l.key() + "'")
-                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
-        return "SET p.feature = [fpart IN [split(reduce(fs = p.summary, fe IN " + escapes + " | replace(fs, fe[0], fe[1])), "
-                + CYPHER_SEPARATOR + ")] |\n"
-                + "    '{\"type\":\"Feature\",\"id\":\"' + fpart[0] + '\",\"geometry\":{\"type\":\"Point\",\"coordinates\":['\n"
-                + "    + toString(p.location.x) + ',' + toString(p.location.y) + ']},\"properties\":{\"id\":\"' + fpart[0]\n"
-                + "    + '\",\"name\":\"' + fpart[1] + '\",\"category\":\"' + fpart[2] + '\",\"address\":{\"street\":\"' + fpart[3]\n"
-                + "    + '\",\"postcode\":\"' + fpart[4] + '\",\"city\":\"' + fpart[5] + '\"}' + " + CYPHER_SEPARATOR + "\n"
-                + "    + ',\"url\":\"/places/' + fpart[0] + '\",\"criteria\":{'\n"
-                + "    + reduce(fo = '', fk IN " + criteria + " | fo + coalesce(head([fe IN fpart WHERE fe STARTS WITH ('a_' + fk + '=') |\n"
-                + "        CASE WHEN fo = '' THEN '' ELSE ',' END + '\"' + fk + '\":\"' + substring(fe, size(fk) + 3) + '\"']), ''))\n"
-                + "    + '},\"verdicts\":{'\n"
-                + "    + reduce(fo = '', fk IN " + needs + " | fo + CASE WHEN fo = '' THEN '' ELSE ',' END + '\"' + fk + '\":\"'\n"
-                + "        + coalesce(head([fe IN fpart WHERE fe STARTS WITH ('v_' + fk + '=') AND substring(fe, size(fk) + 3) IN " + levels + "\n"
-                + "        | substring(fe, size(fk) + 3)]), '" + Level.UNKNOWN.key() + "') + '\"')\n"
-                + "    + '}' + " + CYPHER_SEPARATOR + "\n"
-                + "    + ',\"source\":{\"kind\":\"' + fpart[6] + '\",\"id\":\"' + fpart[7] + '\",\"licence\":\"' + fpart[8]\n"
-                + "    + '\",\"attribution\":\"' + fpart[9] + '\"}}}'][0]\n";
     }
 
     /**
@@ -164,16 +120,6 @@ class PlaceRepository {
 
     /** What a search returns for each place: the stored summary and the location. */
     static final String RESULT = "p.summary AS summary, p.location AS location";
-
-    /** What the JSON API also reads for each place: its stored Feature (see {@link #feature()}). */
-    static final String RESULT_WITH_FEATURE = RESULT + ", p.feature AS feature";
-
-    /**
-     * A search result with the place's stored Feature JSON, when the search asked for it and the
-     * place has one (else null: the API then writes the Feature from the summary).
-     */
-    record Found(PlaceSummary place, String feature) {
-    }
 
     private final Driver driver;
 
@@ -366,31 +312,22 @@ class PlaceRepository {
     }
 
     /** Places within {@code radius} metres of {@code centre}, nearest first, after the cursor. */
-    List<Found> near(GeoPoint centre, double radius, Filter filter, Cursor after, int limit, boolean features) {
-        return page(nearStatement(centre, radius, filter, after, limit, features), features);
+    List<PlaceSummary> near(GeoPoint centre, double radius, Filter filter, Cursor after, int limit) {
+        return page(nearStatement(centre, radius, filter, after, limit));
     }
 
     static Statement nearStatement(GeoPoint centre, double radius, Filter filter, Cursor after, int limit) {
-        return nearStatement(centre, radius, filter, after, limit, false);
-    }
-
-    static Statement nearStatement(GeoPoint centre, double radius, Filter filter, Cursor after, int limit,
-                                   boolean features) {
         var params = filterParams(filter);
         params.put("centre", point(centre));
         params.put("radius", radius);
         params.put("afterD", after.distance());
         params.put("afterId", after.id());
         params.put("limit", limit);
-        return new Statement(nearQuery(filter.fullText() != null, filter.fitLabel(), features), params);
+        return new Statement(nearQuery(filter.fullText() != null, filter.fitLabel()), params);
     }
 
-    private List<Found> page(Statement statement, boolean features) {
-        return Transactions.readQuery(driver, statement.cypher(), statement.params(), r -> found(r, r.get("d").asDouble(), features));
-    }
-
-    private static Found found(org.neo4j.driver.Record r, double distance, boolean features) {
-        return new Found(result(r, distance), features ? r.get("feature").asString(null) : null);
+    private List<PlaceSummary> page(Statement statement) {
+        return Transactions.readQuery(driver, statement.cypher(), statement.params(), r -> result(r, r.get("d").asDouble()));
     }
 
     static String nearQuery(boolean fullText) {
@@ -403,17 +340,12 @@ class PlaceRepository {
      * labels, never text from a request.
      */
     static String nearQuery(boolean fullText, String fitLabel) {
-        return nearQuery(fullText, fitLabel, false);
-    }
-
-    /** The same, returning each place's stored Feature too when {@code features}. */
-    static String nearQuery(boolean fullText, String fitLabel, boolean features) {
         String label = searchLabel(fitLabel);
         String match = !fullText
                 ? "MATCH (p:" + label + ") WHERE point.distance(p.location, $centre) <= $radius"
                 : "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p WHERE p:" + label
                         + " AND point.distance(p.location, $centre) <= $radius";
-        return AFTER + match + FILTERS + page(features);
+        return AFTER + match + FILTERS + PAGE;
     }
 
     /**
@@ -425,16 +357,11 @@ class PlaceRepository {
     }
 
     /** Places inside a box, nearest to its centre first. */
-    List<Found> inBox(GeoPoint southWest, GeoPoint northEast, Filter filter, Cursor after, int limit, boolean features) {
-        return page(boxStatement(southWest, northEast, filter, after, limit, features), features);
+    List<PlaceSummary> inBox(GeoPoint southWest, GeoPoint northEast, Filter filter, Cursor after, int limit) {
+        return page(boxStatement(southWest, northEast, filter, after, limit));
     }
 
     static Statement boxStatement(GeoPoint southWest, GeoPoint northEast, Filter filter, Cursor after, int limit) {
-        return boxStatement(southWest, northEast, filter, after, limit, false);
-    }
-
-    static Statement boxStatement(GeoPoint southWest, GeoPoint northEast, Filter filter, Cursor after, int limit,
-                                  boolean features) {
         var params = filterParams(filter);
         params.put("sw", point(southWest));
         params.put("ne", point(northEast));
@@ -443,7 +370,7 @@ class PlaceRepository {
         params.put("afterD", after.distance());
         params.put("afterId", after.id());
         params.put("limit", limit);
-        return new Statement(boxQuery(filter.fullText() != null, filter.fitLabel(), features), params);
+        return new Statement(boxQuery(filter.fullText() != null, filter.fitLabel()), params);
     }
 
     static String boxQuery(boolean fullText) {
@@ -452,17 +379,12 @@ class PlaceRepository {
 
     /** The Cypher of {@link #inBox}: with or without the full-text words ({@code $q}) and a fit label. */
     static String boxQuery(boolean fullText, String fitLabel) {
-        return boxQuery(fullText, fitLabel, false);
-    }
-
-    /** The same, returning each place's stored Feature too when {@code features}. */
-    static String boxQuery(boolean fullText, String fitLabel, boolean features) {
         String label = searchLabel(fitLabel);
         String match = !fullText
                 ? "MATCH (p:" + label + ") WHERE point.withinBBox(p.location, $sw, $ne)"
                 : "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p WHERE p:" + label
                         + " AND point.withinBBox(p.location, $sw, $ne)";
-        return AFTER + match + FILTERS + page(features);
+        return AFTER + match + FILTERS + PAGE;
     }
 
     /** A member's report about a place; the same open report is not duplicated. */
@@ -481,19 +403,15 @@ class PlaceRepository {
     }
 
     /** Words only, no location: the best full-text matches (one page, no cursor). */
-    List<Found> byText(Filter filter, int limit, boolean features) {
+    List<PlaceSummary> byText(Filter filter, int limit) {
         var params = filterParams(filter);
         params.put("limit", limit);
-        return Transactions.readQuery(driver, textQuery(filter.fitLabel(), features), params, r -> found(r, -1, features));
+        return Transactions.readQuery(driver, textQuery(filter.fitLabel()), params, r -> result(r, -1));
     }
 
     static String textQuery(String fitLabel) {
-        return textQuery(fitLabel, false);
-    }
-
-    static String textQuery(String fitLabel, boolean features) {
         return "CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node AS p, score WHERE p:" + searchLabel(fitLabel)
-                + FILTERS + "WITH p, score ORDER BY score DESC LIMIT $limit RETURN " + (features ? RESULT_WITH_FEATURE : RESULT);
+                + FILTERS + "WITH p, score ORDER BY score DESC LIMIT $limit RETURN " + RESULT;
     }
 
     /**
@@ -513,18 +431,16 @@ class PlaceRepository {
      * element id, not by the id property: reading {@code p.id} for every candidate cost as much as
      * the index seek itself. The final ORDER BY re-sorts the page itself.
      */
-    private static String page(boolean features) {
-        return """
-                WITH p, afterKey, point.distance(p.location, $centre) AS d
-                WHERE d > $afterD OR (d = $afterD AND elementId(p) > afterKey)
-                WITH p, d
-                ORDER BY d, elementId(p)
-                LIMIT $limit
-                RETURN d, """ + (features ? RESULT_WITH_FEATURE : RESULT) + """
+    private static final String PAGE = """
+            WITH p, afterKey, point.distance(p.location, $centre) AS d
+            WHERE d > $afterD OR (d = $afterD AND elementId(p) > afterKey)
+            WITH p, d
+            ORDER BY d, elementId(p)
+            LIMIT $limit
+            RETURN d, """ + RESULT + """
 
-                ORDER BY d, elementId(p)
-                """;
-    }
+            ORDER BY d, elementId(p)
+            """;
 
     private static final String FILTERS = """
 

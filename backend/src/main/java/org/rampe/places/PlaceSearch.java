@@ -159,39 +159,25 @@ public class PlaceSearch {
     }
 
     public Page search(Query query) {
-        var found = find(query, false);
-        return new Page(found.rows().stream().map(PlaceRepository.Found::place).toList(), found.nextCursor());
-    }
-
-    /** A page of results with each place's stored Feature JSON, for the JSON API. */
-    record FoundPage(List<PlaceRepository.Found> rows, String nextCursor) {
-    }
-
-    /** The same search as {@link #search}, with each place's stored Feature (see PlacesApiController). */
-    FoundPage searchFeatures(Query query) {
-        return find(query, true);
-    }
-
-    private FoundPage find(Query query, boolean features) {
         var filter = filter(query);
         if (query.text() != null && filter.fullText() == null) {
-            return new FoundPage(List.of(), null);
+            return new Page(List.of(), null);
         }
         int fetch = query.size() + 1;
-        List<PlaceRepository.Found> found;
+        List<PlaceSummary> found;
         if (query.southWest() != null) {
-            found = repository.inBox(query.southWest(), query.northEast(), filter, query.after(), fetch, features);
+            found = repository.inBox(query.southWest(), query.northEast(), filter, query.after(), fetch);
         } else if (query.centre() != null) {
-            found = repository.near(query.centre(), query.radius(), filter, query.after(), fetch, features);
+            found = repository.near(query.centre(), query.radius(), filter, query.after(), fetch);
         } else {
-            found = repository.byText(filter, fetch, features);
+            found = repository.byText(filter, fetch);
         }
         if (found.size() <= query.size()) {
-            return new FoundPage(found, null);
+            return new Page(found, null);
         }
         var page = found.subList(0, query.size());
-        var last = page.getLast().place();
-        return new FoundPage(List.copyOf(page), last.distanceMetres() + "_" + last.id().value());
+        var last = page.getLast();
+        return new Page(List.copyOf(page), last.distanceMetres() + "_" + last.id().value());
     }
 
     /** The repository filter for a checked query. */

@@ -70,106 +70,21 @@ class PlacesApiController {
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         var query = checked.value();
-        var page = search.searchFeatures(query);
+        var page = search.search(query);
         String next = page.nextCursor() == null ? null : ServletUriComponentsBuilder.fromRequest(request)
                 .replaceQueryParam("after", page.nextCursor()).build().toUriString();
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(GEO_JSON.toString());
         response.setBufferSize(RESPONSE_BUFFER);
-        writeFeatures(response.getOutputStream(), page.rows(), next, query, locale);
+        writeFeatureCollection(response.getOutputStream(), page.places(), next, query, locale);
         return null; // written
     }
 
     /**
-     * Writes the FeatureCollection from the Features stored on the places (see
-     * {@code PlaceRepository.feature()}): each one is copied, with the distance and the verdict for
-     * the asked needs put in between its three parts, instead of written field by field (some sixty
-     * per place: more than half of the request thread's time). A place without a stored Feature
-     * is written from its summary, the same JSON.
-     */
-    void writeFeatures(OutputStream out, List<PlaceRepository.Found> found, String next, PlaceSearch.Query query,
-                       Locale locale) {
-        var feature = new StringBuilder(2048);
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringProperty("type", "FeatureCollection");
-            json.writeArrayPropertyStart("features");
-            for (var f : found) {
-                String stored = f.feature();
-                int first = stored == null ? -1 : stored.indexOf(PlaceRepository.SEPARATOR);
-                int second = first < 0 ? -1 : stored.indexOf(PlaceRepository.SEPARATOR, first + 1);
-                if (second < 0) {
-                    feature(json, f.place(), query, locale);
-                    continue;
-                }
-                PlaceSummary p = f.place();
-                feature.setLength(0);
-                feature.append(stored, 0, first);
-                if (p.distanceMetres() >= 0) {
-                    feature.append(",\"distance\":").append(Math.round(p.distanceMetres()));
-                }
-                feature.append(stored, first + 1, second);
-                if (!query.needs().isEmpty()) {
-                    feature.append(",\"verdict\":").append(verdictJson(p.verdictFor(query.needs()), locale));
-                }
-                feature.append(stored, second + 1, stored.length());
-                json.writeRawValue(feature.toString());
-            }
-            json.writeEndArray();
-            json.writeNumberProperty("count", found.size());
-            if (next != null) {
-                json.writeStringProperty("next", next);
-            }
-            json.writeEndObject();
-        }
-    }
-
-    /** A verdict's JSON in a language: the same few verdicts come again and again, their texts are kept. */
-    private record VerdictInLanguage(Verdict verdict, Locale locale) {
-    }
-
-    /**
-     * Verdict JSON by verdict and language; emptied when it grows past {@link #VERDICTS_KEPT} (the
-     * reasons' arguments are counts and centimetres, so there are few distinct ones). The message
-     * bundles are read once at start (Spring Boot caches them for good unless told otherwise).
-     */
-    private final Map<VerdictInLanguage, String> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int VERDICTS_KEPT = 10_000;
-
-    private String verdictJson(Verdict verdict, Locale locale) {
-        var key = new VerdictInLanguage(verdict, locale);
-        String kept = verdicts.get(key);
-        if (kept != null) {
-            return kept;
-        }
-        var text = new java.io.StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            verdict(json, verdict, locale);
-        }
-        if (verdicts.size() >= VERDICTS_KEPT) {
-            verdicts.clear();
-        }
-        verdicts.put(key, text.toString());
-        return text.toString();
-    }
-
-    private void verdict(JsonGenerator json, Verdict verdict, Locale locale) {
-        json.writeStartObject();
-        json.writeStringProperty("level", verdict.level().key());
-        json.writeStringProperty("text", messages.getMessage("verdict.level." + verdict.level().key(), null, locale));
-        json.writeArrayPropertyStart("reasons");
-        for (var r : verdict.reasons()) {
-            json.writeString(messages.getMessage(r.messageKey(), r.arguments(), locale));
-        }
-        json.writeEndArray();
-        json.writeEndObject();
-    }
-
-    /**
-     * Writes the FeatureCollection from the summaries, field by field with a streaming generator,
-     * straight into the response (building a map per feature and letting Jackson find a serializer
-     * for every value cost more than the search of a 500-place box). The JSON is the same as the
-     * maps gave, and the same as {@link #writeFeatures} gives from the stored Features.
+     * Writes the FeatureCollection field by field with a streaming generator, straight into the
+     * response: building a map per feature and letting Jackson find a serializer for every value
+     * cost more than the search of a 500-place box, and a 500-place page is some 400 kB that need
+     * not be held in memory twice. The JSON is the same as the maps gave.
      */
     void writeFeatureCollection(OutputStream out, List<PlaceSummary> places, String next, PlaceSearch.Query query,
                                 Locale locale) {
@@ -225,8 +140,16 @@ class PlacesApiController {
         }
         json.writeEndObject();
         if (!query.needs().isEmpty()) {
-            json.writeName("verdict");
-            verdict(json, p.verdictFor(query.needs()), locale);
+            Verdict verdict = p.verdictFor(query.needs());
+            json.writeObjectPropertyStart("verdict");
+            json.writeStringProperty("level", verdict.level().key());
+            json.writeStringProperty("text", messages.getMessage("verdict.level." + verdict.level().key(), null, locale));
+            json.writeArrayPropertyStart("reasons");
+            for (var r : verdict.reasons()) {
+                json.writeString(messages.getMessage(r.messageKey(), r.arguments(), locale));
+            }
+            json.writeEndArray();
+            json.writeEndObject();
         }
         json.writeObjectPropertyStart("source");
         json.writeStringProperty("kind", p.source().kind());
