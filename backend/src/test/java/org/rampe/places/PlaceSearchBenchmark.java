@@ -124,6 +124,9 @@ class PlaceSearchBenchmark {
             rows.add(measure("box ~4×4 km, 500", "repository",
                     () -> search.search(check(search, boxParams())).places().size()));
 
+            String rings = rings(driver, search);
+            System.out.println(rings);
+
             Path appDir = Files.createTempDirectory("rampe-bench-app-");
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RampeApplication.class).properties(
                     "spring.neo4j.uri=" + graph.boltUri(), "spring.neo4j.authentication.username=" + EmbeddedGraph.USER,
@@ -136,7 +139,7 @@ class PlaceSearchBenchmark {
             } finally {
                 Latencies.deleteRecursively(appDir);
             }
-            String report = report(date, generation, kept != null, counts, loadBefore, rows);
+            String report = report(date, generation, kept != null, counts, loadBefore, rows) + "\n" + rings + "\n";
             System.out.println(report);
             Path out = Path.of("target", "bench-results", "place-search.md");
             Files.createDirectories(out.getParent());
@@ -147,6 +150,44 @@ class PlaceSearchBenchmark {
                 Latencies.deleteRecursively(dataDir);
             }
         }
+    }
+
+    /**
+     * How many queries the radius search by rings ({@link PlaceRepository#nearest}) runs for one
+     * page, over the centres the measured radius rows start with (same seed): counted by a
+     * repository that counts its calls of {@code near}, each one query.
+     */
+    private String rings(Driver driver, PlaceSearch search) {
+        int[] calls = new int[1];
+        var counting = new PlaceRepository(driver) {
+            @Override
+            List<PlaceSummary> near(GeoPoint centre, double radius, PlaceRepository.Filter filter, PlaceRepository.Cursor after,
+                                    int limit) {
+                calls[0]++;
+                return super.near(centre, radius, filter, after, limit);
+            }
+        };
+        var centres = new Random(20261129L);
+        int pages = 500;
+        int[] histogram = new int[PlaceRepository.MAX_RINGS + 1];
+        int total = 0;
+        for (int i = 0; i < pages; i++) {
+            City city = city(centres.nextDouble());
+            double[] c = offset(city.lat(), city.lon(), 10_000 * Math.sqrt(centres.nextDouble()), centres.nextDouble() * 2 * Math.PI);
+            var query = check(search, radiusParams(c[0], c[1]));
+            calls[0] = 0;
+            counting.nearest(query.centre(), query.radius(), PlaceSearch.filter(query), query.after(), query.size() + 1);
+            histogram[calls[0]]++;
+            total += calls[0];
+        }
+        var sb = new StringBuilder(String.format(Locale.ROOT,
+                "Radius 2 km, wheelchair, fits_or_partly, 50 by rings (first ring %.0f m): %.2f queries per page on average over %d centres;",
+                PlaceRepository.FIRST_RING, (double) total / pages, pages));
+        for (int n = 1; n < histogram.length; n++) {
+            sb.append(String.format(Locale.ROOT, " %d quer%s %.1f %%%s", n, n == 1 ? "y" : "ies", 100.0 * histogram[n] / pages,
+                    n == histogram.length - 1 ? "." : ","));
+        }
+        return sb.toString();
     }
 
     /** The sizes that make two data sets the same (with the fixed seed). */
