@@ -168,7 +168,7 @@ public class PlaceSearch {
         if (query.southWest() != null) {
             found = repository.inBox(query.southWest(), query.northEast(), filter, query.after(), fetch);
         } else if (query.centre() != null) {
-            found = repository.nearest(query.centre(), query.radius(), filter, query.after(), fetch);
+            found = repository.near(query.centre(), query.radius(), filter, query.after(), fetch);
         } else {
             found = repository.byText(filter, fetch);
         }

@@ -45,9 +45,9 @@ class PlaceQueryPlanTest extends RampeTest {
 
     @Test
     void ringQueriesSeekThroughThePointIndexLikeTheWholeCircle() {
-        // PlaceRepository.nearest runs the statement of near with a smaller radius, from a cursor.
+        // PlaceRingSearch (measured, not used) runs the statement of near with a smaller radius, from a cursor.
         var filter = new PlaceRepository.Filter(List.of(), List.of(), List.of(), null, NeedProfile.WHEELCHAIR.fitsOrPartlyLabel());
-        var ring = PlaceRepository.nearStatement(new GeoPoint(43.6108, 3.8767), PlaceRepository.FIRST_RING, filter,
+        var ring = PlaceRepository.nearStatement(new GeoPoint(43.6108, 3.8767), PlaceRingSearch.FIRST_RING, filter,
                 new PlaceRepository.Cursor(120.5, "00000000-0000-0000-0000-000000000000"), 51);
         assertThat(ring.cypher()).isEqualTo(PlaceRepository.nearQuery(false, NeedProfile.WHEELCHAIR.fitsOrPartlyLabel()));
         assertThat(plannedIndexes(driver, ring.cypher(), ring.params()))

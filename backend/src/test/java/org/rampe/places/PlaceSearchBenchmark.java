@@ -153,7 +153,7 @@ class PlaceSearchBenchmark {
     }
 
     /**
-     * How many queries the radius search by rings ({@link PlaceRepository#nearest}) runs for one
+     * How many queries the radius search by rings ({@link PlaceRingSearch}, not used by the application) runs for one
      * page, over the centres the measured radius rows start with (same seed): counted by a
      * repository that counts its calls of {@code near}, each one query.
      */
@@ -167,9 +167,10 @@ class PlaceSearchBenchmark {
                 return super.near(centre, radius, filter, after, limit);
             }
         };
+        var ringSearch = new PlaceRingSearch(counting);
         var centres = new Random(20261129L);
         int pages = 600;
-        int[] histogram = new int[PlaceRepository.MAX_RINGS + 1];
+        int[] histogram = new int[PlaceRingSearch.MAX_RINGS + 1];
         int total = 0;
         // Interleaved with the single query over the whole circle (the search before the rings), in
         // alternating order, so both see the same load: wall-clock and the CPU of this JVM (the
@@ -188,7 +189,7 @@ class PlaceSearchBenchmark {
                 long cpu = processCpuNanos();
                 long t = System.nanoTime();
                 calls[0] = 0;
-                var page = rings ? counting.nearest(query.centre(), query.radius(), filter, query.after(), query.size() + 1)
+                var page = rings ? ringSearch.nearest(query.centre(), query.radius(), filter, query.after(), query.size() + 1)
                         : counting.near(query.centre(), query.radius(), filter, query.after(), query.size() + 1);
                 long micros = (System.nanoTime() - t) / 1_000;
                 long cpuNanos = processCpuNanos() - cpu;
@@ -208,7 +209,7 @@ class PlaceSearchBenchmark {
         }
         var sb = new StringBuilder(String.format(Locale.ROOT,
                 "Radius 2 km, wheelchair, fits_or_partly, 50 by rings (first ring %.0f m): %.2f queries per page on average over %d centres;",
-                PlaceRepository.FIRST_RING, (double) total / pages, pages));
+                PlaceRingSearch.FIRST_RING, (double) total / pages, pages));
         for (int n = 1; n < histogram.length; n++) {
             sb.append(String.format(Locale.ROOT, " %d quer%s %.1f %%%s", n, n == 1 ? "y" : "ies", 100.0 * histogram[n] / pages,
                     n == histogram.length - 1 ? "." : ","));
