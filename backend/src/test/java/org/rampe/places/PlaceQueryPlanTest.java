@@ -44,6 +44,17 @@ class PlaceQueryPlanTest extends RampeTest {
     }
 
     @Test
+    void ringQueriesSeekThroughThePointIndexLikeTheWholeCircle() {
+        // PlaceRingSearch (measured, not used) runs the statement of near with a smaller radius, from a cursor.
+        var filter = new PlaceRepository.Filter(List.of(), List.of(), List.of(), null, NeedProfile.WHEELCHAIR.fitsOrPartlyLabel());
+        var ring = PlaceRepository.nearStatement(new GeoPoint(43.6108, 3.8767), PlaceRingSearch.FIRST_RING, filter,
+                new PlaceRepository.Cursor(120.5, "00000000-0000-0000-0000-000000000000"), 51);
+        assertThat(ring.cypher()).isEqualTo(PlaceRepository.nearQuery(false, NeedProfile.WHEELCHAIR.fitsOrPartlyLabel()));
+        assertThat(plannedIndexes(driver, ring.cypher(), ring.params()))
+                .containsExactlyInAnyOrder(CURSOR, "place_location_wheelchair_fits_or_partly");
+    }
+
+    @Test
     void boxSearchSeeksThroughThePointIndexOfOpenPlaces() {
         assertThat(plannedIndexes(driver, PlaceRepository.boxQuery(false), params()))
                 .containsExactlyInAnyOrder(CURSOR, "place_location_open");

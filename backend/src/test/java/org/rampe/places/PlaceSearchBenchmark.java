@@ -124,6 +124,9 @@ class PlaceSearchBenchmark {
             rows.add(measure("box ~4×4 km, 500", "repository",
                     () -> search.search(check(search, boxParams())).places().size()));
 
+            String rings = rings(driver, search);
+            System.out.println(rings);
+
             Path appDir = Files.createTempDirectory("rampe-bench-app-");
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RampeApplication.class).properties(
                     "spring.neo4j.uri=" + graph.boltUri(), "spring.neo4j.authentication.username=" + EmbeddedGraph.USER,
@@ -136,7 +139,7 @@ class PlaceSearchBenchmark {
             } finally {
                 Latencies.deleteRecursively(appDir);
             }
-            String report = report(date, generation, kept != null, counts, loadBefore, rows);
+            String report = report(date, generation, kept != null, counts, loadBefore, rows) + "\n" + rings + "\n";
             System.out.println(report);
             Path out = Path.of("target", "bench-results", "place-search.md");
             Files.createDirectories(out.getParent());
@@ -147,6 +150,79 @@ class PlaceSearchBenchmark {
                 Latencies.deleteRecursively(dataDir);
             }
         }
+    }
+
+    /**
+     * How many queries the radius search by rings ({@link PlaceRingSearch}, not used by the application) runs for one
+     * page, over the centres the measured radius rows start with (same seed): counted by a
+     * repository that counts its calls of {@code near}, each one query.
+     */
+    private String rings(Driver driver, PlaceSearch search) {
+        int[] calls = new int[1];
+        var counting = new PlaceRepository(driver) {
+            @Override
+            List<PlaceSummary> near(GeoPoint centre, double radius, PlaceRepository.Filter filter, PlaceRepository.Cursor after,
+                                    int limit) {
+                calls[0]++;
+                return super.near(centre, radius, filter, after, limit);
+            }
+        };
+        var ringSearch = new PlaceRingSearch(counting);
+        var centres = new Random(20261129L);
+        int pages = 600;
+        int[] histogram = new int[PlaceRingSearch.MAX_RINGS + 1];
+        int total = 0;
+        // Interleaved with the single query over the whole circle (the search before the rings), in
+        // alternating order, so both see the same load: wall-clock and the CPU of this JVM (the
+        // embedded database's threads and the driver's) during each page.
+        var wallWhole = new org.HdrHistogram.Histogram(3);
+        var wallRings = new org.HdrHistogram.Histogram(3);
+        long cpuWhole = 0;
+        long cpuRings = 0;
+        for (int i = 0; i < pages; i++) {
+            City city = city(centres.nextDouble());
+            double[] c = offset(city.lat(), city.lon(), 10_000 * Math.sqrt(centres.nextDouble()), centres.nextDouble() * 2 * Math.PI);
+            var query = check(search, radiusParams(c[0], c[1]));
+            var filter = PlaceSearch.filter(query);
+            for (int k = 0; k < 2; k++) {
+                boolean rings = (i + k) % 2 == 0;
+                long cpu = processCpuNanos();
+                long t = System.nanoTime();
+                calls[0] = 0;
+                var page = rings ? ringSearch.nearest(query.centre(), query.radius(), filter, query.after(), query.size() + 1)
+                        : counting.near(query.centre(), query.radius(), filter, query.after(), query.size() + 1);
+                long micros = (System.nanoTime() - t) / 1_000;
+                long cpuNanos = processCpuNanos() - cpu;
+                if (page.isEmpty()) {
+                    throw new IllegalStateException("No place near " + query.centre());
+                }
+                if (rings) {
+                    histogram[calls[0]]++;
+                    total += calls[0];
+                    wallRings.recordValue(micros);
+                    cpuRings += cpuNanos;
+                } else {
+                    wallWhole.recordValue(micros);
+                    cpuWhole += cpuNanos;
+                }
+            }
+        }
+        var sb = new StringBuilder(String.format(Locale.ROOT,
+                "Radius 2 km, wheelchair, fits_or_partly, 50 by rings (first ring %.0f m): %.2f queries per page on average over %d centres;",
+                PlaceRingSearch.FIRST_RING, (double) total / pages, pages));
+        for (int n = 1; n < histogram.length; n++) {
+            sb.append(String.format(Locale.ROOT, " %d quer%s %.1f %%%s", n, n == 1 ? "y" : "ies", 100.0 * histogram[n] / pages,
+                    n == histogram.length - 1 ? "." : ","));
+        }
+        sb.append(String.format(Locale.ROOT, "%nInterleaved on the same centres through the repository (load %.2f at the end): "
+                        + "whole circle p50 %.2f / p95 %.2f / mean %.2f ms; rings p50 %.2f / p95 %.2f / mean %.2f ms. "
+                        + "CPU of this JVM (database and driver, with whatever background work fell in) per page: "
+                        + "whole circle %.3f ms, rings %.3f ms.",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                wallWhole.getValueAtPercentile(50) / 1000.0, wallWhole.getValueAtPercentile(95) / 1000.0, wallWhole.getMean() / 1000.0,
+                wallRings.getValueAtPercentile(50) / 1000.0, wallRings.getValueAtPercentile(95) / 1000.0, wallRings.getMean() / 1000.0,
+                cpuWhole / 1e6 / pages, cpuRings / 1e6 / pages));
+        return sb.toString();
     }
 
     /** The sizes that make two data sets the same (with the fixed seed). */
@@ -441,26 +517,43 @@ class PlaceSearchBenchmark {
 
     // ---------------------------------------------------------------- measuring
 
+    /**
+     * @param cpuMs CPU time of this JVM (the database, the application or the repository's caller,
+     *              their collectors) per query, warm-up included: on a shared machine wall-clock
+     *              percentiles follow the other processes, the CPU a query costs much less so
+     */
     record Row(String query, String path, int queries, double p50, double p95, double p99, double max, double mean,
-               double meanResults) {
+               double meanResults, double cpuMs) {
+    }
+
+    /** CPU time used so far by this JVM, all threads, in nanoseconds. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double cpuMsPerQuery(long cpuBefore) {
+        return (processCpuNanos() - cpuBefore) / 1e6 / (WARM_UP + QUERIES);
     }
 
     private static Row measure(String query, String path, IntSupplier run) {
+        long cpu = processCpuNanos();
         var f = Latencies.measure(WARM_UP, QUERIES, run);
-        var row = new Row(query, path, f.queries(), f.p50(), f.p95(), f.p99(), f.max(), f.mean(), f.meanResults());
-        System.out.printf(Locale.ROOT, "%s via %s: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %.1f results%n",
-                query, path, row.p50(), row.p95(), row.p99(), row.meanResults());
+        var row = new Row(query, path, f.queries(), f.p50(), f.p95(), f.p99(), f.max(), f.mean(), f.meanResults(),
+                cpuMsPerQuery(cpu));
+        System.out.printf(Locale.ROOT, "%s via %s: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %.1f results, CPU %.2f ms/query%n",
+                query, path, row.p50(), row.p95(), row.p99(), row.meanResults(), row.cpuMs());
         return row;
     }
 
     /** Through HTTP, from a client in its own JVM (see {@link HttpBenchClient}). */
     private static Row measureHttp(String query, java.util.function.Supplier<String> url) throws IOException, InterruptedException {
+        long cpu = processCpuNanos();
         var f = HttpBenchClient.measure(WARM_UP, QUERIES, () -> new HttpBenchClient.Request(url.get(), null),
                 HttpBenchClient.Counter.GEOJSON_COUNT);
         var row = new Row(query, "HTTP /api/places (client in its own JVM)", f.queries(), f.p50(), f.p95(), f.p99(), f.max(),
-                f.mean(), f.meanResults());
-        System.out.printf(Locale.ROOT, "%s via HTTP: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %.1f results%n",
-                query, row.p50(), row.p95(), row.p99(), row.meanResults());
+                f.mean(), f.meanResults(), cpuMsPerQuery(cpu));
+        System.out.printf(Locale.ROOT, "%s via HTTP: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %.1f results, CPU %.2f ms/query%n",
+                query, row.p50(), row.p95(), row.p99(), row.meanResults(), row.cpuMs());
         return row;
     }
 
@@ -476,12 +569,14 @@ class PlaceSearchBenchmark {
                 generationMs / 1000.0, reused ? " (kept from an earlier run, -Dbench.keep=true)" : "", rt.availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 System.getProperty("java.version"), rt.maxMemory() / (1024 * 1024), PAGE_CACHE / (1024 * 1024),
                 loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), WARM_UP, QUERIES));
-        sb.append("| query | through | p50 ms | p95 ms | p99 ms | max ms | mean ms | mean results |\n");
-        sb.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        sb.append("| query | through | p50 ms | p95 ms | p99 ms | max ms | mean ms | mean results | CPU ms/query |\n");
+        sb.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.1f | %.2f | %.1f |%n", r.query(), r.path(),
-                    r.p50(), r.p95(), r.p99(), r.max(), r.mean(), r.meanResults()));
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.1f | %.2f | %.1f | %.2f |%n", r.query(),
+                    r.path(), r.p50(), r.p95(), r.p99(), r.max(), r.mean(), r.meanResults(), r.cpuMs()));
         }
+        sb.append("\nCPU ms/query: CPU time of the benchmark's JVM (database and application, or database and the "
+                + "repository's caller; the HTTP client runs in its own JVM and is not counted) per query, warm-up included.\n");
         return sb.toString();
     }
 
