@@ -69,15 +69,21 @@ class MessagingRepository {
             WITH me, x, a ORDER BY x.seq LIMIT $limit
             RETURN %s ORDER BY x.seq""".formatted(PARTICIPANT, SEES_AUTHOR, MESSAGE);
 
-    /** The current participants of {@code c} who may read messages of {@code me} (me included). */
-    private static final String RECIPIENTS = """
-            CALL (c) {
-                MATCH (m:Member)-[:IN_CONVERSATION]->(c) WHERE c.kind <> 'group' RETURN m
+    /**
+     * The ids of the current participants of {@code c} who may read messages of {@code me} (me
+     * included), as an expression: the recipients of what the sending statement stores and of an
+     * edit, a deletion or a read mark.
+     */
+    private static final String RECIPIENT_IDS = """
+            COLLECT {
+                MATCH (m:Member)-[:IN_CONVERSATION]->(c)
+                WHERE c.kind <> 'group' AND (m = me OR c.kind = 'direct' OR NOT EXISTS { (me)-[:BLOCKS]-(m) })
+                RETURN m.id AS id
                 UNION
-                MATCH (m:Member)-[:MEMBER_OF]->(:Group)-[:HAS_CHAT]->(c) WHERE c.kind = 'group' RETURN m
-            }
-            WITH me, c, m WHERE m = me OR c.kind = 'direct' OR NOT EXISTS { (me)-[:BLOCKS]-(m) }
-            RETURN collect(m.id) AS recipients""";
+                MATCH (m:Member)-[:MEMBER_OF]->(:Group)-[:HAS_CHAT]->(c)
+                WHERE c.kind = 'group' AND (m = me OR NOT EXISTS { (me)-[:BLOCKS]-(m) })
+                RETURN m.id AS id
+            }""";
 
     private final Driver driver;
 
@@ -376,16 +382,8 @@ class MessagingRepository {
             WITH c, me, participant, blocked, mutedInGroup, created,
                  CASE WHEN created IS NULL THEN x0 ELSE created END AS x, CASE WHEN created IS NULL THEN a0 ELSE me END AS a
             RETURN participant, blocked, mutedInGroup, created IS NOT NULL AS stored,
-                   CASE WHEN created IS NULL THEN [] ELSE COLLECT {
-                       MATCH (m:Member)-[:IN_CONVERSATION]->(c)
-                       WHERE c.kind <> 'group' AND (m = me OR c.kind = 'direct' OR NOT EXISTS { (me)-[:BLOCKS]-(m) })
-                       RETURN m.id AS id
-                       UNION
-                       MATCH (m:Member)-[:MEMBER_OF]->(:Group)-[:HAS_CHAT]->(c)
-                       WHERE c.kind = 'group' AND (m = me OR NOT EXISTS { (me)-[:BLOCKS]-(m) })
-                       RETURN m.id AS id
-                   } END AS recipients,
-                   %s""".formatted(PARTICIPANT,
+                   CASE WHEN created IS NULL THEN [] ELSE %s END AS recipients,
+                   %s""".formatted(PARTICIPANT, RECIPIENT_IDS,
             // A map projection of null is a map of nulls here, not null: no message is null itself.
             MESSAGE.replace("x {", "CASE WHEN x IS NULL THEN null ELSE x {").replace("} AS message", "} END AS message"));
 
@@ -420,7 +418,7 @@ class MessagingRepository {
     private static List<String> recipients(TransactionContext tx, String conversation, String author) {
         return tx.run("""
                 MATCH (c:Conversation {id: $conversation}), (me:Member {id: $author})
-                """ + RECIPIENTS, Map.of("conversation", conversation, "author", author))
+                RETURN %s AS recipients""".formatted(RECIPIENT_IDS), Map.of("conversation", conversation, "author", author))
                 .single().get("recipients").asList(Value::asString);
     }
 
