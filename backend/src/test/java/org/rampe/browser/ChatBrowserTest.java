@@ -96,6 +96,20 @@ class ChatBrowserTest extends RampeTest {
                 && !d.findElements(By.id("chat-shortcuts-toggle")).isEmpty());
     }
 
+    record Direct(String other, String conversation) {
+    }
+
+    /** Ana signs up as {@code handle} on the site in {@code language}, and Léo ({@code otherHandle}) starts a conversation with her. */
+    private Direct signUpInConversation(String language, String handle, String otherHandle) {
+        ana.forgetCookies();
+        ana.cookie("rampe_lang", language);
+        ana.signUp(handle, "Ana " + language);
+        String other = Transactions.write(driver, tx -> tx.run("""
+                CREATE (m:Member {id: randomUUID(), email: $h + '@example.org', handle: $h, displayName: 'Léo Martin'})
+                RETURN m.id AS id""", Map.of("h", otherHandle)).single().get("id").asString());
+        return new Direct(other, messaging.startDirect(other, handle).id());
+    }
+
     private static long copiesOf(Browser browser, String messageText) {
         return browser.driver.findElements(By.cssSelector("#messages > li")).stream()
                 .filter(li -> li.getAttribute("textContent").contains(messageText)).count();
@@ -105,14 +119,10 @@ class ChatBrowserTest extends RampeTest {
     void theEnhancedConversationPageHasNoAxeViolationInFrenchOrEnglish() {
         Map<String, String> violations = new LinkedHashMap<>();
         for (String language : List.of("fr", "en")) {
-            ana.forgetCookies();
-            ana.cookie("rampe_lang", language);
             String handle = "chat_" + language;
-            ana.signUp(handle, "Ana " + language);
-            String other = Transactions.write(driver, tx -> tx.run("""
-                    CREATE (m:Member {id: randomUUID(), email: $h + '@example.org', handle: $h, displayName: 'Léo Martin'})
-                    RETURN m.id AS id""", Map.of("h", "leo_" + language)).single().get("id").asString());
-            String conversation = messaging.startDirect(other, handle).id();
+            Direct direct = signUpInConversation(language, handle, "leo_" + language);
+            String other = direct.other();
+            String conversation = direct.conversation();
             messaging.send(other, conversation, "a-" + language, "Bonjour ! On se retrouve à la médiathèque ?");
             messaging.send(memberId(handle), conversation, "b-" + language, "Oui, à 15 h.");
 
@@ -222,14 +232,10 @@ class ChatBrowserTest extends RampeTest {
     void aConversationWithImagesHasNoAxeViolationInFrenchOrEnglish() {
         Map<String, String> violations = new LinkedHashMap<>();
         for (String language : List.of("fr", "en")) {
-            ana.forgetCookies();
-            ana.cookie("rampe_lang", language);
             String handle = "pic_" + language;
-            ana.signUp(handle, "Ana " + language);
-            String other = Transactions.write(driver, tx -> tx.run("""
-                    CREATE (m:Member {id: randomUUID(), email: $h + '@example.org', handle: $h, displayName: 'Léo Martin'})
-                    RETURN m.id AS id""", Map.of("h", "leo_pic_" + language)).single().get("id").asString());
-            String conversation = messaging.startDirect(other, handle).id();
+            Direct direct = signUpInConversation(language, handle, "leo_pic_" + language);
+            String other = direct.other();
+            String conversation = direct.conversation();
             images.send(other, conversation, "a-" + language, "L’entrée côté parc :", png(640, 480),
                     "Une rampe en bois le long de trois marches, une main courante à droite");
             images.send(memberId(handle), conversation, "b-" + language, "", png(200, 300), "Mon fauteuil devant la porte");
