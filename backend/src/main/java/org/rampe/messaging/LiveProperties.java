@@ -17,9 +17,6 @@ import org.springframework.util.unit.DataSize;
  * @param sendBufferSize   how much may wait for a slow client before its session is closed
  * @param sendTimeLimit    how long one send to a client may take before its session is closed
  * @param heartbeat        STOMP heartbeat interval in both directions (dead connections are noticed)
- * @param destinationCacheLimit destinations whose subscribers the in-memory broker keeps at hand;
- *                         each client has about four of its own, so this should exceed four times
- *                         the connected clients (a miss scans every subscription)
  * @param relay            the external broker (RabbitMQ with its STOMP plugin); without a host, the
  *                         in-memory simple broker serves one instance
  */
@@ -30,7 +27,6 @@ record LiveProperties(
         @DefaultValue("512KB") DataSize sendBufferSize,
         @DefaultValue("10s") Duration sendTimeLimit,
         @DefaultValue("10s") Duration heartbeat,
-        @DefaultValue("100000") int destinationCacheLimit,
         @DefaultValue Relay relay) {
 
     /**

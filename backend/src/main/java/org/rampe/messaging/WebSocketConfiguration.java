@@ -5,9 +5,12 @@ import java.util.Map;
 
 import org.rampe.site.Personalisation;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.TaskScheduler;
@@ -72,11 +75,6 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         registry.setUserDestinationPrefix("/user");
         // Outbound messages to one client keep their order (a message before its edit, an ack before a later push).
         registry.setPreservePublishOrder(true);
-        // Every session has its own queues (/queue/messages-user<session>, ...), so the simple broker
-        // sees about four destinations per connected client. Its destination → subscribers cache
-        // holds 1,024 by default: past that every push missed it and scanned all subscriptions
-        // (JFR: ~80 % of the app's CPU with 2,000 clients, 40 messages/s at most). Room for them all.
-        registry.setCacheLimit(properties.destinationCacheLimit());
         long heartbeat = properties.heartbeat().toMillis();
         var relay = properties.relay();
         if (relay.enabled()) {
@@ -100,6 +98,24 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
                     .setHeartbeatValue(new long[] {heartbeat, heartbeat})
                     .setTaskScheduler(scheduler);
         }
+    }
+
+    /**
+     * The in-memory broker finds a destination's subscribers through {@link IndexedSubscriptionRegistry}
+     * (a lookup) instead of Spring's default (a scan of every subscription the first time each
+     * destination is used: with a queue per session, every new page paid it).
+     */
+    @Bean
+    static BeanPostProcessor indexedSubscriptions() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof SimpleBrokerMessageHandler broker) {
+                    broker.setSubscriptionRegistry(new IndexedSubscriptionRegistry());
+                }
+                return bean;
+            }
+        };
     }
 
     @Override

@@ -30,6 +30,9 @@ class StompSecurityTest extends RampeTest {
     @Autowired
     SendThrottle sendThrottle;
 
+    @Autowired
+    org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler broker;
+
     LiveClient ana;
     LiveClient leo;
     LiveClient zoe;
@@ -134,6 +137,26 @@ class StompSecurityTest extends RampeTest {
             assertThat(again.refusalAfterConnected()).isIn("ERROR frame: forbidden", LiveClient.CLOSED_WITHOUT_REASON);
         }
         assertThat(leo.queue("/user/queue/messages").poll(1, TimeUnit.SECONDS)).isNull();
+    }
+
+    @Test
+    void theBrokerIndexesSubscriptionsAndForgetsAClosedSession() throws Exception {
+        assertThat(broker.getSubscriptionRegistry()).isInstanceOf(IndexedSubscriptionRegistry.class);
+        var registry = (IndexedSubscriptionRegistry) broker.getSubscriptionRegistry();
+        int before = registry.destinations();
+        leo.connect().standardQueues();
+        ana.connect().standardQueues();
+        ana.send("/app/conversations/" + conversation + "/send", Map.of("clientId", UUID.randomUUID().toString(), "text", "Bonjour"));
+        assertThat(leo.next("/user/queue/messages")).containsEntry("text", "Bonjour");
+        assertThat(registry.destinations()).isEqualTo(before + 14);
+
+        leo.disconnect();
+        ana.disconnect();
+        long end = System.nanoTime() + LiveClient.WAIT.toNanos();
+        while (registry.destinations() > before && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertThat(registry.destinations()).isEqualTo(before);
     }
 
     @Test
