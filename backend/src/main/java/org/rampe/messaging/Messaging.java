@@ -137,6 +137,11 @@ public class Messaging implements UnreadMessages {
     }
 
     @Override
+    public String countOfMe() {
+        return MessagingRepository.UNREAD_OF_ME;
+    }
+
+    @Override
     public Map<String, Long> counts(Collection<String> memberIds) {
         return repository.unreadTotals(memberIds);
     }

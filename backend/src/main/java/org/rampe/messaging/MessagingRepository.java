@@ -239,17 +239,27 @@ class MessagingRepository {
     }
 
     /** Unread messages of the conversations not muted (the header's count), for each member of {@code $ids}. */
-    static final String UNREAD_TOTALS = """
-            UNWIND $ids AS id
-            MATCH (me:Member {id: id})
+    /**
+     * Unread messages of {@code me} over the conversations it is in and the chats of its groups,
+     * muted ones left out (see {@link org.rampe.site.UnreadMessages#countOfMe}): one row, {@code n}.
+     */
+    static final String UNREAD_OF_ME = """
             CALL (me) {
                 MATCH (me)-[:IN_CONVERSATION]->(c:Conversation) WHERE c.kind <> 'group' RETURN c
                 UNION
                 MATCH (me)-[:MEMBER_OF]->(:Group)-[:HAS_CHAT]->(c:Conversation) RETURN c
             }
             OPTIONAL MATCH (me)-[r:IN_CONVERSATION]->(c)
-            WITH id, c, r WHERE NOT coalesce(r.muted, false)
-            RETURN id, sum(CASE WHEN c.lastSeq > coalesce(r.readSeq, 0) THEN c.lastSeq - coalesce(r.readSeq, 0) ELSE 0 END) AS n""";
+            WITH c, r WHERE NOT coalesce(r.muted, false)
+            RETURN sum(CASE WHEN c.lastSeq > coalesce(r.readSeq, 0) THEN c.lastSeq - coalesce(r.readSeq, 0) ELSE 0 END) AS n""";
+
+    static final String UNREAD_TOTALS = """
+            UNWIND $ids AS id
+            MATCH (me:Member {id: id})
+            CALL (me) {
+            %s
+            }
+            RETURN id, n""".formatted(UNREAD_OF_ME);
 
     int unreadTotal(String viewer) {
         return unreadTotals(List.of(viewer)).get(viewer).intValue();

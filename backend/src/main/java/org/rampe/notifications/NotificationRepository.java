@@ -153,17 +153,20 @@ class NotificationRepository {
         });
     }
 
+    /** The unread count of {@code me} (see {@link org.rampe.site.UnreadNotifications#countOfMe}). */
+    static final String UNREAD_OF_ME = "RETURN COUNT { (me)-[:UNREAD]->() } AS n";
+
     long unread(String memberId) {
-        return Transactions.read(driver, tx -> tx.run("MATCH (m:Member {id: $id}) RETURN COUNT { (m)-[:UNREAD]->() } AS n",
-                Map.of("id", memberId)).stream().findFirst().map(r -> r.get("n").asLong()).orElse(0L));
+        return unread(List.of(memberId)).get(memberId);
     }
 
     Map<String, Long> unread(Collection<String> memberIds) {
         Map<String, Long> counts = new HashMap<>();
-        Transactions.read(driver, tx -> tx.run("""
+        Transactions.readQuery(driver, """
                 UNWIND $ids AS id
-                MATCH (m:Member {id: id})
-                RETURN id, COUNT { (m)-[:UNREAD]->() } AS n""", Map.of("ids", List.copyOf(memberIds))).list())
+                MATCH (me:Member {id: id})
+                CALL (me) { %s }
+                RETURN id, n""".formatted(UNREAD_OF_ME), Map.of("ids", List.copyOf(memberIds)), r -> r)
                 .forEach(r -> counts.put(r.get("id").asString(), r.get("n").asLong()));
         memberIds.forEach(id -> counts.putIfAbsent(id, 0L));
         return counts;

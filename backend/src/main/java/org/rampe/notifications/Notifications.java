@@ -39,6 +39,11 @@ class Notifications implements UnreadNotifications {
     }
 
     @Override
+    public String countOfMe() {
+        return NotificationRepository.UNREAD_OF_ME;
+    }
+
+    @Override
     public Map<String, Long> counts(Collection<String> memberIds) {
         return repository.unread(memberIds);
     }

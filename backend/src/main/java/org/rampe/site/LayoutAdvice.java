@@ -17,14 +17,11 @@ import org.springframework.web.servlet.HandlerMapping;
 class LayoutAdvice {
 
     private final Personalisation personalisation;
-    private final ObjectProvider<UnreadNotifications> unread;
-    private final ObjectProvider<UnreadMessages> unreadMessages;
+    private final ObjectProvider<HeaderCounts> headerCounts;
 
-    LayoutAdvice(Personalisation personalisation, ObjectProvider<UnreadNotifications> unread,
-                 ObjectProvider<UnreadMessages> unreadMessages) {
+    LayoutAdvice(Personalisation personalisation, ObjectProvider<HeaderCounts> headerCounts) {
         this.personalisation = personalisation;
-        this.unread = unread;
-        this.unreadMessages = unreadMessages;
+        this.headerCounts = headerCounts;
     }
 
     @ModelAttribute("page")
@@ -36,25 +33,18 @@ class LayoutAdvice {
         Language language = personalisation.language(request);
         Language other = language == Language.FR ? Language.EN : Language.FR;
         Viewer viewer = viewer();
-        long unreadCount = 0;
-        long messageCount = 0;
+        var counts = HeaderCounts.Counts.NONE;
         if (viewer != null) {
-            var notifications = unread.getIfAvailable();
+            var header = headerCounts.getIfAvailable();
             try {
-                unreadCount = notifications == null ? 0 : notifications.count(viewer.memberId());
+                counts = header == null ? counts : header.of(viewer.memberId());
             } catch (RuntimeException e) {
-                // An error page must still be drawn when the graph cannot answer: no count then.
-                unreadCount = 0;
-            }
-            var messages = unreadMessages.getIfAvailable();
-            try {
-                messageCount = messages == null ? 0 : messages.count(viewer.memberId());
-            } catch (RuntimeException e) {
-                messageCount = 0;
+                // An error page must still be drawn when the graph cannot answer: no counts then.
+                counts = HeaderCounts.Counts.NONE;
             }
         }
         return new PageContext(language, other, personalisation.preferences(request), viewer, returnTo(request),
-                unreadCount, messageCount);
+                counts.notifications(), counts.messages());
     }
 
     /** Whether the handler writes its answer body itself ({@code @ResponseBody}, {@code @RestController}). */

@@ -139,7 +139,14 @@ class MessagesPagesTest extends RampeTest {
         send(ana, c, "1", "Premier");
         send(ana, c, "2", "Second");
         assertThat(page("/messages", leo).getContentAsString()).contains("2 messages non lus");
-        assertThat(page("/feed", leo).getContentAsString()).contains("id=\"nav-messages-unread\">, 2 non lus</span>");
+        assertThat(page("/feed", leo).getContentAsString()).contains("id=\"nav-messages-unread\">, 2 non lus</span>")
+                .as("no unread notification yet").doesNotContain("<span aria-hidden=\"true\">(");
+        // Both header counts come from one statement (HeaderCounts): each keeps its own figure.
+        social.follow(id("ana"), id("leo"));
+        social.follow(id("zoe"), id("leo"));
+        var header = org.jsoup.Jsoup.parse(page("/feed", leo).getContentAsString());
+        assertThat(header.select("#nav-notifications-unread [aria-hidden=true]").text()).isEqualTo("(2)");
+        assertThat(header.select("#nav-messages-unread").text()).isEqualTo(", 2 non lus");
         String html = page("/messages/" + c, leo).getContentAsString();
         assertThat(html).contains("data-module=\"chat\"").contains("data-conversation=\"" + c + "\"").contains("data-last-seq=\"2\"")
                 .contains("<ol class=\"messages\" id=\"messages\">")
@@ -154,7 +161,9 @@ class MessagesPagesTest extends RampeTest {
                 .contains("/report?kind=message&amp;id=");
         assertThat(html.indexOf("Premier")).isLessThan(html.indexOf("Second"));
         assertThat(messaging.unreadTotal(id("leo"))).as("opening marks read").isZero();
-        assertThat(page("/messages", leo).getContentAsString()).doesNotContain("non lu");
+        var read = org.jsoup.Jsoup.parse(page("/messages", leo).getContentAsString());
+        assertThat(read.select("#nav-messages-unread").text()).isEmpty();
+        assertThat(read.select("main").text()).doesNotContain("non lu");
         assertThat(page("/messages/" + c, ana).getContentAsString()).contains("Vu par Leo");
     }
 
