@@ -17,6 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param sendBufferSize   how much may wait for a slow client before its session is closed
  * @param sendTimeLimit    how long one send to a client may take before its session is closed
  * @param heartbeat        STOMP heartbeat interval in both directions (dead connections are noticed)
+ * @param inboundThreads   threads handling clients' frames (sends wait for the database, so more than the cores)
  * @param relay            the external broker (RabbitMQ with its STOMP plugin); without a host, the
  *                         in-memory simple broker serves one instance
  */
@@ -27,6 +28,7 @@ record LiveProperties(
         @DefaultValue("512KB") DataSize sendBufferSize,
         @DefaultValue("10s") Duration sendTimeLimit,
         @DefaultValue("10s") Duration heartbeat,
+        @DefaultValue("16") int inboundThreads,
         @DefaultValue Relay relay) {
 
     /**

@@ -132,6 +132,10 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
         registration.interceptors(gate);
+        // A frame's handler mostly waits for the database (a send is one write transaction), so the
+        // pool is wider than the cores: with Spring's default (two threads a core) four sends were
+        // in flight at most and the database sat idle between them.
+        registration.taskExecutor().corePoolSize(properties.inboundThreads());
     }
 
     /**
