@@ -46,6 +46,9 @@ class MessagingTest extends RampeTest {
     SendThrottle throttle;
 
     @Autowired
+    MessagingRepository repository;
+
+    @Autowired
     MessageImages images;
 
     @Autowired
@@ -650,5 +653,103 @@ class MessagingTest extends RampeTest {
 
     static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String key) {
         assertThatThrownBy(call).isInstanceOfSatisfying(MessagingRefusal.class, e -> assertThat(e.key()).isEqualTo(key));
+    }
+
+    /**
+     * Group commit: sends that wait while a transaction runs are stored by the next one together
+     * (held here so that they do), and each gets the answer it would have got alone — stored with
+     * its own seq, a resend acknowledged with the first one's message, a refusal for a conversation
+     * the sender is not in or that does not exist — with nothing stored twice and no seq skipped.
+     */
+    @Test
+    void sendsArrivingTogetherAreStoredTogetherEachWithItsOwnAnswer() throws Exception {
+        throttle.clear();
+        String withLeo = messaging.startDirect(ana, "leo").id();
+        String withZoe = messaging.startDirect(ana, "zoe").id();
+        var pool = Executors.newFixedThreadPool(24);
+        var batches = repository.batches();
+        int fallbacksBefore = batches.fallbacks();
+        Map<String, Future<Object>> answers = new java.util.LinkedHashMap<>();
+        batches.hold();
+        try {
+            for (int n = 0; n < 8; n++) {
+                String clientId = "ana-" + n;
+                answers.put(clientId, pool.submit(() -> (Object) messaging.send(ana, withLeo, clientId, "À Léo " + clientId)));
+            }
+            for (int n = 0; n < 5; n++) {
+                String clientId = "leo-" + n;
+                answers.put(clientId, pool.submit(() -> (Object) messaging.send(leo, withLeo, clientId, "À Ana " + clientId)));
+            }
+            for (int n = 0; n < 4; n++) {
+                String clientId = "zoe-" + n;
+                answers.put(clientId, pool.submit(() -> (Object) messaging.send(ana, withZoe, clientId, "À Zoé 🙂 " + clientId)));
+            }
+            answers.put("intruder", pool.submit(() -> refusalOf(() -> messaging.send(zoe, withLeo, "intruder", "Je m’invite"))));
+            answers.put("nowhere", pool.submit(() -> refusalOf(() -> messaging.send(ana, "00000000-0000-0000-0000-000000000000", "nowhere", "?"))));
+            // All but the ones the writers have taken (each waits for release) are queued.
+            long end = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (batches.waiting() < answers.size() - 2 && System.nanoTime() < end) {
+                Thread.sleep(5);
+            }
+            assertThat(batches.waiting()).isGreaterThanOrEqualTo(answers.size() - 2);
+        } finally {
+            batches.release();
+        }
+        Map<String, Object> got = new java.util.HashMap<>();
+        for (var answer : answers.entrySet()) {
+            got.put(answer.getKey(), answer.getValue().get(10, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        assertThat(batches.largestBatch()).as("the queued sends went in together").isGreaterThan(1);
+        assertThat(batches.fallbacks()).as("no batch failed and was stored send by send").isEqualTo(fallbacksBefore);
+
+        assertThat(got.get("intruder")).isEqualTo(MessagingRefusal.NOT_PARTICIPANT);
+        assertThat(got.get("nowhere")).isEqualTo(MessagingRefusal.NOT_PARTICIPANT);
+        List<Long> leoSeqs = new ArrayList<>();
+        List<Long> zoeSeqs = new ArrayList<>();
+        got.forEach((clientId, answer) -> {
+            if (answer instanceof Sent sent) {
+                assertThat(sent.duplicate()).as(clientId).isFalse();
+                assertThat(sent.message().clientId()).isEqualTo(clientId);
+                assertThat(sent.message().text()).endsWith(clientId);
+                (clientId.startsWith("zoe-") ? zoeSeqs : leoSeqs).add(sent.message().seq());
+            }
+        });
+        assertThat(leoSeqs).as("one seq each, none skipped").containsExactlyInAnyOrderElementsOf(
+                IntStream.rangeClosed(1, 13).mapToObj(Long::valueOf).toList());
+        assertThat(zoeSeqs).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
+        assertThat(messages()).isEqualTo(17);
+        assertThat(published).as("each stored message announced once").hasSize(17);
+
+        // One transaction for several sends (what a batch runs), among them a resend of a stored
+        // client id and the same new client id twice: the resend and the second copy are
+        // acknowledged with the message already there, nothing is stored twice.
+        var stored = repository.sendBatch(List.of(
+                request(leo, withLeo, "leo-new", "Nouveau"),
+                request(ana, withLeo, "ana-3", "À Léo ana-3"),
+                request(leo, withLeo, "leo-new", "Nouveau"),
+                request(zoe, withLeo, "zoe-in", "Je m’invite")));
+        assertThat(stored.get(0).message().seq()).isEqualTo(14);
+        assertThat(stored.get(1).check().existing().id()).isEqualTo(((Sent) got.get("ana-3")).message().id());
+        assertThat(stored.get(2).check().existing().id()).isEqualTo(stored.get(0).message().id());
+        assertThat(stored.get(3).message()).isNull();
+        assertThat(stored.get(3).check().participant()).isFalse();
+        assertThat(messages()).isEqualTo(18);
+        pool.shutdown();
+    }
+
+    private static SendBatches.Request request(String sender, String conversation, String clientId, String text) {
+        Map<String, Object> parameters = new java.util.HashMap<>(Map.of("sender", sender, "conversation", conversation,
+                "clientKey", sender + ":" + clientId, "id", java.util.UUID.randomUUID().toString(), "text", text));
+        parameters.put("image", null);
+        return new SendBatches.Request(sender, conversation, parameters, new java.util.concurrent.CompletableFuture<>());
+    }
+
+    private static String refusalOf(Callable<Sent> send) throws Exception {
+        try {
+            send.call();
+            return "stored";
+        } catch (MessagingRefusal refusal) {
+            return refusal.key();
+        }
     }
 }
