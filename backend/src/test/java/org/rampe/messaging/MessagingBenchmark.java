@@ -53,7 +53,8 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  * <li>every member signed in and connected with Spring's {@link WebSocketStompClient} (this JVM is
  * the load generator), subscribed as chat.js is;</li>
  * <li>{@value #RATE} messages a second, each member in turn (about 9 a minute each, under the send
- * throttle), for a warm-up then a measured period; send→receive latency is from the SEND to the
+ * throttle) during the measured period, after a warm-up whose rate climbs from 0 to that (a ramp);
+ * send→receive latency is from the SEND to the
  * MESSAGE frame at the other member of the conversation (HdrHistogram, µs); "lost" = acknowledged
  * but never received by the other member within a drain period after the end;</li>
  * <li>idle sessions: the application started again, heap measured after a full GC ({@code jcmd
@@ -68,7 +69,7 @@ class MessagingBenchmark {
 
     static final int MEMBERS = Integer.getInteger("bench.members", 2_000);
     static final int RATE = Integer.getInteger("bench.rate", 300);
-    static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 15));
+    static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 30));
     static final Duration MEASURED = Duration.ofSeconds(Long.getLong("bench.seconds", 60));
     static final Duration DRAIN = Duration.ofSeconds(15);
     static final int IDLE = Integer.getInteger("bench.idle", 5_000);
@@ -78,6 +79,9 @@ class MessagingBenchmark {
     static final String[] SUBSCRIPTIONS = {"/user/queue/messages", "/user/queue/acks", "/user/queue/errors", "/user/queue/counts"};
 
     private final ConcurrentHistogram latency = new ConcurrentHistogram(60_000_000L, 3);
+    /** The same latencies by 10-second window of the measured period (when the message was sent): a backlog draining shows. */
+    private final ConcurrentHistogram[] windows = java.util.stream.IntStream.range(0, (int) ((MEASURED.toSeconds() + 9) / 10))
+            .mapToObj(i -> new ConcurrentHistogram(60_000_000L, 3)).toArray(ConcurrentHistogram[]::new);
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     private final Map<String, Boolean> acked = new ConcurrentHashMap<>();
     private final Map<String, Boolean> received = new ConcurrentHashMap<>();
@@ -140,10 +144,21 @@ class MessagingBenchmark {
                 report.add("");
                 report.add("| measured | sent | acknowledged | received | lost (acked, never received) | refused | p50 | p95 | p99 | max |");
                 report.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-                report.add(String.format(Locale.ROOT, "| %d s after %d s warm-up | %,d | %,d | %,d | %d | %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms |",
-                        MEASURED.toSeconds(), WARM_UP.toSeconds(), sent, ackedMeasured, h.getTotalCount(), lost, refusals.get(),
+                report.add(String.format(Locale.ROOT, "| %d s at %d/s after a %d s ramp | %,d | %,d | %,d | %d | %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms |",
+                        MEASURED.toSeconds(), RATE, WARM_UP.toSeconds(), sent, ackedMeasured, h.getTotalCount(), lost, refusals.get(),
                         h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0,
                         h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0));
+                report.add("");
+                report.add("By 10-second window of sending (a backlog left by the warm-up drains or grows):");
+                report.add("");
+                report.add("| sent during | received | p50 | p95 | p99 |");
+                report.add("| --- | ---: | ---: | ---: | ---: |");
+                for (int w = 0; w < windows.length; w++) {
+                    Histogram wh = windows[w].copy();
+                    report.add(String.format(Locale.ROOT, "| %d-%d s | %,d | %.1f ms | %.1f ms | %.1f ms |", w * 10, Math.min(MEASURED.toSeconds(), w * 10 + 10),
+                            wh.getTotalCount(), wh.getValueAtPercentile(50) / 1000.0, wh.getValueAtPercentile(95) / 1000.0,
+                            wh.getValueAtPercentile(99) / 1000.0));
+                }
                 report.add("");
                 report.add(String.format(Locale.ROOT, "Messages in the database at the end (warm-up included): %,d. Transport errors: %d. "
                         + "Received twice: %d. Load average (1 min): %.2f before, %.2f at the end of the load.", stored, transportErrors.get(), duplicates.get(),
@@ -311,7 +326,9 @@ class MessagingBenchmark {
                         if (received.putIfAbsent((String) frame.get("clientId"), Boolean.TRUE) != null) {
                             duplicates.incrementAndGet();
                         } else if (measuring(at)) {
-                            latency.recordValue(Math.min(60_000_000L, Math.max(1, (System.nanoTime() - at) / 1000)));
+                            long micros = Math.min(60_000_000L, Math.max(1, (System.nanoTime() - at) / 1000));
+                            latency.recordValue(micros);
+                            windows[(int) Math.min(windows.length - 1, (at - measureFrom) / 10_000_000_000L)].recordValue(micros);
                         }
                     }
                 }));
@@ -351,6 +368,19 @@ class MessagingBenchmark {
     }
 
     /** Sends at RATE a second, members in a shuffled round, for the warm-up and the measured period; returns how many were sent measured. */
+    /**
+     * How many messages are due {@code elapsed} ns after the start: the rate climbs from 0 to
+     * {@link #RATE} through the warm-up (a ramp, as load tests do: a cold JVM offered the full rate
+     * at once builds a backlog that the measured period then inherits), and stays there.
+     */
+    static long dueBy(long elapsed) {
+        long warmUp = WARM_UP.toNanos();
+        if (elapsed < warmUp) {
+            return (long) ((double) RATE * elapsed / 1e9 * elapsed / warmUp / 2);
+        }
+        return (long) ((double) RATE * warmUp / 1e9 / 2 + (double) RATE * (elapsed - warmUp) / 1e9);
+    }
+
     private long run(StompSession[] sessions, List<Pair> pairs) throws InterruptedException {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
@@ -373,7 +403,7 @@ class MessagingBenchmark {
             if (now >= measureUntil) {
                 break;
             }
-            long due = (now - start) * RATE / 1_000_000_000L;
+            long due = dueBy(now - start);
             while (n < due) {
                 int member = order.get((int) (n % MEMBERS));
                 String clientId = UUID.randomUUID().toString();
@@ -435,6 +465,8 @@ class MessagingBenchmark {
     // ---------------------------------------------------------------- the server's heap
 
     private static final Pattern USED = Pattern.compile("heap\\s+total[^\\n]*?used (\\d+)K");
+    /** ZGC's GC.heap_info says "ZHeap used 210M, capacity …" (whole MiB). */
+    private static final Pattern Z_USED = Pattern.compile("ZHeap\\s+used (\\d+)M");
 
     /** Heap used after a full collection, in bytes (jcmd GC.run, then GC.heap_info). */
     private static long heapAfterFullGc(long pid) throws IOException, InterruptedException {
@@ -442,10 +474,14 @@ class MessagingBenchmark {
         jcmd(pid, "GC.run");
         String info = jcmd(pid, "GC.heap_info");
         Matcher m = USED.matcher(info);
-        if (!m.find()) {
-            throw new IllegalStateException("Unexpected GC.heap_info: " + info);
+        if (m.find()) {
+            return Long.parseLong(m.group(1)) * 1024;
         }
-        return Long.parseLong(m.group(1)) * 1024;
+        Matcher z = Z_USED.matcher(info);
+        if (z.find()) {
+            return Long.parseLong(z.group(1)) * 1024 * 1024;
+        }
+        throw new IllegalStateException("Unexpected GC.heap_info: " + info);
     }
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {

@@ -117,13 +117,16 @@ final class RampeProcesses implements AutoCloseable {
         return new Graph(process, port, Files.readString(passwordFile).strip());
     }
 
+    /** The application's collector, as {@code ./rampe} starts it (-Drampe.processes.gc=G1GC to compare). */
+    static final String APP_GC = "-XX:+Use" + System.getProperty("rampe.processes.gc", "G1GC");
+
     /** Starts an application instance on a free port against {@code graph}, and waits for /actuator/health. */
     App startApp(String name, Graph graph, String heap, List<String> settings) throws IOException, InterruptedException {
         return startApp(name, RabbitMqBroker.freePort(), graph, heap, settings);
     }
 
     App startApp(String name, int port, Graph graph, String heap, List<String> settings) throws IOException, InterruptedException {
-        var command = new ArrayList<>(List.of(java(), "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC",
+        var command = new ArrayList<>(List.of(java(), "-Xms" + heap, "-Xmx" + heap, APP_GC,
                 "--enable-native-access=ALL-UNNAMED"));
         command.addAll(extraOptions("rampe.processes.appJvm"));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
@@ -152,7 +155,7 @@ final class RampeProcesses implements AutoCloseable {
         int port = RabbitMqBroker.freePort();
         int boltPort = RabbitMqBroker.freePort();
         Path data = dir.resolve(name + "-data");
-        var command = new ArrayList<>(List.of(java(), "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC",
+        var command = new ArrayList<>(List.of(java(), "-Xms" + heap, "-Xmx" + heap, APP_GC,
                 "--enable-native-access=ALL-UNNAMED"));
         command.addAll(extraOptions("rampe.processes.appJvm"));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
