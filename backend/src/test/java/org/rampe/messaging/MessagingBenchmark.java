@@ -73,6 +73,8 @@ class MessagingBenchmark {
     static final Duration MEASURED = Duration.ofSeconds(Long.getLong("bench.seconds", 60));
     static final Duration DRAIN = Duration.ofSeconds(15);
     static final int IDLE = Integer.getInteger("bench.idle", 5_000);
+    /** The application's fixed heap (as ./rampe's RAMPE_HEAP, 1g by default). */
+    static final String HEAP = System.getProperty("bench.heap", "1g");
     static final boolean RELAY = Boolean.getBoolean("bench.relay");
     /** The graph embedded in the application (the default deployment), or the standalone graph server with -Dbench.graph=server. */
     static final boolean EMBEDDED = !"server".equals(System.getProperty("bench.graph", "embedded"));
@@ -106,12 +108,12 @@ class MessagingBenchmark {
             RampeProcesses.Graph graph;
             RampeProcesses.App app;
             if (EMBEDDED) {
-                var embedded = processes.startAppWithEmbeddedGraph("app", "1g", "128MB", settings);
+                var embedded = processes.startAppWithEmbeddedGraph("app", HEAP, "128MB", settings);
                 app = embedded.app();
                 graph = embedded.graph();
             } else {
                 graph = processes.startGraph();
-                app = processes.startApp("app", graph, "1g", settings);
+                app = processes.startApp("app", graph, HEAP, settings);
             }
             try (Driver driver = graph.driver()) {
                 long t = System.nanoTime();
@@ -181,7 +183,7 @@ class MessagingBenchmark {
                     long withIdle = heapAfterFullGc(app.pid());
                     long alive = idle.stream().filter(StompSession::isConnected).count();
                     double perSession = (double) (withIdle - signedIn) / idle.size();
-                    report.add("### Idle sessions, heap after a full GC (`-Xms1g -Xmx1g`)");
+                    report.add("### Idle sessions, heap after a full GC (`-Xms" + HEAP + " -Xmx" + HEAP + "`)");
                     report.add("");
                     report.add("| state | heap used | |");
                     report.add("| --- | ---: | --- |");
