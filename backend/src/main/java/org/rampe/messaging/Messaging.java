@@ -132,11 +132,6 @@ public class Messaging implements UnreadMessages {
     }
 
     @Override
-    public long count(String memberId) {
-        return unreadTotal(memberId);
-    }
-
-    @Override
     public String countOfMe() {
         return MessagingRepository.UNREAD_OF_ME;
     }

@@ -156,10 +156,6 @@ class NotificationRepository {
     /** The unread count of {@code me} (see {@link org.rampe.site.UnreadNotifications#countOfMe}). */
     static final String UNREAD_OF_ME = "RETURN COUNT { (me)-[:UNREAD]->() } AS n";
 
-    long unread(String memberId) {
-        return unread(List.of(memberId)).get(memberId);
-    }
-
     Map<String, Long> unread(Collection<String> memberIds) {
         Map<String, Long> counts = new HashMap<>();
         Transactions.readQuery(driver, """

@@ -34,11 +34,6 @@ class Notifications implements UnreadNotifications {
     }
 
     @Override
-    public long count(String memberId) {
-        return repository.unread(memberId);
-    }
-
-    @Override
     public String countOfMe() {
         return NotificationRepository.UNREAD_OF_ME;
     }

@@ -1,17 +1,13 @@
 package org.rampe.site;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 
 /** How many notifications a member has not read yet; implemented by the notifications feature. */
 public interface UnreadNotifications {
 
-    /** Must be cheap: every page a member opens asks for it. */
-    long count(String memberId);
-
     /**
-     * The same count as Cypher: the body of a subquery run with {@code me} bound to the member's
+     * The count as Cypher: the body of a subquery run with {@code me} bound to the member's
      * node, returning one row with the count as {@code n}. {@link HeaderCounts} puts both header
      * counts in one statement, so that a page pays one round trip to the database for them.
      */
@@ -21,9 +17,5 @@ public interface UnreadNotifications {
      * The counts of several members at once (a member with no row counts 0): the live header
      * pushes read them once a second for everyone whose count changed, in one query.
      */
-    default Map<String, Long> counts(Collection<String> memberIds) {
-        Map<String, Long> counts = new HashMap<>();
-        memberIds.forEach(id -> counts.put(id, count(id)));
-        return counts;
-    }
+    Map<String, Long> counts(Collection<String> memberIds);
 }
