@@ -95,7 +95,7 @@ class MessagingRepository {
                         @org.springframework.beans.factory.annotation.Value("${rampe.messaging.writers:2}") int writers,
                         @org.springframework.beans.factory.annotation.Value("${rampe.messaging.max-batch:64}") int maxBatch) {
         this.driver = driver;
-        this.batches = new SendBatches(writers, maxBatch, this::sendBatch, this::sendAlone);
+        this.batches = new SendBatches(writers, maxBatch, this::sendBatch);
     }
 
     /** The group commit of sends (tests look at its batches). */
@@ -424,13 +424,6 @@ class MessagingRepository {
      */
     Stored send(String sender, String conversation, String clientKey, String id, String text, NewImage image) {
         return batches.send(sender, conversation, sendParameters(sender, conversation, clientKey, id, text, image));
-    }
-
-    private Stored sendAlone(SendBatches.Request request) {
-        return Transactions.write(driver, tx -> {
-            var rows = tx.run(SEND, request.parameters()).list();
-            return rows.isEmpty() ? NO_CONVERSATION : stored(request.sender(), rows.getFirst());
-        });
     }
 
     /**

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit of sends: the sends that arrive while a write transaction is running are stored
- * together by the next one (one transaction, the single-send statement once per send). Each send still gets exactly its own answer (stored, a resend of a stored
- * client id, or the reason it was refused), as if alone; the caller waits for it as before. When
+ * together by the next one (one transaction, the single-send statement once per send). Each send
+ * still gets exactly its own answer (stored, a resend of a stored client id, or the reason it was
+ * refused), as if alone; the caller waits for it as before. When
  * sends come one at a time a batch holds one and nothing changes; under load, a transaction's fixed
  * costs (BEGIN and COMMIT and their round trips, the commit's fixed work, the transaction log's
  * append and force) are shared by all the messages it stores.
@@ -39,8 +40,7 @@ final class SendBatches implements AutoCloseable {
     }
 
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
-    private final Function<List<Request>, List<MessagingRepository.Stored>> writeBatch;
-    private final Function<Request, MessagingRepository.Stored> writeOne;
+    private final Function<List<Request>, List<MessagingRepository.Stored>> store;
     private final int maxBatch;
     private final List<Thread> writers = new ArrayList<>();
     private final AtomicInteger largest = new AtomicInteger();
@@ -48,14 +48,9 @@ final class SendBatches implements AutoCloseable {
     private volatile CountDownLatch held;
     private volatile boolean closed;
 
-    /**
-     * @param writeBatch stores these requests (in this order) in one transaction, one answer each
-     * @param writeOne   stores one request alone
-     */
-    SendBatches(int writers, int maxBatch, Function<List<Request>, List<MessagingRepository.Stored>> writeBatch,
-                Function<Request, MessagingRepository.Stored> writeOne) {
-        this.writeBatch = writeBatch;
-        this.writeOne = writeOne;
+    /** @param store stores these requests (in this order) in one transaction, one answer each */
+    SendBatches(int writers, int maxBatch, Function<List<Request>, List<MessagingRepository.Stored>> store) {
+        this.store = store;
         this.maxBatch = maxBatch;
         for (int n = 0; n < writers; n++) {
             Thread writer = Thread.ofPlatform().daemon().name("message-writer-" + n).unstarted(this::run);
@@ -143,7 +138,7 @@ final class SendBatches implements AutoCloseable {
         ordered.sort(Comparator.comparing(Request::conversation));
         List<MessagingRepository.Stored> answers;
         try {
-            answers = writeBatch.apply(ordered);
+            answers = store.apply(ordered);
         } catch (Neo4jException e) {
             // The whole transaction said no (a unique client id stored by another path meanwhile,
             // say): each send on its own, each with its own answer.
@@ -159,7 +154,7 @@ final class SendBatches implements AutoCloseable {
 
     private void alone(Request request) {
         try {
-            request.done().complete(writeOne.apply(request));
+            request.done().complete(store.apply(List.of(request)).getFirst());
         } catch (RuntimeException e) {
             request.done().completeExceptionally(e);
         }
