@@ -154,12 +154,8 @@ class FeedRepository {
         params.put("at", before == null ? null : before.at().atOffset(ZoneOffset.UTC));
         params.put("post", before == null ? null : before.post());
         params.put("size", size);
-        return Transactions.read(driver, tx -> {
-            var rows = tx.run(INBOX_PAGE, params).list();
-            if (rows.isEmpty()) {
-                return new Window(null, List.of());
-            }
-            var row = rows.getFirst();
+        // One statement, so an auto-commit read (one round trip; a transaction adds BEGIN and COMMIT).
+        var windows = Transactions.readQuery(driver, INBOX_PAGE, params, row -> {
             Instant horizon = row.get("horizon").isNull() ? null : row.get("horizon").asZonedDateTime().toInstant();
             List<Entry> entries = new ArrayList<>();
             for (Value e : row.get("entries").values()) {
@@ -168,12 +164,12 @@ class FeedRepository {
             }
             return new Window(horizon, entries);
         });
+        return windows.isEmpty() ? new Window(null, List.of()) : windows.getFirst();
     }
 
     List<FeedPost> fallback(String viewer, FeedCursor before, int size) {
-        return Transactions.read(driver, tx -> tx.run(FALLBACK_PAGE, Map.of("viewer", viewer,
-                "at", before.at().atOffset(ZoneOffset.UTC), "post", before.post(), "size", size))
-                .list(r -> card(r.get("card"))));
+        return Transactions.readQuery(driver, FALLBACK_PAGE, Map.of("viewer", viewer,
+                "at", before.at().atOffset(ZoneOffset.UTC), "post", before.post(), "size", size), r -> card(r.get("card")));
     }
 
     private static FeedPost card(Value c) {
