@@ -122,7 +122,10 @@ class Moderation {
                 MATCH (t:%s {id: $id})
                 MERGE (c:Case {targetKind: $kind, targetId: $id, status: 'open'})
                 ON CREATE SET c.id = randomUUID(), c.openedAt = datetime(), c.autoHidden = false
-                SET c.lastAt = datetime(), c.edited = $edited OR coalesce(c.edited, false)
+                SET c.lastAt = datetime(), c.edited = $edited OR coalesce(c.edited, false),
+                    // Which image the reported message carried: when its author deletes it (and its
+                    // file goes), the case can still say there was one the moderators can no longer see.
+                    c.messageImageId = coalesce(c.messageImageId, [(t)-[:HAS_IMAGE]->(i:Image) WHERE t:Message | i.id][0])
                 MERGE (c)-[:ABOUT]->(t)
                 WITH c
                 OPTIONAL MATCH (g:Group {id: $group})
@@ -181,10 +184,20 @@ class Moderation {
     record Report(String reporterHandle, String reason, String text, ZonedDateTime at) {
     }
 
-    /** An open case as a queue shows it: the content in context, its reports, the newest first. */
+    /** The image of a reported message, served to the case's moderators at {@code /moderation/cases/{id}/image.jpg}. */
+    record CaseImage(String id, String alt, int width, int height) {
+    }
+
+    /**
+     * An open case as a queue shows it: the content in context, its reports, the newest first.
+     *
+     * @param image     the reported message's image while it still exists, or null
+     * @param imageGone the reported message carried an image that was removed since (the message deleted)
+     */
     record CaseView(String id, String kind, String targetId, String text, String authorHandle, String authorName,
                     String postId, String groupId, String groupName, String moderation, boolean locked,
-                    boolean autoHidden, boolean edited, long reportCount, ZonedDateTime lastAt, List<Report> reports) {
+                    boolean autoHidden, boolean edited, long reportCount, ZonedDateTime lastAt, List<Report> reports,
+                    CaseImage image, boolean imageGone) {
 
         public boolean content() {
             return kind.equals("post") || kind.equals("comment");
@@ -236,7 +249,8 @@ class Moderation {
               WITH m, r ORDER BY r.at DESC
               RETURN count(r) AS reportCount, collect({handle: m.handle, reason: r.reason, text: r.text, at: r.at}) AS reports
             }
-            RETURN c {.id, .targetKind, .targetId, .autoHidden, .edited, .lastAt} AS c,
+            RETURN c {.id, .targetKind, .targetId, .autoHidden, .edited, .lastAt, .messageImageId} AS c,
+                   [(t)-[:HAS_IMAGE]->(img:Image) WHERE t:Message | img {.id, .alt, .width, .height}][0] AS image,
                    CASE WHEN t:Member THEN t.handle ELSE author.handle END AS ah,
                    CASE WHEN t:Member THEN t.displayName ELSE author.displayName END AS an,
                    CASE WHEN t:Post OR t:Comment THEN t.text WHEN t:Member THEN coalesce(t.bio, '')
@@ -269,11 +283,15 @@ class Moderation {
         Value c = r.get("c");
         List<Report> reports = r.get("reports").asList(x -> new Report(x.get("handle").asString(""),
                 x.get("reason").asString(""), x.get("text").asString(""), x.get("at").asZonedDateTime()));
+        Value i = r.get("image");
+        CaseImage image = i.isNull() ? null
+                : new CaseImage(i.get("id").asString(), i.get("alt").asString(""), i.get("width").asInt(0), i.get("height").asInt(0));
         return new CaseView(c.get("id").asString(), c.get("targetKind").asString(), c.get("targetId").asString(),
                 r.get("text").asString(""), r.get("ah").asString(null), r.get("an").asString(null),
                 r.get("post").asString(null), r.get("gid").asString(null), r.get("gname").asString(null),
                 r.get("moderation").asString(null), r.get("locked").asBoolean(), c.get("autoHidden").asBoolean(false),
-                c.get("edited").asBoolean(false), r.get("reportCount").asLong(), c.get("lastAt").asZonedDateTime(), reports);
+                c.get("edited").asBoolean(false), r.get("reportCount").asLong(), c.get("lastAt").asZonedDateTime(), reports,
+                image, image == null && !c.get("messageImageId").isNull());
     }
 
     // ------------------------------------------------------------------ decisions

@@ -8,10 +8,19 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.time.Duration;
+
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rampe.RampeTest;
 import org.rampe.graph.Transactions;
+import org.rampe.images.TestImages;
+import org.rampe.messaging.MessageImages;
+import org.rampe.messaging.Messaging;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
 
 /**
  * Moderation pages in Chromium: axe-core in French and English on the report form (blank and with
@@ -19,6 +28,12 @@ import org.rampe.graph.Transactions;
  * "report a post, then as the group moderator hide it from the queue and see the audit entry".
  */
 class ModerationBrowserTest extends RampeTest {
+
+    @Autowired
+    Messaging messaging;
+
+    @Autowired
+    MessageImages images;
 
     private Browser browser;
     private String group;
@@ -172,5 +187,48 @@ class ModerationBrowserTest extends RampeTest {
         browser.waitForTitle("Journal de modération");
         String log = browser.driver.findElement(By.cssSelector("table.audit-log tbody")).getText();
         assertThat(log).contains("Masqué").contains("@modo").contains("Publicité commerciale");
+    }
+
+    @Test
+    void theSiteQueueWithAReportedMessagesImageHasNoAxeViolationAndLoadsTheImageInFrenchAndEnglish() {
+        browser.signUp("leo", "Léo");
+        String ana = Transactions.read(driver, tx -> tx.run("MATCH (m:Member {handle: 'ana'}) RETURN m.id AS id").single().get("id").asString());
+        String conversation = messaging.startDirect(ana, "leo").id();
+        String message = images.send(ana, conversation, "img-1", "Regarde ça",
+                new MockMultipartFile("image", "photo.png", "image/png", TestImages.png(640, 480)), "Un geste obscène").message().id();
+        browser.open("/report?kind=message&id=" + message);
+        browser.driver.findElement(By.id("reason-harassment")).click();
+        browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        browser.waitForTitle("Signalement reçu");
+        browser.forgetCookies();
+        browser.signUp("site_admin", "Admin");
+
+        Map<String, String> violations = new LinkedHashMap<>();
+        for (String lang : List.of("fr", "en")) {
+            browser.cookie("rampe_lang", lang);
+            browser.open("/moderation");
+            var img = browser.driver.findElement(By.cssSelector("figure.case-image img"));
+            assertThat(img.getDomAttribute("alt")).isEqualTo("Un geste obscène");
+            ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView()", img);
+            new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> ((Number) ((JavascriptExecutor) d)
+                    .executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0", img)).intValue() == 640);
+            violations.put(lang + " site queue with a message's image", browser.axeViolations());
+        }
+        browser.resize(320, 900);
+        browser.open("/moderation");
+        assertThat(browser.horizontalOverflow()).as("the image fits 320 px").isZero();
+        browser.resize(1280, 900);
+
+        messaging.delete(ana, message);
+        for (String lang : List.of("fr", "en")) {
+            browser.cookie("rampe_lang", lang);
+            browser.open("/moderation");
+            assertThat(browser.driver.findElements(By.cssSelector("figure.case-image"))).isEmpty();
+            assertThat(browser.driver.findElement(By.cssSelector(".case-image-gone")).getText())
+                    .contains(lang.equals("fr") ? "n’est plus disponible" : "no longer available");
+            violations.put(lang + " site queue with a message's image gone", browser.axeViolations());
+        }
+        violations.values().removeIf(String::isEmpty);
+        assertThat(violations).as("axe-core violations by page").isEmpty();
     }
 }

@@ -1,0 +1,49 @@
+package org.rampe.moderation;
+
+import java.time.Duration;
+
+import org.rampe.messaging.MessageImages;
+import org.rampe.site.Viewer;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The image of a reported message, for the moderators who judge the case: they are not participants
+ * of the conversation, so the messages' own image route refuses them, yet the image may be the
+ * abusive part. Served to whoever sees the case in a queue (an administrator, or a moderator of the
+ * case's group), only while the case is open; to anyone else the case does not exist.
+ */
+@Controller
+class CaseImageController {
+
+    private final Moderation moderation;
+    private final MessageImages images;
+
+    CaseImageController(Moderation moderation, MessageImages images) {
+        this.moderation = moderation;
+        this.images = images;
+    }
+
+    @GetMapping("/moderation/cases/{caseId}/image.jpg")
+    ResponseEntity<byte[]> image(@PathVariable String caseId, @AuthenticationPrincipal Viewer viewer) {
+        var found = moderation.openCase(ReportController.validId(caseId))
+                .filter(c -> viewer.admin() || moderation.moderates(viewer.memberId(), c.groupId()))
+                .filter(c -> c.image() != null)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        byte[] jpeg = images.imageForModeration(found.image().id())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        // As the messages' image route: private, since who may see it changes (the case decided, a moderator leaving).
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_JPEG)
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePrivate())
+                .body(jpeg);
+    }
+}
