@@ -112,6 +112,14 @@ final class IndexedSubscriptionRegistry extends AbstractSubscriptionRegistry {
         return byDestination.size();
     }
 
+    /**
+     * Whether a session subscribed to this exact destination (for tests: a SUBSCRIBE is handled by
+     * the inbound pool, and a later frame of another session may be handled before it).
+     */
+    boolean subscribed(String destination, String sessionId) {
+        return byDestination.getOrDefault(destination, Map.of()).containsKey(sessionId);
+    }
+
     private void forget(String sessionId, String subscriptionId, String destination) {
         if (pathMatcher.isPattern(destination)) {
             patterns.computeIfPresent(sessionId, (s, own) -> {

@@ -32,6 +32,12 @@ class StompDeliveryTest extends RampeTest {
     @Autowired
     ApplicationEventPublisher events;
 
+    @Autowired
+    org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler broker;
+
+    @Autowired
+    org.springframework.messaging.simp.user.SimpUserRegistry users;
+
     LiveClient ana;
     LiveClient leo;
     String anaId;
@@ -127,6 +133,7 @@ class StompDeliveryTest extends RampeTest {
     @Test
     void aNewNotificationPushesTheHeaderCountInWords() throws Exception {
         leo.connect().standardQueues();
+        BrokerSubscriptions.await(broker, users, leoId, "/queue/counts");
         new SocialFixtures(driver, events).follow(anaId, leoId);
         assertThat(leo.next("/user/queue/counts")).containsEntry("notifications", 1)
                 .containsEntry("notificationsText", ", 1 non lue").containsEntry("messages", 0);
@@ -147,6 +154,8 @@ class StompDeliveryTest extends RampeTest {
     void typingIsPushedToTheOthersOnly() throws Exception {
         ana.connect().standardQueues();
         leo.connect().standardQueues();
+        BrokerSubscriptions.await(broker, users, leoId, "/queue/typing");
+        BrokerSubscriptions.await(broker, users, anaId, "/queue/typing");
         ana.send("/app/conversations/" + conversation + "/typing", Map.of());
         assertThat(leo.next("/user/queue/typing")).containsEntry("conversationId", conversation).containsEntry("handle", "ana")
                 .containsEntry("name", "Ana");
@@ -200,6 +209,7 @@ class StompDeliveryTest extends RampeTest {
     void presenceSaysAwayOrOnlineAndNothingForWhoHidesIt() throws Exception {
         ana.connect().standardQueues();
         leo.connect().standardQueues();
+        BrokerSubscriptions.await(broker, users, leoId, "/queue/presence");
         assertThat(presenceOfAnaSeenByLeo()).isEqualTo("away");
         ana.subscribe(Presence.HERE); // her page is in front of her
         long end = System.nanoTime() + LiveClient.WAIT.toNanos();
