@@ -2,15 +2,13 @@ package org.rampe.associations;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.Locale;
 
 import org.rampe.images.Images;
+import org.rampe.images.JpegResponses;
 import org.rampe.members.MemberAccount;
 import org.rampe.site.Viewer;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -194,11 +192,7 @@ class AssociationController {
     @GetMapping("/associations/{slug}/logo.jpg")
     ResponseEntity<byte[]> logo(@PathVariable String slug) {
         byte[] jpeg = associations.logo(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return ResponseEntity.ok()
-                .contentType(MediaType.IMAGE_JPEG)
-                .header("X-Content-Type-Options", "nosniff")
-                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
-                .body(jpeg);
+        return JpegResponses.publicForADay().body(jpeg);
     }
 
     /** "@Ana" and " ana " name the same member. */

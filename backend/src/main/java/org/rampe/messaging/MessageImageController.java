@@ -1,12 +1,11 @@
 package org.rampe.messaging;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.rampe.images.JpegResponses;
 import org.rampe.members.MemberAccount;
 import org.springframework.context.MessageSource;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -81,11 +80,7 @@ class MessageImageController {
         }
         byte[] jpeg = images.image(viewer.memberId(), imageId).orElseThrow(MessagesController::notFound);
         // Private: who may see it changes (leaving, a block, moderation); never kept by a shared cache.
-        return ResponseEntity.ok()
-                .contentType(MediaType.IMAGE_JPEG)
-                .header("X-Content-Type-Options", "nosniff")
-                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePrivate())
-                .body(jpeg);
+        return JpegResponses.forThisViewer(jpeg);
     }
 
     /** The canonical form of a UUID, or null. */

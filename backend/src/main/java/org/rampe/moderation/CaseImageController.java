@@ -1,12 +1,9 @@
 package org.rampe.moderation;
 
-import java.time.Duration;
-
+import org.rampe.images.JpegResponses;
 import org.rampe.messaging.MessageImages;
 import org.rampe.site.Viewer;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -40,10 +37,6 @@ class CaseImageController {
         byte[] jpeg = images.imageForModeration(found.image().id())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         // As the messages' image route: private, since who may see it changes (the case decided, a moderator leaving).
-        return ResponseEntity.ok()
-                .contentType(MediaType.IMAGE_JPEG)
-                .header("X-Content-Type-Options", "nosniff")
-                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePrivate())
-                .body(jpeg);
+        return JpegResponses.forThisViewer(jpeg);
     }
 }

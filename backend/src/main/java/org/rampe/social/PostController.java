@@ -2,16 +2,14 @@ package org.rampe.social;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.rampe.images.Images;
+import org.rampe.images.JpegResponses;
 import org.rampe.members.MemberAccount;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -201,11 +199,7 @@ class PostController {
     ResponseEntity<byte[]> image(@PathVariable String id, @AuthenticationPrincipal MemberAccount viewer) {
         byte[] jpeg = posts.image(valid(id), viewer == null ? null : viewer.memberId()).orElseThrow(PostController::notFound);
         // Private: who may see it depends on the viewer and can change (a block, a narrower audience).
-        return ResponseEntity.ok()
-                .contentType(MediaType.IMAGE_JPEG)
-                .header("X-Content-Type-Options", "nosniff")
-                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePrivate())
-                .body(jpeg);
+        return JpegResponses.forThisViewer(jpeg);
     }
 
     /** The viewer's own post: 404 when they may not read it, 403 when it is someone else's. */

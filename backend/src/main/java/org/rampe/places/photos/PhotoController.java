@@ -2,17 +2,15 @@ package org.rampe.places.photos;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.Optional;
 
 import org.rampe.images.Images;
+import org.rampe.images.JpegResponses;
 import org.rampe.members.MemberAccount;
 import org.rampe.places.Criterion;
 import org.rampe.places.PlaceId;
 import org.rampe.site.SafeRedirect;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -108,10 +106,7 @@ class PhotoController {
         byte[] jpeg = photos.jpeg(place, photoId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         // A photo's bytes never change, but it may be hidden by moderation: a day of caching
         // bounds how long a hidden photo lingers in shared caches.
-        return ResponseEntity.ok()
-                .contentType(MediaType.IMAGE_JPEG)
-                .header("X-Content-Type-Options", "nosniff")
-                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
+        return JpegResponses.publicForADay()
                 .eTag('"' + photoId + '"')
                 .body(jpeg);
     }

@@ -2,19 +2,17 @@ package org.rampe.social.profiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.rampe.images.Images;
+import org.rampe.images.JpegResponses;
 import org.rampe.members.MemberAccount;
 import org.rampe.places.NeedProfile;
 import org.rampe.social.Relation;
 import org.rampe.social.Relations;
 import org.rampe.site.Viewer;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -74,11 +72,7 @@ class ProfileController {
         byte[] jpeg = profiles.avatar(handle).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         // Pages link to the avatar with its image id in the address, so a new avatar shows at once;
         // a day bounds how long a removed one lingers in shared caches.
-        return ResponseEntity.ok()
-                .contentType(MediaType.IMAGE_JPEG)
-                .header("X-Content-Type-Options", "nosniff")
-                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
-                .body(jpeg);
+        return JpegResponses.publicForADay().body(jpeg);
     }
 
     @GetMapping("/account/profile")
