@@ -3,7 +3,6 @@ package org.rampe.members;
 import java.time.Instant;
 import java.util.Set;
 
-import org.rampe.places.NeedProfile;
 
 /**
  * A member's access needs: special-category health data, kept only with their explicit consent and

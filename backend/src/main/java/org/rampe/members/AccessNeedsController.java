@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import org.rampe.places.NeedProfile;
 import org.rampe.site.Viewer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,15 +21,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AccessNeedsController {
 
-    private final AccessNeedsStore store;
+    private final Members members;
 
-    AccessNeedsController(AccessNeedsStore store) {
-        this.store = store;
+    AccessNeedsController(Members members) {
+        this.members = members;
     }
 
     @GetMapping("/account/needs")
     String page(@AuthenticationPrincipal Viewer viewer, Model model) {
-        var saved = store.find(new MemberId(viewer.memberId()));
+        var saved = members.accessNeeds(new MemberId(viewer.memberId()));
         return form(model, saved.orElse(null), saved.map(AccessNeeds::profiles).orElse(Set.of()),
                 saved.map(AccessNeeds::note).orElse(""), saved.map(AccessNeeds::visibility).orElse("only_me"));
     }
@@ -66,16 +65,16 @@ class AccessNeedsController {
         }
         if (!problems.isEmpty()) {
             model.addAttribute("problems", problems);
-            return form(model, store.find(new MemberId(viewer.memberId())).orElse(null), profiles, note, visibility);
+            return form(model, members.accessNeeds(new MemberId(viewer.memberId())).orElse(null), profiles, note, visibility);
         }
-        store.save(new MemberId(viewer.memberId()), profiles, note.strip(), visibility);
+        members.saveAccessNeeds(new MemberId(viewer.memberId()), profiles, note.strip(), visibility);
         redirect.addFlashAttribute("notice", "needs.saved");
         return "redirect:/account/needs";
     }
 
     @PostMapping("/account/needs/withdraw")
     String withdraw(@AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
-        store.erase(new MemberId(viewer.memberId()));
+        members.eraseAccessNeeds(new MemberId(viewer.memberId()));
         redirect.addFlashAttribute("notice", "needs.erased");
         return "redirect:/account/needs";
     }

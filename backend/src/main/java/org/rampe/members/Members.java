@@ -1,9 +1,12 @@
 package org.rampe.members;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 
 import org.neo4j.driver.exceptions.Neo4jException;
-import org.rampe.graph.Transactions;
+import org.rampe.graph.Graph;
 import org.rampe.site.DisplayPreferences;
 import org.rampe.site.Language;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -16,9 +19,9 @@ public class Members {
 
     private final MemberRepository repository;
     private final PasswordEncoder passwordEncoder;
-    private final AccessNeedsStore needs;
+    private final AccessNeedsRepository needs;
 
-    Members(MemberRepository repository, PasswordEncoder passwordEncoder, AccessNeedsStore needs) {
+    Members(MemberRepository repository, PasswordEncoder passwordEncoder, AccessNeedsRepository needs) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.needs = needs;
@@ -43,7 +46,7 @@ public class Members {
             return Optional.of(repository.create(new NewMember(form.normalizedEmail(), form.normalizedHandle(),
                     form.normalizedDisplayName(), passwordEncoder.encode(form.getPassword()), form.chosenLanguage())));
         } catch (Neo4jException e) {
-            if (!Transactions.isConstraintViolation(e)) {
+            if (!Graph.isConstraintViolation(e)) {
                 throw e;
             }
             if (repository.emailTaken(form.normalizedEmail())) {
@@ -53,6 +56,16 @@ public class Members {
             }
             return Optional.empty();
         }
+    }
+
+    /**
+     * A demo member ({@code demo: true}), created unless one has this address already (a half-done
+     * earlier load may have made it). Their password is random and never shown: nobody signs in as them.
+     */
+    public MemberId demoMember(String email, String handle, String displayName) {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return repository.demo(email, handle, displayName, passwordEncoder.encode(Base64.getEncoder().encodeToString(secret)));
     }
 
     public Optional<Member> byId(MemberId id) {
@@ -78,6 +91,24 @@ public class Members {
      */
     public Optional<AccessNeeds> accessNeeds(MemberId id) {
         return needs.find(id);
+    }
+
+    /**
+     * The needs a member declared for themselves (with consent), which place searches start from
+     * by default; empty when they declared none or withdrew their consent.
+     */
+    public Set<NeedProfile> declaredNeeds(MemberId id) {
+        return needs.find(id).map(AccessNeeds::profiles).orElse(Set.of());
+    }
+
+    /** Keeps the member's needs, after the consent the page asked for (checked by the caller). */
+    void saveAccessNeeds(MemberId id, Set<NeedProfile> profiles, String note, String visibility) {
+        needs.save(id, profiles, note, visibility);
+    }
+
+    /** Consent withdrawn: the needs are erased, nothing of them is left. */
+    void eraseAccessNeeds(MemberId id) {
+        needs.erase(id);
     }
 
     Optional<MemberRepository.Credentials> credentials(String email) {

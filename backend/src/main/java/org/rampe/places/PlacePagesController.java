@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.rampe.members.MemberId;
+import org.rampe.members.Members;
+import org.rampe.members.NeedProfile;
+import org.rampe.site.MapSettings;
 import org.rampe.site.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,17 +42,17 @@ class PlacePagesController {
     private final Places places;
     private final Geocoder geocoder;
     private final MapSettings map;
-    private final DeclaredNeeds declaredNeeds;
+    private final Members members;
     private final org.rampe.places.photos.PlacePhotos photos;
 
-    PlacePagesController(PlaceSearch search, Places places, Geocoder geocoder, MapSettings map, DeclaredNeeds declaredNeeds,
+    PlacePagesController(PlaceSearch search, Places places, Geocoder geocoder, MapSettings map, Members members,
                          org.rampe.places.photos.PlacePhotos photos) {
         this.photos = photos;
         this.search = search;
         this.places = places;
         this.geocoder = geocoder;
         this.map = map;
-        this.declaredNeeds = declaredNeeds;
+        this.members = members;
     }
 
     @GetMapping("/places")
@@ -61,7 +65,7 @@ class PlacePagesController {
                   @AuthenticationPrincipal Viewer viewer, Model model) {
         // The member's declared needs apply until the form says otherwise (even "no need at all").
         if (needs == null && needsChosen == null && viewer != null) {
-            needs = declaredNeeds.of(viewer.memberId()).stream().map(NeedProfile::key).toList();
+            needs = members.declaredNeeds(new MemberId(viewer.memberId())).stream().map(NeedProfile::key).toList();
         }
         var params = new PlaceSearch.Parameters(q, near, lat, lon, radius, bbox, needs, fit, criteria, after, null);
         model.addAttribute("params", params);

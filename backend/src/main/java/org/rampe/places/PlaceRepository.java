@@ -14,6 +14,7 @@ import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.rampe.graph.Transactions;
+import org.rampe.members.NeedProfile;
 import org.rampe.places.Verdict.Level;
 import org.springframework.stereotype.Repository;
 
@@ -36,7 +37,7 @@ class PlaceRepository {
 
     /** Every fit label, for removing them before setting the current ones. */
     private static final String ALL_FIT_LABELS = java.util.Arrays.stream(NeedProfile.values())
-            .map(n -> ":" + n.fitsLabel() + ":" + n.fitsOrPartlyLabel()).collect(java.util.stream.Collectors.joining());
+            .map(n -> ":" + NeedLabels.fits(n) + ":" + NeedLabels.fitsOrPartly(n)).collect(java.util.stream.Collectors.joining());
 
     /**
      * The facts in the stored {@code summary}, in this order; then one {@code a_<criterion>=value} or
@@ -95,11 +96,11 @@ class PlaceRepository {
         sb.append("FOREACH (open IN CASE WHEN p.closed = true THEN [] ELSE [1] END |\n");
         sb.append("  SET p:").append(OPEN_LABEL);
         for (NeedProfile n : NeedProfile.values()) {
-            sb.append("\n  FOREACH (fits IN CASE WHEN p.").append(n.property()).append(" = '").append(Level.ACCESSIBLE.key())
-                    .append("' THEN [1] ELSE [] END | SET p:").append(n.fitsLabel()).append(")");
-            sb.append("\n  FOREACH (partly IN CASE WHEN p.").append(n.property()).append(" IN ['").append(Level.ACCESSIBLE.key())
+            sb.append("\n  FOREACH (fits IN CASE WHEN p.").append(NeedLabels.property(n)).append(" = '").append(Level.ACCESSIBLE.key())
+                    .append("' THEN [1] ELSE [] END | SET p:").append(NeedLabels.fits(n)).append(")");
+            sb.append("\n  FOREACH (partly IN CASE WHEN p.").append(NeedLabels.property(n)).append(" IN ['").append(Level.ACCESSIBLE.key())
                     .append("', '").append(Level.LIMITED.key()).append("'] THEN [1] ELSE [] END | SET p:")
-                    .append(n.fitsOrPartlyLabel()).append(")");
+                    .append(NeedLabels.fitsOrPartly(n)).append(")");
         }
         sb.append(")\n");
         return sb.toString();
@@ -297,7 +298,7 @@ class PlaceRepository {
                                     Map<NeedProfile, Verdict> verdicts) {
         Map<String, Object> props = new HashMap<>();
         consensus.forEach((c, v) -> props.put(c.property(), v.value()));
-        verdicts.forEach((n, v) -> props.put(n.property(), v.level().key()));
+        verdicts.forEach((n, v) -> props.put(NeedLabels.property(n), v.level().key()));
         tx.run("MATCH (p:Place {id: $id}) SET p += $props, p.updatedAt = datetime()\n" + DERIVED,
                 Map.of("id", id.value(), "props", props)).consume();
     }
@@ -505,8 +506,8 @@ class PlaceRepository {
                 }
             } else {
                 for (NeedProfile n : NEEDS) {
-                    if (isEntry(s, start, end, n.property())) {
-                        int from = start + n.property().length() + 1;
+                    if (isEntry(s, start, end, NeedLabels.property(n))) {
+                        int from = start + NeedLabels.property(n).length() + 1;
                         for (Level l : LEVELS) {
                             if (l.key().length() == end - from && s.startsWith(l.key(), from)) {
                                 verdicts.put(n, l);
@@ -561,7 +562,7 @@ class PlaceRepository {
         }
         Map<NeedProfile, Level> verdicts = new EnumMap<>(NeedProfile.class);
         for (NeedProfile n : NeedProfile.values()) {
-            Value v = p.get(n.property());
+            Value v = p.get(NeedLabels.property(n));
             verdicts.put(n, v.isNull() ? Level.UNKNOWN : Level.fromKey(v.asString()));
         }
         var location = p.get("location").asPoint();

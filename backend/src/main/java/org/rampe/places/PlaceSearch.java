@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.rampe.members.NeedProfile;
 import org.rampe.places.PlaceRepository.Cursor;
 import org.rampe.places.PlaceRepository.Filter;
 import org.rampe.places.Verdict.Level;
@@ -185,7 +186,7 @@ public class PlaceSearch {
         List<String> verdictProps = new ArrayList<>();
         List<String> levels = new ArrayList<>();
         if (query.fit() != Fit.ALL && !query.needs().isEmpty()) {
-            query.needs().forEach(n -> verdictProps.add(n.property()));
+            query.needs().forEach(n -> verdictProps.add(NeedLabels.property(n)));
             levels.add(Level.ACCESSIBLE.key());
             if (query.fit() == Fit.FITS_OR_PARTLY) {
                 levels.add(Level.LIMITED.key());
@@ -194,9 +195,9 @@ public class PlaceSearch {
         String fitLabel = null;
         if (query.fit() != Fit.ALL && !query.needs().isEmpty()) {
             NeedProfile first = query.needs().iterator().next();
-            fitLabel = query.fit() == Fit.FITS ? first.fitsLabel() : first.fitsOrPartlyLabel();
+            fitLabel = query.fit() == Fit.FITS ? NeedLabels.fits(first) : NeedLabels.fitsOrPartly(first);
             // The label already says it for this need: no need to read the verdict of every candidate.
-            verdictProps.remove(first.property());
+            verdictProps.remove(NeedLabels.property(first));
         }
         return new Filter(query.required().stream().map(Criterion::property).toList(), verdictProps, levels,
                 LuceneText.query(query.text(), null), fitLabel);

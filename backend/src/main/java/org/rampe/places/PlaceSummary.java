@@ -2,6 +2,7 @@ package org.rampe.places;
 
 import java.util.Map;
 
+import org.rampe.members.NeedProfile;
 import org.rampe.places.Verdict.Level;
 
 /**

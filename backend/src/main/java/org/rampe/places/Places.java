@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+import org.rampe.members.NeedProfile;
 
 /** Places: adding, importing, answering criteria, and keeping each place's summary in step. */
 @Service
@@ -60,6 +61,11 @@ public class Places {
 
     public void updateFacts(PlaceId id, String name, String category, Address address, GeoPoint location, boolean closed) {
         repository.updateFacts(id, name, category, address, location, closed);
+    }
+
+    /** The place imported from this source record, if there is one. */
+    public Optional<PlaceId> idOf(PlaceSource source) {
+        return repository.idsBySourceKeys(List.of(source.key())).stream().findFirst();
     }
 
     public boolean exists(PlaceId id) {

@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.rampe.members.NeedProfile;
 import org.rampe.places.Verdict.Level;
 import org.rampe.places.Verdict.Reason;
 

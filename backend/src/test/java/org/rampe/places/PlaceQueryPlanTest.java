@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.summary.Plan;
 import org.rampe.RampeTest;
+import org.rampe.members.NeedProfile;
 
 /**
  * The place searches must seek through their indexes: {@code place_location_open} (point index of
@@ -46,10 +47,10 @@ class PlaceQueryPlanTest extends RampeTest {
     @Test
     void ringQueriesSeekThroughThePointIndexLikeTheWholeCircle() {
         // PlaceRingSearch (measured, not used) runs the statement of near with a smaller radius, from a cursor.
-        var filter = new PlaceRepository.Filter(List.of(), List.of(), List.of(), null, NeedProfile.WHEELCHAIR.fitsOrPartlyLabel());
+        var filter = new PlaceRepository.Filter(List.of(), List.of(), List.of(), null, NeedLabels.fitsOrPartly(NeedProfile.WHEELCHAIR));
         var ring = PlaceRepository.nearStatement(new GeoPoint(43.6108, 3.8767), PlaceRingSearch.FIRST_RING, filter,
                 new PlaceRepository.Cursor(120.5, "00000000-0000-0000-0000-000000000000"), 51);
-        assertThat(ring.cypher()).isEqualTo(PlaceRepository.nearQuery(false, NeedProfile.WHEELCHAIR.fitsOrPartlyLabel()));
+        assertThat(ring.cypher()).isEqualTo(PlaceRepository.nearQuery(false, NeedLabels.fitsOrPartly(NeedProfile.WHEELCHAIR)));
         assertThat(plannedIndexes(driver, ring.cypher(), ring.params()))
                 .containsExactlyInAnyOrder(CURSOR, "place_location_wheelchair_fits_or_partly");
     }
@@ -64,7 +65,7 @@ class PlaceQueryPlanTest extends RampeTest {
     void noSearchReadsTheClosedFlagOrTheIdOfItsCandidates() {
         // Closed places carry neither OpenPlace nor a fit label: the label already leaves them out.
         // Ties in distance are ordered by element id, which needs no property read.
-        String fit = NeedProfile.WHEELCHAIR.fitsOrPartlyLabel();
+        String fit = NeedLabels.fitsOrPartly(NeedProfile.WHEELCHAIR);
         for (String query : List.of(PlaceRepository.nearQuery(false), PlaceRepository.boxQuery(false),
                 PlaceRepository.nearQuery(false, fit), PlaceRepository.boxQuery(false, fit), PlaceRepository.nearQuery(true),
                 PlaceRepository.boxQuery(true, fit), PlaceRepository.textQuery(null), PlaceRepository.textQuery(fit))) {
@@ -91,9 +92,9 @@ class PlaceQueryPlanTest extends RampeTest {
 
     @Test
     void searchesForANeedSeekOnlyThePlacesThatFitIt() {
-        assertThat(plannedIndexes(driver, PlaceRepository.nearQuery(false, NeedProfile.WHEELCHAIR.fitsOrPartlyLabel()), params()))
+        assertThat(plannedIndexes(driver, PlaceRepository.nearQuery(false, NeedLabels.fitsOrPartly(NeedProfile.WHEELCHAIR)), params()))
                 .containsExactlyInAnyOrder(CURSOR, "place_location_wheelchair_fits_or_partly");
-        assertThat(plannedIndexes(driver, PlaceRepository.boxQuery(false, NeedProfile.HEARING.fitsLabel()), params()))
+        assertThat(plannedIndexes(driver, PlaceRepository.boxQuery(false, NeedLabels.fits(NeedProfile.HEARING)), params()))
                 .containsExactlyInAnyOrder(CURSOR, "place_location_hearing_fits");
     }
 
@@ -108,7 +109,7 @@ class PlaceQueryPlanTest extends RampeTest {
     void searchesReadTheStoredSummaryOfThePageOnly() {
         // The summary is read above the Top (ORDER BY ... LIMIT): for the page, not for every candidate.
         for (String query : List.of(PlaceRepository.nearQuery(false), PlaceRepository.boxQuery(false),
-                PlaceRepository.nearQuery(false, NeedProfile.WHEELCHAIR.fitsOrPartlyLabel()), PlaceRepository.textQuery(null))) {
+                PlaceRepository.nearQuery(false, NeedLabels.fitsOrPartly(NeedProfile.WHEELCHAIR)), PlaceRepository.textQuery(null))) {
             Plan plan;
             try (var session = driver.session()) {
                 plan = session.executeRead(tx -> tx.run("EXPLAIN " + query, params()).consume().plan());

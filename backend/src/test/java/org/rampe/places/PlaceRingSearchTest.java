@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rampe.graph.Transactions;
 import org.rampe.RampeTest;
+import org.rampe.members.NeedProfile;
 import org.rampe.places.PlaceRepository.Cursor;
 import org.rampe.places.PlaceRepository.Filter;
 import org.rampe.places.PlaceSearch.Fit;

@@ -33,6 +33,7 @@ import org.rampe.HttpBenchClient;
 import org.rampe.Latencies;
 import org.rampe.RampeApplication;
 import org.rampe.graph.EmbeddedGraph;
+import org.rampe.members.NeedProfile;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -430,11 +431,11 @@ class PlaceSearchBenchmark {
         String toilet = a.get(Criterion.ACCESSIBLE_TOILET);
         String wheelchair = entrance == null ? "unknown" : entrance.equals("no") ? "not_accessible"
                 : "yes".equals(toilet) ? "accessible" : "limited";
-        props.put(NeedProfile.WHEELCHAIR.property(), wheelchair);
-        props.put(NeedProfile.WALKING.property(), entrance == null ? "unknown" : entrance.equals("yes") ? "accessible" : "limited");
-        props.put(NeedProfile.VISION.property(), level(a.get(Criterion.GUIDE_DOGS_WELCOME)));
-        props.put(NeedProfile.HEARING.property(), level(a.get(Criterion.HEARING_LOOP)));
-        props.put(NeedProfile.COGNITIVE.property(), level(a.get(Criterion.EASY_READ_INFORMATION)));
+        props.put(NeedLabels.property(NeedProfile.WHEELCHAIR), wheelchair);
+        props.put(NeedLabels.property(NeedProfile.WALKING), entrance == null ? "unknown" : entrance.equals("yes") ? "accessible" : "limited");
+        props.put(NeedLabels.property(NeedProfile.VISION), level(a.get(Criterion.GUIDE_DOGS_WELCOME)));
+        props.put(NeedLabels.property(NeedProfile.HEARING), level(a.get(Criterion.HEARING_LOOP)));
+        props.put(NeedLabels.property(NeedProfile.COGNITIVE), level(a.get(Criterion.EASY_READ_INFORMATION)));
     }
 
     private static String level(String yesNo) {

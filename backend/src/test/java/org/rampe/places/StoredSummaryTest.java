@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
 import org.rampe.graph.Transactions;
+import org.rampe.members.NeedProfile;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

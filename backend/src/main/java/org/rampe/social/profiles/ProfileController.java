@@ -7,17 +7,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.rampe.images.Images;
 import org.rampe.images.JpegResponses;
-import org.rampe.members.MemberAccount;
-import org.rampe.places.NeedProfile;
+import org.rampe.members.NeedProfile;
+import org.rampe.members.SignedIn;
 import org.rampe.social.Relation;
 import org.rampe.social.Relations;
 import org.rampe.site.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -37,11 +34,12 @@ class ProfileController {
 
     private final Profiles profiles;
     private final Relations relations;
-    private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    private final SignedIn signedIn;
 
-    ProfileController(Profiles profiles, Relations relations) {
+    ProfileController(Profiles profiles, Relations relations, SignedIn signedIn) {
         this.profiles = profiles;
         this.relations = relations;
+        this.signedIn = signedIn;
     }
 
     @ModelAttribute("spokenLanguages")
@@ -84,7 +82,7 @@ class ProfileController {
     }
 
     @PostMapping("/account/profile")
-    String save(@ModelAttribute("form") ProfileForm form, BindingResult errors, @AuthenticationPrincipal MemberAccount account,
+    String save(@ModelAttribute("form") ProfileForm form, BindingResult errors, @AuthenticationPrincipal Viewer account,
                 HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Profile profile = own(account);
         form.validate(errors);
@@ -114,20 +112,9 @@ class ProfileController {
             return "profiles/edit";
         }
         profiles.save(account.memberId(), form, image);
-        String name = ProfileForm.line(form.getDisplayName());
-        if (!name.equals(account.displayName())) {
-            signedInAs(account.withDisplayName(name), request, response);
-        }
+        signedIn.renamed(account, ProfileForm.line(form.getDisplayName()), request, response);
         redirect.addFlashAttribute("notice", "profile.saved");
         return "redirect:/members/" + account.handle();
-    }
-
-    /** The header says "signed in as" with the new name from the next page on. */
-    private void signedInAs(MemberAccount updated, HttpServletRequest request, HttpServletResponse response) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
     }
 
     private Profile own(Viewer viewer) {

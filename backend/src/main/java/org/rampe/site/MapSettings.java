@@ -1,4 +1,4 @@
-package org.rampe.places;
+package org.rampe.site;
 
 import java.net.URI;
 

@@ -6,56 +6,47 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.neo4j.driver.Driver;
-import org.rampe.graph.Transactions;
-import org.rampe.places.DeclaredNeeds;
-import org.rampe.places.NeedProfile;
-import org.springframework.stereotype.Component;
+import org.rampe.graph.Graph;
+import org.springframework.stereotype.Repository;
 
 /**
  * Access needs in their own node, so that withdrawing consent deletes them entirely and an export
  * finds them in one place: {@code (:Member)-[:HAS_NEEDS]->(:AccessNeeds)}.
  */
-@Component
-class AccessNeedsStore implements DeclaredNeeds {
+@Repository
+class AccessNeedsRepository {
 
-    private final Driver driver;
+    private final Graph graph;
 
-    AccessNeedsStore(Driver driver) {
-        this.driver = driver;
+    AccessNeedsRepository(Graph graph) {
+        this.graph = graph;
     }
 
     Optional<AccessNeeds> find(MemberId member) {
-        return Transactions.read(driver, tx -> tx.run("""
+        return graph.one("""
                 MATCH (:Member {id: $id})-[:HAS_NEEDS]->(n:AccessNeeds)
                 RETURN n.profiles AS profiles, n.note AS note, n.visibility AS visibility, n.consentAt AS consentAt
-                """, Map.of("id", member.value())).stream().findFirst().map(r -> {
+                """, Map.of("id", member.value()), r -> {
             Set<NeedProfile> profiles = EnumSet.noneOf(NeedProfile.class);
             r.get("profiles").asList(v -> v.asString()).forEach(k -> NeedProfile.fromKey(k).ifPresent(profiles::add));
             return new AccessNeeds(profiles, r.get("note").asString(""), r.get("visibility").asString("only_me"),
                     r.get("consentAt").asZonedDateTime().toInstant());
-        }));
+        });
     }
 
     void save(MemberId member, Set<NeedProfile> profiles, String note, String visibility) {
         List<String> keys = profiles.stream().map(NeedProfile::key).toList();
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 MATCH (m:Member {id: $id})
                 MERGE (m)-[:HAS_NEEDS]->(n:AccessNeeds)
                 ON CREATE SET n.consentAt = datetime(), n.consentVersion = $version
                 SET n.profiles = $profiles, n.note = $note, n.visibility = $visibility, n.updatedAt = datetime()
                 """, Map.of("id", member.value(), "profiles", keys, "note", note, "visibility", visibility,
-                "version", AccessNeeds.CONSENT_VERSION)).consume());
+                "version", AccessNeeds.CONSENT_VERSION));
     }
 
     /** Consent withdrawn: nothing of the needs is left. */
     void erase(MemberId member) {
-        Transactions.write(driver, tx -> tx.run("MATCH (:Member {id: $id})-[:HAS_NEEDS]->(n:AccessNeeds) DETACH DELETE n",
-                Map.of("id", member.value())).consume());
-    }
-
-    @Override
-    public Set<NeedProfile> of(String memberId) {
-        return find(new MemberId(memberId)).map(AccessNeeds::profiles).orElse(Set.of());
+        graph.write("MATCH (:Member {id: $id})-[:HAS_NEEDS]->(n:AccessNeeds) DETACH DELETE n", Map.of("id", member.value()));
     }
 }

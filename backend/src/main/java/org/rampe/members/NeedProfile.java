@@ -1,34 +1,23 @@
-package org.rampe.places;
+package org.rampe.members;
 
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** The needs a verdict is computed for; a member may declare any combination. */
+/**
+ * The access needs a member may declare (any combination) and that places compute a verdict for:
+ * the members feature keeps a member's own (health data, with consent), the places feature says
+ * for each place whether it suits each of them.
+ */
 public enum NeedProfile {
     WHEELCHAIR, WALKING, VISION, HEARING, COGNITIVE;
 
     private final String key = name().toLowerCase(Locale.ROOT);
-    private final String property = "v_" + key;
 
+    /** The stable lower-case name used in forms, URLs, JSON and the graph. */
     public String key() {
         return key;
-    }
-
-    /** The property on a place holding the verdict for this profile. */
-    String property() {
-        return property;
-    }
-
-    /** The label of open places that fully fit this need (see V0004__Fit_labels, V0005__Open_places). */
-    String fitsLabel() {
-        return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT) + "Fits";
-    }
-
-    /** The label of places that fit this need at least partly. */
-    String fitsOrPartlyLabel() {
-        return fitsLabel() + "OrPartly";
     }
 
     public static Optional<NeedProfile> fromKey(String key) {
