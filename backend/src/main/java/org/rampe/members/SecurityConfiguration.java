@@ -1,14 +1,22 @@
 package org.rampe.members;
 
+import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
-import org.rampe.moderation.Suspensions;
-import org.rampe.places.MapSettings;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.rampe.site.MapSettings;
+import org.rampe.site.Viewer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -17,6 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Who may do what, and the headers every response carries. Pages are public unless they belong
@@ -42,7 +51,7 @@ class SecurityConfiguration {
 
     @Bean
     @ConditionalOnWebApplication // HttpSecurity exists only in a web application; `rampe import` has none
-    SecurityFilterChain web(HttpSecurity http, SignInFlow signInFlow, MapSettings map, Suspensions suspensions) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, SignInFlow signInFlow, MapSettings map, List<SignedInGate> gates) throws Exception {
         http
                 .authorizeHttpRequests(requests -> requests
                         // Moderation (issue 5): a group's queue, decisions and log are checked inside (its
@@ -85,14 +94,33 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/?signedOut")
                         .deleteCookies("RAMPE_SESSION"))
                 .addFilterBefore(signInFlow.throttleFilter(), UsernamePasswordAuthenticationFilter.class)
-                // A suspended member's session stops working (moderation).
-                .addFilterAfter(suspensions.filter(), AnonymousAuthenticationFilter.class)
+                // What restricts a signed-in member (moderation's suspensions), once they are known.
+                .addFilterAfter(gateFilter(gates), AnonymousAuthenticationFilter.class)
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(map.tilesOrigin())))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frames -> frames.deny()));
         return http.build();
+    }
+
+    /** Asks every gate, in order, about each request of a signed-in member. */
+    static OncePerRequestFilter gateFilter(List<SignedInGate> gates) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                var auth = SecurityContextHolder.getContext().getAuthentication();
+                if (auth != null && auth.getPrincipal() instanceof Viewer viewer) {
+                    for (SignedInGate gate : gates) {
+                        if (!gate.admit(viewer, request, response)) {
+                            return;
+                        }
+                    }
+                }
+                chain.doFilter(request, response);
+            }
+        };
     }
 
     /**

@@ -5,17 +5,15 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.neo4j.driver.Driver;
 import org.rampe.graph.Transactions;
+import org.rampe.members.SignedInGate;
 import org.rampe.site.Viewer;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Site-wide suspensions ({@code :Member.suspendedUntil}, far future = for good). A suspended member
@@ -26,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * every request is checked without a database read.
  */
 @Component
-public class Suspensions {
+public class Suspensions implements SignedInGate {
 
     /** Where a suspended member is sent: the sign-in page shows the reason for this flag. */
     public static final String SIGN_IN_SUSPENDED = "/signin?suspended";
@@ -81,33 +79,26 @@ public class Suspensions {
      * once (a member suspended for good could otherwise never appeal); without such a decision,
      * signs them out.
      */
-    public OncePerRequestFilter filter() {
-        return new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                var auth = SecurityContextHolder.getContext().getAuthentication();
-                if (auth != null && auth.getPrincipal() instanceof Viewer viewer && suspended(viewer.memberId())) {
-                    String path = request.getRequestURI().substring(request.getContextPath().length());
-                    if (allowedWhileSuspended(path)) {
-                        chain.doFilter(request, response);
-                        return;
-                    }
-                    String decision = suspensionDecision(viewer.memberId());
-                    if (decision != null) {
-                        response.sendRedirect(request.getContextPath() + "/decisions/" + decision);
-                        return;
-                    }
-                    SecurityContextHolder.clearContext();
-                    HttpSession session = request.getSession(false);
-                    if (session != null) {
-                        session.invalidate();
-                    }
-                    response.sendRedirect(request.getContextPath() + SIGN_IN_SUSPENDED);
-                    return;
-                }
-                chain.doFilter(request, response);
-            }
-        };
+    @Override
+    public boolean admit(Viewer viewer, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!suspended(viewer.memberId())) {
+            return true;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (allowedWhileSuspended(path)) {
+            return true;
+        }
+        String decision = suspensionDecision(viewer.memberId());
+        if (decision != null) {
+            response.sendRedirect(request.getContextPath() + "/decisions/" + decision);
+            return false;
+        }
+        SecurityContextHolder.clearContext();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        response.sendRedirect(request.getContextPath() + SIGN_IN_SUSPENDED);
+        return false;
     }
 }
