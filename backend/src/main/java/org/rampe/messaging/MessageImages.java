@@ -102,16 +102,6 @@ public class MessageImages {
         return store.get(imageId);
     }
 
-    /**
-     * The JPEG of a message's image for the moderators of a case about that message, who are not
-     * participants of its conversation. No check of who asks: the moderation feature has already
-     * checked that the viewer may see the case and that this is its message's image. Empty once the
-     * file is gone (the message deleted).
-     */
-    public Optional<byte[]> imageForModeration(String imageId) {
-        return store.get(imageId);
-    }
-
     /** An alt text as stored: NFC, trimmed, on one line. */
     static String alt(String alt) {
         return PostText.normalise(alt).replaceAll("\\s+", " ");

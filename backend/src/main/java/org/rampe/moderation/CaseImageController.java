@@ -1,7 +1,7 @@
 package org.rampe.moderation;
 
+import org.rampe.images.ImageStore;
 import org.rampe.images.JpegResponses;
-import org.rampe.messaging.MessageImages;
 import org.rampe.site.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,9 +21,9 @@ import org.springframework.web.server.ResponseStatusException;
 class CaseImageController {
 
     private final Moderation moderation;
-    private final MessageImages images;
+    private final ImageStore images;
 
-    CaseImageController(Moderation moderation, MessageImages images) {
+    CaseImageController(Moderation moderation, ImageStore images) {
         this.moderation = moderation;
         this.images = images;
     }
@@ -34,7 +34,9 @@ class CaseImageController {
                 .filter(c -> viewer.admin() || moderation.moderates(viewer.memberId(), c.groupId()))
                 .filter(c -> c.image() != null)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        byte[] jpeg = images.imageForModeration(found.image().id())
+        // The case names the message's image; the file is read from the image store directly, with no
+        // check of the conversation's participants (the case's check above is the one that applies).
+        byte[] jpeg = images.get(found.image().id())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         // As the messages' image route: private, since who may see it changes (the case decided, a moderator leaving).
         return JpegResponses.forThisViewer(jpeg);
