@@ -6,7 +6,6 @@ import java.util.Locale;
 
 import org.rampe.images.Images;
 import org.rampe.images.JpegResponses;
-import org.rampe.members.MemberAccount;
 import org.rampe.site.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -57,7 +56,7 @@ class AssociationController {
 
     @PostMapping("/associations/new")
     String create(@ModelAttribute("form") AssociationForm form, BindingResult errors,
-                  @AuthenticationPrincipal MemberAccount member, Model model, RedirectAttributes redirect) {
+                  @AuthenticationPrincipal Viewer member, Model model, RedirectAttributes redirect) {
         form.validate(errors);
         if (errors.hasErrors()) {
             model.addAttribute("failed", true);

@@ -1,6 +1,6 @@
 package org.rampe.feed;
 
-import org.rampe.members.MemberAccount;
+import org.rampe.site.Viewer;
 import org.rampe.social.Posts;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,7 +21,7 @@ class FeedController {
     }
 
     @GetMapping("/feed")
-    String feed(@AuthenticationPrincipal MemberAccount account, @RequestParam(required = false) String before,
+    String feed(@AuthenticationPrincipal Viewer account, @RequestParam(required = false) String before,
                 @RequestParam(required = false) String post, Model model) {
         var cursor = FeedCursor.parse(before, post).orElse(null);
         var page = feed.page(account.memberId(), cursor, HomeFeed.PAGE_SIZE);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.rampe.members.MemberAccount;
+import org.rampe.site.Viewer;
 import org.rampe.social.PostCard;
 import org.rampe.social.PostText;
 import org.rampe.social.Posts;
@@ -42,12 +42,12 @@ class GroupController {
         this.posts = posts;
     }
 
-    private static String id(MemberAccount account) {
+    private static String id(Viewer account) {
         return account == null ? null : account.memberId();
     }
 
     @GetMapping("/groups")
-    String list(@RequestParam(defaultValue = "") String q, @AuthenticationPrincipal MemberAccount account, Model model) {
+    String list(@RequestParam(defaultValue = "") String q, @AuthenticationPrincipal Viewer account, Model model) {
         String query = PostText.normalise(q).strip();
         model.addAttribute("q", query);
         model.addAttribute("groups", groups.list(query, id(account)));
@@ -59,19 +59,19 @@ class GroupController {
     }
 
     @GetMapping("/groups/new")
-    String createForm(@AuthenticationPrincipal MemberAccount account, Model model) {
+    String createForm(@AuthenticationPrincipal Viewer account, Model model) {
         model.addAttribute("form", new GroupForm());
         return form(account, model);
     }
 
-    private String form(MemberAccount account, Model model) {
+    private String form(Viewer account, Model model) {
         model.addAttribute("associations", groups.represented(account.memberId()));
         model.addAttribute("kinds", GroupForm.KINDS);
         return "groups/form";
     }
 
     @PostMapping("/groups")
-    String create(@ModelAttribute("form") GroupForm form, BindingResult errors, @AuthenticationPrincipal MemberAccount account,
+    String create(@ModelAttribute("form") GroupForm form, BindingResult errors, @AuthenticationPrincipal Viewer account,
                   Model model, RedirectAttributes redirect) {
         Set<String> associations = new HashSet<>();
         groups.represented(account.memberId()).forEach(a -> associations.add(a.id()));
@@ -89,7 +89,7 @@ class GroupController {
     }
 
     @GetMapping("/groups/{slug}/edit")
-    String editForm(@PathVariable String slug, @AuthenticationPrincipal MemberAccount account, Model model) {
+    String editForm(@PathVariable String slug, @AuthenticationPrincipal Viewer account, Model model) {
         Group g = groups.editable(slug, account);
         model.addAttribute("group", g);
         model.addAttribute("form", GroupForm.of(g));
@@ -99,7 +99,7 @@ class GroupController {
     /** The slug and the kind stay: only the name, description and rules are read from the form. */
     @PostMapping("/groups/{slug}/edit")
     String edit(@PathVariable String slug, @ModelAttribute("form") GroupForm form, BindingResult errors,
-                @AuthenticationPrincipal MemberAccount account, Model model, RedirectAttributes redirect) {
+                @AuthenticationPrincipal Viewer account, Model model, RedirectAttributes redirect) {
         Group g = groups.editable(slug, account);
         form.setKind(g.kind());
         form.setOwner("");
@@ -116,12 +116,12 @@ class GroupController {
 
     @GetMapping("/groups/{slug}")
     String page(@PathVariable String slug, @RequestParam(required = false) String before,
-                @AuthenticationPrincipal MemberAccount account, Model model) {
+                @AuthenticationPrincipal Viewer account, Model model) {
         Group g = groups.visible(slug, account);
         return page(g, account, before, "", "", "", null, model);
     }
 
-    private String page(Group g, MemberAccount account, String before, String text, String contentWarning, String language,
+    private String page(Group g, Viewer account, String before, String text, String contentWarning, String language,
                         String postError, Model model) {
         model.addAttribute("group", g);
         model.addAttribute("languages", LANGUAGES);
@@ -161,7 +161,7 @@ class GroupController {
     @PostMapping("/groups/{slug}/posts")
     String post(@PathVariable String slug, @RequestParam(defaultValue = "") String text,
                 @RequestParam(defaultValue = "") String contentWarning, @RequestParam(defaultValue = "") String language,
-                @AuthenticationPrincipal MemberAccount account, Model model, RedirectAttributes redirect) {
+                @AuthenticationPrincipal Viewer account, Model model, RedirectAttributes redirect) {
         Group g = groups.visible(slug, account);
         if (!g.canPost()) {
             throw Groups.forbidden();
@@ -186,7 +186,7 @@ class GroupController {
     }
 
     @GetMapping("/groups/{slug}/members")
-    String members(@PathVariable String slug, @AuthenticationPrincipal MemberAccount account, Model model) {
+    String members(@PathVariable String slug, @AuthenticationPrincipal Viewer account, Model model) {
         Group g = groups.readable(slug, account);
         model.addAttribute("group", g);
         model.addAttribute("members", groups.members(g));
@@ -198,7 +198,7 @@ class GroupController {
     }
 
     @GetMapping("/groups/{slug}/join")
-    String confirmJoin(@PathVariable String slug, @AuthenticationPrincipal MemberAccount account, Model model) {
+    String confirmJoin(@PathVariable String slug, @AuthenticationPrincipal Viewer account, Model model) {
         Group g = groups.visible(slug, account);
         if (!g.canJoin() && !g.canRequest() && !(g.viewer().invited() && !g.viewer().banned())) {
             throw Groups.forbidden();
@@ -208,14 +208,14 @@ class GroupController {
     }
 
     @PostMapping("/groups/{slug}/join")
-    String join(@PathVariable String slug, @AuthenticationPrincipal MemberAccount account, RedirectAttributes redirect) {
+    String join(@PathVariable String slug, @AuthenticationPrincipal Viewer account, RedirectAttributes redirect) {
         Group g = groups.visible(slug, account);
         redirect.addFlashAttribute("notice", groups.join(g, account.memberId()));
         return "redirect:/groups/" + g.slug();
     }
 
     @PostMapping("/groups/{slug}/request/withdraw")
-    String withdraw(@PathVariable String slug, @AuthenticationPrincipal MemberAccount account, RedirectAttributes redirect) {
+    String withdraw(@PathVariable String slug, @AuthenticationPrincipal Viewer account, RedirectAttributes redirect) {
         Group g = groups.visible(slug, account);
         groups.withdraw(g, account.memberId());
         redirect.addFlashAttribute("notice", "group.notice.withdrawn");
@@ -223,7 +223,7 @@ class GroupController {
     }
 
     @PostMapping("/groups/{slug}/leave")
-    String leave(@PathVariable String slug, @AuthenticationPrincipal MemberAccount account, RedirectAttributes redirect) {
+    String leave(@PathVariable String slug, @AuthenticationPrincipal Viewer account, RedirectAttributes redirect) {
         Group g = groups.visible(slug, account);
         switch (groups.leave(g, account.memberId())) {
             case DONE -> {
@@ -239,7 +239,7 @@ class GroupController {
     }
 
     @PostMapping("/groups/{slug}/requests/{member}/approve")
-    String approve(@PathVariable String slug, @PathVariable String member, @AuthenticationPrincipal MemberAccount account,
+    String approve(@PathVariable String slug, @PathVariable String member, @AuthenticationPrincipal Viewer account,
                    RedirectAttributes redirect) {
         Group g = groups.moderated(slug, account);
         groups.approve(g, valid(member), account.memberId());
@@ -248,7 +248,7 @@ class GroupController {
     }
 
     @PostMapping("/groups/{slug}/requests/{member}/refuse")
-    String refuse(@PathVariable String slug, @PathVariable String member, @AuthenticationPrincipal MemberAccount account,
+    String refuse(@PathVariable String slug, @PathVariable String member, @AuthenticationPrincipal Viewer account,
                   RedirectAttributes redirect) {
         Group g = groups.moderated(slug, account);
         groups.refuse(g, valid(member));
@@ -258,7 +258,7 @@ class GroupController {
 
     @PostMapping("/groups/{slug}/invitations")
     String invite(@PathVariable String slug, @RequestParam(defaultValue = "") String handle,
-                  @AuthenticationPrincipal MemberAccount account, RedirectAttributes redirect) {
+                  @AuthenticationPrincipal Viewer account, RedirectAttributes redirect) {
         Group g = groups.moderated(slug, account);
         String h = handle.strip().replaceFirst("^@", "");
         var invited = h.isEmpty() ? java.util.Optional.<String>empty() : groups.invite(g, h, account.memberId());
@@ -267,7 +267,7 @@ class GroupController {
     }
 
     @PostMapping("/groups/{slug}/invitation/accept")
-    String accept(@PathVariable String slug, @AuthenticationPrincipal MemberAccount account, RedirectAttributes redirect) {
+    String accept(@PathVariable String slug, @AuthenticationPrincipal Viewer account, RedirectAttributes redirect) {
         Group g = groups.visible(slug, account);
         groups.accept(g, account.memberId());
         redirect.addFlashAttribute("notice", "group.notice.joined");
@@ -275,7 +275,7 @@ class GroupController {
     }
 
     @PostMapping("/groups/{slug}/invitation/decline")
-    String decline(@PathVariable String slug, @AuthenticationPrincipal MemberAccount account, RedirectAttributes redirect) {
+    String decline(@PathVariable String slug, @AuthenticationPrincipal Viewer account, RedirectAttributes redirect) {
         Group g = groups.visible(slug, account);
         groups.decline(g, account.memberId());
         redirect.addFlashAttribute("notice", "group.notice.declined");
@@ -284,7 +284,7 @@ class GroupController {
 
     @PostMapping("/groups/{slug}/members/{member}/role")
     String role(@PathVariable String slug, @PathVariable String member, @RequestParam(defaultValue = "") String role,
-                @AuthenticationPrincipal MemberAccount account, RedirectAttributes redirect) {
+                @AuthenticationPrincipal Viewer account, RedirectAttributes redirect) {
         Group g = groups.visible(slug, account);
         groups.setRole(g, valid(member), role, account);
         redirect.addFlashAttribute("notice", "group.notice.role." + role);
@@ -293,7 +293,7 @@ class GroupController {
 
     @PostMapping("/groups/{slug}/audit-log")
     String auditLog(@PathVariable String slug, @RequestParam(defaultValue = "false") boolean publish,
-                    @AuthenticationPrincipal MemberAccount account, RedirectAttributes redirect) {
+                    @AuthenticationPrincipal Viewer account, RedirectAttributes redirect) {
         Group g = groups.visible(slug, account);
         groups.setPublicAuditLog(g, publish, account);
         redirect.addFlashAttribute("notice", publish ? "group.notice.auditPublished" : "group.notice.auditUnpublished");

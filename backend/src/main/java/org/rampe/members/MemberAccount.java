@@ -14,7 +14,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The signed-in member as Spring Security keeps them in the session. The password hash is held
  * only while signing in: Spring Security erases it once the check is done.
  */
-public final class MemberAccount implements UserDetails, CredentialsContainer, Viewer {
+final class MemberAccount implements UserDetails, CredentialsContainer, Viewer {
 
     @Serial
     private static final long serialVersionUID = 1L;

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.rampe.images.JpegResponses;
-import org.rampe.members.MemberAccount;
+import org.rampe.site.Viewer;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,7 +43,7 @@ class MessageImageController {
     @PostMapping(path = "/messages/{id}/send", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> send(@PathVariable String id, @RequestParam(defaultValue = "") String text,
                            @RequestParam(defaultValue = "") String clientId, @RequestParam(required = false) MultipartFile image,
-                           @RequestParam(defaultValue = "") String alt, @AuthenticationPrincipal MemberAccount member,
+                           @RequestParam(defaultValue = "") String alt, @AuthenticationPrincipal Viewer member,
                            Locale locale) {
         String conversation = uuid(id);
         if (conversation == null || !messaging.isParticipant(member.memberId(), conversation)) {
@@ -73,7 +73,7 @@ class MessageImageController {
     }
 
     @GetMapping("/messages/images/{id}.jpg")
-    ResponseEntity<byte[]> image(@PathVariable String id, @AuthenticationPrincipal MemberAccount viewer) {
+    ResponseEntity<byte[]> image(@PathVariable String id, @AuthenticationPrincipal Viewer viewer) {
         String imageId = uuid(id);
         if (imageId == null) {
             throw MessagesController.notFound();

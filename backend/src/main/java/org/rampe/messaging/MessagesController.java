@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.rampe.members.MemberAccount;
+import org.rampe.site.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -39,7 +39,7 @@ class MessagesController {
     }
 
     @GetMapping("/messages")
-    String list(@AuthenticationPrincipal MemberAccount member, Model model) {
+    String list(@AuthenticationPrincipal Viewer member, Model model) {
         model.addAttribute("conversations", messaging.conversations(member.memberId()));
         return "messages/list";
     }
@@ -55,7 +55,7 @@ class MessagesController {
 
     @PostMapping("/messages/new")
     String start(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String handles,
-                 @AuthenticationPrincipal MemberAccount member, Model model, RedirectAttributes redirect) {
+                 @AuthenticationPrincipal Viewer member, Model model, RedirectAttributes redirect) {
         try {
             var ref = messaging.startAdhoc(member.memberId(), title, Messaging.handles(handles));
             redirect.addFlashAttribute("notice", "messaging.notice.started");
@@ -71,7 +71,7 @@ class MessagesController {
 
     /** "Send a message" on a profile: the direct conversation with that member, started or found again. */
     @PostMapping("/members/{handle}/message")
-    String direct(@PathVariable String handle, @AuthenticationPrincipal MemberAccount member, RedirectAttributes redirect) {
+    String direct(@PathVariable String handle, @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
         if (!HANDLE.matcher(handle).matches()) {
             throw notFound();
         }
@@ -87,7 +87,7 @@ class MessagesController {
 
     /** The group's chat, for its members (created the first time one opens it). */
     @GetMapping("/groups/{slug}/chat")
-    String groupChat(@PathVariable String slug, @AuthenticationPrincipal MemberAccount member) {
+    String groupChat(@PathVariable String slug, @AuthenticationPrincipal Viewer member) {
         return "redirect:/messages/" + messaging.groupChatBySlug(member.memberId(), slug).orElseThrow(MessagesController::notFound).id();
     }
 
@@ -95,13 +95,13 @@ class MessagesController {
 
     @GetMapping("/messages/{id}")
     String conversation(@PathVariable String id, @RequestParam(required = false) Long before,
-                        @AuthenticationPrincipal MemberAccount member, Model model) {
+                        @AuthenticationPrincipal Viewer member, Model model) {
         String conversation = valid(id);
         return page(conversation, before, member, "", null, model);
     }
 
     /** Draws the conversation; marks it read when its newest messages are shown. */
-    private String page(String conversation, Long before, MemberAccount member, String text, MessagingRefusal problem,
+    private String page(String conversation, Long before, Viewer member, String text, MessagingRefusal problem,
                         Model model) {
         var view = messaging.open(member.memberId(), conversation).orElseThrow(MessagesController::notFound);
         List<MessageView> messages = messaging.history(member.memberId(), conversation, before, Messaging.PAGE);
@@ -176,7 +176,7 @@ class MessagesController {
     @PostMapping("/messages/{id}")
     String send(@PathVariable String id, @RequestParam(defaultValue = "") String text,
                 @RequestParam(defaultValue = "") String clientId, @RequestParam(required = false) MultipartFile image,
-                @RequestParam(defaultValue = "") String alt, @AuthenticationPrincipal MemberAccount member,
+                @RequestParam(defaultValue = "") String alt, @AuthenticationPrincipal Viewer member,
                 Model model, RedirectAttributes redirect) {
         String conversation = valid(id);
         if (!messaging.isParticipant(member.memberId(), conversation)) {
@@ -203,7 +203,7 @@ class MessagesController {
     }
 
     @GetMapping("/messages/{id}/m/{message}/edit")
-    String editForm(@PathVariable String id, @PathVariable String message, @AuthenticationPrincipal MemberAccount member,
+    String editForm(@PathVariable String id, @PathVariable String message, @AuthenticationPrincipal Viewer member,
                     Model model) {
         var m = own(id, message, member);
         model.addAttribute("message", m);
@@ -213,7 +213,7 @@ class MessagesController {
 
     @PostMapping("/messages/{id}/m/{message}/edit")
     String edit(@PathVariable String id, @PathVariable String message, @RequestParam(defaultValue = "") String text,
-                @AuthenticationPrincipal MemberAccount member, Model model, RedirectAttributes redirect) {
+                @AuthenticationPrincipal Viewer member, Model model, RedirectAttributes redirect) {
         var m = own(id, message, member);
         try {
             messaging.edit(member.memberId(), m.id(), text);
@@ -228,14 +228,14 @@ class MessagesController {
     }
 
     @GetMapping("/messages/{id}/m/{message}/delete")
-    String confirmDelete(@PathVariable String id, @PathVariable String message, @AuthenticationPrincipal MemberAccount member,
+    String confirmDelete(@PathVariable String id, @PathVariable String message, @AuthenticationPrincipal Viewer member,
                          Model model) {
         model.addAttribute("message", own(id, message, member));
         return "messages/delete";
     }
 
     @PostMapping("/messages/{id}/m/{message}/delete")
-    String delete(@PathVariable String id, @PathVariable String message, @AuthenticationPrincipal MemberAccount member,
+    String delete(@PathVariable String id, @PathVariable String message, @AuthenticationPrincipal Viewer member,
                   RedirectAttributes redirect) {
         var m = own(id, message, member);
         messaging.delete(member.memberId(), m.id());
@@ -243,13 +243,13 @@ class MessagesController {
         return "redirect:/messages/" + m.conversationId() + "#m-" + m.seq();
     }
 
-    private MessageView own(String id, String message, MemberAccount member) {
+    private MessageView own(String id, String message, Viewer member) {
         String conversation = valid(id);
         return messaging.own(member.memberId(), conversation, valid(message)).orElseThrow(MessagesController::notFound);
     }
 
     @PostMapping("/messages/{id}/leave")
-    String leave(@PathVariable String id, @AuthenticationPrincipal MemberAccount member, RedirectAttributes redirect) {
+    String leave(@PathVariable String id, @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
         String conversation = valid(id);
         try {
             messaging.leave(member.memberId(), conversation);
@@ -266,7 +266,7 @@ class MessagesController {
 
     @PostMapping("/messages/{id}/mute")
     String mute(@PathVariable String id, @RequestParam(defaultValue = "true") boolean muted,
-                @AuthenticationPrincipal MemberAccount member, RedirectAttributes redirect) {
+                @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
         String conversation = valid(id);
         try {
             messaging.mute(member.memberId(), conversation, muted);
@@ -280,7 +280,7 @@ class MessagesController {
     // ---- settings ------------------------------------------------------------------------
 
     @GetMapping("/messages/settings")
-    String settings(@AuthenticationPrincipal MemberAccount member, Model model) {
+    String settings(@AuthenticationPrincipal Viewer member, Model model) {
         model.addAttribute("settings", messaging.settings(member.memberId()));
         return "messages/settings";
     }
@@ -288,7 +288,7 @@ class MessagesController {
     @PostMapping("/messages/settings")
     String saveSettings(@RequestParam(defaultValue = "false") boolean readReceipts,
                         @RequestParam(defaultValue = "false") boolean presenceVisible,
-                        @AuthenticationPrincipal MemberAccount member, RedirectAttributes redirect) {
+                        @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
         messaging.saveSettings(member.memberId(), new MessagingSettings(readReceipts, presenceVisible));
         redirect.addFlashAttribute("notice", "messaging.notice.settings");
         return "redirect:/messages/settings";

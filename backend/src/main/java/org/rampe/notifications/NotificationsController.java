@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
-import org.rampe.members.MemberAccount;
+import org.rampe.site.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,7 +27,7 @@ class NotificationsController {
     }
 
     @GetMapping("/notifications")
-    String page(@AuthenticationPrincipal MemberAccount account, @RequestParam(required = false) String before,
+    String page(@AuthenticationPrincipal Viewer account, @RequestParam(required = false) String before,
                 @RequestParam(required = false) String id, Model model) {
         Instant at = null;
         String beforeId = null;
@@ -45,14 +45,14 @@ class NotificationsController {
     }
 
     @PostMapping("/notifications/read")
-    String markAllRead(@AuthenticationPrincipal MemberAccount account, RedirectAttributes redirect) {
+    String markAllRead(@AuthenticationPrincipal Viewer account, RedirectAttributes redirect) {
         notifications.markAllRead(account.memberId());
         redirect.addFlashAttribute("notice", "notification.allMarked");
         return "redirect:/notifications";
     }
 
     @PostMapping("/notifications/{id}/read")
-    String markRead(@AuthenticationPrincipal MemberAccount account, @PathVariable String id, RedirectAttributes redirect) {
+    String markRead(@AuthenticationPrincipal Viewer account, @PathVariable String id, RedirectAttributes redirect) {
         if (!notifications.markRead(account.memberId(), id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

@@ -1,7 +1,7 @@
 package org.rampe.social;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.rampe.members.MemberAccount;
+import org.rampe.site.Viewer;
 import org.rampe.site.SafeRedirect;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,7 +31,7 @@ class CommentController {
     @PostMapping("/posts/{id}/comments")
     String comment(@PathVariable String id, @RequestParam(defaultValue = "") String text,
                    @RequestParam(required = false) String parent,
-                   @AuthenticationPrincipal MemberAccount member, Model model, RedirectAttributes redirect,
+                   @AuthenticationPrincipal Viewer member, Model model, RedirectAttributes redirect,
                    HttpServletResponse response) {
         String post = PostController.valid(id);
         String parentId = parent == null || parent.isBlank() ? null : PostController.valid(parent);
@@ -79,7 +79,7 @@ class CommentController {
     }
 
     @GetMapping("/comments/{id}/edit")
-    String editForm(@PathVariable String id, @AuthenticationPrincipal MemberAccount member, Model model) {
+    String editForm(@PathVariable String id, @AuthenticationPrincipal Viewer member, Model model) {
         var comment = own(id, member);
         model.addAttribute("comment", comment);
         model.addAttribute("text", comment.text());
@@ -88,7 +88,7 @@ class CommentController {
 
     @PostMapping("/comments/{id}/edit")
     String edit(@PathVariable String id, @RequestParam(defaultValue = "") String text,
-                @AuthenticationPrincipal MemberAccount member, Model model, RedirectAttributes redirect) {
+                @AuthenticationPrincipal Viewer member, Model model, RedirectAttributes redirect) {
         var comment = own(id, member);
         String typed = PostText.normalise(text);
         String problem = problem(typed);
@@ -106,13 +106,13 @@ class CommentController {
     }
 
     @GetMapping("/comments/{id}/delete")
-    String confirmDelete(@PathVariable String id, @AuthenticationPrincipal MemberAccount member, Model model) {
+    String confirmDelete(@PathVariable String id, @AuthenticationPrincipal Viewer member, Model model) {
         model.addAttribute("comment", own(id, member));
         return "social/comment-delete";
     }
 
     @PostMapping("/comments/{id}/delete")
-    String delete(@PathVariable String id, @AuthenticationPrincipal MemberAccount member, RedirectAttributes redirect) {
+    String delete(@PathVariable String id, @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
         var comment = own(id, member);
         String post = conversation.delete(comment.id(), member.memberId()).orElseThrow(PostController::notFound);
         redirect.addFlashAttribute("notice", "comment.notice.deleted");
@@ -122,7 +122,7 @@ class CommentController {
     @PostMapping("/posts/{id}/reactions")
     String reactToPost(@PathVariable String id, @RequestParam(defaultValue = "") String reaction,
                        @RequestParam(defaultValue = "") String returnTo,
-                       @AuthenticationPrincipal MemberAccount member, RedirectAttributes redirect) {
+                       @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
         String post = PostController.valid(id);
         Reaction chosen = Reaction.fromKey(reaction).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
         if (conversation.reactToPost(post, member.memberId(), chosen) == Conversation.Outcome.NOT_FOUND) {
@@ -133,7 +133,7 @@ class CommentController {
 
     @PostMapping("/comments/{id}/reactions")
     String reactToComment(@PathVariable String id, @RequestParam(defaultValue = "") String reaction,
-                          @AuthenticationPrincipal MemberAccount member) {
+                          @AuthenticationPrincipal Viewer member) {
         String comment = PostController.valid(id);
         Reaction chosen = Reaction.fromKey(reaction).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
         var reacted = conversation.reactToComment(comment, member.memberId(), chosen);
@@ -157,7 +157,7 @@ class CommentController {
     }
 
     /** The viewer's own comment: 404 when unknown or on a post they may not read, 403 when someone else's. */
-    private Conversation.OwnComment own(String id, MemberAccount member) {
+    private Conversation.OwnComment own(String id, Viewer member) {
         String comment = PostController.valid(id);
         return switch (conversation.mayChange(comment, member.memberId())) {
             case NOT_FOUND -> throw PostController.notFound();

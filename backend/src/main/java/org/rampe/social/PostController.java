@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.rampe.images.Images;
 import org.rampe.images.JpegResponses;
-import org.rampe.members.MemberAccount;
+import org.rampe.site.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -54,7 +54,7 @@ class PostController {
 
     @PostMapping("/posts")
     String write(@ModelAttribute("form") PostForm form, BindingResult errors,
-                 @AuthenticationPrincipal MemberAccount member, Model model, RedirectAttributes redirect) {
+                 @AuthenticationPrincipal Viewer member, Model model, RedirectAttributes redirect) {
         form.validate(errors);
         List<Posts.NewImage> images = new ArrayList<>();
         for (int i = 0; i < PostForm.MAX_IMAGES; i++) {
@@ -107,12 +107,12 @@ class PostController {
 
     @GetMapping("/posts/{id}")
     String read(@PathVariable String id, @RequestParam(required = false) String replyTo,
-                @AuthenticationPrincipal MemberAccount viewer, Model model) {
+                @AuthenticationPrincipal Viewer viewer, Model model) {
         return page(id, viewer, replyTo, "", null, model);
     }
 
     /** The post page; also shown again, filled in, when a comment was refused. */
-    String page(String id, MemberAccount viewer, String replyTo, String commentText, String commentError, Model model) {
+    String page(String id, Viewer viewer, String replyTo, String commentText, String commentError, Model model) {
         String viewerId = viewer == null ? null : viewer.memberId();
         PostCard post = posts.find(valid(id), viewerId).orElseThrow(PostController::notFound);
         List<CommentView> thread = conversation.thread(post.id(), viewerId);
@@ -138,7 +138,7 @@ class PostController {
     }
 
     @GetMapping("/posts/{id}/edit")
-    String editForm(@PathVariable String id, @AuthenticationPrincipal MemberAccount member, Model model) {
+    String editForm(@PathVariable String id, @AuthenticationPrincipal Viewer member, Model model) {
         PostCard post = own(id, member);
         var form = new PostForm();
         form.setText(post.text());
@@ -153,7 +153,7 @@ class PostController {
 
     @PostMapping("/posts/{id}/edit")
     String edit(@PathVariable String id, @ModelAttribute("form") PostForm form, BindingResult errors,
-                @AuthenticationPrincipal MemberAccount member, Model model, RedirectAttributes redirect) {
+                @AuthenticationPrincipal Viewer member, Model model, RedirectAttributes redirect) {
         PostCard post = own(id, member);
         if ("group".equals(post.visibility())) {
             // A group post stays in its group: the audience is not the form's to change (Posts.edit keeps it).
@@ -180,13 +180,13 @@ class PostController {
     }
 
     @GetMapping("/posts/{id}/delete")
-    String confirmDelete(@PathVariable String id, @AuthenticationPrincipal MemberAccount member, Model model) {
+    String confirmDelete(@PathVariable String id, @AuthenticationPrincipal Viewer member, Model model) {
         model.addAttribute("post", own(id, member));
         return "social/post-delete";
     }
 
     @PostMapping("/posts/{id}/delete")
-    String delete(@PathVariable String id, @AuthenticationPrincipal MemberAccount member, RedirectAttributes redirect) {
+    String delete(@PathVariable String id, @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
         PostCard post = own(id, member);
         if (!posts.delete(post.id(), member.memberId())) {
             throw notFound();
@@ -196,14 +196,14 @@ class PostController {
     }
 
     @GetMapping("/images/{id}.jpg")
-    ResponseEntity<byte[]> image(@PathVariable String id, @AuthenticationPrincipal MemberAccount viewer) {
+    ResponseEntity<byte[]> image(@PathVariable String id, @AuthenticationPrincipal Viewer viewer) {
         byte[] jpeg = posts.image(valid(id), viewer == null ? null : viewer.memberId()).orElseThrow(PostController::notFound);
         // Private: who may see it depends on the viewer and can change (a block, a narrower audience).
         return JpegResponses.forThisViewer(jpeg);
     }
 
     /** The viewer's own post: 404 when they may not read it, 403 when it is someone else's. */
-    private PostCard own(String id, MemberAccount member) {
+    private PostCard own(String id, Viewer member) {
         PostCard post = posts.find(valid(id), member.memberId()).orElseThrow(PostController::notFound);
         if (!post.mine()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);

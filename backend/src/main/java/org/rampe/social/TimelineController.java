@@ -1,6 +1,6 @@
 package org.rampe.social;
 
-import org.rampe.members.MemberAccount;
+import org.rampe.site.Viewer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,7 +20,7 @@ class TimelineController {
 
     @GetMapping("/members/{handle}/posts")
     String timeline(@PathVariable String handle, @RequestParam(required = false) String before,
-                    @AuthenticationPrincipal MemberAccount viewer, Model model) {
+                    @AuthenticationPrincipal Viewer viewer, Model model) {
         var timeline = posts.timeline(handle, viewer == null ? null : viewer.memberId(), before)
                 .orElseThrow(PostController::notFound);
         model.addAttribute("timeline", timeline);

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.rampe.images.Images;
 import org.rampe.images.JpegResponses;
-import org.rampe.members.MemberAccount;
+import org.rampe.site.Viewer;
 import org.rampe.places.Criterion;
 import org.rampe.places.PlaceId;
 import org.rampe.site.SafeRedirect;
@@ -62,7 +62,7 @@ class PhotoController {
 
     @PostMapping("/places/{placeId}/photos")
     String upload(@PathVariable String placeId, @ModelAttribute("form") PhotoForm form, BindingResult errors,
-                  @AuthenticationPrincipal MemberAccount member, Model model, RedirectAttributes redirect) {
+                  @AuthenticationPrincipal Viewer member, Model model, RedirectAttributes redirect) {
         PlaceId place = existingPlace(placeId);
         model.addAttribute("placeId", place.value());
         Optional<Images.Cleaned> image = Optional.empty();
@@ -115,7 +115,7 @@ class PhotoController {
     String report(@PathVariable String placeId, @PathVariable String photoId,
                   @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String text,
                   @RequestParam(defaultValue = "") String returnTo,
-                  @AuthenticationPrincipal MemberAccount member, RedirectAttributes redirect) {
+                  @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
         PlaceId place = PlaceId.parse(placeId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (PlaceId.parse(photoId).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
