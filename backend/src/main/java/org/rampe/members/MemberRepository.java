@@ -4,10 +4,9 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
-import org.rampe.graph.Transactions;
+import org.rampe.graph.Graph;
 import org.rampe.site.DisplayPreferences;
 import org.rampe.site.Language;
 import org.springframework.stereotype.Repository;
@@ -24,16 +23,16 @@ class MemberRepository {
                        .textSize, .highContrast, .dyslexiaFont, .reducedMotion, .hideMap } AS m
             """;
 
-    private final Driver driver;
+    private final Graph graph;
 
-    MemberRepository(Driver driver) {
-        this.driver = driver;
+    MemberRepository(Graph graph) {
+        this.graph = graph;
     }
 
     /** Creates the member; the uniqueness constraints on email and handle refuse a duplicate. */
     Member create(NewMember member) {
         var id = MemberId.random();
-        return Transactions.write(driver, tx -> map(tx.run("""
+        return graph.writeOne("""
                 CREATE (m:Member {
                   id: $id, email: $email, handle: $handle, displayName: $displayName,
                   passwordHash: $passwordHash, language: $language, createdAt: datetime(),
@@ -45,49 +44,53 @@ class MemberRepository {
                 "handle", member.handle(),
                 "displayName", member.displayName(),
                 "passwordHash", member.passwordHash(),
-                "language", member.language().code())).single()).member());
+                "language", member.language().code()), r -> map(r).member()).orElseThrow();
+    }
+
+    /** A demo member, created with a fresh id unless the address has one already. */
+    MemberId demo(String email, String handle, String displayName, String passwordHash) {
+        return graph.writeOne("""
+                MERGE (m:Member {email: $email})
+                ON CREATE SET m.id = $id, m.handle = $handle, m.displayName = $displayName, m.passwordHash = $hash,
+                    m.language = 'fr', m.createdAt = datetime(), m.textSize = 100, m.highContrast = false,
+                    m.dyslexiaFont = false, m.reducedMotion = false, m.demo = true
+                RETURN m.id AS id
+                """, Map.of("email", email, "id", MemberId.random().value(), "handle", handle,
+                "displayName", displayName, "hash", passwordHash), r -> new MemberId(r.get("id").asString())).orElseThrow();
     }
 
     boolean emailTaken(String email) {
-        return exists("MATCH (m:Member {email: $value}) RETURN count(m) > 0 AS taken", email);
+        return graph.exists("MATCH (m:Member {email: $value}) RETURN count(m) > 0 AS taken", Map.of("value", email));
     }
 
     boolean handleTaken(String handle) {
-        return exists("MATCH (m:Member {handle: $value}) RETURN count(m) > 0 AS taken", handle);
-    }
-
-    private boolean exists(String query, String value) {
-        return Transactions.read(driver, tx -> tx.run(query, Map.of("value", value)).single().get("taken").asBoolean());
+        return graph.exists("MATCH (m:Member {handle: $value}) RETURN count(m) > 0 AS taken", Map.of("value", handle));
     }
 
     Optional<Credentials> credentialsByEmail(String email) {
-        return Transactions.read(driver, tx -> tx.run("MATCH (m:Member {email: $email})\n" + RETURN_MEMBER,
-                Map.of("email", email)).stream().findFirst().map(MemberRepository::map));
+        return graph.one("MATCH (m:Member {email: $email})\n" + RETURN_MEMBER, Map.of("email", email), MemberRepository::map);
     }
 
     Optional<Member> byId(MemberId id) {
-        return Transactions.read(driver, tx -> tx.run("MATCH (m:Member {id: $id})\n" + RETURN_MEMBER,
-                Map.of("id", id.value())).stream().findFirst().map(r -> map(r).member()));
+        return graph.one("MATCH (m:Member {id: $id})\n" + RETURN_MEMBER, Map.of("id", id.value()), r -> map(r).member());
     }
 
     Optional<Member> byHandle(String handle) {
-        return Transactions.read(driver, tx -> tx.run("MATCH (m:Member {handle: $handle})\n" + RETURN_MEMBER,
-                Map.of("handle", handle)).stream().findFirst().map(r -> map(r).member()));
+        return graph.one("MATCH (m:Member {handle: $handle})\n" + RETURN_MEMBER, Map.of("handle", handle), r -> map(r).member());
     }
 
     void saveLanguage(MemberId id, Language language) {
-        Transactions.write(driver, tx -> tx.run("MATCH (m:Member {id: $id}) SET m.language = $language",
-                Map.of("id", id.value(), "language", language.code())).consume());
+        graph.write("MATCH (m:Member {id: $id}) SET m.language = $language", Map.of("id", id.value(), "language", language.code()));
     }
 
     void savePreferences(MemberId id, DisplayPreferences preferences) {
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 MATCH (m:Member {id: $id})
                 SET m.textSize = $textSize, m.highContrast = $highContrast,
                     m.dyslexiaFont = $dyslexiaFont, m.reducedMotion = $reducedMotion, m.hideMap = $hideMap
                 """, Map.of("id", id.value(), "textSize", preferences.textSize(),
                 "highContrast", preferences.highContrast(), "dyslexiaFont", preferences.dyslexiaFont(),
-                "reducedMotion", preferences.reducedMotion(), "hideMap", preferences.hideMap())).consume());
+                "reducedMotion", preferences.reducedMotion(), "hideMap", preferences.hideMap()));
     }
 
     private static Credentials map(Record record) {

@@ -2,10 +2,9 @@ package org.rampe.site;
 
 import java.util.Map;
 
-import org.neo4j.driver.Driver;
-import org.rampe.graph.Transactions;
+import org.rampe.graph.Graph;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * The two counts every member's page shows in its header (unread notifications, unread messages),
@@ -14,7 +13,7 @@ import org.springframework.stereotype.Component;
  * a 2-core machine). The features say how they count ({@link UnreadNotifications#countOfMe},
  * {@link UnreadMessages#countOfMe}); a feature that is absent counts 0.
  */
-@Component
+@Repository
 class HeaderCounts {
 
     /** Both counts of one member. */
@@ -22,19 +21,19 @@ class HeaderCounts {
         static final Counts NONE = new Counts(0, 0);
     }
 
-    private final Driver driver;
+    private final Graph graph;
     private final ObjectProvider<UnreadNotifications> notifications;
     private final ObjectProvider<UnreadMessages> messages;
     private volatile String query;
 
-    HeaderCounts(Driver driver, ObjectProvider<UnreadNotifications> notifications, ObjectProvider<UnreadMessages> messages) {
-        this.driver = driver;
+    HeaderCounts(Graph graph, ObjectProvider<UnreadNotifications> notifications, ObjectProvider<UnreadMessages> messages) {
+        this.graph = graph;
         this.notifications = notifications;
         this.messages = messages;
     }
 
     Counts of(String memberId) {
-        var rows = Transactions.readQuery(driver, query(), Map.of("id", memberId),
+        var rows = graph.query(query(), Map.of("id", memberId),
                 r -> new Counts(r.get("notifications").asLong(), r.get("messages").asLong()));
         return rows.isEmpty() ? Counts.NONE : rows.getFirst();
     }
