@@ -65,7 +65,7 @@ public class AssociationForm {
     }
 
     /** What the form says, normalised; only after {@link #validate} found nothing wrong. */
-    record Fields(String name, String description, String contact, String website) {
+    public record Fields(String name, String description, String contact, String website) {
     }
 
     Fields fields() {

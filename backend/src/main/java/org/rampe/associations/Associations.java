@@ -47,7 +47,7 @@ public class Associations {
         return repository.list(AssociationForm.line(q), LIST_MAX);
     }
 
-    String create(String creatorId, AssociationForm.Fields fields) {
+    public String create(String creatorId, AssociationForm.Fields fields) {
         return repository.create(creatorId, fields);
     }
 
@@ -104,8 +104,8 @@ public class Associations {
         repository.withdrawVerification(a.id());
     }
 
-    /** For the demo only. */
-    void markDemo(String slug, boolean verified) {
+    /** Marks an association as demo content ({@code demo: true}), verified or waiting as the demo shows it. */
+    public void markDemo(String slug, boolean verified) {
         repository.markDemo(slug, verified);
     }
 }

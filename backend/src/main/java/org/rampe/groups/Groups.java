@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.rampe.members.MemberAccount;
+import org.rampe.site.Viewer;
 import org.rampe.social.Posts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -40,14 +40,14 @@ public class Groups {
     }
 
     /** The group as {@code account} (null for a visitor) sees it; 404 if there is none or it is hidden from them. */
-    Group visible(String slug, MemberAccount account) {
+    Group visible(String slug, Viewer account) {
         String viewer = account == null ? null : account.memberId();
         boolean admin = account != null && account.admin();
         return repository.bySlug(slug, viewer, admin).filter(Group::visible).orElseThrow(Groups::notFound);
     }
 
     /** The group, if the viewer may read its posts and members: 404 if hidden from them, 403 otherwise. */
-    Group readable(String slug, MemberAccount account) {
+    Group readable(String slug, Viewer account) {
         Group g = visible(slug, account);
         if (!g.readable() && !g.viewer().admin()) {
             throw forbidden();
@@ -56,7 +56,7 @@ public class Groups {
     }
 
     /** The group, if the viewer moderates it. */
-    Group moderated(String slug, MemberAccount account) {
+    Group moderated(String slug, Viewer account) {
         Group g = visible(slug, account);
         if (!g.viewer().moderates()) {
             throw forbidden();
@@ -65,7 +65,7 @@ public class Groups {
     }
 
     /** The group, if the viewer may edit it (owners, administrators): 404 if hidden from them, 403 otherwise. */
-    Group editable(String slug, MemberAccount account) {
+    Group editable(String slug, Viewer account) {
         Group g = visible(slug, account);
         if (!g.canEdit()) {
             throw forbidden();
@@ -77,7 +77,7 @@ public class Groups {
      * Changes the group's name, description and rules (never its slug nor its kind), with an audit
      * entry {@code edit_group} naming the fields that changed; nothing is written when nothing changed.
      */
-    void edit(Group g, GroupRepository.Draft draft, MemberAccount actor) {
+    void edit(Group g, GroupRepository.Draft draft, Viewer actor) {
         if (!g.canEdit()) {
             throw forbidden();
         }
@@ -157,6 +157,23 @@ public class Groups {
         throw forbidden();
     }
 
+    /**
+     * A group created by {@code owner} with these members already in, as if each had been invited
+     * and accepted (the demo's groups); returns its id.
+     */
+    public String createWithMembers(String owner, String name, String description, String rules, String kind,
+                                    List<String> members) {
+        String slug = repository.create(owner, null, new GroupRepository.Draft(name, description, rules, kind)).orElseThrow();
+        String id = repository.bySlug(slug, null, false).orElseThrow().id();
+        events.publishEvent(new GroupEvents.MemberJoined(id, owner));
+        for (String m : members) {
+            repository.invite(id, repository.handleOf(m), owner);
+            repository.join(id, m, true);
+            events.publishEvent(new GroupEvents.MemberJoined(id, m));
+        }
+        return id;
+    }
+
     void withdraw(Group g, String member) {
         repository.withdraw(g.id(), member);
     }
@@ -208,14 +225,14 @@ public class Groups {
 
     /** An owner (or administrator) appoints a moderator, removes one, or makes a member an owner. */
     /** Owners choose whether everyone sees a summary of the group's moderation log (as Lemmy's modlog). */
-    void setPublicAuditLog(Group g, boolean on, MemberAccount actor) {
+    void setPublicAuditLog(Group g, boolean on, Viewer actor) {
         if (!g.managesRoles()) {
             throw forbidden();
         }
         repository.setPublicAuditLog(g.id(), on, actor.memberId());
     }
 
-    void setRole(Group g, String memberId, String role, MemberAccount actor) {
+    void setRole(Group g, String memberId, String role, Viewer actor) {
         if (!g.managesRoles()) {
             throw forbidden();
         }

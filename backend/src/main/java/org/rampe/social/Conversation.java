@@ -23,16 +23,16 @@ import org.springframework.stereotype.Service;
  * may read ({@link Visibility#CAN_READ_POST}); nothing crosses a block.
  */
 @Service
-class Conversation {
+public class Conversation {
 
     /**
      * How an attempt came out: not found covers "may not read" too, so nothing leaks. MUTED and
      * BANNED: refused in a group whose moderators muted or banned the member (they are told why).
      */
-    enum Outcome { DONE, NOT_FOUND, FORBIDDEN, LOCKED, MUTED, BANNED }
+    public enum Outcome { DONE, NOT_FOUND, FORBIDDEN, LOCKED, MUTED, BANNED }
 
     /** The outcome, and the id it concerns once done (the new comment; the post of a comment). */
-    record Result(Outcome outcome, String id) {
+    public record Result(Outcome outcome, String id) {
     }
 
     private final Driver driver;
@@ -65,7 +65,7 @@ class Conversation {
                        [(:Member)-[r:REACTED]->(c) | r.reaction] AS reactions,
                        [(:Member {id: $viewer})-[r:REACTED]->(c) | r.reaction] AS mine,
                        [(c)-[:MENTIONS]->(m:Member) WHERE NOT EXISTS { (m)-[:BLOCKS]-(w) } | m.handle] AS mentioned
-                ORDER BY c.createdAt, c.id""".formatted(Visibility.CAN_READ_POST), params("post", post, "viewer", viewer)).list());
+                ORDER BY c.createdAt, c.id""".formatted(PostReadability.byReaderId("p", "author", "viewer")), params("post", post, "viewer", viewer)).list());
         Map<String, Record> byId = new LinkedHashMap<>();
         rows.forEach(r -> byId.put(r.get("c").get("id").asString(), r));
         Map<String, List<String>> children = new HashMap<>();
@@ -129,7 +129,7 @@ class Conversation {
                 MATCH (c:Comment {id: $comment})-[:ON]->(p:Post)<-[:POSTED]-(author:Member)
                 WHERE %s
                 RETURN EXISTS { MATCH (:Member {id: $viewer})-[:WROTE]->(c) } AND c.deletedAt IS NULL AS own"""
-                .formatted(Visibility.CAN_READ_POST), params("comment", comment, "viewer", viewer))
+                .formatted(PostReadability.byReaderId("p", "author", "viewer")), params("comment", comment, "viewer", viewer))
                 .list(r -> r.get("own").asBoolean() ? Outcome.DONE : Outcome.FORBIDDEN))
                 .stream().findFirst().orElse(Outcome.NOT_FOUND);
     }
@@ -147,7 +147,7 @@ class Conversation {
      * Writes a comment on a post the writer may read, as a reply to {@code parent} when given (a
      * comment of the same post whose author does not block the writer, nor is blocked by them).
      */
-    Result comment(String post, String parent, String writer, String text) {
+    public Result comment(String post, String parent, String writer, String text) {
         record Written(Outcome outcome, String postAuthor, String parentAuthor, Set<String> mentioned) {
         }
         String id = UUID.randomUUID().toString();
@@ -155,7 +155,7 @@ class Conversation {
             var onPost = tx.run("""
                     MATCH (author:Member)-[:POSTED]->(p:Post {id: $post})
                     WHERE %s
-                    RETURN author.id AS id, coalesce(p.locked, false) AS locked""".formatted(Visibility.CAN_READ_POST),
+                    RETURN author.id AS id, coalesce(p.locked, false) AS locked""".formatted(PostReadability.byReaderId("p", "author", "viewer")),
                     params("post", post, "viewer", writer)).list();
             if (onPost.isEmpty()) {
                 return new Written(Outcome.NOT_FOUND, null, null, Set.of());
@@ -261,14 +261,14 @@ class Conversation {
     }
 
     /** Adds the reaction if the member had not chosen it on the post, removes it otherwise. */
-    Outcome reactToPost(String post, String member, Reaction reaction) {
+    public Outcome reactToPost(String post, String member, Reaction reaction) {
         record Toggled(Outcome outcome, String owner, boolean added) {
         }
         Toggled t = Transactions.write(driver, tx -> {
             var owner = tx.run("""
                     MATCH (author:Member)-[:POSTED]->(p:Post {id: $post})
                     WHERE %s
-                    RETURN author.id AS id""".formatted(Visibility.CAN_READ_POST), params("post", post, "viewer", member))
+                    RETURN author.id AS id""".formatted(PostReadability.byReaderId("p", "author", "viewer")), params("post", post, "viewer", member))
                     .list(r -> r.get("id").asString());
             if (owner.isEmpty()) {
                 return new Toggled(Outcome.NOT_FOUND, null, false);
@@ -292,7 +292,7 @@ class Conversation {
                     OPTIONAL MATCH (w:Member)-[:WROTE]->(c)
                     RETURN p.id AS post, w.id AS owner, c.deletedAt IS NULL AND w IS NOT NULL
                            AND NOT EXISTS { MATCH (:Member {id: $viewer})-[:BLOCKS]-(w) } AS allowed"""
-                    .formatted(Visibility.CAN_READ_POST), params("comment", comment, "viewer", member)).list();
+                    .formatted(PostReadability.byReaderId("p", "author", "viewer")), params("comment", comment, "viewer", member)).list();
             if (found.isEmpty()) {
                 return new Toggled(Outcome.NOT_FOUND, null, null, false);
             }

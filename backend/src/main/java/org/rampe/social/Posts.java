@@ -57,15 +57,15 @@ public class Posts {
     }
 
     /** A cleaned image with its text alternative, ready to keep. */
-    record NewImage(Images.Cleaned image, String alt) {
+    public record NewImage(Images.Cleaned image, String alt) {
     }
 
     /** A valid post as the form sends it (text normalised, limits checked). */
-    record Draft(String text, String contentWarning, String language, String visibility) {
+    public record Draft(String text, String contentWarning, String language, String visibility) {
     }
 
     /** Keeps the images, then the post with its mentions; tells the feed and the mentioned members. */
-    String write(String author, Draft draft, List<NewImage> images) {
+    public String write(String author, Draft draft, List<NewImage> images) {
         String id = UUID.randomUUID().toString();
         List<Map<String, Object>> kept = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
@@ -215,7 +215,7 @@ public class Posts {
             UNWIND range(0, size($ids) - 1) AS i
             MATCH (author:Member)-[:POSTED]->(p:Post {id: $ids[i]})
             WHERE %s
-            """.formatted(Visibility.canReadPost("viewer")) + CARD;
+            """.formatted(PostReadability.byReader("p", "author", "viewer")) + CARD;
 
     /** One page of a member's posts that the viewer may read, newest first. */
     public record Timeline(String authorId, String authorHandle, String authorName, List<PostCard> posts, String older) {
@@ -247,7 +247,7 @@ public class Posts {
                       AND %s
                     RETURN p.id AS id
                     ORDER BY p.createdAt DESC, p.id DESC
-                    LIMIT $limit""".formatted(Visibility.CAN_READ_POST), params).list(r -> r.get("id").asString());
+                    LIMIT $limit""".formatted(PostReadability.byReaderId("p", "author", "viewer")), params).list(r -> r.get("id").asString());
             return Optional.of(new Found(member.getFirst().get("id").asString(), handle,
                     member.getFirst().get("name").asString(handle), ids));
         });
@@ -267,7 +267,7 @@ public class Posts {
         boolean readable = Transactions.read(driver, tx -> tx.run("""
                 MATCH (author:Member)-[:POSTED]->(p:Post)-[:HAS_IMAGE]->(:Image {id: $image})
                 WHERE %s
-                RETURN count(p) > 0 AS ok""".formatted(Visibility.CAN_READ_POST), params).single().get("ok").asBoolean());
+                RETURN count(p) > 0 AS ok""".formatted(PostReadability.byReaderId("p", "author", "viewer")), params).single().get("ok").asBoolean());
         return readable ? store.get(imageId) : Optional.empty();
     }
 

@@ -64,7 +64,7 @@ public class Relations {
         return handle == null ? Optional.empty() : repository.owner(handle.toLowerCase(java.util.Locale.ROOT));
     }
 
-    FollowResult follow(String follower, String target) {
+    public FollowResult follow(String follower, String target) {
         if (follower.equals(target)) {
             return FollowResult.REFUSED;
         }

@@ -247,25 +247,6 @@ class AssociationsTest extends RampeTest {
                         Matchers.not(Matchers.containsString("Bureau secret")), Matchers.not(Matchers.containsString("/groups/secret")))));
     }
 
-    @Autowired
-    AssociationsDemo demo;
-
-    @Test
-    void theDemoBringsOneVerifiedAssociationAndOneWaitingBothMarkedAsDemo() {
-        var fixtures = new SocialFixtures(driver, event -> { });
-        demo.demoMembersCreated(new org.rampe.places.DemoMembersCreated(Map.of(
-                "camille", fixtures.member("demo_camille"), "lea", fixtures.member("demo_lea"))));
-        var listed = associations.list("");
-        assertThat(listed).extracting(Association::name)
-                .containsExactly("[Démo] Club des sourds de Montpellier", "[Démo] Parents solidaires 34");
-        assertThat(listed).extracting(Association::verified).containsExactly(true, false);
-        assertThat(listed.getFirst().slug()).isEqualTo("demo-club-des-sourds-de-montpellier");
-        long marked = Transactions.read(driver, tx -> tx.run("""
-                MATCH (m:Member)-[:REPRESENTS]->(a:Association {demo: true}) WHERE m.handle STARTS WITH 'demo_'
-                RETURN count(a) AS n""").single().get("n").asLong());
-        assertThat(marked).isEqualTo(2);
-    }
-
     @Test
     void hostileNamesAndDescriptionsAreShownAsTextEverywhere() throws Exception {
         var admin = SocialFixtures.signUp(mvc, ADMIN_HANDLE, "fr");

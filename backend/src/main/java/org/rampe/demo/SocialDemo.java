@@ -1,12 +1,15 @@
-package org.rampe.social;
+package org.rampe.demo;
 
 import java.util.List;
 import java.util.Map;
 
-import org.rampe.places.DemoMembersCreated;
+import org.rampe.social.Conversation;
+import org.rampe.social.PostText;
+import org.rampe.social.Posts;
+import org.rampe.social.Reaction;
+import org.rampe.social.Relations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,9 +65,8 @@ class SocialDemo {
         this.conversation = conversation;
     }
 
-    @EventListener
-    void demoMembersCreated(DemoMembersCreated demo) {
-        Map<String, String> ids = demo.memberIds();
+    /** The demo members (ids by their short key) follow each other, post, comment and react. */
+    void load(Map<String, String> ids) {
         for (String a : ids.keySet()) {
             for (String b : ids.keySet()) {
                 if (!a.equals(b)) {

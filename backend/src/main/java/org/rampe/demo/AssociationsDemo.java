@@ -1,9 +1,9 @@
-package org.rampe.associations;
+package org.rampe.demo;
 
 import java.util.Map;
 
-import org.rampe.places.DemoMembersCreated;
-import org.springframework.context.event.EventListener;
+import org.rampe.associations.AssociationForm;
+import org.rampe.associations.Associations;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +19,8 @@ class AssociationsDemo {
         this.associations = associations;
     }
 
-    @EventListener
-    void demoMembersCreated(DemoMembersCreated demo) {
-        Map<String, String> ids = demo.memberIds();
+    /** The demo's associations, represented by demo members (ids by their short key). */
+    void load(Map<String, String> ids) {
         String camille = ids.get("camille");
         String lea = ids.get("lea");
         if (camille != null) {

@@ -1,13 +1,12 @@
-package org.rampe.messaging;
+package org.rampe.demo;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.rampe.places.DemoMembersCreated;
+import org.rampe.messaging.Messaging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,28 +18,25 @@ class MessagingDemo {
 
     private static final Logger log = LoggerFactory.getLogger(MessagingDemo.class);
 
-    private final MessagingRepository repository;
     private final Messaging messaging;
 
-    MessagingDemo(MessagingRepository repository, Messaging messaging) {
-        this.repository = repository;
+    MessagingDemo(Messaging messaging) {
         this.messaging = messaging;
     }
 
-    @EventListener
-    void demoMembersCreated(DemoMembersCreated demo) {
-        Map<String, String> ids = demo.memberIds();
+    /** Two conversations between the demo members (ids by their short key). */
+    void load(Map<String, String> ids) {
         if (!ids.keySet().containsAll(List.of("lea", "karim", "camille"))) {
             return;
         }
         String lea = ids.get("lea");
         String karim = ids.get("karim");
         String camille = ids.get("camille");
-        String direct = repository.direct(lea, karim, UUID.randomUUID().toString()).id();
+        String direct = messaging.startDirect(lea, "demo_karim").id();
         send(lea, direct, "[Démo] Salut Karim ! Tu prends le tram samedi pour le marché ?");
         send(karim, direct, "[Démo] Oui, celui de 10 h. La rampe de l’arrêt Comédie remarche, je te garde une place à l’avant 😉");
         send(lea, direct, "[Démo] Parfait, à samedi !");
-        String trio = repository.adhoc(camille, "[Démo] Sortie au musée Fabre", List.of(lea, karim), UUID.randomUUID().toString()).id();
+        String trio = messaging.startAdhoc(camille, "[Démo] Sortie au musée Fabre", List.of("demo_lea", "demo_karim")).id();
         send(camille, trio, "[Démo] Le musée Fabre prête des fauteuils et a une visite en audiodescription le 1er dimanche du mois. Ça vous dit ?");
         send(karim, trio, "[Démo] Carrément. On se retrouve devant l’entrée accessible, côté esplanade ?");
         send(lea, trio, "[Démo] Je viens ! Je vérifie les places PMR du parking et je vous dis.");
