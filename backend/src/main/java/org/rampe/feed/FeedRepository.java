@@ -10,7 +10,7 @@ import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 import org.rampe.graph.Transactions;
-import org.rampe.social.Visibility;
+import org.rampe.social.PostReadability;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -30,7 +30,7 @@ class FeedRepository {
     /** Trimming starts above this, so that it runs once per hundred new entries, not for each. */
     static final int HIGH_WATER = 900;
 
-    private static final String READER_CAN_READ = Visibility.canReadPost("reader");
+    private static final String READER_CAN_READ = PostReadability.byReader("p", "author", "reader");
 
     /**
      * The members whose feed shows post {@code p} of {@code author}: the author, and their followers
@@ -147,7 +147,7 @@ class FeedRepository {
             ORDER BY p.createdAt DESC, p.id DESC
             LIMIT $size
             RETURN %s AS card
-            """.formatted(Visibility.canReadPost("r"), Visibility.canReadPost("r"), CARD);
+            """.formatted(PostReadability.byReader("p", "author", "r"), PostReadability.byReader("p", "author", "r"), CARD);
 
     private final Driver driver;
 

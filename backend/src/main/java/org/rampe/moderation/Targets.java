@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.rampe.graph.Transactions;
-import org.rampe.social.Visibility;
+import org.rampe.social.PostReadability;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,14 +37,14 @@ class Targets {
             case "post" -> """
                     MATCH (author:Member)-[:POSTED]->(p:Post {id: $id})
                     WHERE %s
-                    """.formatted(Visibility.CAN_READ_POST) + GROUP_OF_POST + """
+                    """.formatted(PostReadability.byReaderId("p", "author", "viewer")) + GROUP_OF_POST + """
                     RETURN author.id AS cid, author.handle AS ch, author.displayName AS cn, p.text AS text, p.id AS post,
                            g.id AS gid, g.name AS gname, g.rules AS rules""";
             case "comment" -> """
                     MATCH (w:Member)-[:WROTE]->(c:Comment {id: $id})-[:ON]->(p:Post)<-[:POSTED]-(author:Member)
                     WHERE c.deletedAt IS NULL AND c.moderation IS NULL
                       AND NOT EXISTS { MATCH (:Member {id: $viewer})-[:BLOCKS]-(w) } AND %s
-                    """.formatted(Visibility.CAN_READ_POST) + GROUP_OF_POST + """
+                    """.formatted(PostReadability.byReaderId("p", "author", "viewer")) + GROUP_OF_POST + """
                     RETURN w.id AS cid, w.handle AS ch, w.displayName AS cn, c.text AS text, p.id AS post,
                            g.id AS gid, g.name AS gname, g.rules AS rules""";
             case "member" -> """

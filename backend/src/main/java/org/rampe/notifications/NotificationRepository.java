@@ -11,7 +11,7 @@ import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 import org.rampe.graph.Transactions;
-import org.rampe.social.Visibility;
+import org.rampe.social.PostReadability;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -30,7 +30,7 @@ class NotificationRepository {
               AND ($post IS NULL OR EXISTS {
                     MATCH (author:Member)-[:POSTED]->(p:Post {id: $post}) WHERE %s })
             RETURN count(*) > 0 AS ok
-            """.formatted(Visibility.canReadPost("to"));
+            """.formatted(PostReadability.byReader("p", "author", "to"));
 
     static final String PAGE = """
             MATCH (me:Member {id: $viewer})-[s:UNREAD|SEEN]->(n:Notification)
@@ -62,7 +62,7 @@ class NotificationRepository {
                    d.id AS decisionId, d.action AS decisionAction, d.rule AS decisionRule, rv.outcome AS appealOutcome,
                    assoc.slug AS associationSlug, assoc.name AS associationName, groupSlug, groupName
             ORDER BY n.at DESC, n.id DESC
-            """.formatted(Visibility.canReadPost("me"));
+            """.formatted(PostReadability.byReader("p", "author", "me"));
 
     private final Driver driver;
 

@@ -43,7 +43,7 @@ final class Mentions {
                     MATCH (author:Member)-[:POSTED]->(p:Post {id: $post})
                     WHERE %s
                       AND NOT EXISTS { MATCH (:Member {id: $writer})-[:BLOCKS]-(:Member {id: $viewer}) }
-                    RETURN count(p) > 0 AS ok""".formatted(Visibility.CAN_READ_POST), params).single().get("ok").asBoolean();
+                    RETURN count(p) > 0 AS ok""".formatted(PostReadability.byReaderId("p", "author", "viewer")), params).single().get("ok").asBoolean();
             if (allowed) {
                 tx.run("MATCH (x:" + label + " {id: $id}), (m:Member {id: $member}) MERGE (x)-[:MENTIONS]->(m)",
                         Map.of("id", id, "member", target.getFirst())).consume();

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
-import org.rampe.social.Visibility;
+import org.rampe.social.PostReadability;
 
 /**
  * The inbox page's one readability check ({@link FeedRepository#READABLE_IN_FEED}) says the same
@@ -53,7 +53,7 @@ class FeedReadabilityTest extends RampeTest {
             List<Map<String, Object>> rows = session.executeRead(tx -> tx.run("""
                     MATCH (r:Member {id: 'r'}), (author:Member)-[:POSTED]->(p:Post)
                     RETURN p.id AS post, (%s AND %s) AS twoRules, %s AS merged
-                    """.formatted(FeedRepository.IN_FEED, Visibility.canReadPost("r"), FeedRepository.READABLE_IN_FEED))
+                    """.formatted(FeedRepository.IN_FEED, PostReadability.byReader("p", "author", "r"), FeedRepository.READABLE_IN_FEED))
                     .list(r -> r.asMap()));
 
             assertThat(rows).hasSize(25 * 6 * 3);
