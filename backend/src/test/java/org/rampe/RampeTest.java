@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.neo4j.driver.Driver;
 import org.rampe.graph.Transactions;
+import org.rampe.members.MemberData;
 import org.rampe.members.SignInThrottle;
 import org.rampe.messaging.SendThrottle;
 import org.rampe.social.PostingThrottle;
@@ -41,6 +47,9 @@ public abstract class RampeTest {
     @Autowired
     private SendThrottle sendThrottle;
 
+    @Autowired
+    private List<MemberData> memberData;
+
     @LocalServerPort
     protected int port;
 
@@ -57,6 +66,35 @@ public abstract class RampeTest {
         throttle.clear();
         postingThrottle.clear();
         sendThrottle.clear();
+    }
+
+    /**
+     * Every relationship type around a {@code :Member} and every property of one that this test
+     * left in the graph is declared by the {@link MemberData} of some feature: member data cannot
+     * appear that no feature would export or erase. Over the whole run, this holds the declarations
+     * to everything the site writes.
+     */
+    @AfterEach
+    void everythingKeptAboutMembersIsOwnedByAFeature() {
+        Set<String> relationships = new TreeSet<>();
+        Set<String> properties = new TreeSet<>();
+        memberData.forEach(d -> {
+            relationships.addAll(d.covers().relationships());
+            properties.addAll(d.covers().properties());
+        });
+        var found = Transactions.read(driver, tx -> tx.run("""
+                CALL () { MATCH (:Member)-[r]-() RETURN collect(DISTINCT type(r)) AS types }
+                CALL () { MATCH (m:Member) UNWIND keys(m) AS k RETURN collect(DISTINCT k) AS keys }
+                RETURN types, keys""").single());
+        Set<String> undeclared = new TreeSet<>();
+        found.get("types").asList(v -> v.asString()).stream().filter(t -> !relationships.contains(t))
+                .forEach(t -> undeclared.add("relationship " + t));
+        found.get("keys").asList(v -> v.asString()).stream().filter(k -> !properties.contains(k))
+                .forEach(k -> undeclared.add("property :Member." + k));
+        if (!undeclared.isEmpty()) {
+            throw new AssertionError("Member data that no feature's MemberData declares: " + undeclared
+                    + ". Add it to the covers() of the feature that writes it.");
+        }
     }
 
     protected String baseUrl() {

@@ -1,0 +1,18 @@
+package org.rampe.places;
+
+import java.util.Set;
+
+import org.rampe.members.MemberData;
+import org.springframework.stereotype.Component;
+
+/** Places a member added, their answers, their reports about places (and the ones they resolved), their photos. */
+@Component
+class PlacesMemberData implements MemberData {
+
+    @Override
+    public Coverage covers() {
+        return new Coverage("places",
+                Set.of("ADDED", "GAVE", "REPORTED", "RESOLVED", "TOOK"),
+                Set.of());
+    }
+}
