@@ -14,13 +14,8 @@
 // data-sending. A refused or failed send keeps the whole draft (text, description, file) and says
 // why (data-failed, with the server's reason or data-network).
 
+import { csrfHeaders } from '../live.js';
 import { format, read, write } from './common.js';
-
-function csrfHeaders() {
-  const token = document.querySelector('meta[name="csrf-token"]')?.content;
-  const header = document.querySelector('meta[name="csrf-header"]')?.content || 'X-CSRF-TOKEN';
-  return token ? { [header]: token } : {};
-}
 
 export function composer({ words, form, textarea, live, showingNewest, draftKey }, { messages, outbox, presence }) {
   const draft = read(draftKey, null);
