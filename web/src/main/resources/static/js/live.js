@@ -6,7 +6,8 @@
 //   <meta name="csrf-token"> and <meta name="csrf-header">  sent on CONNECT (the server requires it)
 // What it offers: on(destination, handler) subscribes (again after each reconnect),
 // onState(listener) hears 'connecting' | 'connected' | 'reconnecting' | 'unavailable',
-// send(destination, body) returns false when not connected.
+// send(destination, body) returns false when not connected; and csrfHeaders(), the same token as a
+// header for a fetch (chat/composer.js posts images with it).
 //
 // The connection reconnects by itself with growing delays (1 s doubling to 30 s). When the server
 // refuses the session itself (a stale CSRF token, signed out, suspended), it stops: a reload helps,
@@ -68,13 +69,23 @@ function followVisibility() {
   }
 }
 
+/** The page's CSRF token (members' pages only) and the header that carries it. */
+function csrf() {
+  return { token: meta('csrf-token'), header: meta('csrf-header') || 'X-CSRF-TOKEN' };
+}
+
+/** The CSRF header for a request of this page; none on a page without a token. */
+export function csrfHeaders() {
+  const { token, header } = csrf();
+  return token ? { [header]: token } : {};
+}
+
 /** Starts the connection once per page; null when the page is not a member's (no CSRF token). */
 export function connection() {
   if (client) {
     return api;
   }
-  const token = meta('csrf-token');
-  const header = meta('csrf-header') || 'X-CSRF-TOKEN';
+  const { token, header } = csrf();
   if (!token || !('WebSocket' in window)) {
     return null;
   }
