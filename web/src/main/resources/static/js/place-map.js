@@ -37,6 +37,7 @@
 
 import { createClustering } from './place-map/clustering.js';
 import { createDialog } from './place-map/dialog.js';
+import { reducedMotion } from './motion.js';
 import { loadLeaflet } from './place-map/leaflet.js';
 import { buildLegend } from './place-map/legend.js';
 import { createMarker } from './place-map/markers.js';
@@ -44,11 +45,6 @@ import { number, readPlaces } from './place-map/places.js';
 import { offerSearchArea } from './place-map/search-area.js';
 
 const MAX_ZOOM = 19;
-
-function reducedMotion() {
-  return document.documentElement.classList.contains('motion-reduced')
-    || window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
 
 function attribution(words) {
   const text = words.tilesAttribution || '';

@@ -1,12 +1,11 @@
 // Small helpers the chat modules share: the server's word patterns, new elements, scrolling
-// (never smooth under prefers-reduced-motion) and sessionStorage (the outbox and the draft).
+// (never smooth when the member or the system reduces motion) and sessionStorage (the outbox and
+// the draft).
+
+import { reducedMotion } from '../motion.js';
 
 export function format(pattern, ...args) {
   return (pattern || '').replace(/\{(\d)\}/g, (_, i) => (args[Number(i)] ?? ''));
-}
-
-function reducedMotion() {
-  return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 /** Scrolls a list item into view, as little as needed; smoothly unless motion is reduced. */
