@@ -3,7 +3,6 @@ package org.rampe.associations;
 import java.text.Normalizer;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,12 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.Neo4jException;
-import org.rampe.graph.Transactions;
+import org.rampe.graph.Graph;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -38,10 +36,10 @@ class AssociationRepository {
             a { .id, .slug, .name, .description, .contact, .website, .verified, .verifiedAt, .createdAt } AS a,
             i { .id, .alt, .width, .height } AS logo""";
 
-    private final Driver driver;
+    private final Graph graph;
 
-    AssociationRepository(Driver driver) {
-        this.driver = driver;
+    AssociationRepository(Graph graph) {
+        this.graph = graph;
     }
 
     /** ASCII, lower case, words joined by hyphens: "Club des Sourds de Montpellier" → "club-des-sourds-de-montpellier". */
@@ -59,17 +57,11 @@ class AssociationRepository {
         String base = slugOf(f.name());
         for (int attempt = 1; ; attempt++) {
             try {
-                return Transactions.write(driver, tx -> {
+                return graph.inWrite(tx -> {
                     String slug = freeSlug(tx, base);
-                    Map<String, Object> p = new HashMap<>();
-                    p.put("creator", creatorId);
-                    p.put("id", UUID.randomUUID().toString());
-                    p.put("slug", slug);
-                    p.put("name", f.name());
-                    p.put("description", f.description());
-                    p.put("contact", f.contact());
-                    p.put("website", f.website());
-                    p.put("now", ZonedDateTime.now(ZoneOffset.UTC));
+                    Map<String, Object> p = Graph.params("creator", creatorId, "id", UUID.randomUUID().toString(),
+                            "slug", slug, "name", f.name(), "description", f.description(), "contact", f.contact(),
+                            "website", f.website(), "now", ZonedDateTime.now(ZoneOffset.UTC));
                     tx.run("""
                             MATCH (m:Member {id: $creator})
                             CREATE (a:Association {id: $id, slug: $slug, name: $name, description: $description,
@@ -80,7 +72,7 @@ class AssociationRepository {
                 });
             } catch (Neo4jException e) {
                 // Two associations of the same name created at once: the constraint refused one; try the next slug.
-                if (!Transactions.isConstraintViolation(e) || attempt == 3) {
+                if (!Graph.isConstraintViolation(e) || attempt == 3) {
                     throw e;
                 }
             }
@@ -111,17 +103,16 @@ class AssociationRepository {
             """.formatted(FIELDS);
 
     Optional<Association> bySlug(String slug) {
-        return Transactions.read(driver, tx -> tx.run(BY_SLUG, Map.of("slug", slug)).stream().findFirst()
-                .map(AssociationRepository::map));
+        return graph.one(BY_SLUG, Map.of("slug", slug), AssociationRepository::map);
     }
 
     Optional<Association> byId(String id) {
-        return Transactions.read(driver, tx -> tx.run("""
+        return graph.one("""
                 MATCH (a:Association {id: $id})
                 OPTIONAL MATCH (a)-[:HAS_LOGO]->(i:Image)
                 RETURN %s
                 LIMIT 1
-                """.formatted(FIELDS), Map.of("id", id)).stream().findFirst().map(AssociationRepository::map));
+                """.formatted(FIELDS), Map.of("id", id), AssociationRepository::map);
     }
 
     private static Association map(Record r) {
@@ -141,16 +132,13 @@ class AssociationRepository {
      * name; at most {@code limit}. A scan of the label: there are a few hundred associations, not millions.
      */
     List<Association> list(String q, int limit) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("q", q.toLowerCase(Locale.ROOT));
-        p.put("limit", limit);
-        return Transactions.read(driver, tx -> tx.run("""
+        return graph.list("""
                 MATCH (a:Association)
                 WHERE $q = '' OR toLower(a.name) CONTAINS $q
                 WITH a ORDER BY a.verified DESC, toLower(a.name), a.slug LIMIT $limit
                 OPTIONAL MATCH (a)-[:HAS_LOGO]->(i:Image)
                 RETURN %s
-                """.formatted(FIELDS), p).list(AssociationRepository::map));
+                """.formatted(FIELDS), Map.of("q", q.toLowerCase(Locale.ROOT), "limit", limit), AssociationRepository::map);
     }
 
     /** The administrators' queue: not verified yet, oldest first (first come, first served). */
@@ -164,8 +152,8 @@ class AssociationRepository {
     }
 
     private List<Pending> queue(boolean verified, String order) {
-        return Transactions.read(driver, tx -> tx.run(queueQuery(order), Map.of("verified", verified)).list(r -> new Pending(map(r),
-                r.get("creatorHandle").asString(null), r.get("creatorName").asString(null))));
+        return graph.list(queueQuery(order), Map.of("verified", verified), r -> new Pending(map(r),
+                r.get("creatorHandle").asString(null), r.get("creatorName").asString(null)));
     }
 
     static String queueQuery(String order) {
@@ -183,30 +171,30 @@ class AssociationRepository {
             """;
 
     List<Representative> representatives(String associationId) {
-        return Transactions.read(driver, tx -> tx.run("""
+        return graph.list("""
                 MATCH (m:Member)-[r:REPRESENTS]->(:Association {id: $id})
                 RETURN m.id AS id, m.handle AS handle, m.displayName AS displayName
                 ORDER BY r.since, m.handle
-                """, Map.of("id", associationId)).list(r -> new Representative(r.get("id").asString(),
-                r.get("handle").asString(), r.get("displayName").asString(""))));
+                """, Map.of("id", associationId), r -> new Representative(r.get("id").asString(),
+                r.get("handle").asString(), r.get("displayName").asString("")));
     }
 
     /** The association's groups that are not hidden (the groups feature owns {@code :Group}; none yet is fine). */
     List<OwnedGroup> groups(String associationId) {
-        return Transactions.read(driver, tx -> tx.run("""
+        return graph.list("""
                 MATCH (:Association {id: $id})-[:OWNS_GROUP]->(g:Group)
                 WHERE g.kind IN ['public', 'private']
                 RETURN g.slug AS slug, g.name AS name, g.kind AS kind
                 ORDER BY toLower(g.name)
-                """, Map.of("id", associationId)).list(r -> new OwnedGroup(r.get("slug").asString(""),
-                r.get("name").asString(""), r.get("kind").asString(""))));
+                """, Map.of("id", associationId), r -> new OwnedGroup(r.get("slug").asString(""),
+                r.get("name").asString(""), r.get("kind").asString("")));
     }
 
     boolean isRepresentative(String memberId, String associationId) {
         if (memberId == null || associationId == null) {
             return false;
         }
-        return Transactions.read(driver, tx -> tx.run(IS_REPRESENTATIVE, Map.of("member", memberId, "association", associationId)).single().get("yes").asBoolean());
+        return graph.exists(IS_REPRESENTATIVE, Map.of("member", memberId, "association", associationId));
     }
 
     /**
@@ -215,13 +203,7 @@ class AssociationRepository {
      * that happened.
      */
     boolean update(String associationId, AssociationForm.Fields f) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("id", associationId);
-        p.put("name", f.name());
-        p.put("description", f.description());
-        p.put("contact", f.contact());
-        p.put("website", f.website());
-        return Transactions.write(driver, tx -> tx.run("""
+        return graph.writeOne("""
                 MATCH (a:Association {id: $id})
                 WITH a, a.verified AND (a.name <> $name OR a.website <> $website) AS unverify
                 SET a.name = $name, a.description = $description, a.contact = $contact, a.website = $website
@@ -232,13 +214,14 @@ class AssociationRepository {
                 OPTIONAL MATCH (:Member)-[v:VERIFIED]->(a) WHERE unverify
                 DELETE v
                 RETURN DISTINCT unverify
-                """, p).single().get("unverify").asBoolean());
+                """, Graph.params("id", associationId, "name", f.name(), "description", f.description(),
+                "contact", f.contact(), "website", f.website()), r -> r.get("unverify").asBoolean()).orElseThrow();
     }
 
     enum Added { ADDED, ALREADY, NO_SUCH_MEMBER }
 
     Added addRepresentative(String associationId, String handle) {
-        return Transactions.write(driver, tx -> {
+        return graph.inWrite(tx -> {
             var found = tx.run("""
                     MATCH (m:Member {handle: $handle}), (a:Association {id: $id})
                     RETURN EXISTS { (m)-[:REPRESENTS]->(a) } AS already
@@ -261,7 +244,7 @@ class AssociationRepository {
 
     /** Removes a representative, never the last one (an association always has someone to speak for it). */
     Removed removeRepresentative(String associationId, String handle) {
-        return Transactions.write(driver, tx -> {
+        return graph.inWrite(tx -> {
             var row = tx.run("""
                     MATCH (a:Association {id: $id})
                     OPTIONAL MATCH (m:Member {handle: $handle})-[r:REPRESENTS]->(a)
@@ -281,7 +264,7 @@ class AssociationRepository {
 
     /** A new logo replaces the old one; returns the old image's id (its file is the caller's to delete). */
     Optional<String> replaceLogo(String associationId, String alt, int width, int height, String imageId) {
-        return Transactions.write(driver, tx -> {
+        return graph.inWrite(tx -> {
             Optional<String> old = detachLogo(tx, associationId);
             tx.run("""
                     MATCH (a:Association {id: $id})
@@ -293,7 +276,7 @@ class AssociationRepository {
     }
 
     Optional<String> removeLogo(String associationId) {
-        return Transactions.write(driver, tx -> detachLogo(tx, associationId));
+        return graph.inWrite(tx -> detachLogo(tx, associationId));
     }
 
     private static Optional<String> detachLogo(TransactionContext tx, String associationId) {
@@ -307,13 +290,13 @@ class AssociationRepository {
     }
 
     Optional<String> logoImage(String slug) {
-        return Transactions.read(driver, tx -> tx.run("MATCH (:Association {slug: $slug})-[:HAS_LOGO]->(i:Image) RETURN i.id AS id",
-                Map.of("slug", slug)).stream().findFirst().map(r -> r.get("id").asString()));
+        return graph.one("MATCH (:Association {slug: $slug})-[:HAS_LOGO]->(i:Image) RETURN i.id AS id",
+                Map.of("slug", slug), r -> r.get("id").asString());
     }
 
     /** Marks the association verified by this administrator; returns the creator's id when it was not verified before. */
     Optional<String> verify(String associationId, String adminId) {
-        return Transactions.write(driver, tx -> tx.run("""
+        return graph.writeOne("""
                 MATCH (a:Association {id: $id}), (admin:Member {id: $admin})
                 WHERE NOT a.verified
                 SET a.verified = true, a.verifiedAt = datetime()
@@ -321,27 +304,26 @@ class AssociationRepository {
                 WITH a
                 OPTIONAL MATCH (c:Member)-[:CREATED]->(a)
                 RETURN c.id AS creator
-                """, Map.of("id", associationId, "admin", adminId)).stream().findFirst()
-                .map(r -> r.get("creator").asString(null)));
+                """, Map.of("id", associationId, "admin", adminId), r -> r.get("creator").asString(null));
     }
 
     void withdrawVerification(String associationId) {
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 MATCH (a:Association {id: $id})
                 SET a.verified = false
                 REMOVE a.verifiedAt
                 WITH a
                 OPTIONAL MATCH (:Member)-[v:VERIFIED]->(a)
                 DELETE v
-                """, Map.of("id", associationId)).consume());
+                """, Map.of("id", associationId));
     }
 
     /** For the demo: marks it demo content, and verified when asked (the demo has no administrator). */
     void markDemo(String slug, boolean verified) {
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 MATCH (a:Association {slug: $slug})
                 SET a.demo = true
                 FOREACH (_ IN CASE WHEN $verified THEN [1] ELSE [] END | SET a.verified = true, a.verifiedAt = datetime())
-                """, Map.of("slug", slug, "verified", verified)).consume());
+                """, Map.of("slug", slug, "verified", verified));
     }
 }

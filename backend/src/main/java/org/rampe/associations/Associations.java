@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Association pages: created by a member (who becomes their first representative), edited by
- * their representatives, verified by an administrator. Other features (groups) ask it who
- * represents an association.
+ * their representatives, verified by an administrator. The demo creates its associations through
+ * it ({@link #create}, {@link #markDemo}).
  */
 @Service
 public class Associations {
@@ -31,7 +31,7 @@ public class Associations {
     }
 
     /** Whether this member represents this association (both by id); false for null. */
-    public boolean isRepresentative(String memberId, String associationId) {
+    boolean isRepresentative(String memberId, String associationId) {
         return repository.isRepresentative(memberId, associationId);
     }
 
@@ -39,7 +39,7 @@ public class Associations {
         return slug == null || slug.length() > 100 ? Optional.empty() : repository.bySlug(slug);
     }
 
-    public Optional<Association> byId(String id) {
+    Optional<Association> byId(String id) {
         return id == null ? Optional.empty() : repository.byId(id);
     }
 

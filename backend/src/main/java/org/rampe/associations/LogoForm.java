@@ -4,7 +4,7 @@ import org.springframework.validation.Errors;
 import org.springframework.web.multipart.MultipartFile;
 
 /** The logo form: a picture and what it shows, in words (mandatory). */
-public class LogoForm {
+class LogoForm {
 
     static final int ALT_MAX = 300;
 

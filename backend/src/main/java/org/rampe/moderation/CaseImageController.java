@@ -20,18 +20,20 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class CaseImageController {
 
-    private final Moderation moderation;
+    private final Reports reports;
+    private final Moderators moderators;
     private final ImageStore images;
 
-    CaseImageController(Moderation moderation, ImageStore images) {
-        this.moderation = moderation;
+    CaseImageController(Reports reports, Moderators moderators, ImageStore images) {
+        this.reports = reports;
+        this.moderators = moderators;
         this.images = images;
     }
 
     @GetMapping("/moderation/cases/{caseId}/image.jpg")
-    ResponseEntity<byte[]> image(@PathVariable String caseId, @AuthenticationPrincipal Viewer viewer) {
-        var found = moderation.openCase(ReportController.validId(caseId))
-                .filter(c -> viewer.admin() || moderation.moderates(viewer.memberId(), c.groupId()))
+    ResponseEntity<byte[]> image(@PathVariable CaseId caseId, @AuthenticationPrincipal Viewer viewer) {
+        var found = reports.openCase(caseId)
+                .filter(c -> viewer.admin() || moderators.moderates(viewer.memberId(), c.groupId()))
                 .filter(c -> c.image() != null)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         // The case names the message's image; the file is read from the image store directly, with no

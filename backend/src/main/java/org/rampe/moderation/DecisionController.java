@@ -22,31 +22,32 @@ class DecisionController {
 
     static final int APPEAL_MAX = 2000;
 
-    private final Moderation moderation;
+    private final Decisions decisions;
+    private final Appeals appeals;
 
-    DecisionController(Moderation moderation) {
-        this.moderation = moderation;
+    DecisionController(Decisions decisions, Appeals appeals) {
+        this.decisions = decisions;
+        this.appeals = appeals;
     }
 
-    private Moderation.DecisionView readable(String id, Viewer viewer) {
-        var d = moderation.decision(ReportController.validId(id))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (!moderation.mayRead(d, viewer.memberId(), viewer.admin())) {
+    private DecisionView readable(DecisionId id, Viewer viewer) {
+        var d = decisions.decision(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!decisions.mayRead(d, viewer.memberId(), viewer.admin())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return d;
     }
 
     @GetMapping("/decisions/{id}")
-    String page(@PathVariable String id, @AuthenticationPrincipal Viewer viewer, Model model) {
+    String page(@PathVariable DecisionId id, @AuthenticationPrincipal Viewer viewer, Model model) {
         return page(readable(id, viewer), viewer, "", null, "", null, model);
     }
 
-    private String page(Moderation.DecisionView d, Viewer viewer, String appealText, String appealProblem,
+    private String page(DecisionView d, Viewer viewer, String appealText, String appealProblem,
                         String reviewReason, String reviewProblem, Model model) {
         model.addAttribute("d", d);
         model.addAttribute("mine", viewer.memberId().equals(d.concernedId()));
-        model.addAttribute("canReview", d.appealed() && !d.reviewed() && moderation.mayReview(d, viewer.memberId(), viewer.admin()));
+        model.addAttribute("canReview", d.appealed() && !d.reviewed() && appeals.mayReview(d, viewer.memberId(), viewer.admin()));
         model.addAttribute("appealText", appealText);
         model.addAttribute("appealProblem", appealProblem);
         model.addAttribute("reviewReason", reviewReason);
@@ -57,14 +58,14 @@ class DecisionController {
     }
 
     @PostMapping("/decisions/{id}/appeal")
-    String appeal(@PathVariable String id, @RequestParam(defaultValue = "") String text,
+    String appeal(@PathVariable DecisionId id, @RequestParam(defaultValue = "") String text,
                   @AuthenticationPrincipal Viewer viewer, Model model, RedirectAttributes redirect) {
         var d = readable(id, viewer);
         String typed = ModerationController.clean(text);
         String problem = typed.isEmpty() ? "mod.appeal.text.required"
                 : ModerationController.length(typed) > APPEAL_MAX ? "mod.appeal.text.tooLong" : null;
         if (problem == null) {
-            switch (moderation.appeal(d.id(), viewer.memberId(), typed)) {
+            switch (appeals.appeal(id, viewer.memberId(), typed)) {
                 case NOT_FOUND, FORBIDDEN, INVALID -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);
                 case DONE -> {
                     redirect.addFlashAttribute("notice", "mod.appeal.sent");
@@ -79,27 +80,28 @@ class DecisionController {
     }
 
     @PostMapping("/decisions/{id}/review")
-    String review(@PathVariable String id, @RequestParam(defaultValue = "") String outcome,
+    String review(@PathVariable DecisionId id, @RequestParam(defaultValue = "") String outcome,
                   @RequestParam(defaultValue = "") String reason,
                   @AuthenticationPrincipal Viewer viewer, Model model, RedirectAttributes redirect) {
         var d = readable(id, viewer);
-        if (!d.appealed() || d.reviewed() || !moderation.mayReview(d, viewer.memberId(), viewer.admin())) {
+        if (!d.appealed() || d.reviewed() || !appeals.mayReview(d, viewer.memberId(), viewer.admin())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         String typed = ModerationController.clean(reason);
-        String problem = !outcome.equals("upheld") && !outcome.equals("overturned") ? "mod.review.outcome.required"
+        ReviewOutcome chosen = ReviewOutcome.fromKey(outcome).orElse(null);
+        String problem = chosen == null ? "mod.review.outcome.required"
                 : typed.isEmpty() ? "mod.review.reason.required"
                 : ModerationController.length(typed) > ModerationController.REASON_MAX ? "mod.decide.tooLong" : null;
         if (problem != null) {
             return page(d, viewer, "", null, reason, problem, model);
         }
-        switch (moderation.review(d.id(), viewer.memberId(), viewer.admin(), outcome, typed)) {
+        switch (appeals.review(id, viewer.memberId(), viewer.admin(), chosen, typed)) {
             case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             case FORBIDDEN, INVALID -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);
             case DONE -> {
             }
         }
-        redirect.addFlashAttribute("notice", "mod.review.done." + outcome);
+        redirect.addFlashAttribute("notice", "mod.review.done." + chosen.key());
         return "redirect:/decisions/" + d.id();
     }
 }

@@ -4,8 +4,6 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Map;
 
-import org.neo4j.driver.Driver;
-import org.rampe.graph.Transactions;
 import org.rampe.site.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,14 +27,18 @@ class ModerationController {
     static final int REASON_MAX = 1000;
     static final int RULE_MAX = 500;
 
-    private final Moderation moderation;
+    private final Reports reports;
+    private final Decisions decisions;
+    private final Appeals appeals;
+    private final Moderators moderators;
     private final AuditLog audit;
-    private final Driver driver;
 
-    ModerationController(Moderation moderation, AuditLog audit, Driver driver) {
-        this.moderation = moderation;
+    ModerationController(Reports reports, Decisions decisions, Appeals appeals, Moderators moderators, AuditLog audit) {
+        this.reports = reports;
+        this.decisions = decisions;
+        this.appeals = appeals;
+        this.moderators = moderators;
         this.audit = audit;
-        this.driver = driver;
     }
 
     static String clean(String text) {
@@ -50,46 +52,45 @@ class ModerationController {
     @GetMapping("/moderation")
     String siteQueue(@AuthenticationPrincipal Viewer viewer, Model model) {
         model.addAttribute("group", null);
-        model.addAttribute("cases", moderation.queue(null, QUEUE_SIZE));
-        model.addAttribute("appeals", moderation.pendingAppeals(null));
-        model.addAttribute("placeReports", Transactions.read(driver, tx -> tx.run(
-                "MATCH (r:PlaceReport {status: 'open'}) RETURN count(r) AS n").single().get("n").asLong()));
+        model.addAttribute("cases", reports.queue(null, QUEUE_SIZE));
+        model.addAttribute("appeals", appeals.pending(null));
+        model.addAttribute("placeReports", reports.openPlaceReports());
         model.addAttribute("admin", true);
-        model.addAttribute("threshold", moderation.threshold());
+        model.addAttribute("threshold", reports.threshold());
         return "moderation/queue";
     }
 
-    private Moderation.GroupInfo moderatedGroup(String groupId, Viewer viewer) {
-        var group = moderation.group(ReportController.validId(groupId), viewer.memberId(), viewer.admin())
+    private GroupInfo moderatedGroup(GroupId groupId, Viewer viewer) {
+        var group = moderators.group(groupId.value(), viewer.memberId(), viewer.admin())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (!viewer.admin() && !moderation.moderates(viewer.memberId(), group.id())) {
+        if (!viewer.admin() && !moderators.moderates(viewer.memberId(), group.id())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         return group;
     }
 
     @GetMapping("/moderation/groups/{groupId}")
-    String groupQueue(@PathVariable String groupId, @AuthenticationPrincipal Viewer viewer, Model model) {
+    String groupQueue(@PathVariable GroupId groupId, @AuthenticationPrincipal Viewer viewer, Model model) {
         var group = moderatedGroup(groupId, viewer);
         model.addAttribute("group", group);
-        model.addAttribute("cases", moderation.queue(group.id(), QUEUE_SIZE));
-        model.addAttribute("appeals", moderation.pendingAppeals(group.id()));
+        model.addAttribute("cases", reports.queue(group.id(), QUEUE_SIZE));
+        model.addAttribute("appeals", appeals.pending(group.id()));
         model.addAttribute("placeReports", 0L);
         model.addAttribute("admin", viewer.admin());
-        model.addAttribute("threshold", moderation.threshold());
+        model.addAttribute("threshold", reports.threshold());
         return "moderation/queue";
     }
 
     @PostMapping("/moderation/cases/{caseId}/decision")
-    String decide(@PathVariable String caseId, @RequestParam(defaultValue = "") String action,
+    String decide(@PathVariable CaseId caseId, @RequestParam(defaultValue = "") String action,
                   @RequestParam(defaultValue = "") String rule, @RequestParam(defaultValue = "") String reason,
                   @RequestParam(defaultValue = "") String days, @RequestParam(defaultValue = "") String from,
                   @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
-        String id = ReportController.validId(caseId);
-        var found = moderation.openCase(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (!viewer.admin() && !moderation.moderates(viewer.memberId(), found.groupId())) {
+        String id = caseId.value();
+        var found = reports.openCase(caseId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!viewer.admin() && !moderators.moderates(viewer.memberId(), found.groupId())) {
             // A case in a group the viewer may not know of does not exist for them.
-            boolean known = found.groupId() != null && moderation.group(found.groupId(), viewer.memberId(), false).isPresent();
+            boolean known = found.groupId() != null && moderators.group(found.groupId(), viewer.memberId(), false).isPresent();
             throw new ResponseStatusException(known || found.groupId() == null ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND);
         }
         String back = from.equals("site") && viewer.admin() || found.groupId() == null
@@ -105,23 +106,24 @@ class ModerationController {
                 problem = "mod.decide.days.invalid";
             }
         }
-        if (!Moderation.ACTIONS.contains(action)) {
+        Action chosen = Action.fromKey(action).orElse(null);
+        if (chosen == null) {
             problem = "mod.decide.action.required";
         } else if (typedReason.isEmpty()) {
             problem = "mod.decide.reason.required";
         } else if (length(typedReason) > REASON_MAX || length(typedRule) > RULE_MAX) {
             problem = "mod.decide.tooLong";
-        } else if (!action.equals("dismiss") && typedRule.isEmpty()) {
+        } else if (chosen != Action.DISMISS && typedRule.isEmpty()) {
             problem = "mod.decide.rule.required";
         }
         if (problem == null) {
-            var decided = moderation.decide(id, viewer.memberId(), viewer.admin(), action, typedRule, typedReason, duration);
+            var decided = decisions.decide(caseId, viewer.memberId(), viewer.admin(), chosen, typedRule, typedReason, duration);
             switch (decided.outcome()) {
                 case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
                 case FORBIDDEN -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);
                 case INVALID -> problem = decided.problem() == null ? "mod.decide.action.invalid" : decided.problem();
                 case DONE -> {
-                    redirect.addFlashAttribute("notice", "mod.decide.done." + action);
+                    redirect.addFlashAttribute("notice", "mod.decide.done." + chosen.key());
                     return back;
                 }
             }
@@ -142,12 +144,12 @@ class ModerationController {
 
     /** A group's log: in full for its moderators and administrators; a summary for others when the group publishes it. */
     @GetMapping("/moderation/groups/{groupId}/audit")
-    String groupAudit(@PathVariable String groupId, @AuthenticationPrincipal Viewer viewer, Model model) {
+    String groupAudit(@PathVariable GroupId groupId, @AuthenticationPrincipal Viewer viewer, Model model) {
         String member = viewer == null ? null : viewer.memberId();
         boolean admin = viewer != null && viewer.admin();
-        var group = moderation.group(ReportController.validId(groupId), member, admin)
+        var group = moderators.group(groupId.value(), member, admin)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        boolean full = admin || moderation.moderates(member, group.id());
+        boolean full = admin || moderators.moderates(member, group.id());
         if (!full && !group.publicAuditLog()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }

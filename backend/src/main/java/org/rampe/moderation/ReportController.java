@@ -1,7 +1,6 @@
 package org.rampe.moderation;
 
 import java.text.Normalizer;
-import java.util.UUID;
 
 import org.rampe.site.Viewer;
 import org.springframework.http.HttpStatus;
@@ -23,39 +22,27 @@ class ReportController {
 
     static final int TEXT_MAX = 1000;
 
-    private final Targets targets;
-    private final Moderation moderation;
+    private final Reports reports;
 
-    ReportController(Targets targets, Moderation moderation) {
-        this.targets = targets;
-        this.moderation = moderation;
+    ReportController(Reports reports) {
+        this.reports = reports;
     }
 
-    static String validId(String id) {
-        try {
-            return UUID.fromString(id).toString();
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-    }
-
-    private Target target(String kind, String id, Viewer viewer) {
-        if (!Target.KINDS.contains(kind)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return targets.find(kind, validId(id), viewer.memberId())
+    private Target target(String kind, TargetId id, Viewer viewer) {
+        TargetKind known = TargetKind.fromKey(kind).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return reports.target(known, id, viewer.memberId())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     @GetMapping("/report")
-    String form(@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String id,
+    String form(@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") TargetId id,
                 @AuthenticationPrincipal Viewer viewer, Model model) {
         return page(target(kind, id, viewer), "", "", null, model);
     }
 
     private static String page(Target target, String reason, String text, String problem, Model model) {
         model.addAttribute("target", target);
-        model.addAttribute("reasons", Moderation.REASONS);
+        model.addAttribute("reasons", Reason.keys());
         model.addAttribute("reason", reason);
         model.addAttribute("text", text);
         model.addAttribute("problem", problem);
@@ -64,38 +51,39 @@ class ReportController {
     }
 
     @PostMapping("/report")
-    String report(@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String id,
+    String report(@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") TargetId id,
                   @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String text,
                   @AuthenticationPrincipal Viewer viewer, Model model, RedirectAttributes redirect) {
         Target target = target(kind, id, viewer);
         String typed = Normalizer.normalize(text, Normalizer.Form.NFC).strip();
+        Reason chosen = Reason.fromKey(reason).orElse(null);
         String problem = null;
-        if (!Moderation.REASONS.contains(reason)) {
+        if (chosen == null) {
             problem = "mod.report.reason.required";
-        } else if (reason.equals("other") && typed.isEmpty()) {
+        } else if (chosen == Reason.OTHER && typed.isEmpty()) {
             problem = "mod.report.text.required";
         } else if (typed.codePointCount(0, typed.length()) > TEXT_MAX) {
             problem = "mod.report.text.tooLong";
         }
         if (problem != null) {
             model.addAttribute("failed", true);
-            return page(target, Moderation.REASONS.contains(reason) ? reason : "", text, problem, model);
+            return page(target, chosen == null ? "" : chosen.key(), text, problem, model);
         }
-        var outcome = moderation.report(target, viewer.memberId(), reason, typed);
-        redirect.addFlashAttribute("reported", outcome == Moderation.Reported.RECEIVED ? "received" : "already");
-        redirect.addFlashAttribute("selfHarm", reason.equals("self_harm"));
+        var outcome = reports.report(target, viewer.memberId(), chosen, typed);
+        redirect.addFlashAttribute("reported", outcome == Reports.Reported.RECEIVED ? "received" : "already");
+        redirect.addFlashAttribute("selfHarm", chosen == Reason.SELF_HARM);
         redirect.addFlashAttribute("back", back(target));
         return "redirect:/report/received";
     }
 
     /** Where "back" goes after reporting: the content, or the home page. */
     private static String back(Target t) {
-        return switch (t.kind()) {
-            case "post" -> "/posts/" + t.id();
-            case "comment" -> "/posts/" + t.postId() + "#comment-" + t.id();
-            case "member" -> t.concernedHandle() == null ? "/" : "/members/" + t.concernedHandle();
-            case "place" -> "/places/" + t.id();
-            default -> "/";
+        return switch (t.type()) {
+            case POST -> "/posts/" + t.id();
+            case COMMENT -> "/posts/" + t.postId() + "#comment-" + t.id();
+            case MEMBER -> t.concernedHandle() == null ? "/" : "/members/" + t.concernedHandle();
+            case PLACE -> "/places/" + t.id();
+            case GROUP, MESSAGE -> "/";
         };
     }
 

@@ -8,8 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.neo4j.driver.Driver;
-import org.rampe.graph.Transactions;
 import org.rampe.members.SignedInGate;
 import org.rampe.site.Viewer;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,17 +25,14 @@ import org.springframework.stereotype.Component;
 public class Suspensions implements SignedInGate {
 
     /** Where a suspended member is sent: the sign-in page shows the reason for this flag. */
-    public static final String SIGN_IN_SUSPENDED = "/signin?suspended";
+    private static final String SIGN_IN_SUSPENDED = "/signin?suspended";
 
     private final Map<String, Instant> until = new ConcurrentHashMap<>();
-    private final Driver driver;
+    private final SuspensionRepository repository;
 
-    Suspensions(Driver driver) {
-        this.driver = driver;
-        Transactions.read(driver, tx -> tx.run("""
-                MATCH (m:Member) WHERE m.suspendedUntil > datetime()
-                RETURN m.id AS id, m.suspendedUntil AS until""").list()).forEach(r ->
-                until.put(r.get("id").asString(), r.get("until").asZonedDateTime().toInstant()));
+    Suspensions(SuspensionRepository repository) {
+        this.repository = repository;
+        repository.inForce().forEach(s -> until.put(s.memberId(), s.until()));
     }
 
     public boolean suspended(String memberId) {
@@ -65,15 +60,6 @@ public class Suspensions implements SignedInGate {
                 || path.equals("/error");
     }
 
-    /** The suspension in force for the member (not overturned), newest first. */
-    private String suspensionDecision(String memberId) {
-        return Transactions.read(driver, tx -> tx.run("""
-                MATCH (d:Decision {action: 'suspend'})-[:CONCERNS]->(:Member {id: $id})
-                WHERE NOT EXISTS { MATCH (:Member)-[r:REVIEWED]->(d) WHERE r.outcome = 'overturned' }
-                RETURN d.id AS id ORDER BY d.at DESC LIMIT 1""", java.util.Map.of("id", memberId))
-                .list(r -> r.get("id").asString())).stream().findFirst().orElse(null);
-    }
-
     /**
      * Keeps a suspended member to the page of their suspension, where they read why and may appeal
      * once (a member suspended for good could otherwise never appeal); without such a decision,
@@ -88,7 +74,7 @@ public class Suspensions implements SignedInGate {
         if (allowedWhileSuspended(path)) {
             return true;
         }
-        String decision = suspensionDecision(viewer.memberId());
+        String decision = repository.decisionOf(viewer.memberId()).orElse(null);
         if (decision != null) {
             response.sendRedirect(request.getContextPath() + "/decisions/" + decision);
             return false;

@@ -72,15 +72,15 @@ class ModerationAuthorizationTest extends ModerationTestSupport {
         memberOf("author", h, "member");
         String p = writePost("author", "Publication signalée", g);
         String reporter = idOf("reporter");
-        Target target = new Target("post", p, idOf("author"), "author", "author", "", p, g, "G", "");
-        moderation.report(target, reporter, "spam", "");
+        Target target = new Target(TargetKind.POST, p, idOf("author"), "author", "author", "", p, g, "G", "");
+        reports.report(target, reporter, Reason.SPAM, "");
         String caseG = caseAbout(p);
         String hp = writePost("author", "Dans H", h);
-        moderation.report(new Target("post", hp, idOf("author"), "author", "author", "", hp, h, "H", ""), reporter, "spam", "");
+        reports.report(new Target(TargetKind.POST, hp, idOf("author"), "author", "author", "", hp, h, "H", ""), reporter, Reason.SPAM, "");
         String caseH = caseAbout(hp);
         String decided = writePost("author", "Décidée", g);
-        moderation.report(new Target("post", decided, idOf("author"), "author", "author", "", decided, g, "G", ""), reporter, "spam", "");
-        var d = moderation.decide(caseAbout(decided), idOf("mod1"), false, "hide", "Règle 1", "Raison", null);
+        reports.report(new Target(TargetKind.POST, decided, idOf("author"), "author", "author", "", decided, g, "G", ""), reporter, Reason.SPAM, "");
+        var d = decisions.decide(new CaseId(caseAbout(decided)), idOf("mod1"), false, Action.HIDE, "Règle 1", "Raison", null);
         String decision = d.decisionId();
         if (route.endsWith("/review")) {
             cypher("MATCH (m:Member {handle: 'author'}), (d:Decision {id: $d}) CREATE (m)-[:APPEALED {text: 'non', at: datetime()}]->(d)",

@@ -127,12 +127,12 @@ class ModerationTest extends ModerationTestSupport {
                 .cookie(new jakarta.servlet.http.Cookie("rampe_lang", "en"))).andReturn().getResponse().getContentAsString();
         assertThat(english).contains("Moderators hid your content and ask you to edit it (rule: Règle 1 : respect).")
                 .contains("See the decision and how to appeal");
-        assertThat(moderation.queue(null, 10)).isEmpty();
+        assertThat(reports.queue(null, 10)).isEmpty();
 
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/posts/" + p + "/edit")
                 .with(csrf()).session(ana).param("text", "Texte corrigé").param("visibility", "public"));
         assertThat(string("MATCH (p:Post {id: $p}) RETURN p.text", "p", p)).isEqualTo("Texte corrigé");
-        var back = moderation.queue(null, 10);
+        var back = reports.queue(null, 10);
         assertThat(back).hasSize(1);
         assertThat(back.getFirst().edited()).isTrue();
         assertThat(back.getFirst().moderation()).isEqualTo("hidden");
@@ -308,7 +308,7 @@ class ModerationTest extends ModerationTestSupport {
         mvc.perform(post("/decisions/" + d + "/review").with(csrf()).session(secondAdmin).param("outcome", "overturned")
                 .param("reason", "Erreur")).andExpect(status().isNotFound());
         // Overturned by the service as another administrator would.
-        assertThat(moderation.review(d, idOf("modo"), true, "overturned", "Erreur")).isEqualTo(Moderation.Outcome.DONE);
+        assertThat(appeals.review(new DecisionId(d), idOf("modo"), true, ReviewOutcome.OVERTURNED, "Erreur")).isEqualTo(Outcome.DONE);
         var back = (MockHttpSession) mvc.perform(post("/signin").with(csrf()).param("email", "ana@example.org")
                 .param("password", "a long enough password")).andReturn().getRequest().getSession();
         mvc.perform(get("/feed").session(back)).andExpect(status().isOk());

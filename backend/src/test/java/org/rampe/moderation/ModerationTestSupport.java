@@ -26,7 +26,13 @@ abstract class ModerationTestSupport extends RampeTest {
     MockMvc mvc;
 
     @Autowired
-    Moderation moderation;
+    Reports reports;
+
+    @Autowired
+    Decisions decisions;
+
+    @Autowired
+    Appeals appeals;
 
     MockHttpSession signUp(String handle) throws Exception {
         return SocialFixtures.signUp(mvc, handle, "fr");
