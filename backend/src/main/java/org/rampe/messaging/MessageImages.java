@@ -32,10 +32,10 @@ public class MessageImages {
     static final String ALT_WITHOUT_IMAGE = "messaging.image.missing";
 
     private final Messaging messaging;
-    private final MessagingRepository repository;
+    private final MessageRepository repository;
     private final ImageStore store;
 
-    MessageImages(Messaging messaging, MessagingRepository repository, ImageStore store) {
+    MessageImages(Messaging messaging, MessageRepository repository, ImageStore store) {
         this.messaging = messaging;
         this.repository = repository;
         this.store = store;
