@@ -23,4 +23,13 @@ public record ConversationView(String id, String kind, String title, String grou
     public boolean group() {
         return "group".equals(kind);
     }
+
+    /** The title {@code viewer} sees: its own, the group's name, or the names of the other participants. */
+    String titleFor(String viewer) {
+        if (title != null && !title.isBlank()) {
+            return title;
+        }
+        List<String> names = participants.stream().filter(p -> !p.id().equals(viewer)).map(Participant::name).toList();
+        return names.isEmpty() ? "—" : String.join(", ", names);
+    }
 }

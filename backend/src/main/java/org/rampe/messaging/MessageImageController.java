@@ -69,7 +69,7 @@ class MessageImageController {
 
     private Refused refused(String conversation, String clientId, MessagingRefusal refusal, Locale locale) {
         return new Refused(conversation, clientId, refusal.key(),
-                messages.getMessage(refusal.key(), refusal.args(), refusal.key(), locale), MessagesController.field(refusal));
+                messages.getMessage(refusal.key(), refusal.args(), refusal.key(), locale), refusal.field());
     }
 
     @GetMapping("/messages/images/{id}.jpg")

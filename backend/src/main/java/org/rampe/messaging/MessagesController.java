@@ -1,6 +1,5 @@
 package org.rampe.messaging;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -110,7 +109,7 @@ class MessagesController {
         long newestShown = messages.isEmpty() ? 0 : messages.getLast().seq();
         model.addAttribute("conversation", view);
         model.addAttribute("messages", messages);
-        model.addAttribute("conversationTitle", title(view, member.memberId()));
+        model.addAttribute("conversationTitle", view.titleFor(member.memberId()));
         model.addAttribute("older", !messages.isEmpty() && messages.getFirst().seq() > 1 ? messages.getFirst().seq() : null);
         model.addAttribute("newer", before != null);
         model.addAttribute("lastSeq", before == null ? view.lastSeq() : newestShown);
@@ -119,56 +118,8 @@ class MessagesController {
         model.addAttribute("problem", problem);
         model.addAttribute("failed", problem != null);
         model.addAttribute("viewerId", member.memberId());
-        model.addAttribute("receipts", receipts(view, messages, member.memberId()));
+        model.addAttribute("receipts", ReadReceipts.of(view, messages, member.memberId()));
         return "messages/conversation";
-    }
-
-    /** The composer field a refusal is about: {@code image}, {@code alt} or {@code text}. */
-    static String field(MessagingRefusal refusal) {
-        return refusal.key().startsWith("messaging.image.") ? "image"
-                : refusal.key().startsWith("messaging.alt.") ? "alt" : "text";
-    }
-
-    /** Who sees the conversation's title: its own, the group's name, the other member's name, or the participants'. */
-    static String title(ConversationView view, String viewer) {
-        if (view.title() != null && !view.title().isBlank()) {
-            return view.title();
-        }
-        List<String> names = view.participants().stream().filter(p -> !p.id().equals(viewer))
-                .map(ConversationView.Participant::name).toList();
-        return names.isEmpty() ? "—" : String.join(", ", names);
-    }
-
-    /**
-     * Read receipts under the conversation: who has read the newest message shown, and for the
-     * others (those showing receipts, not the viewer) the message they have read up to, when it is
-     * on the page.
-     */
-    record Receipts(List<String> seenBy, List<ReadUpTo> behind) {
-    }
-
-    record ReadUpTo(String name, MessageView message) {
-    }
-
-    static Receipts receipts(ConversationView view, List<MessageView> messages, String viewer) {
-        List<String> seen = new ArrayList<>();
-        List<ReadUpTo> behind = new ArrayList<>();
-        if (messages.isEmpty()) {
-            return new Receipts(seen, behind);
-        }
-        long newest = messages.getLast().seq();
-        for (var p : view.participants()) {
-            if (p.id().equals(viewer) || !p.readReceipts() || p.readSeq() <= 0) {
-                continue;
-            }
-            if (p.readSeq() >= newest) {
-                seen.add(p.name());
-            } else {
-                messages.stream().filter(m -> m.seq() <= p.readSeq()).reduce((a, b) -> b)
-                        .ifPresent(m -> behind.add(new ReadUpTo(p.name(), m)));
-            }
-        }
-        return new Receipts(seen, behind);
     }
 
     /** The composer (multipart: the text, and an optional image with its alt text). */
@@ -195,7 +146,7 @@ class MessagesController {
             }
             // Typed words come back; a browser never refills a file field, so the page asks for it again.
             model.addAttribute("alt", alt);
-            model.addAttribute("problemField", field(refusal));
+            model.addAttribute("problemField", refusal.field());
             model.addAttribute("chooseAgain", image != null && !image.isEmpty());
             return page(conversation, null, member, text, refusal, model);
         }

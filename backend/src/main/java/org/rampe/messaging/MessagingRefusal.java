@@ -51,4 +51,9 @@ public class MessagingRefusal extends RuntimeException {
     public List<String> handles() {
         return handles;
     }
+
+    /** The composer field the refusal is about: {@code image}, {@code alt} or {@code text}. */
+    String field() {
+        return key.startsWith("messaging.image.") ? "image" : key.startsWith("messaging.alt.") ? "alt" : "text";
+    }
 }
