@@ -8,7 +8,7 @@ import java.util.List;
  * the viewer cannot write in it now (blocked in a direct conversation, muted in the group), null
  * when they can. {@code participants} are the current ones (a group chat's are the group's members).
  */
-public record ConversationView(String id, String kind, String title, String groupId, String groupSlug,
+record ConversationView(String id, String kind, String title, String groupId, String groupSlug,
         String groupName, Instant createdAt, long lastSeq, long readSeq, boolean muted, String sendRefusal,
         List<Participant> participants) {
 

@@ -29,15 +29,19 @@ import org.springframework.stereotype.Service;
  * <p>Blocks: a block either way ends a direct conversation (no new message; the history stays
  * readable); nobody can put a member they block, or who blocks them, in an ad-hoc conversation; in
  * ad-hoc and group chats the two do not see each other's messages (as group posts).
+ *
+ * <p>Public for the demo ({@link #startDirect}, {@link #startAdhoc}, {@link #send(String, String, String, String)})
+ * and the header's count ({@link UnreadMessages}); the few other public methods serve tests of other
+ * packages (the browser tests, moderation's) that set up conversations through the service.
  */
 @Service
 public class Messaging implements UnreadMessages {
 
-    public static final int MAX_TEXT = PostText.MAX_POST;
-    public static final int MAX_PARTICIPANTS = 50;
-    public static final int MAX_TITLE = 100;
-    public static final int MAX_CLIENT_ID = 100;
-    public static final int PAGE = 50;
+    static final int MAX_TEXT = PostText.MAX_POST;
+    static final int MAX_PARTICIPANTS = 50;
+    static final int MAX_TITLE = 100;
+    static final int MAX_CLIENT_ID = 100;
+    static final int PAGE = 50;
     private static final int MAX_PAGE = 200;
 
     private final ConversationRepository conversations;
@@ -124,17 +128,17 @@ public class Messaging implements UnreadMessages {
     }
 
     /** The chat of the group with this slug, for a member of it; empty for anyone else (the page's 404). */
-    public Optional<ConversationRef> groupChatBySlug(String memberId, String slug) {
+    Optional<ConversationRef> groupChatBySlug(String memberId, String slug) {
         return conversations.groupOfMember(memberId, slug).map(groupId -> groupChat(memberId, groupId));
     }
 
     /** The member's conversations, newest activity first. */
-    public List<ConversationSummary> conversations(String memberId) {
+    List<ConversationSummary> conversations(String memberId) {
         return conversations.conversations(memberId);
     }
 
     /** Unread messages in the member's conversations, muted ones left out (the header's count). */
-    public int unreadTotal(String memberId) {
+    int unreadTotal(String memberId) {
         return readMarks.unreadTotal(memberId);
     }
 
@@ -149,17 +153,17 @@ public class Messaging implements UnreadMessages {
     }
 
     /** The conversation, empty when the member does not take part in it (a 404: nothing leaks). */
-    public Optional<ConversationView> open(String memberId, String conversationId) {
+    Optional<ConversationView> open(String memberId, String conversationId) {
         return conversations.open(memberId, conversationId);
     }
 
     /** One indexed lookup per id; used to authorise each STOMP SUBSCRIBE and SEND. */
-    public boolean isParticipant(String memberId, String conversationId) {
+    boolean isParticipant(String memberId, String conversationId) {
         return memberId != null && conversationId != null && conversations.isParticipant(memberId, conversationId);
     }
 
     /** Everyone who takes part now (the group's members for a group chat). */
-    public List<String> participantIds(String conversationId) {
+    List<String> participantIds(String conversationId) {
         return conversations.participantIds(conversationId);
     }
 
@@ -180,7 +184,7 @@ public class Messaging implements UnreadMessages {
      * As {@link #send(String, String, String, String)}, with an image (null: none) whose file is
      * already kept (see {@link MessageImages}); with an image the text may be empty.
      */
-    public Sent send(String memberId, String conversationId, String clientId, String text, NewImage image) {
+    Sent send(String memberId, String conversationId, String clientId, String text, NewImage image) {
         if (clientId == null || clientId.isBlank() || clientId.length() > MAX_CLIENT_ID) {
             throw new IllegalArgumentException("a client id of 1 to " + MAX_CLIENT_ID + " characters is required");
         }
@@ -261,7 +265,7 @@ public class Messaging implements UnreadMessages {
     }
 
     /** Catch-up after a reconnect: the messages after {@code afterSeq}, oldest first, at most {@code limit}. */
-    public List<MessageView> after(String memberId, String conversationId, long afterSeq, int limit) {
+    List<MessageView> after(String memberId, String conversationId, long afterSeq, int limit) {
         requireParticipant(memberId, conversationId);
         return messages.after(memberId, conversationId, afterSeq, page(limit));
     }
@@ -277,7 +281,7 @@ public class Messaging implements UnreadMessages {
     }
 
     /** One's own message in that conversation, for its edit and delete forms. */
-    public Optional<MessageView> own(String memberId, String conversationId, String messageId) {
+    Optional<MessageView> own(String memberId, String conversationId, String messageId) {
         return messages.own(memberId, messageId).filter(m -> m.conversationId().equals(conversationId)
                 && isParticipant(memberId, conversationId));
     }
@@ -286,7 +290,7 @@ public class Messaging implements UnreadMessages {
      * Changes the text of one's own message, never its image (refused as {@link #send} for a too long
      * text, or an empty one unless the message has an image).
      */
-    public MessageView edit(String memberId, String messageId, String text) {
+    MessageView edit(String memberId, String messageId, String text) {
         String clean = caption(text);
         if (clean.isEmpty() && messages.own(memberId, messageId).map(m -> m.image() == null).orElse(true)) {
             throw new MessagingRefusal(MessagingRefusal.EMPTY);
@@ -324,7 +328,7 @@ public class Messaging implements UnreadMessages {
     }
 
     /** Leaves a direct or ad-hoc conversation (its history stays for the others); a group chat is left with its group. */
-    public void leave(String memberId, String conversationId) {
+    void leave(String memberId, String conversationId) {
         var view = open(memberId, conversationId).orElseThrow(() -> new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT));
         if (view.group()) {
             throw new MessagingRefusal(MessagingRefusal.LEAVE_GROUP_CHAT);
@@ -333,22 +337,22 @@ public class Messaging implements UnreadMessages {
     }
 
     /** Muted: no notification nor header count for this conversation; its unread count stays on the list. */
-    public void mute(String memberId, String conversationId, boolean muted) {
+    void mute(String memberId, String conversationId, boolean muted) {
         if (!conversations.mute(memberId, conversationId, muted)) {
             throw new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT);
         }
     }
 
-    public MessagingSettings settings(String memberId) {
+    MessagingSettings settings(String memberId) {
         return memberSettings.settings(memberId);
     }
 
-    public void saveSettings(String memberId, MessagingSettings settings) {
+    void saveSettings(String memberId, MessagingSettings settings) {
         memberSettings.saveSettings(memberId, settings);
     }
 
     /** Whether others may see the member online (for presence). */
-    public boolean presenceVisible(String memberId) {
+    boolean presenceVisible(String memberId) {
         return memberSettings.settings(memberId).presenceVisible();
     }
 
@@ -367,7 +371,7 @@ public class Messaging implements UnreadMessages {
     }
 
     /** Handles separated by commas, semicolons or spaces, as the new-conversation form takes them. */
-    public static List<String> handles(String typed) {
+    static List<String> handles(String typed) {
         List<String> out = new ArrayList<>();
         for (String part : (typed == null ? "" : typed).split("[\\s,;]+")) {
             if (!part.isBlank()) {
