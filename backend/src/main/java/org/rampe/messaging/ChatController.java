@@ -25,9 +25,12 @@ import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.stereotype.Controller;
 
 /**
- * The live side of a conversation (the pages are msg-core's controller). The sender is always the
+ * The live side of a conversation (the pages are {@link MessagesController}). The sender is always the
  * WebSocket session's member; each destination checks that they take part in the conversation and
- * answers a refusal on the session's {@code /user/queue/errors}, in the member's language.
+ * answers a refusal on the session's {@code /user/queue/errors}, in the member's language. A
+ * destination whose id is not a {@link ConversationId} reaches no query: a send is refused as a bad
+ * request, a catch-up or a read mark as a conversation the member is not in, and typing and presence
+ * are ignored.
  * <p>
  * Delivery: {@code send} stores through {@link Messaging#send} (idempotent on the client's id) and
  * only then acknowledges on {@code /user/queue/acks}; the message itself reaches every participant
@@ -43,9 +46,11 @@ class ChatController {
         "/app/conversations/*/typing", "/app/conversations/*/presence"};
     static final int CATCH_UP_PAGE = 200;
     static final String BAD_REQUEST = "messaging.live.badRequest";
-    /** A client id: what crypto.randomUUID() makes, or any short token of letters, digits and dashes. */
+    /**
+     * A client id: what crypto.randomUUID() makes, or any short token of letters, digits and dashes
+     * (not a typed id: the client chooses it, and only the sender's own messages are looked up by it).
+     */
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
-    private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final Messaging messaging;
     private final LivePushes pushes;
@@ -66,17 +71,18 @@ class ChatController {
     void send(@DestinationVariable String id, @Payload SendRequest request, Principal principal, SimpMessageHeaderAccessor headers) {
         var member = MemberAuthentication.of(principal);
         String clientId = request == null ? null : request.clientId();
-        if (clientId == null || !CLIENT_ID.matcher(clientId).matches() || !CONVERSATION_ID.matcher(id).matches()) {
+        var conversation = ConversationId.parse(id).map(ConversationId::value).orElse(null);
+        if (clientId == null || !CLIENT_ID.matcher(clientId).matches() || conversation == null) {
             refuse(member, headers, id, clientId, new MessagingRefusal(BAD_REQUEST));
             return;
         }
         try {
             // Messaging.send checks participation in the same statement that stores the message.
-            Sent sent = messaging.send(member.memberId(), id, clientId, request.text());
+            Sent sent = messaging.send(member.memberId(), conversation, clientId, request.text());
             pushes.toSession(member.getName(), headers.getSessionId(), LivePushes.ACKS,
-                    new Ack(id, clientId, sent.message().id(), sent.message().seq(), sent.duplicate()));
+                    new Ack(conversation, clientId, sent.message().id(), sent.message().seq(), sent.duplicate()));
         } catch (MessagingRefusal refusal) {
-            refuse(member, headers, id, clientId, refusal);
+            refuse(member, headers, conversation, clientId, refusal);
         }
     }
 
@@ -84,13 +90,13 @@ class ChatController {
     @MessageMapping("/conversations/{id}/catch-up")
     void catchUp(@DestinationVariable String id, @Payload CatchUpRequest request, Principal principal, SimpMessageHeaderAccessor headers) {
         var member = MemberAuthentication.of(principal);
-        if (!CONVERSATION_ID.matcher(id).matches() || !messaging.isParticipant(member.memberId(), id)) {
-            refuse(member, headers, id, null, new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT));
+        var conversation = participantOnly(member, id, headers);
+        if (conversation == null) {
             return;
         }
         long after = request == null ? 0 : Math.max(0, request.afterSeq());
-        var missed = messaging.after(member.memberId(), id, after, CATCH_UP_PAGE);
-        var batch = new Batch("batch", id, missed.stream().map(m -> LiveMessage.of("message", m)).toList(),
+        var missed = messaging.after(member.memberId(), conversation, after, CATCH_UP_PAGE);
+        var batch = new Batch("batch", conversation, missed.stream().map(m -> LiveMessage.of("message", m)).toList(),
                 missed.size() == CATCH_UP_PAGE);
         pushes.toSession(member.getName(), headers.getSessionId(), LivePushes.MESSAGES, batch);
     }
@@ -98,31 +104,44 @@ class ChatController {
     @MessageMapping("/conversations/{id}/read")
     void read(@DestinationVariable String id, @Payload ReadRequest request, Principal principal, SimpMessageHeaderAccessor headers) {
         var member = MemberAuthentication.of(principal);
-        if (!CONVERSATION_ID.matcher(id).matches() || !messaging.isParticipant(member.memberId(), id)) {
-            refuse(member, headers, id, null, new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT));
-            return;
+        var conversation = participantOnly(member, id, headers);
+        if (conversation != null && request != null && request.seq() > 0) {
+            messaging.markRead(member.memberId(), conversation, request.seq());
         }
-        if (request != null && request.seq() > 0) {
-            messaging.markRead(member.memberId(), id, request.seq());
+    }
+
+    /**
+     * The conversation of the destination when the member takes part in it; otherwise null, and the
+     * session is told it is not a participant (a malformed id included: it names no conversation).
+     */
+    private String participantOnly(MemberAuthentication member, String id, SimpMessageHeaderAccessor headers) {
+        var conversation = ConversationId.parse(id).map(ConversationId::value).orElse(null);
+        if (conversation == null || !messaging.isParticipant(member.memberId(), conversation)) {
+            refuse(member, headers, conversation == null ? id : conversation, null,
+                    new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT));
+            return null;
         }
+        return conversation;
     }
 
     @MessageMapping("/conversations/{id}/typing")
     void typing(@DestinationVariable String id, Principal principal, SimpMessageHeaderAccessor headers) {
         var member = MemberAuthentication.of(principal);
-        if (!CONVERSATION_ID.matcher(id).matches()) {
+        var parsed = ConversationId.parse(id);
+        if (parsed.isEmpty()) {
             return;
         }
-        String key = member.memberId() + ":" + id;
+        String conversation = parsed.get().value();
+        String key = member.memberId() + ":" + conversation;
         if (typingSent.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
             return;
         }
-        if (!messaging.isParticipant(member.memberId(), id)) {
-            refuse(member, headers, id, null, new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT));
+        if (!messaging.isParticipant(member.memberId(), conversation)) {
+            refuse(member, headers, conversation, null, new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT));
             return;
         }
-        var notice = new Typing(id, member.memberId(), member.handle(), member.displayName());
-        messaging.participantIds(id).stream()
+        var notice = new Typing(conversation, member.memberId(), member.handle(), member.displayName());
+        messaging.participantIds(conversation).stream()
                 .filter(p -> !p.equals(member.memberId()))
                 .forEach(p -> pushes.toUser(p, LivePushes.TYPING, notice));
     }
@@ -131,13 +150,15 @@ class ChatController {
     @MessageMapping("/conversations/{id}/presence")
     void presence(@DestinationVariable String id, Principal principal, SimpMessageHeaderAccessor headers) {
         var member = MemberAuthentication.of(principal);
-        if (!CONVERSATION_ID.matcher(id).matches()) {
+        var parsed = ConversationId.parse(id);
+        if (parsed.isEmpty()) {
             return;
         }
-        messaging.open(member.memberId(), id).ifPresentOrElse(
+        String conversation = parsed.get().value();
+        messaging.open(member.memberId(), conversation).ifPresentOrElse(
                 view -> pushes.toSession(member.getName(), headers.getSessionId(), LivePushes.PRESENCE,
-                        presence.of(id, member.memberId(), view.participants())),
-                () -> refuse(member, headers, id, null, new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT)));
+                        presence.of(conversation, member.memberId(), view.participants())),
+                () -> refuse(member, headers, conversation, null, new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT)));
     }
 
     private void refuse(MemberAuthentication member, SimpMessageHeaderAccessor headers, String conversationId,

@@ -7,6 +7,6 @@ import java.util.List;
  * {@code receiptsVisible} is false when the reader switched read receipts off: then only their own
  * other sessions should use it (to clear unread counts), nobody else is told.
  */
-public record ConversationRead(String conversationId, String memberId, String handle, long seq,
+record ConversationRead(String conversationId, String memberId, String handle, long seq,
         boolean receiptsVisible, List<String> recipientIds) {
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
  * plain text (escape it when rendering); {@code lastImageAlt} is the alt text of its image, if any
  * (an image alone has an empty excerpt).
  */
-public record ConversationSummary(String id, String kind, String title, String otherHandle, String otherName,
+record ConversationSummary(String id, String kind, String title, String otherHandle, String otherName,
         String groupSlug, String lastAuthorName, String lastExcerpt, Instant lastMessageAt, long lastSeq,
         long unread, boolean muted, String lastImageAlt) {
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * the viewer cannot write in it now (blocked in a direct conversation, muted in the group), null
  * when they can. {@code participants} are the current ones (a group chat's are the group's members).
  */
-public record ConversationView(String id, String kind, String title, String groupId, String groupSlug,
+record ConversationView(String id, String kind, String title, String groupId, String groupSlug,
         String groupName, Instant createdAt, long lastSeq, long readSeq, boolean muted, String sendRefusal,
         List<Participant> participants) {
 
@@ -22,5 +22,14 @@ public record ConversationView(String id, String kind, String title, String grou
 
     public boolean group() {
         return "group".equals(kind);
+    }
+
+    /** The title {@code viewer} sees: its own, the group's name, or the names of the other participants. */
+    String titleFor(String viewer) {
+        if (title != null && !title.isBlank()) {
+            return title;
+        }
+        List<String> names = participants.stream().filter(p -> !p.id().equals(viewer)).map(Participant::name).toList();
+        return names.isEmpty() ? "—" : String.join(", ", names);
     }
 }

@@ -2,12 +2,9 @@ package org.rampe.messaging;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.neo4j.driver.Driver;
-import org.rampe.graph.Transactions;
 import org.rampe.site.Language;
 import org.springframework.stereotype.Component;
 
@@ -19,19 +16,15 @@ import org.springframework.stereotype.Component;
 @Component
 class MemberLanguages {
 
-    private final Driver driver;
+    private final MemberSettingsRepository repository;
     private final Cache<String, Locale> cache = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(5)).maximumSize(100_000).build();
 
-    MemberLanguages(Driver driver) {
-        this.driver = driver;
+    MemberLanguages(MemberSettingsRepository repository) {
+        this.repository = repository;
     }
 
     Locale of(String memberId) {
-        return cache.get(memberId, id -> Transactions.read(driver, tx -> tx.run(
-                "MATCH (m:Member {id: $id}) RETURN m.language AS language", Map.of("id", id)).list())
-                .stream().findFirst()
-                .flatMap(r -> r.get("language").isNull() ? java.util.Optional.<Language>empty() : Language.fromCode(r.get("language").asString()))
-                .orElse(Language.DEFAULT).locale());
+        return cache.get(memberId, id -> repository.language(id).flatMap(Language::fromCode).orElse(Language.DEFAULT).locale());
     }
 }

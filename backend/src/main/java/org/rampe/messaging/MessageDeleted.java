@@ -3,5 +3,5 @@ package org.rampe.messaging;
 import java.util.List;
 
 /** Its author deleted a message (after the commit); it keeps its place {@code seq}, without text. */
-public record MessageDeleted(String conversationId, String messageId, long seq, List<String> recipientIds) {
+record MessageDeleted(String conversationId, String messageId, long seq, List<String> recipientIds) {
 }

@@ -3,5 +3,5 @@ package org.rampe.messaging;
 import java.util.List;
 
 /** Its author changed a message's text (after the commit). */
-public record MessageEdited(MessageView message, List<String> recipientIds) {
+record MessageEdited(MessageView message, List<String> recipientIds) {
 }

@@ -1,5 +1,5 @@
 package org.rampe.messaging;
 
 /** The image of a message as a participant sees it, served at {@code /messages/images/{id}.jpg}. */
-public record MessageImage(String id, String alt, int width, int height) {
+record MessageImage(String id, String alt, int width, int height) {
 }

@@ -1,7 +1,6 @@
 package org.rampe.messaging;
 
 import java.util.Locale;
-import java.util.UUID;
 
 import org.rampe.images.JpegResponses;
 import org.rampe.site.Viewer;
@@ -45,7 +44,8 @@ class MessageImageController {
                            @RequestParam(defaultValue = "") String clientId, @RequestParam(required = false) MultipartFile image,
                            @RequestParam(defaultValue = "") String alt, @AuthenticationPrincipal Viewer member,
                            Locale locale) {
-        String conversation = uuid(id);
+        // A malformed id is answered as one that exists nowhere, in JSON like every refusal here.
+        String conversation = ConversationId.parse(id).map(ConversationId::value).orElse(null);
         if (conversation == null || !messaging.isParticipant(member.memberId(), conversation)) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(refused(id, clientId,
                     new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT), locale));
@@ -69,27 +69,13 @@ class MessageImageController {
 
     private Refused refused(String conversation, String clientId, MessagingRefusal refusal, Locale locale) {
         return new Refused(conversation, clientId, refusal.key(),
-                messages.getMessage(refusal.key(), refusal.args(), refusal.key(), locale), MessagesController.field(refusal));
+                messages.getMessage(refusal.key(), refusal.args(), refusal.key(), locale), refusal.field());
     }
 
     @GetMapping("/messages/images/{id}.jpg")
-    ResponseEntity<byte[]> image(@PathVariable String id, @AuthenticationPrincipal Viewer viewer) {
-        String imageId = uuid(id);
-        if (imageId == null) {
-            throw MessagesController.notFound();
-        }
-        byte[] jpeg = images.image(viewer.memberId(), imageId).orElseThrow(MessagesController::notFound);
+    ResponseEntity<byte[]> image(@PathVariable MessageImageId id, @AuthenticationPrincipal Viewer viewer) {
+        byte[] jpeg = images.image(viewer.memberId(), id.value()).orElseThrow(MessagesController::notFound);
         // Private: who may see it changes (leaving, a block, moderation); never kept by a shared cache.
         return JpegResponses.forThisViewer(jpeg);
-    }
-
-    /** The canonical form of a UUID, or null. */
-    private static String uuid(String id) {
-        try {
-            String canonical = UUID.fromString(id).toString();
-            return canonical.equals(id) ? canonical : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -18,13 +18,15 @@ import org.springframework.web.multipart.MultipartFile;
  * and removed again when nothing was stored (a refusal) or the client id was already stored (a
  * resend keeps the first message and its image). The image of a message is served only to who may
  * read the message, never through the post images' route (which only finds images of posts).
+ *
+ * <p>Public for the browser tests and moderation's, which send messages with images through it.
  */
 @Service
 public class MessageImages {
 
     /** As post images: under the container's request cap with room for the text. */
-    public static final long MAX_BYTES = 6L * 1024 * 1024;
-    public static final int MAX_ALT = 1_000;
+    static final long MAX_BYTES = 6L * 1024 * 1024;
+    static final int MAX_ALT = 1_000;
 
     static final String TOO_LARGE = "messaging.image.tooLarge";
     static final String ALT_REQUIRED = "messaging.alt.required";
@@ -32,10 +34,10 @@ public class MessageImages {
     static final String ALT_WITHOUT_IMAGE = "messaging.image.missing";
 
     private final Messaging messaging;
-    private final MessagingRepository repository;
+    private final MessageRepository repository;
     private final ImageStore store;
 
-    MessageImages(Messaging messaging, MessagingRepository repository, ImageStore store) {
+    MessageImages(Messaging messaging, MessageRepository repository, ImageStore store) {
         this.messaging = messaging;
         this.repository = repository;
         this.store = store;
@@ -95,7 +97,7 @@ public class MessageImages {
     }
 
     /** The JPEG of a message's image, for a viewer who may read that message now; empty for anyone else. */
-    public Optional<byte[]> image(String viewerId, String imageId) {
+    Optional<byte[]> image(String viewerId, String imageId) {
         if (viewerId == null || !repository.canSeeImage(viewerId, imageId)) {
             return Optional.empty();
         }

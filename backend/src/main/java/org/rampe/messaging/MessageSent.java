@@ -6,5 +6,5 @@ import java.util.List;
  * A message was stored (published after the commit, once, not for a resend). {@code recipientIds}
  * are the current participants who may read it, the sender included.
  */
-public record MessageSent(MessageView message, List<String> recipientIds) {
+record MessageSent(MessageView message, List<String> recipientIds) {
 }

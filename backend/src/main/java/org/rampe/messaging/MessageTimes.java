@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * so that the message fragment renders the same in a page and anywhere else.
  */
 @Component("messageTimes")
-public class MessageTimes {
+class MessageTimes {
 
     static final ZoneId SHOWN_IN = ZoneId.of("Europe/Paris");
 

@@ -1,6 +1,5 @@
 package org.rampe.messaging;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -22,12 +21,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The messaging pages that work without JavaScript: the list, a new conversation, the conversation
  * page with its form (post → redirect → page), editing and deleting one's messages, leaving,
  * muting, and the messaging settings. Every route is for signed-in members (the security
- * configuration's default); a conversation one is not in is "not found".
+ * configuration's default); a conversation one is not in is "not found", as is a malformed id
+ * ({@link ConversationId}, {@link MessageId}).
  */
 @Controller
 class MessagesController {
 
-    private static final Pattern ID = Pattern.compile("[0-9a-f-]{36}");
     private static final Pattern HANDLE = Pattern.compile("[a-z0-9_]{3,30}");
 
     private final Messaging messaging;
@@ -94,10 +93,9 @@ class MessagesController {
     // ---- the conversation ----------------------------------------------------------------
 
     @GetMapping("/messages/{id}")
-    String conversation(@PathVariable String id, @RequestParam(required = false) Long before,
+    String conversation(@PathVariable ConversationId id, @RequestParam(required = false) Long before,
                         @AuthenticationPrincipal Viewer member, Model model) {
-        String conversation = valid(id);
-        return page(conversation, before, member, "", null, model);
+        return page(id.value(), before, member, "", null, model);
     }
 
     /** Draws the conversation; marks it read when its newest messages are shown. */
@@ -111,7 +109,7 @@ class MessagesController {
         long newestShown = messages.isEmpty() ? 0 : messages.getLast().seq();
         model.addAttribute("conversation", view);
         model.addAttribute("messages", messages);
-        model.addAttribute("conversationTitle", title(view, member.memberId()));
+        model.addAttribute("conversationTitle", view.titleFor(member.memberId()));
         model.addAttribute("older", !messages.isEmpty() && messages.getFirst().seq() > 1 ? messages.getFirst().seq() : null);
         model.addAttribute("newer", before != null);
         model.addAttribute("lastSeq", before == null ? view.lastSeq() : newestShown);
@@ -120,65 +118,17 @@ class MessagesController {
         model.addAttribute("problem", problem);
         model.addAttribute("failed", problem != null);
         model.addAttribute("viewerId", member.memberId());
-        model.addAttribute("receipts", receipts(view, messages, member.memberId()));
+        model.addAttribute("receipts", ReadReceipts.of(view, messages, member.memberId()));
         return "messages/conversation";
-    }
-
-    /** The composer field a refusal is about: {@code image}, {@code alt} or {@code text}. */
-    static String field(MessagingRefusal refusal) {
-        return refusal.key().startsWith("messaging.image.") ? "image"
-                : refusal.key().startsWith("messaging.alt.") ? "alt" : "text";
-    }
-
-    /** Who sees the conversation's title: its own, the group's name, the other member's name, or the participants'. */
-    static String title(ConversationView view, String viewer) {
-        if (view.title() != null && !view.title().isBlank()) {
-            return view.title();
-        }
-        List<String> names = view.participants().stream().filter(p -> !p.id().equals(viewer))
-                .map(ConversationView.Participant::name).toList();
-        return names.isEmpty() ? "—" : String.join(", ", names);
-    }
-
-    /**
-     * Read receipts under the conversation: who has read the newest message shown, and for the
-     * others (those showing receipts, not the viewer) the message they have read up to, when it is
-     * on the page.
-     */
-    record Receipts(List<String> seenBy, List<ReadUpTo> behind) {
-    }
-
-    record ReadUpTo(String name, MessageView message) {
-    }
-
-    static Receipts receipts(ConversationView view, List<MessageView> messages, String viewer) {
-        List<String> seen = new ArrayList<>();
-        List<ReadUpTo> behind = new ArrayList<>();
-        if (messages.isEmpty()) {
-            return new Receipts(seen, behind);
-        }
-        long newest = messages.getLast().seq();
-        for (var p : view.participants()) {
-            if (p.id().equals(viewer) || !p.readReceipts() || p.readSeq() <= 0) {
-                continue;
-            }
-            if (p.readSeq() >= newest) {
-                seen.add(p.name());
-            } else {
-                messages.stream().filter(m -> m.seq() <= p.readSeq()).reduce((a, b) -> b)
-                        .ifPresent(m -> behind.add(new ReadUpTo(p.name(), m)));
-            }
-        }
-        return new Receipts(seen, behind);
     }
 
     /** The composer (multipart: the text, and an optional image with its alt text). */
     @PostMapping("/messages/{id}")
-    String send(@PathVariable String id, @RequestParam(defaultValue = "") String text,
+    String send(@PathVariable ConversationId id, @RequestParam(defaultValue = "") String text,
                 @RequestParam(defaultValue = "") String clientId, @RequestParam(required = false) MultipartFile image,
                 @RequestParam(defaultValue = "") String alt, @AuthenticationPrincipal Viewer member,
                 Model model, RedirectAttributes redirect) {
-        String conversation = valid(id);
+        String conversation = id.value();
         if (!messaging.isParticipant(member.memberId(), conversation)) {
             throw notFound();
         }
@@ -196,14 +146,14 @@ class MessagesController {
             }
             // Typed words come back; a browser never refills a file field, so the page asks for it again.
             model.addAttribute("alt", alt);
-            model.addAttribute("problemField", field(refusal));
+            model.addAttribute("problemField", refusal.field());
             model.addAttribute("chooseAgain", image != null && !image.isEmpty());
             return page(conversation, null, member, text, refusal, model);
         }
     }
 
     @GetMapping("/messages/{id}/m/{message}/edit")
-    String editForm(@PathVariable String id, @PathVariable String message, @AuthenticationPrincipal Viewer member,
+    String editForm(@PathVariable ConversationId id, @PathVariable MessageId message, @AuthenticationPrincipal Viewer member,
                     Model model) {
         var m = own(id, message, member);
         model.addAttribute("message", m);
@@ -212,7 +162,7 @@ class MessagesController {
     }
 
     @PostMapping("/messages/{id}/m/{message}/edit")
-    String edit(@PathVariable String id, @PathVariable String message, @RequestParam(defaultValue = "") String text,
+    String edit(@PathVariable ConversationId id, @PathVariable MessageId message, @RequestParam(defaultValue = "") String text,
                 @AuthenticationPrincipal Viewer member, Model model, RedirectAttributes redirect) {
         var m = own(id, message, member);
         try {
@@ -228,14 +178,14 @@ class MessagesController {
     }
 
     @GetMapping("/messages/{id}/m/{message}/delete")
-    String confirmDelete(@PathVariable String id, @PathVariable String message, @AuthenticationPrincipal Viewer member,
+    String confirmDelete(@PathVariable ConversationId id, @PathVariable MessageId message, @AuthenticationPrincipal Viewer member,
                          Model model) {
         model.addAttribute("message", own(id, message, member));
         return "messages/delete";
     }
 
     @PostMapping("/messages/{id}/m/{message}/delete")
-    String delete(@PathVariable String id, @PathVariable String message, @AuthenticationPrincipal Viewer member,
+    String delete(@PathVariable ConversationId id, @PathVariable MessageId message, @AuthenticationPrincipal Viewer member,
                   RedirectAttributes redirect) {
         var m = own(id, message, member);
         messaging.delete(member.memberId(), m.id());
@@ -243,14 +193,13 @@ class MessagesController {
         return "redirect:/messages/" + m.conversationId() + "#m-" + m.seq();
     }
 
-    private MessageView own(String id, String message, Viewer member) {
-        String conversation = valid(id);
-        return messaging.own(member.memberId(), conversation, valid(message)).orElseThrow(MessagesController::notFound);
+    private MessageView own(ConversationId id, MessageId message, Viewer member) {
+        return messaging.own(member.memberId(), id.value(), message.value()).orElseThrow(MessagesController::notFound);
     }
 
     @PostMapping("/messages/{id}/leave")
-    String leave(@PathVariable String id, @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
-        String conversation = valid(id);
+    String leave(@PathVariable ConversationId id, @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
+        String conversation = id.value();
         try {
             messaging.leave(member.memberId(), conversation);
         } catch (MessagingRefusal refusal) {
@@ -265,9 +214,9 @@ class MessagesController {
     }
 
     @PostMapping("/messages/{id}/mute")
-    String mute(@PathVariable String id, @RequestParam(defaultValue = "true") boolean muted,
+    String mute(@PathVariable ConversationId id, @RequestParam(defaultValue = "true") boolean muted,
                 @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
-        String conversation = valid(id);
+        String conversation = id.value();
         try {
             messaging.mute(member.memberId(), conversation, muted);
         } catch (MessagingRefusal refusal) {
@@ -292,13 +241,6 @@ class MessagesController {
         messaging.saveSettings(member.memberId(), new MessagingSettings(readReceipts, presenceVisible));
         redirect.addFlashAttribute("notice", "messaging.notice.settings");
         return "redirect:/messages/settings";
-    }
-
-    private static String valid(String id) {
-        if (id == null || !ID.matcher(id).matches()) {
-            throw notFound();
-        }
-        return id;
     }
 
     static ResponseStatusException notFound() {

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.neo4j.driver.exceptions.Neo4jException;
-import org.rampe.graph.Transactions;
+import org.rampe.graph.Graph;
 import org.rampe.groups.GroupEvents;
 import org.rampe.images.ImageStore;
 import org.rampe.moderation.Suspensions;
@@ -29,26 +29,37 @@ import org.springframework.stereotype.Service;
  * <p>Blocks: a block either way ends a direct conversation (no new message; the history stays
  * readable); nobody can put a member they block, or who blocks them, in an ad-hoc conversation; in
  * ad-hoc and group chats the two do not see each other's messages (as group posts).
+ *
+ * <p>Public for the demo ({@link #startDirect}, {@link #startAdhoc}, {@link #send(String, String, String, String)})
+ * and the header's count ({@link UnreadMessages}); the few other public methods serve tests of other
+ * packages (the browser tests, moderation's) that set up conversations through the service.
  */
 @Service
 public class Messaging implements UnreadMessages {
 
-    public static final int MAX_TEXT = PostText.MAX_POST;
-    public static final int MAX_PARTICIPANTS = 50;
-    public static final int MAX_TITLE = 100;
-    public static final int MAX_CLIENT_ID = 100;
-    public static final int PAGE = 50;
+    static final int MAX_TEXT = PostText.MAX_POST;
+    static final int MAX_PARTICIPANTS = 50;
+    static final int MAX_TITLE = 100;
+    static final int MAX_CLIENT_ID = 100;
+    static final int PAGE = 50;
     private static final int MAX_PAGE = 200;
 
-    private final MessagingRepository repository;
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final ReadMarkRepository readMarks;
+    private final MemberSettingsRepository memberSettings;
     private final SendThrottle throttle;
     private final Suspensions suspensions;
     private final ApplicationEventPublisher events;
     private final ImageStore imageStore;
 
-    Messaging(MessagingRepository repository, SendThrottle throttle, Suspensions suspensions, ApplicationEventPublisher events,
-              ImageStore imageStore) {
-        this.repository = repository;
+    Messaging(ConversationRepository conversations, MessageRepository messages, ReadMarkRepository readMarks,
+              MemberSettingsRepository memberSettings, SendThrottle throttle, Suspensions suspensions,
+              ApplicationEventPublisher events, ImageStore imageStore) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.readMarks = readMarks;
+        this.memberSettings = memberSettings;
         this.throttle = throttle;
         this.suspensions = suspensions;
         this.events = events;
@@ -60,7 +71,7 @@ public class Messaging implements UnreadMessages {
     /** The direct conversation with {@code otherHandle}, started if there is none yet. */
     public ConversationRef startDirect(String memberId, String otherHandle) {
         String handle = handle(otherHandle);
-        var found = repository.byHandles(memberId, List.of(handle)).get(handle);
+        var found = conversations.byHandles(memberId, List.of(handle)).get(handle);
         if (found == null) {
             throw new MessagingRefusal(MessagingRefusal.UNKNOWN_MEMBER, List.of(handle), handle);
         }
@@ -70,7 +81,7 @@ public class Messaging implements UnreadMessages {
         if (found.blocked()) {
             throw new MessagingRefusal(MessagingRefusal.BLOCKED, List.of(handle), handle);
         }
-        return repository.direct(memberId, found.id(), UUID.randomUUID().toString());
+        return conversations.direct(memberId, found.id(), UUID.randomUUID().toString());
     }
 
     /**
@@ -90,7 +101,7 @@ public class Messaging implements UnreadMessages {
                 wanted.add(handle);
             }
         }
-        var found = repository.byHandles(memberId, List.copyOf(wanted));
+        var found = conversations.byHandles(memberId, List.copyOf(wanted));
         List<String> unknown = wanted.stream().filter(h -> !found.containsKey(h)).toList();
         if (!unknown.isEmpty()) {
             throw new MessagingRefusal(MessagingRefusal.UNKNOWN_MEMBER, unknown, String.join(", ", unknown));
@@ -99,7 +110,7 @@ public class Messaging implements UnreadMessages {
         if (!blocked.isEmpty()) {
             throw new MessagingRefusal(MessagingRefusal.BLOCKED, blocked, String.join(", ", blocked));
         }
-        List<String> others = wanted.stream().map(found::get).map(MessagingRepository.Found::id)
+        List<String> others = wanted.stream().map(found::get).map(ConversationRepository.Found::id)
                 .filter(id -> !id.equals(memberId)).distinct().toList();
         if (others.isEmpty()) {
             throw new MessagingRefusal(MessagingRefusal.NO_PARTICIPANT);
@@ -107,53 +118,53 @@ public class Messaging implements UnreadMessages {
         if (others.size() + 1 > MAX_PARTICIPANTS) {
             throw new MessagingRefusal(MessagingRefusal.TOO_MANY, MAX_PARTICIPANTS);
         }
-        return repository.adhoc(memberId, cleanTitle, others, UUID.randomUUID().toString());
+        return conversations.adhoc(memberId, cleanTitle, others, UUID.randomUUID().toString());
     }
 
     /** The chat of a group the member belongs to, created on first use. */
     public ConversationRef groupChat(String memberId, String groupId) {
-        return repository.groupChat(memberId, groupId, UUID.randomUUID().toString())
+        return conversations.groupChat(memberId, groupId, UUID.randomUUID().toString())
                 .orElseThrow(() -> new MessagingRefusal(MessagingRefusal.NOT_GROUP_MEMBER));
     }
 
     /** The chat of the group with this slug, for a member of it; empty for anyone else (the page's 404). */
-    public Optional<ConversationRef> groupChatBySlug(String memberId, String slug) {
-        return repository.groupOfMember(memberId, slug).map(groupId -> groupChat(memberId, groupId));
+    Optional<ConversationRef> groupChatBySlug(String memberId, String slug) {
+        return conversations.groupOfMember(memberId, slug).map(groupId -> groupChat(memberId, groupId));
     }
 
     /** The member's conversations, newest activity first. */
-    public List<ConversationSummary> conversations(String memberId) {
-        return repository.conversations(memberId);
+    List<ConversationSummary> conversations(String memberId) {
+        return conversations.conversations(memberId);
     }
 
     /** Unread messages in the member's conversations, muted ones left out (the header's count). */
-    public int unreadTotal(String memberId) {
-        return repository.unreadTotal(memberId);
+    int unreadTotal(String memberId) {
+        return readMarks.unreadTotal(memberId);
     }
 
     @Override
     public String countOfMe() {
-        return MessagingRepository.UNREAD_OF_ME;
+        return ReadMarkRepository.UNREAD_OF_ME;
     }
 
     @Override
     public Map<String, Long> counts(Collection<String> memberIds) {
-        return repository.unreadTotals(memberIds);
+        return readMarks.unreadTotals(memberIds);
     }
 
     /** The conversation, empty when the member does not take part in it (a 404: nothing leaks). */
-    public Optional<ConversationView> open(String memberId, String conversationId) {
-        return repository.open(memberId, conversationId);
+    Optional<ConversationView> open(String memberId, String conversationId) {
+        return conversations.open(memberId, conversationId);
     }
 
     /** One indexed lookup per id; used to authorise each STOMP SUBSCRIBE and SEND. */
-    public boolean isParticipant(String memberId, String conversationId) {
-        return memberId != null && conversationId != null && repository.isParticipant(memberId, conversationId);
+    boolean isParticipant(String memberId, String conversationId) {
+        return memberId != null && conversationId != null && conversations.isParticipant(memberId, conversationId);
     }
 
     /** Everyone who takes part now (the group's members for a group chat). */
-    public List<String> participantIds(String conversationId) {
-        return repository.participantIds(conversationId);
+    List<String> participantIds(String conversationId) {
+        return conversations.participantIds(conversationId);
     }
 
     // ---- messages ------------------------------------------------------------------------
@@ -173,7 +184,7 @@ public class Messaging implements UnreadMessages {
      * As {@link #send(String, String, String, String)}, with an image (null: none) whose file is
      * already kept (see {@link MessageImages}); with an image the text may be empty.
      */
-    public Sent send(String memberId, String conversationId, String clientId, String text, NewImage image) {
+    Sent send(String memberId, String conversationId, String clientId, String text, NewImage image) {
         if (clientId == null || clientId.isBlank() || clientId.length() > MAX_CLIENT_ID) {
             throw new IllegalArgumentException("a client id of 1 to " + MAX_CLIENT_ID + " characters is required");
         }
@@ -185,21 +196,21 @@ public class Messaging implements UnreadMessages {
         if (!throttle.take(memberId)) {
             // Over the allowance: a resend of a message already stored is still acknowledged (the
             // client stops resending), anything new waits. Rare, so it may cost its own read.
-            var stored = repository.byClientKey(memberId, clientKey);
+            var stored = messages.byClientKey(memberId, clientKey);
             if (stored.isPresent()) {
                 return new Sent(stored.get(), true);
             }
             throw new MessagingRefusal(MessagingRefusal.RATE_LIMITED);
         }
-        MessagingRepository.Stored stored;
+        MessageRepository.Stored stored;
         try {
-            stored = repository.send(memberId, conversationId, clientKey, UUID.randomUUID().toString(), clean, image);
+            stored = messages.send(memberId, conversationId, clientKey, UUID.randomUUID().toString(), clean, image);
         } catch (Neo4jException e) {
             throttle.giveBack(memberId);
-            if (!Transactions.isConstraintViolation(e)) {
+            if (!Graph.isConstraintViolation(e)) {
                 throw e;
             }
-            return new Sent(repository.byClientKey(memberId, clientKey).orElseThrow(() -> e), true);
+            return new Sent(messages.byClientKey(memberId, clientKey).orElseThrow(() -> e), true);
         }
         if (stored.message() == null || stored.check() != null) {
             // Nothing new was stored: a resend, or a refusal. Neither uses up the allowance.
@@ -214,7 +225,7 @@ public class Messaging implements UnreadMessages {
         return new Sent(stored.message(), false);
     }
 
-    private static void refuseIfCannotSend(MessagingRepository.SendCheck check) {
+    private static void refuseIfCannotSend(MessageRepository.SendCheck check) {
         if (!check.participant()) {
             throw new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT);
         }
@@ -250,13 +261,13 @@ public class Messaging implements UnreadMessages {
      */
     public List<MessageView> history(String memberId, String conversationId, Long beforeSeq, int limit) {
         requireParticipant(memberId, conversationId);
-        return repository.history(memberId, conversationId, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, page(limit));
+        return messages.history(memberId, conversationId, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, page(limit));
     }
 
     /** Catch-up after a reconnect: the messages after {@code afterSeq}, oldest first, at most {@code limit}. */
-    public List<MessageView> after(String memberId, String conversationId, long afterSeq, int limit) {
+    List<MessageView> after(String memberId, String conversationId, long afterSeq, int limit) {
         requireParticipant(memberId, conversationId);
-        return repository.after(memberId, conversationId, afterSeq, page(limit));
+        return messages.after(memberId, conversationId, afterSeq, page(limit));
     }
 
     private static int page(int limit) {
@@ -270,8 +281,8 @@ public class Messaging implements UnreadMessages {
     }
 
     /** One's own message in that conversation, for its edit and delete forms. */
-    public Optional<MessageView> own(String memberId, String conversationId, String messageId) {
-        return repository.own(memberId, messageId).filter(m -> m.conversationId().equals(conversationId)
+    Optional<MessageView> own(String memberId, String conversationId, String messageId) {
+        return messages.own(memberId, messageId).filter(m -> m.conversationId().equals(conversationId)
                 && isParticipant(memberId, conversationId));
     }
 
@@ -279,15 +290,15 @@ public class Messaging implements UnreadMessages {
      * Changes the text of one's own message, never its image (refused as {@link #send} for a too long
      * text, or an empty one unless the message has an image).
      */
-    public MessageView edit(String memberId, String messageId, String text) {
+    MessageView edit(String memberId, String messageId, String text) {
         String clean = caption(text);
-        if (clean.isEmpty() && repository.own(memberId, messageId).map(m -> m.image() == null).orElse(true)) {
+        if (clean.isEmpty() && messages.own(memberId, messageId).map(m -> m.image() == null).orElse(true)) {
             throw new MessagingRefusal(MessagingRefusal.EMPTY);
         }
         if (suspensions.suspended(memberId)) {
             throw new MessagingRefusal(MessagingRefusal.SUSPENDED);
         }
-        var stored = repository.edit(memberId, messageId, clean)
+        var stored = messages.edit(memberId, messageId, clean)
                 .orElseThrow(() -> new MessagingRefusal(MessagingRefusal.NOT_YOURS));
         events.publishEvent(new MessageEdited(stored.message(), stored.recipients()));
         return stored.message();
@@ -295,7 +306,7 @@ public class Messaging implements UnreadMessages {
 
     /** Deletes one's own message: its text and image are gone, its place stays ("message deleted"). */
     public void delete(String memberId, String messageId) {
-        var stored = repository.delete(memberId, messageId)
+        var stored = messages.delete(memberId, messageId)
                 .orElseThrow(() -> new MessagingRefusal(MessagingRefusal.NOT_YOURS));
         // After the commit: a failure here leaves a file nobody can reach, never a message without its file.
         stored.imageIds().forEach(imageStore::delete);
@@ -308,7 +319,7 @@ public class Messaging implements UnreadMessages {
      * moved, to everyone when the reader shows read receipts, else to the reader's own sessions only.
      */
     public void markRead(String memberId, String conversationId, long seq) {
-        var read = repository.markRead(memberId, conversationId, seq)
+        var read = readMarks.markRead(memberId, conversationId, seq)
                 .orElseThrow(() -> new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT));
         if (read.after() > read.before()) {
             List<String> to = read.receipts() ? read.recipients() : List.of(memberId);
@@ -317,37 +328,37 @@ public class Messaging implements UnreadMessages {
     }
 
     /** Leaves a direct or ad-hoc conversation (its history stays for the others); a group chat is left with its group. */
-    public void leave(String memberId, String conversationId) {
+    void leave(String memberId, String conversationId) {
         var view = open(memberId, conversationId).orElseThrow(() -> new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT));
         if (view.group()) {
             throw new MessagingRefusal(MessagingRefusal.LEAVE_GROUP_CHAT);
         }
-        repository.leave(memberId, conversationId);
+        conversations.leave(memberId, conversationId);
     }
 
     /** Muted: no notification nor header count for this conversation; its unread count stays on the list. */
-    public void mute(String memberId, String conversationId, boolean muted) {
-        if (!repository.mute(memberId, conversationId, muted)) {
+    void mute(String memberId, String conversationId, boolean muted) {
+        if (!conversations.mute(memberId, conversationId, muted)) {
             throw new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT);
         }
     }
 
-    public MessagingSettings settings(String memberId) {
-        return repository.settings(memberId);
+    MessagingSettings settings(String memberId) {
+        return memberSettings.settings(memberId);
     }
 
-    public void saveSettings(String memberId, MessagingSettings settings) {
-        repository.saveSettings(memberId, settings);
+    void saveSettings(String memberId, MessagingSettings settings) {
+        memberSettings.saveSettings(memberId, settings);
     }
 
     /** Whether others may see the member online (for presence). */
-    public boolean presenceVisible(String memberId) {
-        return repository.settings(memberId).presenceVisible();
+    boolean presenceVisible(String memberId) {
+        return memberSettings.settings(memberId).presenceVisible();
     }
 
     @EventListener
     void joinedGroup(GroupEvents.MemberJoined joined) {
-        repository.joinedGroup(joined.group(), joined.member());
+        readMarks.joinedGroup(joined.group(), joined.member());
     }
 
     /** Handles as members type them: with or without {@code @}, any case. */
@@ -360,7 +371,7 @@ public class Messaging implements UnreadMessages {
     }
 
     /** Handles separated by commas, semicolons or spaces, as the new-conversation form takes them. */
-    public static List<String> handles(String typed) {
+    static List<String> handles(String typed) {
         List<String> out = new ArrayList<>();
         for (String part : (typed == null ? "" : typed).split("[\\s,;]+")) {
             if (!part.isBlank()) {

@@ -7,33 +7,33 @@ import java.util.List;
  * was stored. {@code handles} names the members concerned when starting a conversation (unknown,
  * blocked).
  */
-public class MessagingRefusal extends RuntimeException {
+class MessagingRefusal extends RuntimeException {
 
-    public static final String NOT_PARTICIPANT = "messaging.refused.notParticipant";
-    public static final String BLOCKED = "messaging.refused.blocked";
-    public static final String TOO_LONG = "messaging.refused.tooLong";
-    public static final String EMPTY = "messaging.refused.empty";
-    public static final String RATE_LIMITED = "messaging.refused.rateLimited";
-    public static final String SUSPENDED = "messaging.refused.suspended";
-    public static final String MUTED_IN_GROUP = "messaging.refused.mutedInGroup";
-    public static final String UNKNOWN_MEMBER = "messaging.refused.unknownMember";
-    public static final String SELF = "messaging.refused.self";
-    public static final String TOO_MANY = "messaging.refused.tooMany";
-    public static final String NO_PARTICIPANT = "messaging.refused.noParticipant";
-    public static final String TITLE_TOO_LONG = "messaging.refused.titleTooLong";
-    public static final String NOT_GROUP_MEMBER = "messaging.refused.notGroupMember";
-    public static final String LEAVE_GROUP_CHAT = "messaging.refused.leaveGroupChat";
-    public static final String NOT_YOURS = "messaging.refused.notYours";
+    static final String NOT_PARTICIPANT = "messaging.refused.notParticipant";
+    static final String BLOCKED = "messaging.refused.blocked";
+    static final String TOO_LONG = "messaging.refused.tooLong";
+    static final String EMPTY = "messaging.refused.empty";
+    static final String RATE_LIMITED = "messaging.refused.rateLimited";
+    static final String SUSPENDED = "messaging.refused.suspended";
+    static final String MUTED_IN_GROUP = "messaging.refused.mutedInGroup";
+    static final String UNKNOWN_MEMBER = "messaging.refused.unknownMember";
+    static final String SELF = "messaging.refused.self";
+    static final String TOO_MANY = "messaging.refused.tooMany";
+    static final String NO_PARTICIPANT = "messaging.refused.noParticipant";
+    static final String TITLE_TOO_LONG = "messaging.refused.titleTooLong";
+    static final String NOT_GROUP_MEMBER = "messaging.refused.notGroupMember";
+    static final String LEAVE_GROUP_CHAT = "messaging.refused.leaveGroupChat";
+    static final String NOT_YOURS = "messaging.refused.notYours";
 
     private final String key;
     private final transient Object[] args;
     private final List<String> handles;
 
-    public MessagingRefusal(String key, Object... args) {
+    MessagingRefusal(String key, Object... args) {
         this(key, List.of(), args);
     }
 
-    public MessagingRefusal(String key, List<String> handles, Object... args) {
+    MessagingRefusal(String key, List<String> handles, Object... args) {
         super(key, null, false, false);
         this.key = key;
         this.args = args;
@@ -50,5 +50,10 @@ public class MessagingRefusal extends RuntimeException {
 
     public List<String> handles() {
         return handles;
+    }
+
+    /** The composer field the refusal is about: {@code image}, {@code alt} or {@code text}. */
+    String field() {
+        return key.startsWith("messaging.image.") ? "image" : key.startsWith("messaging.alt.") ? "alt" : "text";
     }
 }

@@ -5,5 +5,5 @@ package org.rampe.messaging;
  * true unless switched off): whether others see how far they have read, and whether others see them
  * online.
  */
-public record MessagingSettings(boolean readReceipts, boolean presenceVisible) {
+record MessagingSettings(boolean readReceipts, boolean presenceVisible) {
 }

@@ -6,7 +6,7 @@ import java.util.Map;
  * The image of a message being sent: its cleaned JPEG is already kept under {@code id} by the
  * {@link org.rampe.images.ImageStore} (see {@link MessageImages}), the alt text checked.
  */
-public record NewImage(String id, String alt, int width, int height) {
+record NewImage(String id, String alt, int width, int height) {
 
     /** The properties of its {@code :Image} node, as the send query takes them. */
     Map<String, Object> properties() {

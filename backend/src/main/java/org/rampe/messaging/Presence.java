@@ -1,11 +1,8 @@
 package org.rampe.messaging;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.neo4j.driver.Driver;
-import org.rampe.graph.Transactions;
 import org.rampe.messaging.LivePayloads.PresenceEntry;
 import org.rampe.messaging.LivePayloads.PresenceList;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -28,11 +25,11 @@ class Presence {
     static final String HERE = "/user/queue/here";
 
     private final SimpUserRegistry users;
-    private final Driver driver;
+    private final MemberSettingsRepository settings;
 
-    Presence(SimpUserRegistry users, Driver driver) {
+    Presence(SimpUserRegistry users, MemberSettingsRepository settings) {
         this.users = users;
-        this.driver = driver;
+        this.settings = settings;
     }
 
     /** The participants other than the viewer who are online or away and show it. */
@@ -59,14 +56,6 @@ class Presence {
     }
 
     private Map<String, Boolean> visibility(List<String> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Boolean> visible = new HashMap<>();
-        Transactions.read(driver, tx -> tx.run("""
-                MATCH (m:Member) WHERE m.id IN $ids
-                RETURN m.id AS id, coalesce(m.presenceVisible, true) AS visible""", Map.of("ids", ids)).list())
-                .forEach(r -> visible.put(r.get("id").asString(), r.get("visible").asBoolean()));
-        return visible;
+        return ids.isEmpty() ? Map.of() : settings.presenceVisible(ids);
     }
 }

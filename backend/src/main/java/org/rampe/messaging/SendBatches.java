@@ -35,12 +35,12 @@ final class SendBatches implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SendBatches.class);
 
-    /** One send, as {@link MessagingRepository#sendParameters} describes it. */
-    record Request(String sender, String conversation, Map<String, Object> parameters, CompletableFuture<MessagingRepository.Stored> done) {
+    /** One send, as {@link MessageRepository#sendParameters} describes it. */
+    record Request(String sender, String conversation, Map<String, Object> parameters, CompletableFuture<MessageRepository.Stored> done) {
     }
 
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
-    private final Function<List<Request>, List<MessagingRepository.Stored>> store;
+    private final Function<List<Request>, List<MessageRepository.Stored>> store;
     private final int maxBatch;
     private final List<Thread> writers = new ArrayList<>();
     private final AtomicInteger largest = new AtomicInteger();
@@ -49,7 +49,7 @@ final class SendBatches implements AutoCloseable {
     private volatile boolean closed;
 
     /** @param store stores these requests (in this order) in one transaction, one answer each */
-    SendBatches(int writers, int maxBatch, Function<List<Request>, List<MessagingRepository.Stored>> store) {
+    SendBatches(int writers, int maxBatch, Function<List<Request>, List<MessageRepository.Stored>> store) {
         this.store = store;
         this.maxBatch = maxBatch;
         for (int n = 0; n < writers; n++) {
@@ -60,7 +60,7 @@ final class SendBatches implements AutoCloseable {
     }
 
     /** Stores one send with the others waiting, and answers for it alone. */
-    MessagingRepository.Stored send(String sender, String conversation, Map<String, Object> parameters) {
+    MessageRepository.Stored send(String sender, String conversation, Map<String, Object> parameters) {
         if (closed) {
             throw new IllegalStateException("the message writers are stopped");
         }
@@ -136,7 +136,7 @@ final class SendBatches implements AutoCloseable {
         }
         List<Request> ordered = new ArrayList<>(batch);
         ordered.sort(Comparator.comparing(Request::conversation));
-        List<MessagingRepository.Stored> answers;
+        List<MessageRepository.Stored> answers;
         try {
             answers = store.apply(ordered);
         } catch (Neo4jException e) {

@@ -229,7 +229,7 @@ class MessagingBenchmark {
         return "bench" + i;
     }
 
-    /** Members 2k and 2k+1 share a direct conversation (the contract's shape, as MessagingRepository writes it). */
+    /** Members 2k and 2k+1 share a direct conversation (the contract's shape, as ConversationRepository writes it). */
     private List<Pair> members(Driver driver) {
         String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(StompMember.PASSWORD);
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -14,7 +14,8 @@ import org.rampe.RampeTest;
 /**
  * The hot messaging reads start from the member and the conversation found through their
  * uniqueness constraints and reach messages through {@code message_conversation_seq}: checked with
- * {@code EXPLAIN} on the Cypher that {@link MessagingRepository} runs. Nothing scans a label.
+ * {@code EXPLAIN} on the Cypher that {@link ConversationRepository}, {@link MessageRepository} and
+ * {@link ReadMarkRepository} run. Nothing scans a label.
  */
 class MessagingQueryPlanTest extends RampeTest {
 
@@ -59,12 +60,12 @@ class MessagingQueryPlanTest extends RampeTest {
 
     @Test
     void isParticipantSeeksBothNodesAndScansNothing() {
-        seeksMemberAndConversation(operators(MessagingRepository.IS_PARTICIPANT));
+        seeksMemberAndConversation(operators(ConversationRepository.IS_PARTICIPANT));
     }
 
     @Test
     void historySeeksTheMessagesByConversationAndSeq() {
-        var ops = operators(MessagingRepository.HISTORY);
+        var ops = operators(MessageRepository.HISTORY);
         seeksMemberAndConversation(ops);
         assertThat(ops).as("message range seek in %s", ops).anyMatch(o -> o.name().contains("NodeIndexSeek")
                 && o.details().contains("x:Message(conversationId, seq)") && o.details().contains("seq < $before"));
@@ -72,7 +73,7 @@ class MessagingQueryPlanTest extends RampeTest {
 
     @Test
     void catchUpSeeksTheMessagesByConversationAndSeq() {
-        var ops = operators(MessagingRepository.AFTER);
+        var ops = operators(MessageRepository.AFTER);
         seeksMemberAndConversation(ops);
         assertThat(ops).as("message range seek in %s", ops).anyMatch(o -> o.name().contains("NodeIndexSeek")
                 && o.details().contains("x:Message(conversationId, seq)") && o.details().contains("seq > $after"));
@@ -80,7 +81,7 @@ class MessagingQueryPlanTest extends RampeTest {
 
     @Test
     void sendingSeeksConversationSenderAndClientKeyAndScansNothing() {
-        var ops = operators(MessagingRepository.SEND);
+        var ops = operators(MessageRepository.SEND);
         assertThat(ops).as("scans in %s", ops).noneMatch(o -> o.name().contains("Scan"));
         assertThat(ops).as("conversation seek in %s", ops).anyMatch(o -> o.name().startsWith("NodeUniqueIndexSeek")
                 && o.details().matches("(?s).*UNIQUE c:Conversation\\(id\\) WHERE id = \\$conversation.*"));
@@ -92,7 +93,7 @@ class MessagingQueryPlanTest extends RampeTest {
 
     @Test
     void headerCountsOfManyMembersSeekEachMemberAndScanNothing() {
-        var ops = operators(MessagingRepository.UNREAD_TOTALS);
+        var ops = operators(ReadMarkRepository.UNREAD_TOTALS);
         assertThat(ops).as("scans in %s", ops).noneMatch(o -> o.name().contains("Scan"));
         assertThat(ops).as("member seek in %s", ops).anyMatch(o -> o.name().equals("NodeUniqueIndexSeek")
                 && o.details().contains("UNIQUE me:Member(id) WHERE id = id"));

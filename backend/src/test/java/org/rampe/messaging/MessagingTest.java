@@ -46,7 +46,7 @@ class MessagingTest extends RampeTest {
     SendThrottle throttle;
 
     @Autowired
-    MessagingRepository repository;
+    MessageRepository repository;
 
     @Autowired
     MessageImages images;

@@ -9,7 +9,7 @@ import org.rampe.graph.Transactions;
 
 /**
  * Data the scale-out tests and the benchmark need in the shared database, written over Bolt as
- * {@code MessagingRepository} writes it (the applications under test run in other JVMs, so their
+ * {@code ConversationRepository} writes it (the applications under test run in other JVMs, so their
  * {@code Messaging} bean is out of reach; the conversation's shape is the contract's).
  */
 final class ScaleFixtures {
