@@ -2,7 +2,6 @@ package org.rampe.notifications;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
