@@ -9,7 +9,7 @@ import java.util.UUID;
  * Where a feed page starts: strictly older than this post's time, ties broken by post id (both
  * descending). Travels in the "Older posts" link as {@code ?before=<instant>&post=<uuid>}.
  */
-public record FeedCursor(Instant at, String post) {
+record FeedCursor(Instant at, String post) {
 
     /** Greater than any UUID, so {@code (at, AFTER_ANY_ID)} means "everything at {@code at} or before". */
     static final String AFTER_ANY_ID = "~";

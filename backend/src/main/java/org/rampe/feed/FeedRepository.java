@@ -3,13 +3,12 @@ package org.rampe.feed;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.neo4j.driver.Driver;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
-import org.rampe.graph.Transactions;
+import org.rampe.graph.Graph;
 import org.rampe.social.PostReadability;
 import org.springframework.stereotype.Repository;
 
@@ -58,7 +57,7 @@ class FeedRepository {
                                      ELSE EXISTS { (r)-[:FOLLOWS]->(author) } END))""";
 
     /**
-     * {@link #IN_FEED} and {@link Visibility#canReadPost} together, for {@code r} and post {@code p}
+     * {@link #IN_FEED} and {@link PostReadability#byReader} together, for {@code r} and post {@code p}
      * of {@code author}, with what the first already proves left out of the second: a post in the
      * feed by a followed author or of one of the reader's groups is readable unless moderated or
      * across a block, so the follow and the group are checked once, not twice. The inbox page checks
@@ -149,10 +148,10 @@ class FeedRepository {
             RETURN %s AS card
             """.formatted(PostReadability.byReader("p", "author", "r"), PostReadability.byReader("p", "author", "r"), CARD);
 
-    private final Driver driver;
+    private final Graph graph;
 
-    FeedRepository(Driver driver) {
-        this.driver = driver;
+    FeedRepository(Graph graph) {
+        this.graph = graph;
     }
 
     /** An inbox entry: its position, and its card if the reader may read it (else null). */
@@ -164,13 +163,12 @@ class FeedRepository {
     }
 
     Window inbox(String viewer, FeedCursor before, int size) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("viewer", viewer);
-        params.put("at", before == null ? null : before.at().atOffset(ZoneOffset.UTC));
-        params.put("post", before == null ? null : before.post());
-        params.put("size", size);
+        Map<String, Object> params = Graph.params("viewer", viewer,
+                "at", before == null ? null : before.at().atOffset(ZoneOffset.UTC),
+                "post", before == null ? null : before.post(),
+                "size", size);
         // One statement, so an auto-commit read (one round trip; a transaction adds BEGIN and COMMIT).
-        var windows = Transactions.readQuery(driver, INBOX_PAGE, params, row -> {
+        var windows = graph.query(INBOX_PAGE, params, row -> {
             Instant horizon = row.get("horizon").isNull() ? null : row.get("horizon").asZonedDateTime().toInstant();
             List<Entry> entries = new ArrayList<>();
             for (Value e : row.get("entries").values()) {
@@ -183,7 +181,7 @@ class FeedRepository {
     }
 
     List<FeedPost> fallback(String viewer, FeedCursor before, int size) {
-        return Transactions.readQuery(driver, FALLBACK_PAGE, Map.of("viewer", viewer,
+        return graph.query(FALLBACK_PAGE, Map.of("viewer", viewer,
                 "at", before.at().atOffset(ZoneOffset.UTC), "post", before.post(), "size", size), r -> card(r.get("card")));
     }
 
@@ -200,7 +198,7 @@ class FeedRepository {
      * inboxes that grew past the high-water mark.
      */
     void fanOut(String postId, String authorId) {
-        Transactions.write(driver, tx -> {
+        graph.inWrite(tx -> {
             var full = tx.run("""
                     MATCH (author:Member {id: $author})-[:POSTED]->(p:Post {id: $post})
                     CALL (p) { MATCH (p)<-[old:FEED]-() DELETE old }
@@ -248,7 +246,7 @@ class FeedRepository {
      * the horizon moves up to where the copied posts stop. Nothing across a block or a mute.
      */
     void restoreAuthor(String readerId, String authorId) {
-        Transactions.write(driver, tx -> {
+        graph.inWrite(tx -> {
             tx.run(("""
                     MATCH (reader:Member {id: $reader}), (author:Member {id: $author})
                     WHERE reader <> author
@@ -276,7 +274,7 @@ class FeedRepository {
      * members they mute or block.
      */
     void joinGroup(String memberId, String groupId) {
-        Transactions.write(driver, tx -> {
+        graph.inWrite(tx -> {
             tx.run(("""
                     MATCH (reader:Member {id: $member})-[:MEMBER_OF]->(g:Group {id: $group})
                     CALL (reader, g) {
@@ -296,29 +294,28 @@ class FeedRepository {
 
     /** A member left a group (or was removed from it): its posts leave their inbox, except their own. */
     void leaveGroup(String memberId, String groupId) {
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 MATCH (reader:Member {id: $member})-[f:FEED]->(p:Post)-[:IN_GROUP]->(:Group {id: $group})
                 WHERE NOT EXISTS { (reader)-[:POSTED]->(p) }
                 DELETE f
-                """, Map.of("member", memberId, "group", groupId)).consume());
+                """, Map.of("member", memberId, "group", groupId));
     }
 
     /** The author's posts leave the reader's inbox (unfollow, block, mute). */
     void removeAuthor(String readerId, String authorId) {
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 MATCH (:Member {id: $reader})-[f:FEED]->(:Post)<-[:POSTED]-(:Member {id: $author})
                 DELETE f
-                """, Map.of("reader", readerId, "author", authorId)).consume());
+                """, Map.of("reader", readerId, "author", authorId));
     }
 
     /** A deleted post leaves every inbox (a DETACH DELETE of the post does it too). */
     void removePost(String postId) {
-        Transactions.write(driver, tx -> tx.run("MATCH (:Post {id: $post})<-[f:FEED]-() DELETE f",
-                Map.of("post", postId)).consume());
+        graph.write("MATCH (:Post {id: $post})<-[f:FEED]-() DELETE f", Map.of("post", postId));
     }
 
     /** Inboxes over the high-water mark keep their newest {@link #CAP} entries; the horizon moves up to the newest entry dropped. */
-    private static void trim(org.neo4j.driver.TransactionContext tx, List<String> readers) {
+    private static void trim(TransactionContext tx, List<String> readers) {
         if (readers.isEmpty()) {
             return;
         }

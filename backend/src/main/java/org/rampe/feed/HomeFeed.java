@@ -10,10 +10,10 @@ import org.springframework.stereotype.Service;
  * from the fallback query. Pages are keyset-paginated on (time, post id), newest first.
  */
 @Service
-public class HomeFeed {
+class HomeFeed {
 
     /** Posts on a page of {@code GET /feed}. */
-    public static final int PAGE_SIZE = 20;
+    static final int PAGE_SIZE = 20;
 
     private final FeedRepository repository;
 
@@ -22,7 +22,7 @@ public class HomeFeed {
     }
 
     /** The page of {@code size} posts of the reader's feed before {@code before} (null: the newest). */
-    public FeedPage page(String reader, FeedCursor before, int size) {
+    FeedPage page(String reader, FeedCursor before, int size) {
         var window = repository.inbox(reader, before, size);
         List<FeedPost> posts = new ArrayList<>();
         FeedCursor last = null;

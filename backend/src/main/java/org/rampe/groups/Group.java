@@ -6,7 +6,7 @@ import java.time.ZonedDateTime;
  * A group as its pages show it, with what the viewer is to it. {@code ownerKind} is {@code member}
  * or {@code association}; {@code ownerKey} is the owner's handle or slug.
  */
-public record Group(String id, String slug, String name, String description, String rules, String kind,
+record Group(String id, String slug, String name, String description, String rules, String kind,
                     ZonedDateTime createdAt, String ownerKind, String ownerName, String ownerKey, long memberCount,
                     Viewer viewer, boolean publicAuditLog) {
 

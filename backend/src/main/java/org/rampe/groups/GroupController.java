@@ -300,6 +300,11 @@ class GroupController {
         return "redirect:/groups/" + g.slug() + "/members";
     }
 
+    /**
+     * A member id from the path, canonical, or the 404 page. Not a record binding: the members
+     * feature's {@code MemberId} answers a malformed path with a 400, and these pages have always
+     * answered 404, as for a member who is not in the group.
+     */
     private static String valid(String id) {
         try {
             return UUID.fromString(id).toString();

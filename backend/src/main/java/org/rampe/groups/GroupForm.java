@@ -10,7 +10,7 @@ import org.springframework.validation.Errors;
  * What a member sends to create or edit a group; kept as typed so a refused form comes back filled
  * in. An edit uses the name, description and rules only (the kind and the owner do not change).
  */
-public class GroupForm {
+class GroupForm {
 
     static final int NAME_MAX = 80;
     static final int DESCRIPTION_MAX = 1_000;
@@ -73,8 +73,8 @@ public class GroupForm {
         return form;
     }
 
-    GroupRepository.Draft draft() {
-        return new GroupRepository.Draft(oneLine(name), PostText.normalise(description), PostText.normalise(rules), kind);
+    GroupDraft draft() {
+        return new GroupDraft(oneLine(name), PostText.normalise(description), PostText.normalise(rules), kind);
     }
 
     private static String oneLine(String s) {

@@ -20,22 +20,27 @@ import org.springframework.web.server.ResponseStatusException;
 public class Groups {
 
     private final GroupRepository repository;
+    private final MembershipRepository membership;
+    private final GroupListingRepository listings;
     private final Posts posts;
     private final ApplicationEventPublisher events;
 
-    Groups(GroupRepository repository, Posts posts, ApplicationEventPublisher events) {
+    Groups(GroupRepository repository, MembershipRepository membership, GroupListingRepository listings, Posts posts,
+           ApplicationEventPublisher events) {
         this.repository = repository;
+        this.membership = membership;
+        this.listings = listings;
         this.posts = posts;
         this.events = events;
     }
 
     /** The rules of the group a post is in, for the report form (empty for a post outside groups). */
-    public Optional<GroupRules> rulesOfPost(String postId) {
+    Optional<GroupRules> rulesOfPost(String postId) {
         return repository.rulesOfPost(postId);
     }
 
     /** A group's rules by its id (whoever shows them has checked the viewer may see the group). */
-    public Optional<GroupRules> rulesOfGroup(String groupId) {
+    Optional<GroupRules> rulesOfGroup(String groupId) {
         return repository.rulesOfGroup(groupId);
     }
 
@@ -77,7 +82,7 @@ public class Groups {
      * Changes the group's name, description and rules (never its slug nor its kind), with an audit
      * entry {@code edit_group} naming the fields that changed; nothing is written when nothing changed.
      */
-    void edit(Group g, GroupRepository.Draft draft, Viewer actor) {
+    void edit(Group g, GroupDraft draft, Viewer actor) {
         if (!g.canEdit()) {
             throw forbidden();
         }
@@ -99,36 +104,36 @@ public class Groups {
         repository.edit(g.id(), draft, actor.memberId(), summary);
     }
 
-    List<GroupRepository.Summary> list(String query, String viewer) {
-        return repository.list(query, viewer);
+    List<GroupSummary> list(String query, String viewer) {
+        return listings.list(query, viewer);
     }
 
-    List<GroupRepository.Summary> mine(String viewer) {
-        return repository.mine(viewer);
+    List<GroupSummary> mine(String viewer) {
+        return listings.mine(viewer);
     }
 
-    List<GroupRepository.Summary> invitations(String viewer) {
-        return repository.invitations(viewer);
+    List<GroupSummary> invitations(String viewer) {
+        return listings.invitations(viewer);
     }
 
     List<GroupRepository.Association> represented(String memberId) {
         return repository.represented(memberId);
     }
 
-    Optional<String> create(String creator, String associationId, GroupRepository.Draft draft) {
+    Optional<String> create(String creator, String associationId, GroupDraft draft) {
         return repository.create(creator, associationId, draft);
     }
 
-    List<GroupRepository.Person> members(Group g) {
-        return repository.members(g.id());
+    List<GroupMember> members(Group g) {
+        return listings.members(g.id());
     }
 
-    List<GroupRepository.Person> requests(Group g) {
-        return repository.requests(g.id());
+    List<GroupMember> requests(Group g) {
+        return listings.requests(g.id());
     }
 
-    List<GroupRepository.Person> invited(Group g) {
-        return repository.invited(g.id());
+    List<GroupMember> invited(Group g) {
+        return listings.invited(g.id());
     }
 
     List<String> postIds(Group g, java.time.ZonedDateTime at, String after) {
@@ -141,14 +146,14 @@ public class Groups {
             throw forbidden();
         }
         if (g.isPublic()) {
-            if (!repository.join(g.id(), member, false)) {
+            if (!membership.join(g.id(), member, false)) {
                 throw forbidden();
             }
             events.publishEvent(new GroupEvents.MemberJoined(g.id(), member));
             return "group.notice.joined";
         }
         if ("private".equals(g.kind())) {
-            if (!repository.request(g.id(), member)) {
+            if (!membership.request(g.id(), member)) {
                 throw forbidden();
             }
             events.publishEvent(new GroupEvents.JoinRequested(g.id(), member));
@@ -163,31 +168,31 @@ public class Groups {
      */
     public String createWithMembers(String owner, String name, String description, String rules, String kind,
                                     List<String> members) {
-        String slug = repository.create(owner, null, new GroupRepository.Draft(name, description, rules, kind)).orElseThrow();
+        String slug = repository.create(owner, null, new GroupDraft(name, description, rules, kind)).orElseThrow();
         String id = repository.bySlug(slug, null, false).orElseThrow().id();
         events.publishEvent(new GroupEvents.MemberJoined(id, owner));
         for (String m : members) {
-            repository.invite(id, repository.handleOf(m), owner);
-            repository.join(id, m, true);
+            membership.invite(id, membership.handleOf(m), owner);
+            membership.join(id, m, true);
             events.publishEvent(new GroupEvents.MemberJoined(id, m));
         }
         return id;
     }
 
     void withdraw(Group g, String member) {
-        repository.withdraw(g.id(), member);
+        membership.withdraw(g.id(), member);
     }
 
-    GroupRepository.Outcome leave(Group g, String member) {
-        var outcome = repository.leave(g.id(), member);
-        if (outcome == GroupRepository.Outcome.DONE) {
+    MembershipRepository.Outcome leave(Group g, String member) {
+        var outcome = membership.leave(g.id(), member);
+        if (outcome == MembershipRepository.Outcome.DONE) {
             events.publishEvent(new GroupEvents.MemberLeft(g.id(), member));
         }
         return outcome;
     }
 
     void approve(Group g, String member, String by) {
-        if (!repository.approve(g.id(), member)) {
+        if (!membership.approve(g.id(), member)) {
             throw notFound();
         }
         events.publishEvent(new GroupEvents.MemberJoined(g.id(), member));
@@ -195,7 +200,7 @@ public class Groups {
     }
 
     void refuse(Group g, String member) {
-        if (!repository.refuse(g.id(), member)) {
+        if (!membership.refuse(g.id(), member)) {
             throw notFound();
         }
     }
@@ -205,25 +210,24 @@ public class Groups {
         if (g.isPublic()) {
             throw forbidden();
         }
-        var invited = repository.invite(g.id(), handle, by);
+        var invited = membership.invite(g.id(), handle, by);
         invited.ifPresent(m -> events.publishEvent(new GroupEvents.Invited(g.id(), m, by)));
         return invited;
     }
 
     void accept(Group g, String member) {
-        if (!g.viewer().invited() || g.viewer().banned() || !repository.join(g.id(), member, true)) {
+        if (!g.viewer().invited() || g.viewer().banned() || !membership.join(g.id(), member, true)) {
             throw forbidden();
         }
         events.publishEvent(new GroupEvents.MemberJoined(g.id(), member));
     }
 
     void decline(Group g, String member) {
-        if (!repository.uninvite(g.id(), member)) {
+        if (!membership.uninvite(g.id(), member)) {
             throw notFound();
         }
     }
 
-    /** An owner (or administrator) appoints a moderator, removes one, or makes a member an owner. */
     /** Owners choose whether everyone sees a summary of the group's moderation log (as Lemmy's modlog). */
     void setPublicAuditLog(Group g, boolean on, Viewer actor) {
         if (!g.managesRoles()) {
@@ -232,19 +236,15 @@ public class Groups {
         repository.setPublicAuditLog(g.id(), on, actor.memberId());
     }
 
+    /** An owner (or administrator) appoints a moderator, removes one, or makes a member an owner. */
     void setRole(Group g, String memberId, String role, Viewer actor) {
         if (!g.managesRoles()) {
             throw forbidden();
         }
-        var target = repository.member(g.id(), memberId).orElseThrow(Groups::notFound);
-        String action = switch (role) {
-            case "moderator" -> "appoint_moderator";
-            case "member" -> "remove_moderator";
-            case "owner" -> "appoint_owner";
-            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
-        };
-        String summary = "@" + target.handle() + " : " + target.role() + " → " + role;
-        if (repository.setRole(g.id(), memberId, role, actor.memberId(), action, summary).isEmpty()) {
+        var target = membership.member(g.id(), memberId).orElseThrow(Groups::notFound);
+        GroupRole given = GroupRole.fromKey(role).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
+        String summary = "@" + target.handle() + " : " + target.role() + " → " + given.key();
+        if (membership.setRole(g.id(), memberId, given, actor.memberId(), summary).isEmpty()) {
             throw forbidden();
         }
     }
@@ -258,11 +258,11 @@ public class Groups {
     }
 
     List<String> moderators(String groupId) {
-        return repository.moderators(groupId);
+        return membership.moderators(groupId);
     }
 
     Optional<String> memberIdByHandle(String handle) {
-        return repository.memberIdByHandle(handle);
+        return membership.memberIdByHandle(handle);
     }
 
     static ResponseStatusException notFound() {

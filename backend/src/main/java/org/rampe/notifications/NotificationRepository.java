@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.neo4j.driver.TransactionContext;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
-import org.rampe.graph.Transactions;
+import org.rampe.graph.Graph;
 import org.rampe.social.PostReadability;
 import org.springframework.stereotype.Repository;
 
@@ -64,22 +63,17 @@ class NotificationRepository {
             ORDER BY n.at DESC, n.id DESC
             """.formatted(PostReadability.byReader("p", "author", "me"));
 
-    private final Driver driver;
+    private final Graph graph;
 
-    NotificationRepository(Driver driver) {
-        this.driver = driver;
+    NotificationRepository(Graph graph) {
+        this.graph = graph;
     }
 
     /** Notifies {@code to} of what {@code by} did, if allowed; a reaction joins an unread one about the same target. */
-    void notify(String kind, String to, String by, String post, String comment, String target) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("viewer", to);
-        params.put("by", by);
-        params.put("post", post);
-        params.put("comment", comment);
-        params.put("kind", kind);
-        params.put("target", target);
-        Transactions.write(driver, tx -> {
+    void notify(NotificationKind kind, String to, String by, String post, String comment, String target) {
+        Map<String, Object> params = Graph.params("viewer", to, "by", by, "post", post, "comment", comment,
+                "kind", kind.key(), "target", target);
+        graph.inWrite(tx -> {
             if (!tx.run(ELIGIBLE, params).single().get("ok").asBoolean()) {
                 return null;
             }
@@ -104,21 +98,21 @@ class NotificationRepository {
      * Notifies {@code to} of a group event caused by {@code by} (a join request, an approval, an
      * invitation): not to oneself, not across a block, not from a muted member.
      */
-    void notifyGroup(String kind, String to, String by, String groupId) {
-        Transactions.write(driver, tx -> tx.run("""
+    void notifyGroup(NotificationKind kind, String to, String by, String groupId) {
+        graph.write("""
                 MATCH (to:Member {id: $to}), (by:Member {id: $by}), (g:Group {id: $group})
                 WHERE to <> by AND NOT EXISTS { (to)-[:BLOCKS]-(by) } AND NOT EXISTS { (to)-[:MUTES]->(by) }
                 CREATE (to)-[:UNREAD]->(n:Notification {id: randomUUID(), kind: $kind, at: datetime()})
                 CREATE (n)-[:BY {at: datetime()}]->(by)
                 CREATE (n)-[:ABOUT_GROUP]->(g)
-                """, Map.of("to", to, "by", by, "group", groupId, "kind", kind)).consume());
+                """, Map.of("to", to, "by", by, "group", groupId, "kind", kind.key()));
     }
 
     /** The owners and moderators of a group, who are told of requests to join it. */
     List<String> groupModerators(String groupId) {
-        return Transactions.read(driver, tx -> tx.run("""
+        return graph.list("""
                 MATCH (m:Member)-[r:MEMBER_OF]->(:Group {id: $group}) WHERE r.role IN ['owner', 'moderator']
-                RETURN m.id AS id""", Map.of("group", groupId)).list(r -> r.get("id").asString()));
+                RETURN m.id AS id""", Map.of("group", groupId), r -> r.get("id").asString());
     }
 
     /** Adds {@code by} to an unread notification of the same kind about the same target, moved to now. */
@@ -133,14 +127,10 @@ class NotificationRepository {
     }
 
     /** Tells {@code to} that {@code by} did something about an association (verified it), if allowed. */
-    void notifyAboutAssociation(String kind, String to, String by, String associationId) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("viewer", to);
-        params.put("by", by);
-        params.put("post", null);
-        params.put("kind", kind);
-        params.put("association", associationId);
-        Transactions.write(driver, tx -> {
+    void notifyAboutAssociation(NotificationKind kind, String to, String by, String associationId) {
+        Map<String, Object> params = Graph.params("viewer", to, "by", by, "post", null, "kind", kind.key(),
+                "association", associationId);
+        graph.inWrite(tx -> {
             if (!tx.run(ELIGIBLE, params).single().get("ok").asBoolean()) {
                 return null;
             }
@@ -158,7 +148,7 @@ class NotificationRepository {
 
     Map<String, Long> unread(Collection<String> memberIds) {
         Map<String, Long> counts = new HashMap<>();
-        Transactions.readQuery(driver, """
+        graph.query("""
                 UNWIND $ids AS id
                 MATCH (me:Member {id: id})
                 CALL (me) { %s }
@@ -169,12 +159,9 @@ class NotificationRepository {
     }
 
     List<NotificationView> page(String viewer, Instant at, String id, int size) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("viewer", viewer);
-        params.put("at", at == null ? null : at.atOffset(ZoneOffset.UTC));
-        params.put("id", id);
-        params.put("size", size);
-        return Transactions.read(driver, tx -> tx.run(PAGE, params).list(r -> {
+        Map<String, Object> params = Graph.params("viewer", viewer, "at", at == null ? null : at.atOffset(ZoneOffset.UTC),
+                "id", id, "size", size);
+        return graph.list(PAGE, params, r -> {
             List<NotificationView.Actor> actors = r.get("actors").asList(
                     (Value a) -> new NotificationView.Actor(a.get("handle").asString(""), a.get("displayName").asString("")));
             String postText = r.get("postText").asString(null);
@@ -187,12 +174,12 @@ class NotificationRepository {
                     r.get("appealOutcome").asString(null), r.get("associationSlug").asString(null),
                     r.get("associationName").asString(null), r.get("groupSlug").asString(null),
                     r.get("groupName").asString(null));
-        }));
+        });
     }
 
     /** Marks one of the member's notifications read; false if no notification of theirs has that id. */
     boolean markRead(String memberId, String notificationId) {
-        return Transactions.write(driver, tx -> {
+        return graph.inWrite(tx -> {
             tx.run("""
                     MATCH (me:Member {id: $me})-[u:UNREAD]->(n:Notification {id: $id})
                     CREATE (me)-[:SEEN]->(n)
@@ -204,28 +191,27 @@ class NotificationRepository {
     }
 
     void markAllRead(String memberId) {
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 MATCH (me:Member {id: $me})-[u:UNREAD]->(n:Notification)
                 CREATE (me)-[:SEEN]->(n)
                 DELETE u
-                """, Map.of("me", memberId)).consume());
+                """, Map.of("me", memberId));
     }
 
     /** What {@code actor} caused for {@code recipient} goes (a block, a mute); a grouped notification keeps its other actors. */
     void removeFrom(String recipient, String actor) {
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 MATCH (:Member {id: $recipient})-[:UNREAD|SEEN]->(n:Notification)-[b:BY]->(:Member {id: $actor})
                 DELETE b
                 WITH DISTINCT n
                 WHERE NOT EXISTS { (n)-[:BY]->() }
                 DETACH DELETE n
-                """, Map.of("recipient", recipient, "actor", actor)).consume());
+                """, Map.of("recipient", recipient, "actor", actor));
     }
 
     /** Notifications about a deleted post go with it (found by the post's id: the node may be gone already). */
     void removeAboutPost(String postId) {
-        Transactions.write(driver, tx -> tx.run("MATCH (n:Notification {post: $post}) DETACH DELETE n",
-                Map.of("post", postId)).consume());
+        graph.write("MATCH (n:Notification {post: $post}) DETACH DELETE n", Map.of("post", postId));
     }
 
     /** The first line of the post, at most 60 characters (not splitting an emoji), to name it in a sentence. */

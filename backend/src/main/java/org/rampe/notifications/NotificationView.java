@@ -7,7 +7,7 @@ import java.util.List;
  * A notification as the page words it: who (the newest actor or two, and how many more), what
  * ({@code kind}), and the post it is about when the reader may still read it.
  */
-public record NotificationView(String id, String kind, Instant at, boolean unread, List<Actor> actors, long others,
+record NotificationView(String id, String kind, Instant at, boolean unread, List<Actor> actors, long others,
                                String postId, String postExcerpt, String commentId,
                                String decisionId, String decisionAction, String decisionRule, String appealOutcome,
                                String associationSlug, String associationName, String groupSlug, String groupName) {

@@ -2,7 +2,6 @@ package org.rampe.notifications;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -50,8 +49,8 @@ class Notifications implements UnreadNotifications {
         return new NotificationPage(shown, rows.size() == PAGE_SIZE ? rows.getLast() : null);
     }
 
-    boolean markRead(String memberId, String notificationId) {
-        return repository.markRead(memberId, notificationId);
+    boolean markRead(String memberId, NotificationId notificationId) {
+        return repository.markRead(memberId, notificationId.value());
     }
 
     void markAllRead(String memberId) {
@@ -70,57 +69,57 @@ class Notifications implements UnreadNotifications {
     @EventListener
     void on(SocialEvents.CommentWritten e) {
         if (e.parentAuthor() != null) {
-            repository.notify("reply", e.parentAuthor(), e.author(), e.post(), e.comment(), null);
+            repository.notify(NotificationKind.REPLY, e.parentAuthor(), e.author(), e.post(), e.comment(), null);
             changed(e.parentAuthor());
         }
         if (!Objects.equals(e.postAuthor(), e.parentAuthor())) {
-            repository.notify("comment", e.postAuthor(), e.author(), e.post(), e.comment(), null);
+            repository.notify(NotificationKind.COMMENT, e.postAuthor(), e.author(), e.post(), e.comment(), null);
             changed(e.postAuthor());
         }
     }
 
     @EventListener
     void on(SocialEvents.Mentioned e) {
-        repository.notify("mention", e.mentioned(), e.by(), e.post(), e.comment(), null);
+        repository.notify(NotificationKind.MENTION, e.mentioned(), e.by(), e.post(), e.comment(), null);
         changed(e.mentioned());
     }
 
     @EventListener
     void on(SocialEvents.Reacted e) {
         String comment = "comment".equals(e.targetKind()) ? e.targetId() : null;
-        repository.notify("reaction", e.owner(), e.by(), e.post(), comment, e.targetKind() + ":" + e.targetId());
+        repository.notify(NotificationKind.REACTION, e.owner(), e.by(), e.post(), comment, e.targetKind() + ":" + e.targetId());
         changed(e.owner());
     }
 
     @EventListener
     void on(SocialEvents.MemberFollowed e) {
-        repository.notify("follow", e.followed(), e.follower(), null, null, null);
+        repository.notify(NotificationKind.FOLLOW, e.followed(), e.follower(), null, null, null);
         changed(e.followed());
     }
 
     @EventListener
     void on(SocialEvents.FollowRequested e) {
-        repository.notify("follow_request", e.target(), e.requester(), null, null, null);
+        repository.notify(NotificationKind.FOLLOW_REQUEST, e.target(), e.requester(), null, null, null);
         changed(e.target());
     }
 
     @EventListener
     void on(GroupEvents.JoinRequested e) {
         repository.groupModerators(e.group()).forEach(m -> {
-            repository.notifyGroup("group_join_request", m, e.requester(), e.group());
+            repository.notifyGroup(NotificationKind.GROUP_JOIN_REQUEST, m, e.requester(), e.group());
             changed(m);
         });
     }
 
     @EventListener
     void on(GroupEvents.JoinApproved e) {
-        repository.notifyGroup("group_approved", e.member(), e.by(), e.group());
+        repository.notifyGroup(NotificationKind.GROUP_APPROVED, e.member(), e.by(), e.group());
         changed(e.member());
     }
 
     @EventListener
     void on(GroupEvents.Invited e) {
-        repository.notifyGroup("group_invited", e.member(), e.by(), e.group());
+        repository.notifyGroup(NotificationKind.GROUP_INVITED, e.member(), e.by(), e.group());
         changed(e.member());
     }
 
@@ -138,7 +137,7 @@ class Notifications implements UnreadNotifications {
     @EventListener
     void on(AssociationVerified e) {
         if (e.creator() != null) {
-            repository.notifyAboutAssociation("association_verified", e.creator(), e.verifiedBy(), e.associationId());
+            repository.notifyAboutAssociation(NotificationKind.ASSOCIATION_VERIFIED, e.creator(), e.verifiedBy(), e.associationId());
             changed(e.creator());
         }
     }

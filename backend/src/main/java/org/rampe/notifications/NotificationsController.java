@@ -52,7 +52,7 @@ class NotificationsController {
     }
 
     @PostMapping("/notifications/{id}/read")
-    String markRead(@AuthenticationPrincipal Viewer account, @PathVariable String id, RedirectAttributes redirect) {
+    String markRead(@AuthenticationPrincipal Viewer account, @PathVariable NotificationId id, RedirectAttributes redirect) {
         if (!notifications.markRead(account.memberId(), id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

@@ -25,7 +25,7 @@ import org.springframework.web.util.UriUtils;
  * template used; Thymeleaf escapes them as it did ({@code th:text}).
  */
 @Component("cardTexts")
-public class CardTexts {
+class CardTexts {
 
     /** How cards print a date, as {@code #temporals.format(…, 'd MMMM yyyy, HH:mm', #locale)} did. */
     private static final String DATE_PATTERN = "d MMMM yyyy, HH:mm";

@@ -29,12 +29,13 @@ class CommentController {
     }
 
     @PostMapping("/posts/{id}/comments")
-    String comment(@PathVariable String id, @RequestParam(defaultValue = "") String text,
+    String comment(@PathVariable("id") PostId post, @RequestParam(defaultValue = "") String text,
                    @RequestParam(required = false) String parent,
                    @AuthenticationPrincipal Viewer member, Model model, RedirectAttributes redirect,
                    HttpServletResponse response) {
-        String post = PostController.valid(id);
-        String parentId = parent == null || parent.isBlank() ? null : PostController.valid(parent);
+        // The comment replied to comes from a form field, not the path: a malformed one is the same 404.
+        String parentId = parent == null || parent.isBlank() ? null
+                : CommentId.parse(parent).orElseThrow(PostController::notFound).value();
         String typed = PostText.normalise(text);
         String problem = problem(typed);
         if (problem == null && !throttle.comment(member.memberId())) {
@@ -44,7 +45,7 @@ class CommentController {
             model.addAttribute("failed", true);
             return postPages.page(post, member, parentId, text, problem, model);
         }
-        var written = conversation.comment(post, parentId, member.memberId(), typed);
+        var written = conversation.comment(post.value(), parentId, member.memberId(), typed);
         switch (written.outcome()) {
             case NOT_FOUND -> throw PostController.notFound();
             case FORBIDDEN -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);
@@ -64,7 +65,7 @@ class CommentController {
             }
         }
         redirect.addFlashAttribute("notice", parentId == null ? "comment.notice.written" : "comment.notice.replied");
-        return "redirect:/posts/" + post + "#comment-" + written.id();
+        return "redirect:/posts/" + post.value() + "#comment-" + written.id();
     }
 
     /** The message key of what is wrong with a comment's text, or null. */
@@ -79,7 +80,7 @@ class CommentController {
     }
 
     @GetMapping("/comments/{id}/edit")
-    String editForm(@PathVariable String id, @AuthenticationPrincipal Viewer member, Model model) {
+    String editForm(@PathVariable CommentId id, @AuthenticationPrincipal Viewer member, Model model) {
         var comment = own(id, member);
         model.addAttribute("comment", comment);
         model.addAttribute("text", comment.text());
@@ -87,7 +88,7 @@ class CommentController {
     }
 
     @PostMapping("/comments/{id}/edit")
-    String edit(@PathVariable String id, @RequestParam(defaultValue = "") String text,
+    String edit(@PathVariable CommentId id, @RequestParam(defaultValue = "") String text,
                 @AuthenticationPrincipal Viewer member, Model model, RedirectAttributes redirect) {
         var comment = own(id, member);
         String typed = PostText.normalise(text);
@@ -106,13 +107,13 @@ class CommentController {
     }
 
     @GetMapping("/comments/{id}/delete")
-    String confirmDelete(@PathVariable String id, @AuthenticationPrincipal Viewer member, Model model) {
+    String confirmDelete(@PathVariable CommentId id, @AuthenticationPrincipal Viewer member, Model model) {
         model.addAttribute("comment", own(id, member));
         return "social/comment-delete";
     }
 
     @PostMapping("/comments/{id}/delete")
-    String delete(@PathVariable String id, @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
+    String delete(@PathVariable CommentId id, @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
         var comment = own(id, member);
         String post = conversation.delete(comment.id(), member.memberId()).orElseThrow(PostController::notFound);
         redirect.addFlashAttribute("notice", "comment.notice.deleted");
@@ -120,10 +121,10 @@ class CommentController {
     }
 
     @PostMapping("/posts/{id}/reactions")
-    String reactToPost(@PathVariable String id, @RequestParam(defaultValue = "") String reaction,
+    String reactToPost(@PathVariable PostId id, @RequestParam(defaultValue = "") String reaction,
                        @RequestParam(defaultValue = "") String returnTo,
                        @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
-        String post = PostController.valid(id);
+        String post = id.value();
         Reaction chosen = Reaction.fromKey(reaction).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
         if (conversation.reactToPost(post, member.memberId(), chosen) == Conversation.Outcome.NOT_FOUND) {
             throw PostController.notFound();
@@ -132,18 +133,17 @@ class CommentController {
     }
 
     @PostMapping("/comments/{id}/reactions")
-    String reactToComment(@PathVariable String id, @RequestParam(defaultValue = "") String reaction,
+    String reactToComment(@PathVariable CommentId id, @RequestParam(defaultValue = "") String reaction,
                           @AuthenticationPrincipal Viewer member) {
-        String comment = PostController.valid(id);
         Reaction chosen = Reaction.fromKey(reaction).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
-        var reacted = conversation.reactToComment(comment, member.memberId(), chosen);
+        var reacted = conversation.reactToComment(id, member.memberId(), chosen);
         switch (reacted.outcome()) {
             case NOT_FOUND -> throw PostController.notFound();
             case FORBIDDEN, LOCKED, MUTED, BANNED -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);
             case DONE -> {
             }
         }
-        return "redirect:/posts/" + reacted.id() + "#comment-" + comment;
+        return "redirect:/posts/" + reacted.id() + "#comment-" + id.value();
     }
 
     /** Where to come back to: the page the form was on (without its fragment), or the default. */
@@ -157,8 +157,7 @@ class CommentController {
     }
 
     /** The viewer's own comment: 404 when unknown or on a post they may not read, 403 when someone else's. */
-    private Conversation.OwnComment own(String id, Viewer member) {
-        String comment = PostController.valid(id);
+    private Conversation.OwnComment own(CommentId comment, Viewer member) {
         return switch (conversation.mayChange(comment, member.memberId())) {
             case NOT_FOUND -> throw PostController.notFound();
             case FORBIDDEN, LOCKED, MUTED, BANNED -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);

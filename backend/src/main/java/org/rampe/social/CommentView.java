@@ -12,7 +12,7 @@ import java.util.List;
  * @param moderation null; {@code hidden} or {@code removed} when moderators took it out of the viewer's sight
  *                   (a placeholder); {@code hidden_mine} when the viewer wrote it and moderators hid it
  */
-public record CommentView(String id, String authorId, String authorHandle, String authorName, String parentId,
+record CommentView(String id, String authorId, String authorHandle, String authorName, String parentId,
                           String parentAuthorName, ZonedDateTime createdAt, ZonedDateTime editedAt, String text,
                           String html, boolean deleted, boolean hidden, List<ReactionCount> reactions, boolean mine,
                           boolean canReply, List<CommentView> replies, String moderation) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.rampe.images.Images;
 import org.rampe.images.JpegResponses;
@@ -106,15 +105,15 @@ class PostController {
     }
 
     @GetMapping("/posts/{id}")
-    String read(@PathVariable String id, @RequestParam(required = false) String replyTo,
+    String read(@PathVariable PostId id, @RequestParam(required = false) String replyTo,
                 @AuthenticationPrincipal Viewer viewer, Model model) {
         return page(id, viewer, replyTo, "", null, model);
     }
 
     /** The post page; also shown again, filled in, when a comment was refused. */
-    String page(String id, Viewer viewer, String replyTo, String commentText, String commentError, Model model) {
+    String page(PostId id, Viewer viewer, String replyTo, String commentText, String commentError, Model model) {
         String viewerId = viewer == null ? null : viewer.memberId();
-        PostCard post = posts.find(valid(id), viewerId).orElseThrow(PostController::notFound);
+        PostCard post = posts.find(id, viewerId).orElseThrow(PostController::notFound);
         List<CommentView> thread = conversation.thread(post.id(), viewerId);
         model.addAttribute("post", post);
         model.addAttribute("comments", thread);
@@ -138,7 +137,7 @@ class PostController {
     }
 
     @GetMapping("/posts/{id}/edit")
-    String editForm(@PathVariable String id, @AuthenticationPrincipal Viewer member, Model model) {
+    String editForm(@PathVariable PostId id, @AuthenticationPrincipal Viewer member, Model model) {
         PostCard post = own(id, member);
         var form = new PostForm();
         form.setText(post.text());
@@ -152,11 +151,11 @@ class PostController {
     }
 
     @PostMapping("/posts/{id}/edit")
-    String edit(@PathVariable String id, @ModelAttribute("form") PostForm form, BindingResult errors,
+    String edit(@PathVariable PostId id, @ModelAttribute("form") PostForm form, BindingResult errors,
                 @AuthenticationPrincipal Viewer member, Model model, RedirectAttributes redirect) {
         PostCard post = own(id, member);
         if ("group".equals(post.visibility())) {
-            // A group post stays in its group: the audience is not the form's to change (Posts.edit keeps it).
+            // A group post stays in its group: the audience is not the form's to change (PostRepository.edit keeps it).
             form.setVisibility("public");
         }
         form.validate(errors);
@@ -172,7 +171,7 @@ class PostController {
         for (int i = 0; i < post.images().size(); i++) {
             alts.add(form.normalisedAlt(i));
         }
-        if (!posts.edit(post.id(), member.memberId(), form.draft(), alts)) {
+        if (!posts.edit(id, member.memberId(), form.draft(), alts)) {
             throw notFound();
         }
         redirect.addFlashAttribute("notice", "post.notice.edited");
@@ -180,15 +179,15 @@ class PostController {
     }
 
     @GetMapping("/posts/{id}/delete")
-    String confirmDelete(@PathVariable String id, @AuthenticationPrincipal Viewer member, Model model) {
+    String confirmDelete(@PathVariable PostId id, @AuthenticationPrincipal Viewer member, Model model) {
         model.addAttribute("post", own(id, member));
         return "social/post-delete";
     }
 
     @PostMapping("/posts/{id}/delete")
-    String delete(@PathVariable String id, @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
-        PostCard post = own(id, member);
-        if (!posts.delete(post.id(), member.memberId())) {
+    String delete(@PathVariable PostId id, @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
+        own(id, member);
+        if (!posts.delete(id, member.memberId())) {
             throw notFound();
         }
         redirect.addFlashAttribute("notice", "post.notice.deleted");
@@ -196,28 +195,19 @@ class PostController {
     }
 
     @GetMapping("/images/{id}.jpg")
-    ResponseEntity<byte[]> image(@PathVariable String id, @AuthenticationPrincipal Viewer viewer) {
-        byte[] jpeg = posts.image(valid(id), viewer == null ? null : viewer.memberId()).orElseThrow(PostController::notFound);
+    ResponseEntity<byte[]> image(@PathVariable ImageId id, @AuthenticationPrincipal Viewer viewer) {
+        byte[] jpeg = posts.image(id, viewer == null ? null : viewer.memberId()).orElseThrow(PostController::notFound);
         // Private: who may see it depends on the viewer and can change (a block, a narrower audience).
         return JpegResponses.forThisViewer(jpeg);
     }
 
     /** The viewer's own post: 404 when they may not read it, 403 when it is someone else's. */
-    private PostCard own(String id, Viewer member) {
-        PostCard post = posts.find(valid(id), member.memberId()).orElseThrow(PostController::notFound);
+    private PostCard own(PostId id, Viewer member) {
+        PostCard post = posts.find(id, member.memberId()).orElseThrow(PostController::notFound);
         if (!post.mine()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         return post;
-    }
-
-    /** A well-formed id, or the 404 page. */
-    static String valid(String id) {
-        try {
-            return UUID.fromString(id).toString();
-        } catch (IllegalArgumentException e) {
-            throw notFound();
-        }
     }
 
     static ResponseStatusException notFound() {

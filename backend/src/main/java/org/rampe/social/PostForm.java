@@ -11,7 +11,7 @@ import org.springframework.web.multipart.MultipartFile;
  * What a member sends to write or edit a post. Typed values are kept as typed so a refused form
  * comes back filled in; files cannot be (browsers never pre-fill a file field), and the page says so.
  */
-public class PostForm {
+class PostForm {
 
     static final int MAX_IMAGES = 4;
     static final int CONTENT_WARNING_MAX = 200;

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 public class Relations {
 
     /** Members per page of a list. */
-    public static final int PAGE = 50;
+    static final int PAGE = 50;
 
     /** What a follow came to, for the message the member reads. */
     public enum FollowResult { FOLLOWED, REQUESTED, ALREADY, REFUSED }
@@ -36,17 +36,17 @@ public class Relations {
     }
 
     /** Whether {@code viewerId} follows {@code otherId} (an approved follow). */
-    public boolean follows(String viewerId, String otherId) {
+    boolean follows(String viewerId, String otherId) {
         return viewerId != null && otherId != null && repository.follows(viewerId, otherId);
     }
 
     /** Whether either member blocks the other. False for a visitor (null). */
-    public boolean blockedEitherWay(String a, String b) {
+    boolean blockedEitherWay(String a, String b) {
         return a != null && b != null && repository.blockedEitherWay(a, b);
     }
 
     /** Whether {@code muter} muted {@code muted}. */
-    public boolean hasMuted(String muter, String muted) {
+    boolean hasMuted(String muter, String muted) {
         return muter != null && muted != null && repository.hasMuted(muter, muted);
     }
 
@@ -142,7 +142,7 @@ public class Relations {
     }
 
     /** One page of followers or following; {@code after} is the last handle of the previous page. */
-    public Page list(String memberId, boolean followers, String viewerId, String after) {
+    Page list(String memberId, boolean followers, String viewerId, String after) {
         return page(memberId, followers ? RelationsRepository.Listing.FOLLOWERS : RelationsRepository.Listing.FOLLOWING,
                 viewerId, after);
     }
@@ -156,6 +156,6 @@ public class Relations {
     }
 
     /** A page of members, and the handle to continue after (null on the last page). */
-    public record Page(List<MemberCard> members, String next) {
+    record Page(List<MemberCard> members, String next) {
     }
 }

@@ -2,15 +2,13 @@ package org.rampe.social;
 
 import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
-import org.rampe.graph.Transactions;
+import org.rampe.graph.Graph;
 import org.springframework.stereotype.Repository;
 
 /** Follows, follow requests, blocks and mutes between members, each one relationship in the graph. */
@@ -20,10 +18,10 @@ class RelationsRepository {
     /** What a follow attempt came to. */
     enum FollowOutcome { FOLLOWED, REQUESTED, ALREADY, BLOCKED, UNKNOWN }
 
-    private final Driver driver;
+    private final Graph graph;
 
-    RelationsRepository(Driver driver) {
-        this.driver = driver;
+    RelationsRepository(Graph graph) {
+        this.graph = graph;
     }
 
     /** A member as the relation pages need them: who, and whether their account is private. */
@@ -31,16 +29,16 @@ class RelationsRepository {
     }
 
     Optional<Owner> owner(String handle) {
-        return Transactions.read(driver, tx -> tx.run("""
+        return graph.one("""
                 MATCH (m:Member {handle: $handle})
                 RETURN m.id AS id, m.handle AS handle, m.displayName AS displayName, coalesce(m.privateAccount, false) AS private
-                """, Map.of("handle", handle)).stream().findFirst()
-                .map(r -> new Owner(r.get("id").asString(), r.get("handle").asString(), r.get("displayName").asString(""),
-                        r.get("private").asBoolean())));
+                """, Map.of("handle", handle),
+                r -> new Owner(r.get("id").asString(), r.get("handle").asString(), r.get("displayName").asString(""),
+                        r.get("private").asBoolean()));
     }
 
     Relation relation(String viewer, String other) {
-        return Transactions.read(driver, tx -> tx.run("""
+        return graph.one("""
                 MATCH (v:Member {id: $viewer}), (o:Member {id: $other})
                 RETURN EXISTS { (v)-[:FOLLOWS]->(o) } AS following,
                        EXISTS { (v)-[:REQUESTED_FOLLOW]->(o) } AS requested,
@@ -48,11 +46,11 @@ class RelationsRepository {
                        EXISTS { (v)-[:BLOCKS]->(o) } AS blocking,
                        EXISTS { (o)-[:BLOCKS]->(v) } AS blockedBy,
                        EXISTS { (v)-[:MUTES]->(o) } AS muting
-                """, Map.of("viewer", viewer, "other", other)).stream().findFirst()
-                .map(r -> new Relation(r.get("following").asBoolean(), r.get("requested").asBoolean(),
+                """, Map.of("viewer", viewer, "other", other),
+                r -> new Relation(r.get("following").asBoolean(), r.get("requested").asBoolean(),
                         r.get("followedBy").asBoolean(), r.get("blocking").asBoolean(), r.get("blockedBy").asBoolean(),
                         r.get("muting").asBoolean()))
-                .orElse(Relation.NONE));
+                .orElse(Relation.NONE);
     }
 
     boolean follows(String follower, String followed) {
@@ -68,7 +66,7 @@ class RelationsRepository {
     }
 
     private boolean exists(String query, String a, String b) {
-        return Transactions.read(driver, tx -> tx.run(query, Map.of("a", a, "b", b)).single().get("yes").asBoolean());
+        return graph.exists(query, Map.of("a", a, "b", b));
     }
 
     /**
@@ -77,7 +75,7 @@ class RelationsRepository {
      */
     FollowOutcome follow(String follower, String target) {
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-        return Transactions.write(driver, tx -> {
+        return graph.inWrite(tx -> {
             var state = tx.run("""
                     MATCH (a:Member {id: $a}), (b:Member {id: $b})
                     RETURN EXISTS { (a)-[:BLOCKS]-(b) } AS blocked, EXISTS { (a)-[:FOLLOWS]->(b) } AS following,
@@ -109,7 +107,7 @@ class RelationsRepository {
 
     /** Removes the follow (and any pending request); true when a follow was removed. */
     boolean unfollow(String follower, String target) {
-        return Transactions.write(driver, tx -> {
+        return graph.inWrite(tx -> {
             tx.run("MATCH (:Member {id: $a})-[q:REQUESTED_FOLLOW]->(:Member {id: $b}) DELETE q",
                     Map.of("a", follower, "b", target)).consume();
             return deleteFollow(tx, follower, target);
@@ -124,34 +122,34 @@ class RelationsRepository {
     /** The request of {@code requester} becomes a follow; false when there was no request. */
     boolean approve(String owner, String requester) {
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-        return Transactions.write(driver, tx -> tx.run("""
+        return graph.writeOne("""
                 MATCH (a:Member {id: $a})-[q:REQUESTED_FOLLOW]->(b:Member {id: $b})
                 DELETE q
                 MERGE (a)-[f:FOLLOWS]->(b) ON CREATE SET f.since = $now
                 RETURN count(*) AS n
-                """, Map.of("a", requester, "b", owner, "now", now)).single().get("n").asLong() > 0);
+                """, Map.of("a", requester, "b", owner, "now", now), r -> r.get("n").asLong() > 0).orElseThrow();
     }
 
     boolean refuse(String owner, String requester) {
-        return Transactions.write(driver, tx -> tx.run("""
+        return graph.writeOne("""
                 MATCH (:Member {id: $a})-[q:REQUESTED_FOLLOW]->(:Member {id: $b}) DELETE q RETURN count(*) AS n
-                """, Map.of("a", requester, "b", owner)).single().get("n").asLong() > 0);
+                """, Map.of("a", requester, "b", owner), r -> r.get("n").asLong() > 0).orElseThrow();
     }
 
     /** Every pending request to {@code owner} approved at once (the account became open); returns the new followers' ids. */
     List<String> approveAll(String owner) {
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-        return Transactions.write(driver, tx -> tx.run("""
+        return graph.writeList("""
                 MATCH (a:Member)-[q:REQUESTED_FOLLOW]->(b:Member {id: $b})
                 DELETE q
                 MERGE (a)-[f:FOLLOWS]->(b) ON CREATE SET f.since = $now
                 RETURN a.id AS id
-                """, Map.of("b", owner, "now", now)).list(r -> r.get("id").asString()));
+                """, Map.of("b", owner, "now", now), r -> r.get("id").asString());
     }
 
     /** The follower no longer follows the owner; true when they did. */
     boolean removeFollower(String owner, String follower) {
-        return Transactions.write(driver, tx -> deleteFollow(tx, follower, owner));
+        return graph.inWrite(tx -> deleteFollow(tx, follower, owner));
     }
 
     /**
@@ -161,7 +159,7 @@ class RelationsRepository {
      */
     Optional<List<String[]>> block(String blocker, String blocked) {
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-        return Transactions.write(driver, tx -> {
+        return graph.inWrite(tx -> {
             boolean created = tx.run("""
                     MATCH (a:Member {id: $a}), (b:Member {id: $b})
                     MERGE (a)-[r:BLOCKS]->(b) ON CREATE SET r.since = $now
@@ -180,38 +178,35 @@ class RelationsRepository {
     }
 
     void unblock(String blocker, String blocked) {
-        Transactions.write(driver, tx -> tx.run("MATCH (:Member {id: $a})-[r:BLOCKS]->(:Member {id: $b}) DELETE r",
-                Map.of("a", blocker, "b", blocked)).consume());
+        graph.write("MATCH (:Member {id: $a})-[r:BLOCKS]->(:Member {id: $b}) DELETE r", Map.of("a", blocker, "b", blocked));
     }
 
     /** True when the mute is new. */
     boolean mute(String muter, String muted) {
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-        return Transactions.write(driver, tx -> tx.run("""
+        return graph.writeOne("""
                 MATCH (a:Member {id: $a}), (b:Member {id: $b})
                 MERGE (a)-[r:MUTES]->(b) ON CREATE SET r.since = $now
                 RETURN r.since = $now AS created
-                """, Map.of("a", muter, "b", muted, "now", now)).stream().findFirst()
-                .map(r -> r.get("created").asBoolean()).orElse(false));
+                """, Map.of("a", muter, "b", muted, "now", now), r -> r.get("created").asBoolean()).orElse(false);
     }
 
     /** True when there was a mute to remove. */
     boolean unmute(String muter, String muted) {
-        return Transactions.write(driver, tx -> tx.run("""
+        return graph.writeOne("""
                 MATCH (:Member {id: $a})-[r:MUTES]->(:Member {id: $b})
                 DELETE r
                 RETURN count(*) AS removed
-                """, Map.of("a", muter, "b", muted)).single().get("removed").asLong() > 0);
+                """, Map.of("a", muter, "b", muted), r -> r.get("removed").asLong() > 0).orElseThrow();
     }
 
     /** Followers and followed members counted (approved follows only). */
     long[] counts(String member) {
-        return Transactions.read(driver, tx -> tx.run("""
+        return graph.one("""
                 MATCH (m:Member {id: $id})
                 RETURN COUNT { (:Member)-[:FOLLOWS]->(m) } AS followers, COUNT { (m)-[:FOLLOWS]->(:Member) } AS following
-                """, Map.of("id", member)).stream().findFirst()
-                .map(r -> new long[] {r.get("followers").asLong(), r.get("following").asLong()})
-                .orElse(new long[] {0, 0}));
+                """, Map.of("id", member), r -> new long[] {r.get("followers").asLong(), r.get("following").asLong()})
+                .orElse(new long[] {0, 0});
     }
 
     /** Which list of a member's relations, as the Cypher pattern from the member {@code m} to the listed {@code x}. */
@@ -235,12 +230,8 @@ class RelationsRepository {
      * who block the viewer, or whom the viewer blocks, are left out of followers and following.
      */
     List<MemberCard> list(String member, Listing listing, String viewer, String after, int limit) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("id", member);
-        params.put("viewer", viewer);
-        params.put("after", after == null ? "" : after);
-        params.put("limit", limit);
-        return Transactions.read(driver, tx -> tx.run(listQuery(listing), params).list(RelationsRepository::card));
+        return graph.list(listQuery(listing), Graph.params("id", member, "viewer", viewer, "after", after == null ? "" : after,
+                "limit", limit), RelationsRepository::card);
     }
 
     /** The Cypher of one page of a list: from the member's id (unique index) along their relationships. */

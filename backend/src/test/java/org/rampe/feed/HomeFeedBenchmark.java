@@ -41,6 +41,7 @@ import org.rampe.HttpBenchClient;
 import org.rampe.Latencies;
 import org.rampe.RampeApplication;
 import org.rampe.graph.EmbeddedGraph;
+import org.rampe.graph.Graph;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -136,7 +137,7 @@ class HomeFeedBenchmark {
             var counts = counts(driver);
             System.out.println("Graph: " + counts);
 
-            var feed = new HomeFeed(new FeedRepository(driver));
+            var feed = new HomeFeed(new FeedRepository(new Graph(driver)));
             List<String> uniform = uniformReaders(SAMPLE);
             List<String> heaviest = heaviestReaders(driver, SAMPLE);
             Map<String, FeedCursor> deep = new HashMap<>();

@@ -11,7 +11,7 @@ import org.springframework.web.multipart.MultipartFile;
  * The "edit my profile" form. Values are kept as typed, so a refused form comes back filled in;
  * only the file cannot be (browsers never pre-fill a file field), and the page says so.
  */
-public class ProfileForm {
+class ProfileForm {
 
     static final int DISPLAY_NAME_MAX = 60;
     static final int BIO_MAX = 500;

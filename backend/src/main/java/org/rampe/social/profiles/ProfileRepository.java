@@ -2,16 +2,15 @@ package org.rampe.social.profiles;
 
 import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
-import org.rampe.graph.Transactions;
+import org.rampe.graph.Graph;
 import org.rampe.social.MemberCard;
 import org.springframework.stereotype.Repository;
 
@@ -22,10 +21,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ProfileRepository {
 
-    private final Driver driver;
+    private final Graph graph;
 
-    ProfileRepository(Driver driver) {
-        this.driver = driver;
+    ProfileRepository(Graph graph) {
+        this.graph = graph;
     }
 
     Optional<Profile> byHandle(String handle) {
@@ -37,8 +36,7 @@ class ProfileRepository {
     }
 
     private Optional<Profile> find(String match, String key) {
-        return Transactions.read(driver, tx -> tx.run(match + PROFILE, Map.of("key", key)).stream().findFirst()
-                .map(ProfileRepository::map));
+        return graph.one(match + PROFILE, Map.of("key", key), ProfileRepository::map);
     }
 
     /** The profile of the member {@code m}, with its avatar, in one round trip. */
@@ -68,26 +66,20 @@ class ProfileRepository {
 
     /** Saves the profile; returns whether the account was private before. */
     boolean save(String memberId, Changes c) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("id", memberId);
-        params.put("displayName", c.displayName());
-        params.put("bio", c.bio());
-        params.put("pronouns", c.pronouns());
-        params.put("languages", c.languages());
-        params.put("city", c.city());
-        params.put("private", c.privateAccount());
-        return Transactions.write(driver, tx -> tx.run("""
+        Map<String, Object> params = Graph.params("id", memberId, "displayName", c.displayName(), "bio", c.bio(),
+                "pronouns", c.pronouns(), "languages", c.languages(), "city", c.city(), "private", c.privateAccount());
+        return graph.writeOne("""
                 MATCH (m:Member {id: $id})
                 WITH m, coalesce(m.privateAccount, false) AS wasPrivate
                 SET m.displayName = $displayName, m.bio = $bio, m.pronouns = $pronouns, m.languages = $languages,
                     m.city = $city, m.privateAccount = $private
                 RETURN wasPrivate
-                """, params).single().get("wasPrivate").asBoolean());
+                """, params, r -> r.get("wasPrivate").asBoolean()).orElseThrow();
     }
 
     /** A new avatar replaces the old one; returns the old image's id (its file is the caller's to delete). */
     Optional<String> replaceAvatar(String memberId, String alt, int width, int height, String newImageId) {
-        return Transactions.write(driver, tx -> {
+        return graph.inWrite(tx -> {
             Optional<String> old = detachAvatar(tx, memberId);
             tx.run("""
                     MATCH (m:Member {id: $id})
@@ -100,16 +92,15 @@ class ProfileRepository {
     }
 
     void changeAvatarAlt(String memberId, String alt) {
-        Transactions.write(driver, tx -> tx.run("MATCH (:Member {id: $id})-[:HAS_AVATAR]->(i:Image) SET i.alt = $alt",
-                Map.of("id", memberId, "alt", alt)).consume());
+        graph.write("MATCH (:Member {id: $id})-[:HAS_AVATAR]->(i:Image) SET i.alt = $alt", Map.of("id", memberId, "alt", alt));
     }
 
     /** Removes the avatar; returns its image id. */
     Optional<String> removeAvatar(String memberId) {
-        return Transactions.write(driver, tx -> detachAvatar(tx, memberId));
+        return graph.inWrite(tx -> detachAvatar(tx, memberId));
     }
 
-    private static Optional<String> detachAvatar(org.neo4j.driver.TransactionContext tx, String memberId) {
+    private static Optional<String> detachAvatar(TransactionContext tx, String memberId) {
         return tx.run("""
                 MATCH (m:Member {id: $id})-[:HAS_AVATAR]->(i:Image)
                 WITH m, i, i.id AS old
@@ -121,8 +112,8 @@ class ProfileRepository {
 
     /** The image id of a member's avatar, if they have one. */
     Optional<String> avatarImage(String handle) {
-        return Transactions.read(driver, tx -> tx.run("MATCH (:Member {handle: $handle})-[:HAS_AVATAR]->(i:Image) RETURN i.id AS id",
-                Map.of("handle", handle)).stream().findFirst().map(r -> r.get("id").asString()));
+        return graph.one("MATCH (:Member {handle: $handle})-[:HAS_AVATAR]->(i:Image) RETURN i.id AS id",
+                Map.of("handle", handle), r -> r.get("id").asString());
     }
 
     static String newImageId() {
@@ -142,11 +133,8 @@ class ProfileRepository {
      * block the viewer (null for a visitor).
      */
     List<MemberCard> search(String luceneQuery, String viewer, int limit) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("q", luceneQuery);
-        params.put("viewer", viewer);
-        params.put("limit", limit);
-        return Transactions.read(driver, tx -> tx.run(SEARCH, params).list(r -> new MemberCard(r.get("id").asString(), r.get("handle").asString(),
-                r.get("displayName").asString(""), r.get("avatarImage").asString(null))));
+        return graph.list(SEARCH, Graph.params("q", luceneQuery, "viewer", viewer, "limit", limit),
+                r -> new MemberCard(r.get("id").asString(), r.get("handle").asString(),
+                        r.get("displayName").asString(""), r.get("avatarImage").asString(null)));
     }
 }
