@@ -43,13 +43,15 @@ class PlacePagesController {
     private final Geocoder geocoder;
     private final MapSettings map;
     private final Members members;
+    private final PlaceReports reports;
     private final org.rampe.places.photos.PlacePhotos photos;
 
-    PlacePagesController(PlaceSearch search, Places places, Geocoder geocoder, MapSettings map, Members members,
-                         org.rampe.places.photos.PlacePhotos photos) {
+    PlacePagesController(PlaceSearch search, Places places, PlaceReports reports, Geocoder geocoder, MapSettings map,
+                         Members members, org.rampe.places.photos.PlacePhotos photos) {
         this.photos = photos;
         this.search = search;
         this.places = places;
+        this.reports = reports;
         this.geocoder = geocoder;
         this.map = map;
         this.members = members;
@@ -129,7 +131,7 @@ class PlacePagesController {
         model.addAttribute("view", view);
         model.addAttribute("groups", groups());
         model.addAttribute("mine", viewer == null ? Map.of() : places.answersOf(placeId, viewer.memberId()));
-        model.addAttribute("reasons", Places.REPORT_REASONS);
+        model.addAttribute("reasons", PlaceReports.REASONS);
         model.addAttribute("photos", photos.of(placeId));
         return "places/place";
     }
@@ -177,12 +179,12 @@ class PlacePagesController {
         if (!places.exists(placeId)) {
             throw notFound();
         }
-        if (!Places.REPORT_REASONS.contains(reason)) {
+        if (!PlaceReports.REASONS.contains(reason)) {
             redirect.addFlashAttribute("reportProblem", "place.report.reason.required");
             redirect.addFlashAttribute("reportText", text);
             return "redirect:/places/" + placeId + "#report";
         }
-        places.report(placeId, viewer.memberId(), reason, text.length() > 2000 ? text.substring(0, 2000) : text);
+        reports.report(placeId, viewer.memberId(), reason, text.length() > 2000 ? text.substring(0, 2000) : text);
         redirect.addFlashAttribute("notice", "place.report.received");
         return "redirect:/places/" + placeId;
     }

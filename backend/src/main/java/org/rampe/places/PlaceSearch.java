@@ -9,15 +9,15 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.rampe.members.NeedProfile;
-import org.rampe.places.PlaceRepository.Cursor;
-import org.rampe.places.PlaceRepository.Filter;
+import org.rampe.places.PlaceSearchRepository.Cursor;
+import org.rampe.places.PlaceSearchRepository.Filter;
 import org.rampe.places.Verdict.Level;
 import org.springframework.stereotype.Service;
 
 /**
  * Place search for the results page and the JSON API: near a point or an address (radius), or
  * inside a box; by name or category words; for a set of needs; with criteria that must be "yes".
- * Results are keyset-paginated by (distance, id).
+ * Results are keyset-paginated by (distance, id). Also the open-data export of a box.
  */
 @Service
 public class PlaceSearch {
@@ -62,10 +62,10 @@ public class PlaceSearch {
     public record Page(List<PlaceSummary> places, String nextCursor) {
     }
 
-    private final PlaceRepository repository;
+    private final PlaceSearchRepository repository;
     private final Geocoder geocoder;
 
-    PlaceSearch(PlaceRepository repository, Geocoder geocoder) {
+    PlaceSearch(PlaceSearchRepository repository, Geocoder geocoder) {
         this.repository = repository;
         this.geocoder = geocoder;
     }
@@ -179,6 +179,14 @@ public class PlaceSearch {
         var page = found.subList(0, query.size());
         var last = page.getLast();
         return new Page(List.copyOf(page), last.distanceMetres() + "_" + last.id().value());
+    }
+
+    /**
+     * Every open place inside a box, for the open-data export: at most {@code limit}, in id order so
+     * that the same box gives the same features.
+     */
+    List<PlaceSummary> export(GeoPoint southWest, GeoPoint northEast, int limit) {
+        return repository.openPlacesInBox(southWest, northEast, limit);
     }
 
     /** The repository filter for a checked query. */

@@ -53,12 +53,6 @@ public class Places {
         refresh(place);
     }
 
-    public static final java.util.List<String> REPORT_REASONS = java.util.List.of("closed", "wrong_data", "abuse");
-
-    public void report(PlaceId place, String memberId, String reason, String text) {
-        repository.report(place, memberId, reason, text == null ? "" : text.strip());
-    }
-
     public void updateFacts(PlaceId id, String name, String category, Address address, GeoPoint location, boolean closed) {
         repository.updateFacts(id, name, category, address, location, closed);
     }
