@@ -62,6 +62,7 @@ public class Places {
         return repository.idsBySourceKeys(List.of(source.key())).stream().findFirst();
     }
 
+    /** Whether the place exists (also for the photos of a place). */
     public boolean exists(PlaceId id) {
         return repository.exists(id);
     }
