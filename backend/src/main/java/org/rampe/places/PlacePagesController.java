@@ -124,8 +124,7 @@ class PlacePagesController {
     }
 
     @GetMapping("/places/{id}")
-    String place(@PathVariable String id, @AuthenticationPrincipal Viewer viewer, Model model) {
-        var placeId = PlaceId.parse(id).orElseThrow(PlacePagesController::notFound);
+    String place(@PathVariable("id") PlaceId placeId, @AuthenticationPrincipal Viewer viewer, Model model) {
         var view = places.view(placeId).orElseThrow(PlacePagesController::notFound);
         model.addAttribute("place", view.details().summary());
         model.addAttribute("view", view);
@@ -145,10 +144,9 @@ class PlacePagesController {
     }
 
     @PostMapping("/places/{id}/answers")
-    String answer(@PathVariable String id, @RequestParam String criterion, @RequestParam(defaultValue = "") String value,
-                  @RequestParam(defaultValue = "") String comment, @AuthenticationPrincipal Viewer viewer,
-                  RedirectAttributes redirect) {
-        var placeId = PlaceId.parse(id).orElseThrow(PlacePagesController::notFound);
+    String answer(@PathVariable("id") PlaceId placeId, @RequestParam String criterion,
+                  @RequestParam(defaultValue = "") String value, @RequestParam(defaultValue = "") String comment,
+                  @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
         var c = Criterion.fromKey(criterion).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
         if (!places.exists(placeId)) {
             throw notFound();
@@ -172,10 +170,9 @@ class PlacePagesController {
     }
 
     @PostMapping("/places/{id}/report")
-    String report(@PathVariable String id, @RequestParam(defaultValue = "") String reason,
+    String report(@PathVariable("id") PlaceId placeId, @RequestParam(defaultValue = "") String reason,
                   @RequestParam(defaultValue = "") String text, @AuthenticationPrincipal Viewer viewer,
                   RedirectAttributes redirect) {
-        var placeId = PlaceId.parse(id).orElseThrow(PlacePagesController::notFound);
         if (!places.exists(placeId)) {
             throw notFound();
         }
@@ -211,17 +208,15 @@ class PlacePagesController {
     }
 
     @GetMapping("/places/{id}/edit")
-    String editForm(@PathVariable String id, Model model) {
-        var placeId = PlaceId.parse(id).orElseThrow(PlacePagesController::notFound);
+    String editForm(@PathVariable("id") PlaceId placeId, Model model) {
         var view = places.view(placeId).orElseThrow(PlacePagesController::notFound);
         model.addAttribute("form", PlaceForm.of(view.details().summary()));
         return formPage(model, placeId);
     }
 
     @PostMapping("/places/{id}/edit")
-    String edit(@PathVariable String id, @ModelAttribute("form") PlaceForm form, BindingResult errors, Model model,
-                RedirectAttributes redirect) {
-        var placeId = PlaceId.parse(id).orElseThrow(PlacePagesController::notFound);
+    String edit(@PathVariable("id") PlaceId placeId, @ModelAttribute("form") PlaceForm form, BindingResult errors,
+                Model model, RedirectAttributes redirect) {
         if (!places.exists(placeId)) {
             throw notFound();
         }

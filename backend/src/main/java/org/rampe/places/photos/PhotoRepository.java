@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.neo4j.driver.Record;
 import org.rampe.graph.Graph;
 import org.rampe.places.Criterion;
+import org.rampe.places.PhotoId;
 import org.rampe.places.PlaceId;
 import org.springframework.stereotype.Repository;
 
@@ -45,22 +46,22 @@ class PhotoRepository {
     }
 
     /** Whether the photo is a visible photo of this place. */
-    boolean visible(PlaceId place, String photoId) {
+    boolean visible(PlaceId place, PhotoId photo) {
         return graph.exists("""
                 MATCH (ph:Photo {id: $photoId, hidden: false})-[:SHOWS]->(:Place {id: $placeId})
-                RETURN count(ph) > 0 AS visible""", Map.of("photoId", photoId, "placeId", place.value()));
+                RETURN count(ph) > 0 AS visible""", Map.of("photoId", photo.value(), "placeId", place.value()));
     }
 
     /**
      * One open report per member and photo: reporting again keeps the first report as it was.
      * The report's id; empty when the photo is not one of this place's.
      */
-    Optional<String> report(PlaceId place, String photoId, String memberId, ReportReason reason, String text) {
+    Optional<String> report(PlaceId place, PhotoId photo, String memberId, ReportReason reason, String text) {
         return graph.writeOne("""
                 MATCH (m:Member {id: $memberId}), (ph:Photo {id: $photoId})-[:SHOWS]->(:Place {id: $placeId})
                 MERGE (m)-[:REPORTED]->(r:PhotoReport)-[:ABOUT]->(ph)
                   ON CREATE SET r.id = $id, r.reason = $reason, r.text = $text, r.createdAt = datetime(), r.status = 'open'
-                RETURN r.id AS id""", Map.of("memberId", memberId, "photoId", photoId, "placeId", place.value(),
+                RETURN r.id AS id""", Map.of("memberId", memberId, "photoId", photo.value(), "placeId", place.value(),
                 "id", UUID.randomUUID().toString(), "reason", reason.name(), "text", text), r -> r.get("id").asString());
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.rampe.images.ImageStore;
 import org.rampe.images.Images;
 import org.rampe.places.Criterion;
+import org.rampe.places.PhotoId;
 import org.rampe.places.PlaceId;
 import org.rampe.places.Places;
 import org.springframework.stereotype.Service;
@@ -61,15 +62,15 @@ public class PlacePhotos {
     }
 
     /** The JPEG of a visible photo of this place; empty for hidden, unknown or mismatched ids. */
-    Optional<byte[]> jpeg(PlaceId place, String photoId) {
-        return repository.visible(place, photoId) ? store.get(photoId) : Optional.empty();
+    Optional<byte[]> jpeg(PlaceId place, PhotoId photo) {
+        return repository.visible(place, photo) ? store.get(photo.value()) : Optional.empty();
     }
 
     /**
      * One open report per member and photo: reporting again keeps the first report as it was.
      * Empty when the photo is not one of this place's.
      */
-    Optional<String> report(PlaceId place, String photoId, String memberId, ReportReason reason, String text) {
-        return repository.report(place, photoId, memberId, reason, text);
+    Optional<String> report(PlaceId place, PhotoId photo, String memberId, ReportReason reason, String text) {
+        return repository.report(place, photo, memberId, reason, text);
     }
 }
