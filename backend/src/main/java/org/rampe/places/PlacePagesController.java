@@ -130,7 +130,7 @@ class PlacePagesController {
         model.addAttribute("view", view);
         model.addAttribute("groups", groups());
         model.addAttribute("mine", viewer == null ? Map.of() : places.answersOf(placeId, viewer.memberId()));
-        model.addAttribute("reasons", PlaceReports.REASONS);
+        model.addAttribute("reasons", PlaceReports.Reason.keys());
         model.addAttribute("photos", photos.of(placeId));
         return "places/place";
     }
@@ -176,12 +176,13 @@ class PlacePagesController {
         if (!places.exists(placeId)) {
             throw notFound();
         }
-        if (!PlaceReports.REASONS.contains(reason)) {
+        var chosen = PlaceReports.Reason.fromKey(reason);
+        if (chosen.isEmpty()) {
             redirect.addFlashAttribute("reportProblem", "place.report.reason.required");
             redirect.addFlashAttribute("reportText", text);
             return "redirect:/places/" + placeId + "#report";
         }
-        reports.report(placeId, viewer.memberId(), reason, text.length() > 2000 ? text.substring(0, 2000) : text);
+        reports.report(placeId, viewer.memberId(), chosen.get(), text.length() > 2000 ? text.substring(0, 2000) : text);
         redirect.addFlashAttribute("notice", "place.report.received");
         return "redirect:/places/" + placeId;
     }

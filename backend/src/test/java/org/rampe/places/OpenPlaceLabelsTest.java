@@ -109,10 +109,10 @@ class OpenPlaceLabelsTest extends RampeTest {
     void aPlaceClosedByModerationLeavesTheSearches() {
         var id = fittingPlace("Pharmacie fermée");
         fittingPlace("Pharmacie ouverte");
-        reports.report(id, memberId, "closed", "Rideau baissé");
+        reports.report(id, memberId, PlaceReports.Reason.CLOSED, "Rideau baissé");
         String reportId = Transactions.read(driver, tx -> tx.run("MATCH (r:PlaceReport) RETURN r.id AS id").single().get("id").asString());
 
-        assertThat(reports.resolve(reportId, memberId, "closed_place")).isTrue();
+        assertThat(reports.resolve(reportId, memberId, PlaceReports.Outcome.CLOSED_PLACE)).isTrue();
 
         assertThat(labels(id)).containsExactly("Place");
         assertThat(found()).isEqualTo(everySearchFinds("Pharmacie ouverte"));
