@@ -20,17 +20,17 @@ import org.springframework.stereotype.Service;
  * Results are keyset-paginated by (distance, id). Also the open-data export of a box.
  */
 @Service
-public class PlaceSearch {
+class PlaceSearch {
 
-    public static final int DEFAULT_RADIUS = 2_000;
-    public static final int MAX_RADIUS = 50_000;
-    public static final int MAX_PAGE = 200;
-    public static final int MAX_BOX_PAGE = 500;
+    static final int DEFAULT_RADIUS = 2_000;
+    static final int MAX_RADIUS = 50_000;
+    static final int MAX_PAGE = 200;
+    static final int MAX_BOX_PAGE = 500;
     /** A box may span at most this many degrees each way (about 110 km in latitude). */
-    public static final double MAX_BOX_DEGREES = 1.0;
+    static final double MAX_BOX_DEGREES = 1.0;
 
     /** Which places to keep for the chosen needs. */
-    public enum Fit {
+    enum Fit {
         ALL, FITS_OR_PARTLY, FITS;
 
         public String key() {
@@ -51,15 +51,15 @@ public class PlaceSearch {
     }
 
     /** A problem with one parameter, as a message key and its arguments. */
-    public record Problem(String field, String code, Object... args) {
+    record Problem(String field, String code, Object... args) {
     }
 
     /** A checked query. Exactly one of centre or box is set, unless only words are given. */
-    public record Query(String text, GeoPoint centre, int radius, GeoPoint southWest, GeoPoint northEast,
-                        Set<NeedProfile> needs, Fit fit, Set<Criterion> required, Cursor after, int size) {
+    record Query(String text, GeoPoint centre, int radius, GeoPoint southWest, GeoPoint northEast,
+                 Set<NeedProfile> needs, Fit fit, Set<Criterion> required, Cursor after, int size) {
     }
 
-    public record Page(List<PlaceSummary> places, String nextCursor) {
+    record Page(List<PlaceSummary> places, String nextCursor) {
     }
 
     private final PlaceSearchRepository repository;
@@ -71,12 +71,12 @@ public class PlaceSearch {
     }
 
     /** The raw parameters as they come from a form or a URL. */
-    public record Parameters(String q, String near, String lat, String lon, String radius, String bbox,
-                             List<String> needs, String fit, List<String> criteria, String after, String size) {
+    record Parameters(String q, String near, String lat, String lon, String radius, String bbox,
+                      List<String> needs, String fit, List<String> criteria, String after, String size) {
     }
 
     /** Checks every parameter; returns the query, or the problems (all of them, in form order). */
-    public Result<Query> check(Parameters p, int defaultSize, boolean needLocation) {
+    Result<Query> check(Parameters p, int defaultSize, boolean needLocation) {
         List<Problem> problems = new ArrayList<>();
         String text = p.q() == null || p.q().isBlank() ? null : p.q().strip();
         if (text != null && text.length() > 200) {
@@ -159,7 +159,7 @@ public class PlaceSearch {
         return Result.ok(new Query(text, centre, radius, sw, ne, needs, fit, required, after, size));
     }
 
-    public Page search(Query query) {
+    Page search(Query query) {
         var filter = filter(query);
         if (query.text() != null && filter.fullText() == null) {
             return new Page(List.of(), null);
@@ -269,7 +269,7 @@ public class PlaceSearch {
     }
 
     /** Either a value or the problems that prevented it. */
-    public record Result<T>(T value, List<Problem> problems) {
+    record Result<T>(T value, List<Problem> problems) {
         static <T> Result<T> ok(T value) {
             return new Result<>(value, List.of());
         }
