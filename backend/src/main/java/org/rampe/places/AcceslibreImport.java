@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * with a warning: the rest of what the establishment declared is still worth having.
  */
 @Component
-public class AcceslibreImport {
+class AcceslibreImport {
 
     /** Short header names (acceslibre's import test files) and the schema column each stands for. */
     static final Map<String, String> ALIASES = Map.of(
@@ -59,7 +59,7 @@ public class AcceslibreImport {
         this.clock = clock;
     }
 
-    public ImportReport importFile(Path file, IntConsumer progress) {
+    ImportReport importFile(Path file, IntConsumer progress) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             return ImportReport.unreadable(PlaceSource.ACCESLIBRE, "cannot read " + file);
         }
@@ -70,7 +70,7 @@ public class AcceslibreImport {
         }
     }
 
-    public ImportReport importStream(InputStream in, IntConsumer progress) {
+    ImportReport importStream(InputStream in, IntConsumer progress) {
         var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String headerLine;
         try {

@@ -17,9 +17,9 @@ import java.util.Map;
  * most recently confirmed). An imported value is one answer dated by its import. When even the
  * newest agreeing answer is older than the half-life the consensus is shown as stale.
  */
-public final class Consensus {
+final class Consensus {
 
-    public static final Duration HALF_LIFE = Duration.ofDays(365);
+    static final Duration HALF_LIFE = Duration.ofDays(365);
 
     private Consensus() {
     }
@@ -29,7 +29,7 @@ public final class Consensus {
         return Math.pow(0.5, ageDays / HALF_LIFE.toDays());
     }
 
-    public static Map<Criterion, CriterionConsensus> of(List<Answer> answers, Instant now) {
+    static Map<Criterion, CriterionConsensus> of(List<Answer> answers, Instant now) {
         Map<Criterion, List<Answer>> byCriterion = new EnumMap<>(Criterion.class);
         for (Answer a : answers) {
             byCriterion.computeIfAbsent(a.criterion(), c -> new ArrayList<>()).add(a);

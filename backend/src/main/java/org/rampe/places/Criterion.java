@@ -76,7 +76,7 @@ public enum Criterion {
         return property;
     }
 
-    public static Optional<Criterion> fromKey(String key) {
+    static Optional<Criterion> fromKey(String key) {
         if (key == null) {
             return Optional.empty();
         }
@@ -92,7 +92,7 @@ public enum Criterion {
      * Checks and normalises a value for this criterion: "yes"/"no", a choice, or a whole number
      * within a plausible range. Empty when the value is not acceptable.
      */
-    public Optional<String> normalise(String raw) {
+    Optional<String> normalise(String raw) {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }

@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param certainty     0..1: the consensus' share of the decayed weight of all answers
  * @param stale         the newest agreeing answer is older than the decay half-life
  */
-public record CriterionConsensus(Criterion criterion, String value, int agree, int disagree, Instant lastConfirmed,
+record CriterionConsensus(Criterion criterion, String value, int agree, int disagree, Instant lastConfirmed,
                                  double certainty, boolean stale) {
 
     public boolean known() {

@@ -1,11 +1,8 @@
 package org.rampe.places;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.neo4j.driver.Driver;
-import org.rampe.graph.Transactions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +15,10 @@ class Geocoder {
 
     private static final Pattern COORDINATES = Pattern.compile("^\\s*(-?\\d{1,2}(?:[.,]\\d+)?)\\s*[,; ]\\s*(-?\\d{1,3}(?:[.,]\\d+)?)\\s*$");
 
-    private final Driver driver;
+    private final PlaceSearchRepository places;
 
-    Geocoder(Driver driver) {
-        this.driver = driver;
+    Geocoder(PlaceSearchRepository places) {
+        this.places = places;
     }
 
     Optional<GeoPoint> locate(String text) {
@@ -54,14 +51,6 @@ class Geocoder {
         if (query == null) {
             return Optional.empty();
         }
-        return Transactions.read(driver, tx -> {
-            var r = tx.run("""
-                    CALL db.index.fulltext.queryNodes('place_text', $q) YIELD node
-                    WITH node LIMIT 500
-                    RETURN count(node) AS n, avg(node.location.latitude) AS lat, avg(node.location.longitude) AS lon
-                    """, Map.of("q", query)).single();
-            return r.get("n").asLong() == 0 ? Optional.empty()
-                    : Optional.of(new GeoPoint(r.get("lat").asDouble(), r.get("lon").asDouble()));
-        });
+        return places.centreOf(query);
     }
 }

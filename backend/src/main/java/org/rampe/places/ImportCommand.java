@@ -19,7 +19,7 @@ import org.springframework.context.ApplicationContext;
  */
 public final class ImportCommand {
 
-    public static final int DONE = 0;
+    static final int DONE = 0;
     public static final int UNREADABLE = 1;
     public static final int USAGE = 64;
 
@@ -60,7 +60,7 @@ public final class ImportCommand {
         return exitCode(report);
     }
 
-    public static int exitCode(ImportReport report) {
+    static int exitCode(ImportReport report) {
         return report.nothingRead() ? UNREADABLE : DONE;
     }
 

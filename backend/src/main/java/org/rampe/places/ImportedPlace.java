@@ -10,6 +10,6 @@ import java.util.Map;
  * @param sourceWheelchair the source's own wheelchair verdict (OSM {@code wheelchair=yes|limited|no|designated}), or null
  * @param importedAt       the date the answers count from
  */
-public record ImportedPlace(PlaceSource source, String name, String category, Address address, GeoPoint location,
+record ImportedPlace(PlaceSource source, String name, String category, Address address, GeoPoint location,
                             Map<Criterion, String> values, String sourceWheelchair, Instant importedAt) {
 }

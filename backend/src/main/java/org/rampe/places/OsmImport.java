@@ -54,7 +54,7 @@ public class OsmImport {
         this.clock = clock;
     }
 
-    public ImportReport importFile(Path file, IntConsumer progress) {
+    ImportReport importFile(Path file, IntConsumer progress) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             return ImportReport.unreadable(PlaceSource.OSM, "cannot read " + file);
         }

@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 /** Everything the place page shows: the summary plus every current answer and its dates. */
-public record PlaceDetails(PlaceSummary summary, Instant createdAt, Instant updatedAt, String sourceWheelchair,
+record PlaceDetails(PlaceSummary summary, Instant createdAt, Instant updatedAt, String sourceWheelchair,
                            List<Answer> answers) {
 }

@@ -27,11 +27,11 @@ class PlaceExportController {
     static final int MAX_FEATURES = 5_000;
     static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
-    private final PlaceExportQuery query;
+    private final PlaceSearch search;
     private final org.springframework.context.MessageSource messages;
 
-    PlaceExportController(PlaceExportQuery query, org.springframework.context.MessageSource messages) {
-        this.query = query;
+    PlaceExportController(PlaceSearch search, org.springframework.context.MessageSource messages) {
+        this.search = search;
         this.messages = messages;
     }
 
@@ -45,7 +45,7 @@ class PlaceExportController {
             problem.setProperty("errors", List.of(Map.of("parameter", "bbox", "message", problem.getDetail())));
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
-        List<PlaceSummary> places = query.inBox(box.get()[0], box.get()[1], MAX_FEATURES + 1);
+        List<PlaceSummary> places = search.export(box.get()[0], box.get()[1], MAX_FEATURES + 1);
         boolean truncated = places.size() > MAX_FEATURES;
         if (truncated) {
             places = places.subList(0, MAX_FEATURES);

@@ -43,13 +43,15 @@ class PlacePagesController {
     private final Geocoder geocoder;
     private final MapSettings map;
     private final Members members;
+    private final PlaceReports reports;
     private final org.rampe.places.photos.PlacePhotos photos;
 
-    PlacePagesController(PlaceSearch search, Places places, Geocoder geocoder, MapSettings map, Members members,
-                         org.rampe.places.photos.PlacePhotos photos) {
+    PlacePagesController(PlaceSearch search, Places places, PlaceReports reports, Geocoder geocoder, MapSettings map,
+                         Members members, org.rampe.places.photos.PlacePhotos photos) {
         this.photos = photos;
         this.search = search;
         this.places = places;
+        this.reports = reports;
         this.geocoder = geocoder;
         this.map = map;
         this.members = members;
@@ -122,14 +124,13 @@ class PlacePagesController {
     }
 
     @GetMapping("/places/{id}")
-    String place(@PathVariable String id, @AuthenticationPrincipal Viewer viewer, Model model) {
-        var placeId = PlaceId.parse(id).orElseThrow(PlacePagesController::notFound);
+    String place(@PathVariable("id") PlaceId placeId, @AuthenticationPrincipal Viewer viewer, Model model) {
         var view = places.view(placeId).orElseThrow(PlacePagesController::notFound);
         model.addAttribute("place", view.details().summary());
         model.addAttribute("view", view);
         model.addAttribute("groups", groups());
         model.addAttribute("mine", viewer == null ? Map.of() : places.answersOf(placeId, viewer.memberId()));
-        model.addAttribute("reasons", Places.REPORT_REASONS);
+        model.addAttribute("reasons", PlaceReports.Reason.keys());
         model.addAttribute("photos", photos.of(placeId));
         return "places/place";
     }
@@ -143,10 +144,9 @@ class PlacePagesController {
     }
 
     @PostMapping("/places/{id}/answers")
-    String answer(@PathVariable String id, @RequestParam String criterion, @RequestParam(defaultValue = "") String value,
-                  @RequestParam(defaultValue = "") String comment, @AuthenticationPrincipal Viewer viewer,
-                  RedirectAttributes redirect) {
-        var placeId = PlaceId.parse(id).orElseThrow(PlacePagesController::notFound);
+    String answer(@PathVariable("id") PlaceId placeId, @RequestParam String criterion,
+                  @RequestParam(defaultValue = "") String value, @RequestParam(defaultValue = "") String comment,
+                  @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
         var c = Criterion.fromKey(criterion).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
         if (!places.exists(placeId)) {
             throw notFound();
@@ -170,19 +170,19 @@ class PlacePagesController {
     }
 
     @PostMapping("/places/{id}/report")
-    String report(@PathVariable String id, @RequestParam(defaultValue = "") String reason,
+    String report(@PathVariable("id") PlaceId placeId, @RequestParam(defaultValue = "") String reason,
                   @RequestParam(defaultValue = "") String text, @AuthenticationPrincipal Viewer viewer,
                   RedirectAttributes redirect) {
-        var placeId = PlaceId.parse(id).orElseThrow(PlacePagesController::notFound);
         if (!places.exists(placeId)) {
             throw notFound();
         }
-        if (!Places.REPORT_REASONS.contains(reason)) {
+        var chosen = PlaceReports.Reason.fromKey(reason);
+        if (chosen.isEmpty()) {
             redirect.addFlashAttribute("reportProblem", "place.report.reason.required");
             redirect.addFlashAttribute("reportText", text);
             return "redirect:/places/" + placeId + "#report";
         }
-        places.report(placeId, viewer.memberId(), reason, text.length() > 2000 ? text.substring(0, 2000) : text);
+        reports.report(placeId, viewer.memberId(), chosen.get(), text.length() > 2000 ? text.substring(0, 2000) : text);
         redirect.addFlashAttribute("notice", "place.report.received");
         return "redirect:/places/" + placeId;
     }
@@ -209,17 +209,15 @@ class PlacePagesController {
     }
 
     @GetMapping("/places/{id}/edit")
-    String editForm(@PathVariable String id, Model model) {
-        var placeId = PlaceId.parse(id).orElseThrow(PlacePagesController::notFound);
+    String editForm(@PathVariable("id") PlaceId placeId, Model model) {
         var view = places.view(placeId).orElseThrow(PlacePagesController::notFound);
         model.addAttribute("form", PlaceForm.of(view.details().summary()));
         return formPage(model, placeId);
     }
 
     @PostMapping("/places/{id}/edit")
-    String edit(@PathVariable String id, @ModelAttribute("form") PlaceForm form, BindingResult errors, Model model,
-                RedirectAttributes redirect) {
-        var placeId = PlaceId.parse(id).orElseThrow(PlacePagesController::notFound);
+    String edit(@PathVariable("id") PlaceId placeId, @ModelAttribute("form") PlaceForm form, BindingResult errors,
+                Model model, RedirectAttributes redirect) {
         if (!places.exists(placeId)) {
             throw notFound();
         }

@@ -25,17 +25,16 @@ class PlaceReportsController {
     @GetMapping("/moderation/places")
     String queue(Model model) {
         model.addAttribute("reports", reports.open(200));
-        model.addAttribute("outcomes", PlaceReports.OUTCOMES);
+        model.addAttribute("outcomes", PlaceReports.Outcome.keys());
         return "places/reports";
     }
 
     @PostMapping("/moderation/places/{reportId}")
     String resolve(@PathVariable String reportId, @RequestParam(defaultValue = "") String outcome,
                    @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
-        if (!PlaceReports.OUTCOMES.contains(outcome)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
-        }
-        if (!reports.resolve(reportId, viewer.memberId(), outcome)) {
+        var chosen = PlaceReports.Outcome.fromKey(outcome)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
+        if (!reports.resolve(reportId, viewer.memberId(), chosen)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         redirect.addFlashAttribute("notice", "moderation.places.resolved");

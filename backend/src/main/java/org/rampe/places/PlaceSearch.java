@@ -9,28 +9,28 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.rampe.members.NeedProfile;
-import org.rampe.places.PlaceRepository.Cursor;
-import org.rampe.places.PlaceRepository.Filter;
+import org.rampe.places.PlaceSearchRepository.Cursor;
+import org.rampe.places.PlaceSearchRepository.Filter;
 import org.rampe.places.Verdict.Level;
 import org.springframework.stereotype.Service;
 
 /**
  * Place search for the results page and the JSON API: near a point or an address (radius), or
  * inside a box; by name or category words; for a set of needs; with criteria that must be "yes".
- * Results are keyset-paginated by (distance, id).
+ * Results are keyset-paginated by (distance, id). Also the open-data export of a box.
  */
 @Service
-public class PlaceSearch {
+class PlaceSearch {
 
-    public static final int DEFAULT_RADIUS = 2_000;
-    public static final int MAX_RADIUS = 50_000;
-    public static final int MAX_PAGE = 200;
-    public static final int MAX_BOX_PAGE = 500;
+    static final int DEFAULT_RADIUS = 2_000;
+    static final int MAX_RADIUS = 50_000;
+    static final int MAX_PAGE = 200;
+    static final int MAX_BOX_PAGE = 500;
     /** A box may span at most this many degrees each way (about 110 km in latitude). */
-    public static final double MAX_BOX_DEGREES = 1.0;
+    static final double MAX_BOX_DEGREES = 1.0;
 
     /** Which places to keep for the chosen needs. */
-    public enum Fit {
+    enum Fit {
         ALL, FITS_OR_PARTLY, FITS;
 
         public String key() {
@@ -51,32 +51,32 @@ public class PlaceSearch {
     }
 
     /** A problem with one parameter, as a message key and its arguments. */
-    public record Problem(String field, String code, Object... args) {
+    record Problem(String field, String code, Object... args) {
     }
 
     /** A checked query. Exactly one of centre or box is set, unless only words are given. */
-    public record Query(String text, GeoPoint centre, int radius, GeoPoint southWest, GeoPoint northEast,
-                        Set<NeedProfile> needs, Fit fit, Set<Criterion> required, Cursor after, int size) {
+    record Query(String text, GeoPoint centre, int radius, GeoPoint southWest, GeoPoint northEast,
+                 Set<NeedProfile> needs, Fit fit, Set<Criterion> required, Cursor after, int size) {
     }
 
-    public record Page(List<PlaceSummary> places, String nextCursor) {
+    record Page(List<PlaceSummary> places, String nextCursor) {
     }
 
-    private final PlaceRepository repository;
+    private final PlaceSearchRepository repository;
     private final Geocoder geocoder;
 
-    PlaceSearch(PlaceRepository repository, Geocoder geocoder) {
+    PlaceSearch(PlaceSearchRepository repository, Geocoder geocoder) {
         this.repository = repository;
         this.geocoder = geocoder;
     }
 
     /** The raw parameters as they come from a form or a URL. */
-    public record Parameters(String q, String near, String lat, String lon, String radius, String bbox,
-                             List<String> needs, String fit, List<String> criteria, String after, String size) {
+    record Parameters(String q, String near, String lat, String lon, String radius, String bbox,
+                      List<String> needs, String fit, List<String> criteria, String after, String size) {
     }
 
     /** Checks every parameter; returns the query, or the problems (all of them, in form order). */
-    public Result<Query> check(Parameters p, int defaultSize, boolean needLocation) {
+    Result<Query> check(Parameters p, int defaultSize, boolean needLocation) {
         List<Problem> problems = new ArrayList<>();
         String text = p.q() == null || p.q().isBlank() ? null : p.q().strip();
         if (text != null && text.length() > 200) {
@@ -159,7 +159,7 @@ public class PlaceSearch {
         return Result.ok(new Query(text, centre, radius, sw, ne, needs, fit, required, after, size));
     }
 
-    public Page search(Query query) {
+    Page search(Query query) {
         var filter = filter(query);
         if (query.text() != null && filter.fullText() == null) {
             return new Page(List.of(), null);
@@ -179,6 +179,14 @@ public class PlaceSearch {
         var page = found.subList(0, query.size());
         var last = page.getLast();
         return new Page(List.copyOf(page), last.distanceMetres() + "_" + last.id().value());
+    }
+
+    /**
+     * Every open place inside a box, for the open-data export: at most {@code limit}, in id order so
+     * that the same box gives the same features.
+     */
+    List<PlaceSummary> export(GeoPoint southWest, GeoPoint northEast, int limit) {
+        return repository.openPlacesInBox(southWest, northEast, limit);
     }
 
     /** The repository filter for a checked query. */
@@ -261,7 +269,7 @@ public class PlaceSearch {
     }
 
     /** Either a value or the problems that prevented it. */
-    public record Result<T>(T value, List<Problem> problems) {
+    record Result<T>(T value, List<Problem> problems) {
         static <T> Result<T> ok(T value) {
             return new Result<>(value, List.of());
         }

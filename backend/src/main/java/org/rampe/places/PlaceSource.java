@@ -8,11 +8,11 @@ package org.rampe.places;
  */
 public record PlaceSource(String kind, String sourceId, String licence, String attribution) {
 
-    public static final String MEMBER = "member";
-    public static final String OSM = "osm";
-    public static final String ACCESLIBRE = "acceslibre";
+    static final String MEMBER = "member";
+    static final String OSM = "osm";
+    static final String ACCESLIBRE = "acceslibre";
 
-    public static PlaceSource member() {
+    static PlaceSource member() {
         return new PlaceSource(MEMBER, "", "CC BY-SA 4.0", "Rampe contributors");
     }
 
@@ -20,7 +20,7 @@ public record PlaceSource(String kind, String sourceId, String licence, String a
         return new PlaceSource(OSM, nodeId, "ODbL 1.0", "© OpenStreetMap contributors");
     }
 
-    public static PlaceSource acceslibre(String id) {
+    static PlaceSource acceslibre(String id) {
         return new PlaceSource(ACCESLIBRE, id, "Licence Ouverte / Etalab 2.0", "acceslibre (Ministère de la Transition écologique)");
     }
 

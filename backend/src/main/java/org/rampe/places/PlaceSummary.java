@@ -11,7 +11,7 @@ import org.rampe.places.Verdict.Level;
  *
  * @param distanceMetres from the search centre, or -1 when there is none
  */
-public record PlaceSummary(PlaceId id, String name, String category, Address address, GeoPoint location,
+record PlaceSummary(PlaceId id, String name, String category, Address address, GeoPoint location,
                            PlaceSource source, boolean closed, Map<Criterion, String> values,
                            Map<NeedProfile, Level> verdicts, String sourceWheelchair, double distanceMetres) {
 

@@ -14,7 +14,7 @@ import org.rampe.members.NeedProfile;
 public class Places {
 
     /** The result of importing one row. */
-    public enum ImportOutcome { CREATED, UPDATED }
+    enum ImportOutcome { CREATED, UPDATED }
 
     private final PlaceRepository repository;
     private final Clock clock;
@@ -30,7 +30,7 @@ public class Places {
     }
 
     /** Creates or updates the place of one open-data row (keyed by its source id) and its summary. */
-    public ImportOutcome importPlace(ImportedPlace row) {
+    ImportOutcome importPlace(ImportedPlace row) {
         var outcome = repository.upsertImported(row, this::summarise);
         return outcome == PlaceRepository.Upsert.CREATED ? ImportOutcome.CREATED : ImportOutcome.UPDATED;
     }
@@ -48,18 +48,12 @@ public class Places {
         refresh(place);
     }
 
-    public void withdraw(PlaceId place, String memberId, Criterion criterion) {
+    void withdraw(PlaceId place, String memberId, Criterion criterion) {
         repository.withdraw(place, memberId, criterion);
         refresh(place);
     }
 
-    public static final java.util.List<String> REPORT_REASONS = java.util.List.of("closed", "wrong_data", "abuse");
-
-    public void report(PlaceId place, String memberId, String reason, String text) {
-        repository.report(place, memberId, reason, text == null ? "" : text.strip());
-    }
-
-    public void updateFacts(PlaceId id, String name, String category, Address address, GeoPoint location, boolean closed) {
+    void updateFacts(PlaceId id, String name, String category, Address address, GeoPoint location, boolean closed) {
         repository.updateFacts(id, name, category, address, location, closed);
     }
 
@@ -68,19 +62,20 @@ public class Places {
         return repository.idsBySourceKeys(List.of(source.key())).stream().findFirst();
     }
 
+    /** Whether the place exists (also for the photos of a place). */
     public boolean exists(PlaceId id) {
         return repository.exists(id);
     }
 
     /** The place page's data, with the consensus computed as of now (so staleness is current). */
-    public Optional<PlaceView> view(PlaceId id) {
+    Optional<PlaceView> view(PlaceId id) {
         return repository.details(id).map(details -> {
             var summary = summarise(details);
             return new PlaceView(details, summary.consensus(), summary.verdicts());
         });
     }
 
-    public Map<Criterion, String> answersOf(PlaceId place, String memberId) {
+    Map<Criterion, String> answersOf(PlaceId place, String memberId) {
         return repository.answersOf(place, memberId);
     }
 
@@ -98,7 +93,7 @@ public class Places {
     }
 
     /** What a place page shows. */
-    public record PlaceView(PlaceDetails details, Map<Criterion, CriterionConsensus> consensus,
-                            Map<NeedProfile, Verdict> verdicts) {
+    record PlaceView(PlaceDetails details, Map<Criterion, CriterionConsensus> consensus,
+                     Map<NeedProfile, Verdict> verdicts) {
     }
 }

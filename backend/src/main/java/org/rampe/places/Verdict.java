@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 /** Whether a place suits a need, and why, in words the page can show (message keys and arguments). */
-public record Verdict(Level level, List<Reason> reasons) {
+record Verdict(Level level, List<Reason> reasons) {
 
     /** Ordered from best to worst; combining verdicts keeps the worst. */
-    public enum Level {
+    enum Level {
         ACCESSIBLE, LIMITED, UNKNOWN, NOT_ACCESSIBLE;
 
         private final String key = name().toLowerCase(Locale.ROOT);
@@ -31,7 +31,7 @@ public record Verdict(Level level, List<Reason> reasons) {
     }
 
     /** A reason as a message key under {@code verdict.reason.} with its arguments. */
-    public record Reason(String key, List<Object> args) {
+    record Reason(String key, List<Object> args) {
         static Reason of(String key, Object... args) {
             return new Reason(key, List.of(args));
         }

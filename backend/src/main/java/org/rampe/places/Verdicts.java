@@ -28,7 +28,7 @@ import org.rampe.places.Verdict.Reason;
  * them for readers of the data). Unknown is never read as no: a verdict is "not accessible" only
  * on evidence, and "unknown" says which fact is missing.
  */
-public final class Verdicts {
+final class Verdicts {
 
     /** OpenStreetMap's threshold: one step of at most about 7 cm is "limited". */
     static final int LOW_STEP_CM = 7;
@@ -41,7 +41,7 @@ public final class Verdicts {
     private Verdicts() {
     }
 
-    public static Map<NeedProfile, Verdict> all(Map<Criterion, CriterionConsensus> c, String sourceWheelchair) {
+    static Map<NeedProfile, Verdict> all(Map<Criterion, CriterionConsensus> c, String sourceWheelchair) {
         Map<NeedProfile, Verdict> result = new EnumMap<>(NeedProfile.class);
         for (NeedProfile profile : NeedProfile.values()) {
             result.put(profile, of(profile, c, sourceWheelchair));
@@ -49,7 +49,7 @@ public final class Verdicts {
         return result;
     }
 
-    public static Verdict of(NeedProfile profile, Map<Criterion, CriterionConsensus> c, String sourceWheelchair) {
+    static Verdict of(NeedProfile profile, Map<Criterion, CriterionConsensus> c, String sourceWheelchair) {
         return switch (profile) {
             case WHEELCHAIR -> wheelchair(c, sourceWheelchair);
             case WALKING -> walking(c);
@@ -60,7 +60,7 @@ public final class Verdicts {
     }
 
     /** Several needs at once: the worst verdict wins, with all the reasons of the verdicts that decided it. */
-    public static Verdict combine(Collection<Verdict> verdicts) {
+    static Verdict combine(Collection<Verdict> verdicts) {
         Level level = Level.ACCESSIBLE;
         for (Verdict v : verdicts) {
             level = level.worst(v.level());

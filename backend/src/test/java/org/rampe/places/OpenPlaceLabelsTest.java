@@ -109,10 +109,10 @@ class OpenPlaceLabelsTest extends RampeTest {
     void aPlaceClosedByModerationLeavesTheSearches() {
         var id = fittingPlace("Pharmacie fermée");
         fittingPlace("Pharmacie ouverte");
-        places.report(id, memberId, "closed", "Rideau baissé");
+        reports.report(id, memberId, PlaceReports.Reason.CLOSED, "Rideau baissé");
         String reportId = Transactions.read(driver, tx -> tx.run("MATCH (r:PlaceReport) RETURN r.id AS id").single().get("id").asString());
 
-        assertThat(reports.resolve(reportId, memberId, "closed_place")).isTrue();
+        assertThat(reports.resolve(reportId, memberId, PlaceReports.Outcome.CLOSED_PLACE)).isTrue();
 
         assertThat(labels(id)).containsExactly("Place");
         assertThat(found()).isEqualTo(everySearchFinds("Pharmacie ouverte"));
@@ -130,7 +130,7 @@ class OpenPlaceLabelsTest extends RampeTest {
 
     @Test
     void theMigrationRunsTheApplicationsOwnClauses() throws IOException {
-        assertThat(normalised(migration())).contains(normalised(PlaceRepository.DERIVED));
+        assertThat(normalised(migration())).contains(normalised(StoredSummary.DERIVED));
     }
 
     @Test
@@ -152,7 +152,7 @@ class OpenPlaceLabelsTest extends RampeTest {
         // And the summary search results are read from (its entries after the facts in any order).
         var summaries = Transactions.read(driver, tx -> tx.run("MATCH (p:Place) RETURN p.summary AS s ORDER BY p.id")
                 .list(r -> {
-                    var parts = List.of(r.get("s").asString().split(String.valueOf(PlaceRepository.SEPARATOR), -1));
+                    var parts = List.of(r.get("s").asString().split(String.valueOf(StoredSummary.SEPARATOR), -1));
                     return String.join("|", parts.subList(0, 12)) + " " + parts.subList(12, parts.size()).stream().sorted().toList();
                 }));
         assertThat(summaries).containsExactly(

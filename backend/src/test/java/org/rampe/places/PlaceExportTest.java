@@ -46,7 +46,7 @@ class PlaceExportTest extends RampeTest {
                 """), n -> { });
         // Closed as the application closes a place: the flag, and the labels that follow it.
         Transactions.write(driver, tx -> tx.run("MATCH (p:Place {sourceKey: 'osm:2'}) SET p.closed = true\n"
-                + PlaceRepository.DERIVED).consume());
+                + StoredSummary.DERIVED).consume());
 
         var response = get("/api/places/export.geojson?bbox=" + MONTPELLIER);
 

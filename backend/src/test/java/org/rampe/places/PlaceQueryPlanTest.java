@@ -21,7 +21,7 @@ import org.rampe.members.NeedProfile;
  * The place searches must seek through their indexes: {@code place_location_open} (point index of
  * open places) for radius and box searches, the point index of a fit label when searching for a
  * need, {@code place_text} (full-text) when words are given. Checked with
- * {@code EXPLAIN} on the exact Cypher that {@link PlaceRepository} runs.
+ * {@code EXPLAIN} on the exact Cypher that {@link PlaceSearchRepository} runs.
  *
  * <p>Neo4j 2026.08 does not print index names in plans: an index seek says
  * {@code POINT INDEX p:Place(location) WHERE ...}, and the full-text procedure's index name is
@@ -40,24 +40,24 @@ class PlaceQueryPlanTest extends RampeTest {
 
     @Test
     void radiusSearchSeeksThroughThePointIndexOfOpenPlaces() {
-        assertThat(plannedIndexes(driver, PlaceRepository.nearQuery(false), params()))
+        assertThat(plannedIndexes(driver, PlaceSearchRepository.nearQuery(false), params()))
                 .containsExactlyInAnyOrder(CURSOR, "place_location_open");
     }
 
     @Test
     void ringQueriesSeekThroughThePointIndexLikeTheWholeCircle() {
         // PlaceRingSearch (measured, not used) runs the statement of near with a smaller radius, from a cursor.
-        var filter = new PlaceRepository.Filter(List.of(), List.of(), List.of(), null, NeedLabels.fitsOrPartly(NeedProfile.WHEELCHAIR));
-        var ring = PlaceRepository.nearStatement(new GeoPoint(43.6108, 3.8767), PlaceRingSearch.FIRST_RING, filter,
-                new PlaceRepository.Cursor(120.5, "00000000-0000-0000-0000-000000000000"), 51);
-        assertThat(ring.cypher()).isEqualTo(PlaceRepository.nearQuery(false, NeedLabels.fitsOrPartly(NeedProfile.WHEELCHAIR)));
+        var filter = new PlaceSearchRepository.Filter(List.of(), List.of(), List.of(), null, NeedLabels.fitsOrPartly(NeedProfile.WHEELCHAIR));
+        var ring = PlaceSearchRepository.nearStatement(new GeoPoint(43.6108, 3.8767), PlaceRingSearch.FIRST_RING, filter,
+                new PlaceSearchRepository.Cursor(120.5, "00000000-0000-0000-0000-000000000000"), 51);
+        assertThat(ring.cypher()).isEqualTo(PlaceSearchRepository.nearQuery(false, NeedLabels.fitsOrPartly(NeedProfile.WHEELCHAIR)));
         assertThat(plannedIndexes(driver, ring.cypher(), ring.params()))
                 .containsExactlyInAnyOrder(CURSOR, "place_location_wheelchair_fits_or_partly");
     }
 
     @Test
     void boxSearchSeeksThroughThePointIndexOfOpenPlaces() {
-        assertThat(plannedIndexes(driver, PlaceRepository.boxQuery(false), params()))
+        assertThat(plannedIndexes(driver, PlaceSearchRepository.boxQuery(false), params()))
                 .containsExactlyInAnyOrder(CURSOR, "place_location_open");
     }
 
@@ -66,9 +66,9 @@ class PlaceQueryPlanTest extends RampeTest {
         // Closed places carry neither OpenPlace nor a fit label: the label already leaves them out.
         // Ties in distance are ordered by element id, which needs no property read.
         String fit = NeedLabels.fitsOrPartly(NeedProfile.WHEELCHAIR);
-        for (String query : List.of(PlaceRepository.nearQuery(false), PlaceRepository.boxQuery(false),
-                PlaceRepository.nearQuery(false, fit), PlaceRepository.boxQuery(false, fit), PlaceRepository.nearQuery(true),
-                PlaceRepository.boxQuery(true, fit), PlaceRepository.textQuery(null), PlaceRepository.textQuery(fit))) {
+        for (String query : List.of(PlaceSearchRepository.nearQuery(false), PlaceSearchRepository.boxQuery(false),
+                PlaceSearchRepository.nearQuery(false, fit), PlaceSearchRepository.boxQuery(false, fit), PlaceSearchRepository.nearQuery(true),
+                PlaceSearchRepository.boxQuery(true, fit), PlaceSearchRepository.textQuery(null), PlaceSearchRepository.textQuery(fit))) {
             Plan plan;
             try (var session = driver.session()) {
                 plan = session.executeRead(tx -> tx.run("EXPLAIN " + query, params()).consume().plan());
@@ -92,24 +92,24 @@ class PlaceQueryPlanTest extends RampeTest {
 
     @Test
     void searchesForANeedSeekOnlyThePlacesThatFitIt() {
-        assertThat(plannedIndexes(driver, PlaceRepository.nearQuery(false, NeedLabels.fitsOrPartly(NeedProfile.WHEELCHAIR)), params()))
+        assertThat(plannedIndexes(driver, PlaceSearchRepository.nearQuery(false, NeedLabels.fitsOrPartly(NeedProfile.WHEELCHAIR)), params()))
                 .containsExactlyInAnyOrder(CURSOR, "place_location_wheelchair_fits_or_partly");
-        assertThat(plannedIndexes(driver, PlaceRepository.boxQuery(false, NeedLabels.fits(NeedProfile.HEARING)), params()))
+        assertThat(plannedIndexes(driver, PlaceSearchRepository.boxQuery(false, NeedLabels.fits(NeedProfile.HEARING)), params()))
                 .containsExactlyInAnyOrder(CURSOR, "place_location_hearing_fits");
     }
 
     @Test
     void searchesWithWordsStartFromTheFullTextIndex() {
-        assertThat(plannedIndexes(driver, PlaceRepository.nearQuery(true), params())).containsExactlyInAnyOrder(CURSOR, "place_text");
-        assertThat(plannedIndexes(driver, PlaceRepository.boxQuery(true), params())).containsExactlyInAnyOrder(CURSOR, "place_text");
-        assertThat(plannedIndexes(driver, PlaceRepository.textQuery(null), params())).containsExactly("place_text");
+        assertThat(plannedIndexes(driver, PlaceSearchRepository.nearQuery(true), params())).containsExactlyInAnyOrder(CURSOR, "place_text");
+        assertThat(plannedIndexes(driver, PlaceSearchRepository.boxQuery(true), params())).containsExactlyInAnyOrder(CURSOR, "place_text");
+        assertThat(plannedIndexes(driver, PlaceSearchRepository.textQuery(null), params())).containsExactly("place_text");
     }
 
     @Test
     void searchesReadTheStoredSummaryOfThePageOnly() {
         // The summary is read above the Top (ORDER BY ... LIMIT): for the page, not for every candidate.
-        for (String query : List.of(PlaceRepository.nearQuery(false), PlaceRepository.boxQuery(false),
-                PlaceRepository.nearQuery(false, NeedLabels.fitsOrPartly(NeedProfile.WHEELCHAIR)), PlaceRepository.textQuery(null))) {
+        for (String query : List.of(PlaceSearchRepository.nearQuery(false), PlaceSearchRepository.boxQuery(false),
+                PlaceSearchRepository.nearQuery(false, NeedLabels.fitsOrPartly(NeedProfile.WHEELCHAIR)), PlaceSearchRepository.textQuery(null))) {
             Plan plan;
             try (var session = driver.session()) {
                 plan = session.executeRead(tx -> tx.run("EXPLAIN " + query, params()).consume().plan());
@@ -128,7 +128,7 @@ class PlaceQueryPlanTest extends RampeTest {
                 .isInstanceOf(AssertionError.class).hasMessageContaining("NodeByLabelScan");
         // A point property with no point index: same query shape as the radius search, no seek.
         assertThatThrownBy(() -> plannedIndexes(driver,
-                PlaceRepository.nearQuery(false).replace("p.location", "p.otherLocation"), params()))
+                PlaceSearchRepository.nearQuery(false).replace("p.location", "p.otherLocation"), params()))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("NodeByLabelScan");
     }
 

@@ -2,12 +2,12 @@ package org.rampe.places;
 
 import java.util.List;
 
-import org.rampe.places.PlaceRepository.Cursor;
-import org.rampe.places.PlaceRepository.Filter;
+import org.rampe.places.PlaceSearchRepository.Cursor;
+import org.rampe.places.PlaceSearchRepository.Filter;
 
 /**
  * The radius search by widening rings, tried for issue 3 and NOT used by {@link PlaceSearch}:
- * measured against the single query over the whole circle ({@link PlaceRepository#near}),
+ * measured against the single query over the whole circle ({@link PlaceSearchRepository#near}),
  * interleaved on the same 600 centres of the benchmark's data, it took twice the time and twice the
  * CPU per page (docs/benchmarks.md, place search, run 9): every extra query costs a round trip and
  * its planning and execution overhead, which the fewer candidates do not pay back at the density of
@@ -17,9 +17,9 @@ import org.rampe.places.PlaceRepository.Filter;
  */
 class PlaceRingSearch {
 
-    private final PlaceRepository repository;
+    private final PlaceSearchRepository repository;
 
-    PlaceRingSearch(PlaceRepository repository) {
+    PlaceRingSearch(PlaceSearchRepository repository) {
         this.repository = repository;
     }
 
@@ -34,12 +34,12 @@ class PlaceRingSearch {
     static final int MAX_RINGS = 5;
 
     /**
-     * The same page as {@link PlaceRepository#near}, nearest first, without reading every candidate of the circle:
+     * The same page as {@link PlaceSearchRepository#near}, nearest first, without reading every candidate of the circle:
      * the {@code limit} nearest places within {@code radius} are the {@code limit} nearest within any
      * smaller radius {@code r} that already holds {@code limit} of them (every place beyond r is
      * farther than every place within it). So this asks a small circle first, starting at the
      * cursor's distance, and widens it (×2 to ×4, from the density the last ring showed) until it
-     * holds the page; the last ring is the requested radius, with exactly {@link PlaceRepository#near}'s
+     * holds the page; the last ring is the requested radius, with exactly {@link PlaceSearchRepository#near}'s
      * query. The cost of a query follows the candidates its point index seek returns (all of them
      * are read and sorted for {@code limit} rows), so one or two small circles cost less than the
      * whole one where places are dense; where they are sparse the extra queries are small ones.

@@ -15,15 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.rampe.graph.Transactions;
 import org.rampe.RampeTest;
 import org.rampe.members.NeedProfile;
-import org.rampe.places.PlaceRepository.Cursor;
-import org.rampe.places.PlaceRepository.Filter;
+import org.rampe.places.PlaceSearchRepository.Cursor;
+import org.rampe.places.PlaceSearchRepository.Filter;
 import org.rampe.places.PlaceSearch.Fit;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The radius search by widening rings ({@link PlaceRingSearch}, measured and not used by the
  * application, see there) returns exactly what the
- * single query over the whole circle ({@link PlaceRepository#near}, the reference) returns: the same
+ * single query over the whole circle ({@link PlaceSearchRepository#near}, the reference) returns: the same
  * places, in the same order, with the same distances, page after page. Over data with a dense
  * centre, a sparse area (fewer places in the whole radius than a page), places sharing a location
  * (ties in distance, ordered by element id), closed places, and every kind of filter.
@@ -37,7 +37,7 @@ class PlaceRingSearchTest extends RampeTest {
     static final String[] LEVELS = {"accessible", "limited", "unknown", "not_accessible"};
 
     @Autowired
-    PlaceRepository repository;
+    PlaceSearchRepository repository;
 
     PlaceRingSearch rings;
 
@@ -69,7 +69,7 @@ class PlaceRingSearchTest extends RampeTest {
                         attribution: '', closed: row.closed, v_wheelchair: row.wheelchair,
                         a_step_free_entrance: row.stepFree})
                 WITH p
-                """ + PlaceRepository.DERIVED, Map.of("rows", rows)).consume());
+                """ + StoredSummary.DERIVED, Map.of("rows", rows)).consume());
     }
 
     private Map<String, Object> place(GeoPoint at) {

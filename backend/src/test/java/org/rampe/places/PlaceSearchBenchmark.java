@@ -33,6 +33,7 @@ import org.rampe.HttpBenchClient;
 import org.rampe.Latencies;
 import org.rampe.RampeApplication;
 import org.rampe.graph.EmbeddedGraph;
+import org.rampe.graph.Graph;
 import org.rampe.members.NeedProfile;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -115,14 +116,14 @@ class PlaceSearchBenchmark {
             }
             long[] counts = counts(driver);
 
-            var repository = new PlaceRepository(driver);
-            var search = new PlaceSearch(repository, new Geocoder(driver));
+            var repository = new PlaceSearchRepository(new Graph(driver));
+            var search = new PlaceSearch(repository, new Geocoder(repository));
             if (PROFILE) {
-                profile(driver, "radius", PlaceRepository.nearStatement(new GeoPoint(43.6108, 3.8767), 2000,
-                        PlaceSearch.filter(check(search, radiusParams(43.6108, 3.8767))), PlaceRepository.Cursor.START, 51));
+                profile(driver, "radius", PlaceSearchRepository.nearStatement(new GeoPoint(43.6108, 3.8767), 2000,
+                        PlaceSearch.filter(check(search, radiusParams(43.6108, 3.8767))), PlaceSearchRepository.Cursor.START, 51));
                 double[] box = box(43.6108, 3.8767);
-                profile(driver, "box", PlaceRepository.boxStatement(new GeoPoint(box[1], box[0]), new GeoPoint(box[3], box[2]),
-                        PlaceSearch.filter(check(search, boxParams(box))), PlaceRepository.Cursor.START, 501));
+                profile(driver, "box", PlaceSearchRepository.boxStatement(new GeoPoint(box[1], box[0]), new GeoPoint(box[3], box[2]),
+                        PlaceSearch.filter(check(search, boxParams(box))), PlaceSearchRepository.Cursor.START, 501));
             }
             double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             List<Row> rows = new ArrayList<>();
@@ -166,9 +167,9 @@ class PlaceSearchBenchmark {
      */
     private String rings(Driver driver, PlaceSearch search) {
         int[] calls = new int[1];
-        var counting = new PlaceRepository(driver) {
+        var counting = new PlaceSearchRepository(new Graph(driver)) {
             @Override
-            List<PlaceSummary> near(GeoPoint centre, double radius, PlaceRepository.Filter filter, PlaceRepository.Cursor after,
+            List<PlaceSummary> near(GeoPoint centre, double radius, PlaceSearchRepository.Filter filter, PlaceSearchRepository.Cursor after,
                                     int limit) {
                 calls[0]++;
                 return super.near(centre, radius, filter, after, limit);
@@ -262,7 +263,7 @@ class PlaceSearchBenchmark {
     }
 
     /** Runs the statement twice (the first plans and warms it) and prints the second one's profile. */
-    private static void profile(Driver driver, String name, PlaceRepository.Statement statement) {
+    private static void profile(Driver driver, String name, PlaceSearchRepository.Statement statement) {
         try (var session = driver.session()) {
             org.neo4j.driver.summary.ResultSummary summary = null;
             for (int i = 0; i < 2; i++) {
@@ -322,7 +323,7 @@ class PlaceSearchBenchmark {
                             CREATE (p:Place)
                             SET p = row.props, p.location = point({longitude: row.lon, latitude: row.lat})
                             WITH p, row
-                            """ + PlaceRepository.DERIVED + """
+                            """ + StoredSummary.DERIVED + """
                             WITH p, row
                             UNWIND row.answers AS ans
                             CREATE (a:Answer {id: ans.id, criterion: ans.criterion, value: ans.value, source: ans.source,

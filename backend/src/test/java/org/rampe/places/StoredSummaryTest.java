@@ -40,7 +40,7 @@ class StoredSummaryTest extends RampeTest {
     /** Each place as the stored summary gives it, and as its properties give it. */
     private void assertTheSummariesSayWhatThePropertiesSay(int places) {
         var both = Transactions.read(driver, tx -> tx.run("MATCH (p:Place) RETURN p { .* } AS p, "
-                + PlaceRepository.RESULT).list(r -> List.of(PlaceRepository.result(r, -1), PlaceRepository.summary(r.get("p"), -1))));
+                + StoredSummary.RESULT).list(r -> List.of(StoredSummary.result(r, -1), PlaceRepository.summary(r.get("p"), -1))));
         assertThat(both).hasSize(places).allSatisfy(pair -> assertThat(pair.get(0)).isEqualTo(pair.get(1)));
     }
 
@@ -65,10 +65,10 @@ class StoredSummaryTest extends RampeTest {
 
     @Test
     void aSeparatorInANameIsLeftOutOfTheSummaryAndBreaksNothing() {
-        var id = places.add("Café" + PlaceRepository.SEPARATOR + "des Arts", "café=bar", new Address("", "", ""), COMEDIE, memberId,
+        var id = places.add("Café" + StoredSummary.SEPARATOR + "des Arts", "café=bar", new Address("", "", ""), COMEDIE, memberId,
                 Map.of(Criterion.DOOR_WIDTH, "85"));
-        var found = Transactions.read(driver, tx -> tx.run("MATCH (p:Place) RETURN " + PlaceRepository.RESULT)
-                .list(r -> PlaceRepository.result(r, -1))).getFirst();
+        var found = Transactions.read(driver, tx -> tx.run("MATCH (p:Place) RETURN " + StoredSummary.RESULT)
+                .list(r -> StoredSummary.result(r, -1))).getFirst();
         assertThat(found.id()).isEqualTo(id);
         assertThat(found.name()).isEqualTo("Cafédes Arts");
         assertThat(found.category()).isEqualTo("café=bar");
@@ -83,8 +83,8 @@ class StoredSummaryTest extends RampeTest {
                 {"type": "Feature", "properties": {"osm_id": 8, "name": "Boulangerie", "shop": "bakery", "wheelchair": "yes", "toilets:wheelchair": "no"}, "geometry": {"type": "Point", "coordinates": [3.88, 43.61]}}
                 ]}""".getBytes(StandardCharsets.UTF_8)), n -> { });
         assertTheSummariesSayWhatThePropertiesSay(2);
-        var found = Transactions.read(driver, tx -> tx.run("MATCH (p:Place {sourceKey: 'osm:7'}) RETURN " + PlaceRepository.RESULT)
-                .list(r -> PlaceRepository.result(r, -1))).getFirst();
+        var found = Transactions.read(driver, tx -> tx.run("MATCH (p:Place {sourceKey: 'osm:7'}) RETURN " + StoredSummary.RESULT)
+                .list(r -> StoredSummary.result(r, -1))).getFirst();
         assertThat(found.sourceWheelchair()).isEqualTo("limited");
         assertThat(found.source()).isEqualTo(PlaceSource.osm("7"));
         assertThat(found.location()).isEqualTo(new GeoPoint(43.6108, 3.8767));

@@ -8,6 +8,7 @@ import org.rampe.images.Images;
 import org.rampe.images.JpegResponses;
 import org.rampe.site.Viewer;
 import org.rampe.places.Criterion;
+import org.rampe.places.PhotoId;
 import org.rampe.places.PlaceId;
 import org.rampe.site.SafeRedirect;
 import org.springframework.http.HttpStatus;
@@ -52,8 +53,8 @@ class PhotoController {
     }
 
     @GetMapping("/places/{placeId}/photos/new")
-    String form(@PathVariable String placeId, Model model) {
-        PlaceId place = existingPlace(placeId);
+    String form(@PathVariable("placeId") PlaceId requested, Model model) {
+        PlaceId place = existing(requested);
         var form = new PhotoForm();
         model.addAttribute("form", form);
         model.addAttribute("placeId", place.value());
@@ -61,9 +62,9 @@ class PhotoController {
     }
 
     @PostMapping("/places/{placeId}/photos")
-    String upload(@PathVariable String placeId, @ModelAttribute("form") PhotoForm form, BindingResult errors,
+    String upload(@PathVariable("placeId") PlaceId requested, @ModelAttribute("form") PhotoForm form, BindingResult errors,
                   @AuthenticationPrincipal Viewer member, Model model, RedirectAttributes redirect) {
-        PlaceId place = existingPlace(placeId);
+        PlaceId place = existing(requested);
         model.addAttribute("placeId", place.value());
         Optional<Images.Cleaned> image = Optional.empty();
         if (!form.hasFile()) {
@@ -98,46 +99,40 @@ class PhotoController {
     }
 
     @GetMapping("/places/{placeId}/photos/{photoId}.jpg")
-    ResponseEntity<byte[]> image(@PathVariable String placeId, @PathVariable String photoId) {
-        PlaceId place = PlaceId.parse(placeId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (PlaceId.parse(photoId).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+    ResponseEntity<byte[]> image(@PathVariable("placeId") PlaceId place, @PathVariable PhotoId photoId) {
         byte[] jpeg = photos.jpeg(place, photoId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         // A photo's bytes never change, but it may be hidden by moderation: a day of caching
         // bounds how long a hidden photo lingers in shared caches.
         return JpegResponses.publicForADay()
-                .eTag('"' + photoId + '"')
+                .eTag('"' + photoId.value() + '"')
                 .body(jpeg);
     }
 
     @PostMapping("/places/{placeId}/photos/{photoId}/report")
-    String report(@PathVariable String placeId, @PathVariable String photoId,
+    String report(@PathVariable("placeId") PlaceId place, @PathVariable PhotoId photoId,
                   @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String text,
                   @RequestParam(defaultValue = "") String returnTo,
                   @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
-        PlaceId place = PlaceId.parse(placeId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (PlaceId.parse(photoId).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
         String back = returnTo.isBlank() ? "/places/" + place.value() : SafeRedirect.localPath(returnTo);
         String explanation = text.strip();
         Optional<ReportReason> chosen = ReportReason.fromKey(reason);
         if (chosen.isEmpty() || chosen.get() == ReportReason.OTHER && explanation.isEmpty()
                 || explanation.codePointCount(0, explanation.length()) > REPORT_TEXT_MAX) {
             redirect.addFlashAttribute("notice", "photo.report.invalid");
-            return "redirect:" + back + "#photo-" + photoId;
+            return "redirect:" + back + "#photo-" + photoId.value();
         }
         if (photos.report(place, photoId, member.memberId(), chosen.get(), explanation).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         redirect.addFlashAttribute("notice", "photo.report.thanks");
-        return "redirect:" + back + "#photo-" + photoId;
+        return "redirect:" + back + "#photo-" + photoId.value();
     }
 
-    /** The place of the URL, or the 404 page: malformed ids and unknown places alike. */
-    private PlaceId existingPlace(String placeId) {
-        return PlaceId.parse(placeId).filter(photos::placeExists)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    /** The place of the URL, or the 404 page for an unknown place (a malformed id never gets here). */
+    private PlaceId existing(PlaceId place) {
+        if (!photos.placeExists(place)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return place;
     }
 }

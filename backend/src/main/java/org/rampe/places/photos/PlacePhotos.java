@@ -1,17 +1,15 @@
 package org.rampe.places.photos;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
 import org.rampe.images.ImageStore;
 import org.rampe.images.Images;
-import org.rampe.graph.Transactions;
 import org.rampe.places.Criterion;
+import org.rampe.places.PhotoId;
 import org.rampe.places.PlaceId;
+import org.rampe.places.Places;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,26 +19,23 @@ import org.springframework.stereotype.Service;
 @Service
 public class PlacePhotos {
 
-    private final Driver driver;
+    private final PhotoRepository repository;
     private final ImageStore store;
+    private final Places places;
 
-    PlacePhotos(Driver driver, ImageStore store) {
-        this.driver = driver;
+    PlacePhotos(PhotoRepository repository, ImageStore store, Places places) {
+        this.repository = repository;
         this.store = store;
+        this.places = places;
     }
 
     /** The visible photos of a place, oldest first; the gallery fragment groups them. */
     public List<Photo> of(PlaceId place) {
-        return Transactions.read(driver, tx -> tx.run("""
-                MATCH (ph:Photo {hidden: false})-[:SHOWS]->(p:Place {id: $placeId})
-                OPTIONAL MATCH (m:Member)-[:TOOK]->(ph)
-                RETURN ph, m.handle AS handle, p.id AS placeId
-                ORDER BY ph.createdAt, ph.id""", Map.of("placeId", place.value())).list(PlacePhotos::photo));
+        return repository.of(place);
     }
 
     boolean placeExists(PlaceId place) {
-        return Transactions.read(driver, tx -> tx.run("MATCH (p:Place {id: $id}) RETURN count(p) > 0 AS found",
-                Map.of("id", place.value())).single().get("found").asBoolean());
+        return places.exists(place);
     }
 
     /** What {@link #add} needs once the form is valid. */
@@ -57,16 +52,7 @@ public class PlacePhotos {
         store.put(id, photo.image().jpeg());
         boolean recorded = false;
         try {
-            recorded = Transactions.write(driver, tx -> tx.run("""
-                    MATCH (p:Place {id: $placeId}), (m:Member {id: $memberId})
-                    CREATE (m)-[:TOOK]->(ph:Photo {id: $id, alt: $alt, caption: $caption, group: $group,
-                            licence: $licence, width: $width, height: $height, createdAt: datetime(), hidden: false})
-                           -[:SHOWS]->(p)
-                    RETURN ph.id AS id""", Map.of(
-                    "placeId", photo.place().value(), "memberId", photo.memberId(), "id", id,
-                    "alt", photo.alt(), "caption", photo.caption(), "group", photo.group().name(),
-                    "licence", photo.licence().name(), "width", photo.image().width(), "height", photo.image().height()))
-                    .hasNext());
+            recorded = repository.add(id, photo);
             return recorded ? Optional.of(id) : Optional.empty();
         } finally {
             if (!recorded) {
@@ -76,35 +62,15 @@ public class PlacePhotos {
     }
 
     /** The JPEG of a visible photo of this place; empty for hidden, unknown or mismatched ids. */
-    Optional<byte[]> jpeg(PlaceId place, String photoId) {
-        boolean visible = Transactions.read(driver, tx -> tx.run("""
-                MATCH (ph:Photo {id: $photoId, hidden: false})-[:SHOWS]->(:Place {id: $placeId})
-                RETURN count(ph) > 0 AS visible""", Map.of("photoId", photoId, "placeId", place.value()))
-                .single().get("visible").asBoolean());
-        return visible ? store.get(photoId) : Optional.empty();
+    Optional<byte[]> jpeg(PlaceId place, PhotoId photo) {
+        return repository.visible(place, photo) ? store.get(photo.value()) : Optional.empty();
     }
 
     /**
      * One open report per member and photo: reporting again keeps the first report as it was.
      * Empty when the photo is not one of this place's.
      */
-    Optional<String> report(PlaceId place, String photoId, String memberId, ReportReason reason, String text) {
-        return Transactions.write(driver, tx -> {
-            var result = tx.run("""
-                    MATCH (m:Member {id: $memberId}), (ph:Photo {id: $photoId})-[:SHOWS]->(:Place {id: $placeId})
-                    MERGE (m)-[:REPORTED]->(r:PhotoReport)-[:ABOUT]->(ph)
-                      ON CREATE SET r.id = $id, r.reason = $reason, r.text = $text, r.createdAt = datetime(), r.status = 'open'
-                    RETURN r.id AS id""", Map.of("memberId", memberId, "photoId", photoId, "placeId", place.value(),
-                    "id", UUID.randomUUID().toString(), "reason", reason.name(), "text", text));
-            return result.hasNext() ? Optional.of(result.next().get("id").asString()) : Optional.empty();
-        });
-    }
-
-    private static Photo photo(Record r) {
-        var ph = r.get("ph").asNode();
-        return new Photo(ph.get("id").asString(), r.get("placeId").asString(), ph.get("alt").asString(),
-                ph.get("caption").asString(""), Criterion.Group.valueOf(ph.get("group").asString()),
-                Licence.valueOf(ph.get("licence").asString()), ph.get("width").asInt(), ph.get("height").asInt(),
-                ph.get("createdAt").asZonedDateTime(), r.get("handle").asString(""));
+    Optional<String> report(PlaceId place, PhotoId photo, String memberId, ReportReason reason, String text) {
+        return repository.report(place, photo, memberId, reason, text);
     }
 }

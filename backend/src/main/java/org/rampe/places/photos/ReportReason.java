@@ -4,10 +4,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Why a member reports a photo. "Other" needs a few words of explanation. */
-public enum ReportReason {
+enum ReportReason {
     WRONG_PLACE, NOT_ACCESSIBILITY, PERSONAL_DATA, OFFENSIVE, OTHER;
 
-    public String key() {
+    String key() {
         return name().toLowerCase(Locale.ROOT);
     }
 

@@ -17,8 +17,7 @@ class GalleryPreviewController {
     }
 
     @GetMapping("/test/photos/{placeId}")
-    String gallery(@PathVariable String placeId, Model model) {
-        PlaceId place = PlaceId.parse(placeId).orElseThrow();
+    String gallery(@PathVariable("placeId") PlaceId place, Model model) {
         model.addAttribute("photos", photos.of(place));
         model.addAttribute("placeId", place);
         return "places/photos :: gallery(photos=${photos}, placeId=${placeId})";
