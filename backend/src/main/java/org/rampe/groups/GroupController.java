@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.rampe.members.MemberId;
 import org.rampe.site.Viewer;
 import org.rampe.social.PostCard;
 import org.rampe.social.PostText;
@@ -239,19 +240,19 @@ class GroupController {
     }
 
     @PostMapping("/groups/{slug}/requests/{member}/approve")
-    String approve(@PathVariable String slug, @PathVariable String member, @AuthenticationPrincipal Viewer account,
+    String approve(@PathVariable String slug, @PathVariable MemberId member, @AuthenticationPrincipal Viewer account,
                    RedirectAttributes redirect) {
         Group g = groups.moderated(slug, account);
-        groups.approve(g, valid(member), account.memberId());
+        groups.approve(g, member.value(), account.memberId());
         redirect.addFlashAttribute("notice", "group.notice.approved");
         return "redirect:/groups/" + g.slug() + "/members";
     }
 
     @PostMapping("/groups/{slug}/requests/{member}/refuse")
-    String refuse(@PathVariable String slug, @PathVariable String member, @AuthenticationPrincipal Viewer account,
+    String refuse(@PathVariable String slug, @PathVariable MemberId member, @AuthenticationPrincipal Viewer account,
                   RedirectAttributes redirect) {
         Group g = groups.moderated(slug, account);
-        groups.refuse(g, valid(member));
+        groups.refuse(g, member.value());
         redirect.addFlashAttribute("notice", "group.notice.refused");
         return "redirect:/groups/" + g.slug() + "/members";
     }
@@ -283,10 +284,10 @@ class GroupController {
     }
 
     @PostMapping("/groups/{slug}/members/{member}/role")
-    String role(@PathVariable String slug, @PathVariable String member, @RequestParam(defaultValue = "") String role,
+    String role(@PathVariable String slug, @PathVariable MemberId member, @RequestParam(defaultValue = "") String role,
                 @AuthenticationPrincipal Viewer account, RedirectAttributes redirect) {
         Group g = groups.visible(slug, account);
-        groups.setRole(g, valid(member), role, account);
+        groups.setRole(g, member.value(), role, account);
         redirect.addFlashAttribute("notice", "group.notice.role." + role);
         return "redirect:/groups/" + g.slug() + "/members";
     }
@@ -298,18 +299,5 @@ class GroupController {
         groups.setPublicAuditLog(g, publish, account);
         redirect.addFlashAttribute("notice", publish ? "group.notice.auditPublished" : "group.notice.auditUnpublished");
         return "redirect:/groups/" + g.slug() + "/members";
-    }
-
-    /**
-     * A member id from the path, canonical, or the 404 page. Not a record binding: the members
-     * feature's {@code MemberId} answers a malformed path with a 400, and these pages have always
-     * answered 404, as for a member who is not in the group.
-     */
-    private static String valid(String id) {
-        try {
-            return UUID.fromString(id).toString();
-        } catch (IllegalArgumentException e) {
-            throw Groups.notFound();
-        }
     }
 }

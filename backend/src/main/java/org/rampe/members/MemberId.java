@@ -2,11 +2,16 @@ package org.rampe.members;
 
 import java.util.UUID;
 
-/** A member's application id: a UUID, never a Neo4j internal id. */
+import org.rampe.site.MalformedId;
+
+/**
+ * A member's application id: a UUID, never a Neo4j internal id. Bound from a path, anything else
+ * is a 404 ({@link MalformedId}).
+ */
 public record MemberId(String value) {
 
     public MemberId {
-        UUID.fromString(value);
+        value = MalformedId.canonicalUuid(value, "member");
     }
 
     static MemberId random() {
