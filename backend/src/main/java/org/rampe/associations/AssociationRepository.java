@@ -16,6 +16,7 @@ import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.rampe.graph.Graph;
+import org.rampe.site.Slugs;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -44,11 +45,7 @@ class AssociationRepository {
 
     /** ASCII, lower case, words joined by hyphens: "Club des Sourds de Montpellier" → "club-des-sourds-de-montpellier". */
     static String slugOf(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (ascii.length() > SLUG_MAX) {
-            ascii = ascii.substring(0, SLUG_MAX).replaceAll("-+$", "");
-        }
+        String ascii = Slugs.of(Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", ""), SLUG_MAX);
         return ascii.isEmpty() ? "association" : ascii;
     }
 
@@ -84,15 +81,7 @@ class AssociationRepository {
                 MATCH (a:Association) WHERE a.slug STARTS WITH $base RETURN a.slug AS slug
                 """, Map.of("base", base)).list(r -> r.get("slug").asString()));
         taken.addAll(RESERVED);
-        if (!taken.contains(base)) {
-            return base;
-        }
-        for (int n = 2; ; n++) {
-            String candidate = base + "-" + n;
-            if (!taken.contains(candidate)) {
-                return candidate;
-            }
-        }
+        return Slugs.firstFree(base, taken);
     }
 
     static final String BY_SLUG = """

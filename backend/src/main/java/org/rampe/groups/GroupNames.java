@@ -3,6 +3,8 @@ package org.rampe.groups;
 import java.text.Normalizer;
 import java.util.Locale;
 
+import org.rampe.site.Slugs;
+
 /** How a group's name is searched and becomes its address. */
 final class GroupNames {
 
@@ -16,10 +18,7 @@ final class GroupNames {
 
     /** The group's address from its name: ASCII letters and digits separated by dashes, at most 60 characters. */
     static String slugOf(String name) {
-        String s = fold(name).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        if (s.length() > 60) {
-            s = s.substring(0, 60).replaceAll("-+$", "");
-        }
+        String s = Slugs.of(fold(name), 60);
         // Addresses under /groups/ that are pages, not groups.
         return s.isEmpty() || s.equals("new") ? "groupe" + (s.isEmpty() ? "" : "-" + s) : s;
     }

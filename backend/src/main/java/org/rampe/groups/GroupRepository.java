@@ -11,6 +11,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.rampe.graph.Graph;
+import org.rampe.site.Slugs;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -142,17 +143,8 @@ class GroupRepository {
     }
 
     private static String freeSlug(TransactionContext tx, String base) {
-        var taken = tx.run("MATCH (g:Group) WHERE g.slug = $base OR g.slug STARTS WITH $prefix RETURN g.slug AS s",
-                Map.of("base", base, "prefix", base + "-")).list(r -> r.get("s").asString());
-        if (!taken.contains(base)) {
-            return base;
-        }
-        for (int n = 2; ; n++) {
-            String candidate = base + "-" + n;
-            if (!taken.contains(candidate)) {
-                return candidate;
-            }
-        }
+        return Slugs.firstFree(base, tx.run("MATCH (g:Group) WHERE g.slug = $base OR g.slug STARTS WITH $prefix RETURN g.slug AS s",
+                Map.of("base", base, "prefix", base + "-")).list(r -> r.get("s").asString()));
     }
 
     /**
