@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * anything. Re-running is a no-op; a changed migration that was already applied stops the start.
  */
 @Component
-public class GraphSchema {
+class GraphSchema {
 
     static final String LOCATION = "classpath:neo4j/migrations";
     private static final Logger log = LoggerFactory.getLogger(GraphSchema.class);

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * and files are readable by the owner only: the web application serves them, nobody else needs to.
  */
 @Component
-public class FileSystemImageStore implements ImageStore {
+class FileSystemImageStore implements ImageStore {
 
     private final Path dir;
 

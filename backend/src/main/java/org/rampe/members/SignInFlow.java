@@ -30,7 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * member's language and display settings applied on success, the typed email kept on failure.
  */
 @Component
-public class SignInFlow {
+class SignInFlow {
 
     static final String TYPED_EMAIL = SignInFlow.class.getName() + ".email";
     static final String RETURN_TO = "returnTo";

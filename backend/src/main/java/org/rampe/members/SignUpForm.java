@@ -12,7 +12,7 @@ import org.springframework.validation.Errors;
  * What a visitor types to create an account. Values are kept as typed, so that a refused form
  * comes back with everything but the password filled in.
  */
-public class SignUpForm {
+class SignUpForm {
 
     static final int PASSWORD_MIN = 12;
     static final int PASSWORD_MAX = 128;

@@ -5,7 +5,7 @@ package org.rampe.site;
  * signed in (or null), where to come back to after switching language, and how many notifications
  * and messages the signed-in member has not read.
  */
-public record PageContext(Language language, Language otherLanguage, DisplayPreferences preferences,
+record PageContext(Language language, Language otherLanguage, DisplayPreferences preferences,
                           Viewer viewer, String returnTo, long unreadNotifications, long unreadMessages) {
 
     public PageContext(Language language, Language otherLanguage, DisplayPreferences preferences,
