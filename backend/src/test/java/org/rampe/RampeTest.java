@@ -5,13 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.neo4j.driver.Driver;
-import org.rampe.graph.Transactions;
+import org.rampe.graph.Graph;
 import org.rampe.members.MemberData;
 import org.rampe.members.SignInThrottle;
 import org.rampe.messaging.SendThrottle;
@@ -38,6 +39,10 @@ public abstract class RampeTest {
     @Autowired
     protected Driver driver;
 
+    /** The application's way to run Cypher, for fixtures and checks. */
+    @Autowired
+    protected Graph graph;
+
     @Autowired
     private SignInThrottle throttle;
 
@@ -62,7 +67,7 @@ public abstract class RampeTest {
 
     @BeforeEach
     void startFromAnEmptyGraph() {
-        Transactions.write(driver, tx -> tx.run("MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Neo4jMigration') DETACH DELETE n").consume());
+        graph.write("MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Neo4jMigration') DETACH DELETE n");
         throttle.clear();
         postingThrottle.clear();
         sendThrottle.clear();
@@ -82,10 +87,10 @@ public abstract class RampeTest {
             relationships.addAll(d.covers().relationships());
             properties.addAll(d.covers().properties());
         });
-        var found = Transactions.read(driver, tx -> tx.run("""
+        var found = graph.one("""
                 CALL () { MATCH (:Member)-[r]-() RETURN collect(DISTINCT type(r)) AS types }
                 CALL () { MATCH (m:Member) UNWIND keys(m) AS k RETURN collect(DISTINCT k) AS keys }
-                RETURN types, keys""").single());
+                RETURN types, keys""", Map.of(), r -> r).orElseThrow();
         Set<String> undeclared = new TreeSet<>();
         found.get("types").asList(v -> v.asString()).stream().filter(t -> !relationships.contains(t))
                 .forEach(t -> undeclared.add("relationship " + t));
