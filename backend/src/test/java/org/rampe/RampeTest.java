@@ -3,7 +3,6 @@ package org.rampe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The one application context of the test run: the real application on a random port, with its
@@ -43,6 +43,9 @@ public abstract class RampeTest {
     @Autowired
     protected Graph graph;
 
+    /** Members signed up through the real form, or written with Cypher. */
+    protected TestMembers members;
+
     @Autowired
     private SignInThrottle throttle;
 
@@ -57,6 +60,11 @@ public abstract class RampeTest {
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    void fixtures(MockMvc mvc, Graph graph) {
+        members = new TestMembers(mvc, graph);
+    }
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {

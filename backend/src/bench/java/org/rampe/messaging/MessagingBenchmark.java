@@ -28,15 +28,14 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
-import org.rampe.graph.Transactions;
-import org.rampe.messaging.StompMember.Web;
+import org.rampe.TestMembers.WebSession;
+import org.rampe.graph.Graph;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /**
@@ -113,31 +112,32 @@ class MessagingBenchmark {
             RabbitMqBroker.ensureRunning();
         }
         try (var processes = new RampeProcesses("bench")) {
-            RampeProcesses.Graph graph;
+            RampeProcesses.Graph server;
             RampeProcesses.App app;
             if (EMBEDDED) {
                 var embedded = processes.startAppWithEmbeddedGraph("app", HEAP, "128MB", settings);
                 app = embedded.app();
-                graph = embedded.graph();
+                server = embedded.graph();
             } else {
-                graph = processes.startGraph();
-                app = processes.startApp("app", graph, HEAP, settings);
+                server = processes.startGraph();
+                app = processes.startApp("app", server, HEAP, settings);
             }
-            try (Driver driver = graph.driver()) {
+            try (Driver driver = server.driver()) {
+                Graph graph = new Graph(driver);
                 long t = System.nanoTime();
-                List<Pair> pairs = members(driver);
+                List<Pair> pairs = members(graph);
                 System.out.printf(Locale.ROOT, "[bench] %,d members and %,d conversations written in %.1f s%n", MEMBERS, pairs.size(),
                         (System.nanoTime() - t) / 1e9);
 
                 // ---- load: 2,000 connected clients, RATE persisted messages a second
                 t = System.nanoTime();
-                List<Web> webs = signInAll(app.baseUrl());
+                List<WebSession> webs = signInAll(app.baseUrl());
                 System.out.printf(Locale.ROOT, "[bench] %,d members signed in through the form in %.1f s%n", webs.size(),
                         (System.nanoTime() - t) / 1e9);
                 WebSocketStompClient client = stompClient();
                 t = System.nanoTime();
                 StompSession[] sessions = new StompSession[MEMBERS];
-                String[] memberIds = memberIds(driver);
+                String[] memberIds = memberIds();
                 connectAll(client, webs, sessions, memberIds);
                 System.out.printf(Locale.ROOT, "[bench] %,d STOMP sessions connected in %.1f s%n", MEMBERS, (System.nanoTime() - t) / 1e9);
                 double loadBeforeLoad = load();
@@ -149,7 +149,7 @@ class MessagingBenchmark {
                 for (StompSession s : sessions) {
                     disconnect(s);
                 }
-                long stored = Transactions.read(driver, tx -> tx.run("MATCH (m:Message) RETURN count(m) AS n").single().get("n").asLong());
+                long stored = graph.count("MATCH (m:Message) RETURN count(m) AS n", Map.of());
                 report.add("### Send → receive, %,d connected clients, %d messages/s".formatted(MEMBERS, RATE));
                 report.add("");
                 report.add("| measured | sent | acknowledged | received | lost (acked, never received) | refused | p50 | p95 | p99 | max |");
@@ -230,19 +230,18 @@ class MessagingBenchmark {
     }
 
     /** Members 2k and 2k+1 share a direct conversation (the contract's shape, as ConversationRepository writes it). */
-    private List<Pair> members(Driver driver) {
+    private List<Pair> members(Graph graph) {
         String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(StompMember.PASSWORD);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
             rows.add(Map.of("id", new UUID(0xbe9c_0000_0000_0000L, i).toString(), "email", StompMember.email(handle(i)),
                     "handle", handle(i)));
         }
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 UNWIND $rows AS row
                 CREATE (:Member {id: row.id, email: row.email, handle: row.handle, displayName: 'Member ' + row.handle,
                         passwordHash: $hash, language: 'fr', createdAt: datetime(), textSize: 100,
-                        highContrast: false, dyslexiaFont: false, reducedMotion: false})""",
-                Map.of("rows", rows, "hash", hash)).consume());
+                        highContrast: false, dyslexiaFont: false, reducedMotion: false})""", Map.of("rows", rows, "hash", hash));
         List<Pair> pairs = new ArrayList<>();
         List<Map<String, Object>> conversations = new ArrayList<>();
         for (int i = 0; i + 1 < MEMBERS; i += 2) {
@@ -252,17 +251,16 @@ class MessagingBenchmark {
             conversations.add(Map.of("a", a, "b", b, "id", id, "pairKey", a.compareTo(b) < 0 ? a + ":" + b : b + ":" + a));
             pairs.add(new Pair(i, i + 1, id));
         }
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 UNWIND $rows AS row
                 MATCH (a:Member {id: row.a}), (b:Member {id: row.b})
                 CREATE (c:Conversation {id: row.id, kind: 'direct', pairKey: row.pairKey, createdAt: datetime(), lastSeq: 0})
                 CREATE (a)-[:IN_CONVERSATION {joinedAt: datetime(), readSeq: 0, muted: false}]->(c)
-                CREATE (b)-[:IN_CONVERSATION {joinedAt: datetime(), readSeq: 0, muted: false}]->(c)""",
-                Map.of("rows", conversations)).consume());
+                CREATE (b)-[:IN_CONVERSATION {joinedAt: datetime(), readSeq: 0, muted: false}]->(c)""", Map.of("rows", conversations));
         return pairs;
     }
 
-    private static String[] memberIds(Driver driver) {
+    private static String[] memberIds() {
         String[] ids = new String[MEMBERS];
         for (int i = 0; i < MEMBERS; i++) {
             ids[i] = new UUID(0xbe9c_0000_0000_0000L, i).toString();
@@ -270,15 +268,15 @@ class MessagingBenchmark {
         return ids;
     }
 
-    private static List<Web> signInAll(String base) throws Exception {
+    private static List<WebSession> signInAll(String base) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<Web>> futures = new ArrayList<>();
+            List<Future<WebSession>> futures = new ArrayList<>();
             for (int i = 0; i < MEMBERS; i++) {
                 String handle = handle(i);
                 futures.add(pool.submit(() -> StompMember.signIn(base, handle)));
             }
-            List<Web> webs = new ArrayList<>();
+            List<WebSession> webs = new ArrayList<>();
             for (var f : futures) {
                 webs.add(f.get());
             }
@@ -294,7 +292,7 @@ class MessagingBenchmark {
         return StompMember.client();
     }
 
-    private static CompletableStomp connect(WebSocketStompClient client, Web web, StompSessionHandlerAdapter handler) {
+    private static CompletableStomp connect(WebSocketStompClient client, WebSession web, StompSessionHandlerAdapter handler) {
         var handshake = new WebSocketHttpHeaders();
         handshake.add("Cookie", "RAMPE_SESSION=" + web.cookie());
         handshake.add("Origin", web.base());
@@ -309,7 +307,7 @@ class MessagingBenchmark {
         }
     }
 
-    private void connectAll(WebSocketStompClient client, List<Web> webs, StompSession[] sessions, String[] memberIds) throws Exception {
+    private void connectAll(WebSocketStompClient client, List<WebSession> webs, StompSession[] sessions, String[] memberIds) throws Exception {
         var handler = new StompSessionHandlerAdapter() {
             @Override
             public void handleTransportError(StompSession session, Throwable exception) {
@@ -437,7 +435,7 @@ class MessagingBenchmark {
         return sentMeasured;
     }
 
-    private List<StompSession> connectIdle(WebSocketStompClient client, List<Web> webs) throws Exception {
+    private List<StompSession> connectIdle(WebSocketStompClient client, List<WebSession> webs) throws Exception {
         var handler = new StompSessionHandlerAdapter() {
             @Override
             public void handleTransportError(StompSession session, Throwable exception) {

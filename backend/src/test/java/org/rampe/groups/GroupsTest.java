@@ -33,7 +33,7 @@ class GroupsTest extends GroupTestSupport {
 
     @Test
     void aMemberCreatesAGroupAndOwnsItWithAnAddressFromItsName() throws Exception {
-        var ana = signUp("ana");
+        var ana = members.signUp("ana");
         String slug = createdSlug(ana, "Sourds et malentendants de l’Hérault", "public");
         assertThat(slug).isEqualTo("sourds-et-malentendants-de-l-herault");
         assertThat(count("MATCH (:Member {handle: 'ana'})-[:OWNS_GROUP]->(g:Group {slug: $s}) RETURN count(g)", "s", slug)).isEqualTo(1);
@@ -46,7 +46,7 @@ class GroupsTest extends GroupTestSupport {
 
     @Test
     void aRefusedCreationFormComesBackFilledInWithItsErrorsTied() throws Exception {
-        var ana = signUp("ana");
+        var ana = members.signUp("ana");
         mvc.perform(post("/groups").with(csrf()).session(ana).param("name", "  ").param("kind", "secret").param("rules", "Mes règles 🙂"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.allOf(
@@ -60,7 +60,7 @@ class GroupsTest extends GroupTestSupport {
 
     @Test
     void aRepresentativeCreatesAGroupForTheirAssociationButNotForAnother() throws Exception {
-        var ana = signUp("ana");
+        var ana = members.signUp("ana");
         cypher("""
                 MATCH (m:Member {handle: 'ana'})
                 CREATE (m)-[:REPRESENTS {since: datetime()}]->(:Association {id: 'a1', slug: 'apf', name: 'APF France handicap', verified: true})
@@ -78,8 +78,8 @@ class GroupsTest extends GroupTestSupport {
 
     @Test
     void joiningAPublicGroupShowsItsRulesFirstAndLetsTheMemberPostAndLeave() throws Exception {
-        var ana = signUp("ana");
-        var bea = signUp("bea");
+        var ana = members.signUp("ana");
+        var bea = members.signUp("bea");
         String slug = createdSlug(ana, "Balades", "public");
         mvc.perform(get("/groups/" + slug + "/join").session(bea))
                 .andExpect(content().string(Matchers.allOf(Matchers.containsString("Soyez bienveillants."),
@@ -97,7 +97,7 @@ class GroupsTest extends GroupTestSupport {
 
     @Test
     void anEmptyGroupPostComesBackWithAnErrorTiedToTheField() throws Exception {
-        var ana = signUp("ana");
+        var ana = members.signUp("ana");
         String slug = createdSlug(ana, "Balades", "public");
         mvc.perform(post("/groups/" + slug + "/posts").with(csrf()).session(ana).param("text", "   "))
                 .andExpect(status().isOk())
@@ -107,8 +107,8 @@ class GroupsTest extends GroupTestSupport {
 
     @Test
     void theLastOwnerCannotLeaveAndIsToldWhyUntilAnotherMemberIsMadeOwner() throws Exception {
-        var ana = signUp("ana");
-        var bea = signUp("bea");
+        var ana = members.signUp("ana");
+        var bea = members.signUp("bea");
         String slug = createdSlug(ana, "Balades", "public");
         mvc.perform(post("/groups/" + slug + "/leave").with(csrf()).session(ana))
                 .andExpect(redirectedUrl("/groups/" + slug + "/members"))
@@ -116,17 +116,17 @@ class GroupsTest extends GroupTestSupport {
         mvc.perform(get("/groups/" + slug + "/members").session(ana).flashAttr("notice", "group.notice.lastOwner"))
                 .andExpect(content().string(Matchers.containsString("vous en êtes le dernier ou la dernière propriétaire")));
         mvc.perform(post("/groups/" + slug + "/join").with(csrf()).session(bea));
-        mvc.perform(post("/groups/" + slug + "/members/" + idOf("bea") + "/role").with(csrf()).session(ana).param("role", "owner"));
+        mvc.perform(post("/groups/" + slug + "/members/" + members.idOf("bea") + "/role").with(csrf()).session(ana).param("role", "owner"));
         mvc.perform(post("/groups/" + slug + "/leave").with(csrf()).session(ana)).andExpect(flash().attribute("notice", "group.notice.left"));
     }
 
     @Test
     void ownersAppointAndRemoveModeratorsAndEachChangeIsAudited() throws Exception {
-        var ana = signUp("ana");
-        var bea = signUp("bea");
+        var ana = members.signUp("ana");
+        var bea = members.signUp("bea");
         String slug = createdSlug(ana, "Balades", "public");
         mvc.perform(post("/groups/" + slug + "/join").with(csrf()).session(bea));
-        String bid = idOf("bea");
+        String bid = members.idOf("bea");
         mvc.perform(post("/groups/" + slug + "/members/" + bid + "/role").with(csrf()).session(ana).param("role", "moderator"))
                 .andExpect(flash().attribute("notice", "group.notice.role.moderator"));
         assertThat(string("MATCH (:Member {handle: 'bea'})-[r:MEMBER_OF]->(:Group) RETURN r.role")).isEqualTo("moderator");
@@ -143,11 +143,11 @@ class GroupsTest extends GroupTestSupport {
 
     @Test
     void anOwnerPublishesASummaryOfTheModerationLogThatVisitorsThenReadWithoutNames() throws Exception {
-        var ana = signUp("ana");
-        var bea = signUp("bea");
+        var ana = members.signUp("ana");
+        var bea = members.signUp("bea");
         String slug = createdSlug(ana, "Entraide", "public");
         mvc.perform(post("/groups/" + slug + "/join").with(csrf()).session(bea));
-        mvc.perform(post("/groups/" + slug + "/members/" + idOf("bea") + "/role").with(csrf()).session(ana).param("role", "moderator"));
+        mvc.perform(post("/groups/" + slug + "/members/" + members.idOf("bea") + "/role").with(csrf()).session(ana).param("role", "moderator"));
         String id = string("MATCH (g:Group {slug: $s}) RETURN g.id", "s", slug);
         mvc.perform(get("/moderation/groups/" + id + "/audit")).andExpect(status().isForbidden());
         mvc.perform(post("/groups/" + slug + "/audit-log").with(csrf()).session(bea).param("publish", "true"))
@@ -171,9 +171,9 @@ class GroupsTest extends GroupTestSupport {
 
     @Test
     void aPrivateGroupsRequestReachesItsModeratorsAndTheApprovalReachesTheRequester() throws Exception {
-        var ana = signUp("ana");
-        var bea = signUp("bea");
-        var cal = signUp("cal");
+        var ana = members.signUp("ana");
+        var bea = members.signUp("bea");
+        var cal = members.signUp("cal");
         String slug = createdSlug(ana, "Entraide", "private");
         String post = groupPost("ana", groupId(slug), "Réservé aux membres");
         mvc.perform(get("/groups/" + slug).session(bea)).andExpect(content().string(Matchers.allOf(
@@ -183,8 +183,8 @@ class GroupsTest extends GroupTestSupport {
         mvc.perform(post("/groups/" + slug + "/join").with(csrf()).session(cal));
         mvc.perform(get("/notifications").session(ana)).andExpect(content().string(Matchers.allOf(
                 Matchers.containsString("demande à rejoindre le groupe"), Matchers.containsString("Entraide"))));
-        mvc.perform(post("/groups/" + slug + "/requests/" + idOf("bea") + "/approve").with(csrf()).session(ana));
-        mvc.perform(post("/groups/" + slug + "/requests/" + idOf("cal") + "/refuse").with(csrf()).session(ana));
+        mvc.perform(post("/groups/" + slug + "/requests/" + members.idOf("bea") + "/approve").with(csrf()).session(ana));
+        mvc.perform(post("/groups/" + slug + "/requests/" + members.idOf("cal") + "/refuse").with(csrf()).session(ana));
         mvc.perform(get("/notifications").session(bea))
                 .andExpect(content().string(Matchers.containsString("a accepté votre demande pour rejoindre le groupe")));
         mvc.perform(get("/posts/" + post).session(bea)).andExpect(status().isOk());
@@ -194,9 +194,9 @@ class GroupsTest extends GroupTestSupport {
 
     @Test
     void anInvitedMemberSeesTheHiddenGroupIsNotifiedAndAcceptsOrDeclines() throws Exception {
-        var ana = signUp("ana");
-        var bea = signUp("bea");
-        var cal = signUp("cal");
+        var ana = members.signUp("ana");
+        var bea = members.signUp("bea");
+        var cal = members.signUp("cal");
         String slug = createdSlug(ana, "Cercle discret", "hidden");
         mvc.perform(get("/groups/" + slug).session(bea)).andExpect(status().isNotFound());
         mvc.perform(post("/groups/" + slug + "/invitations").with(csrf()).session(ana).param("handle", "@bea"))
@@ -216,9 +216,9 @@ class GroupsTest extends GroupTestSupport {
 
     @Test
     void mutedMembersNeitherPostNorCommentAndBannedOnesCannotJoinAskOrBeInvited() throws Exception {
-        var ana = signUp("ana");
-        var bea = signUp("bea");
-        var cal = signUp("cal");
+        var ana = members.signUp("ana");
+        var bea = members.signUp("bea");
+        var cal = members.signUp("cal");
         String open = createdSlug(ana, "Ouvert", "public");
         String closed = createdSlug(ana, "Fermé", "private");
         mvc.perform(post("/groups/" + open + "/join").with(csrf()).session(bea));
@@ -244,8 +244,8 @@ class GroupsTest extends GroupTestSupport {
 
     @Test
     void publicGroupPostsAreReadByEveryoneAndPrivateOnesByMembersOnlyWhateverTheAuthorsFollowers() throws Exception {
-        signUp("ana");
-        var bea = signUp("bea");
+        members.signUp("ana");
+        var bea = members.signUp("bea");
         cypher("MATCH (a:Member {handle: 'ana'}) SET a.privateAccount = true");
         cypher("MATCH (b:Member {handle: 'bea'}), (a:Member {handle: 'ana'}) CREATE (b)-[:FOLLOWS {since: datetime()}]->(a)");
         String open = group("ouvert", "public", "ana", Map.of());
@@ -261,9 +261,9 @@ class GroupsTest extends GroupTestSupport {
 
     @Test
     void aHiddenGroupNeverAppearsInAnyListingSearchFeedOrPageOfANonMember() throws Exception {
-        var ana = signUp("ana");
-        var bea = signUp("bea");
-        var nina = signUp("nina");
+        var ana = members.signUp("ana");
+        var bea = members.signUp("bea");
+        var nina = members.signUp("nina");
         cypher("MATCH (n:Member {handle: 'nina'}), (a:Member) WHERE a.handle IN ['ana', 'bea'] CREATE (n)-[:FOLLOWS {since: datetime()}]->(a)");
         String slug = createdSlug(ana, "Cercle Zéphyr", "hidden");
         mvc.perform(post("/groups/" + slug + "/invitations").with(csrf()).session(ana).param("handle", "bea"));
@@ -299,8 +299,8 @@ class GroupsTest extends GroupTestSupport {
 
     @Test
     void hostileTextInAGroupsNameDescriptionAndRulesIsShownAsText() throws Exception {
-        var ana = signUp("ana");
-        var bea = signUp("bea");
+        var ana = members.signUp("ana");
+        var bea = members.signUp("bea");
         int n = 0;
         for (String hostile : XssCorpus.strings()) {
             String name = hostile.codePoints().limit(70).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
@@ -319,8 +319,8 @@ class GroupsTest extends GroupTestSupport {
 
     @Test
     void anOwnerEditsTheNameDescriptionAndRulesButNeitherTheAddressNorTheKindAndEachEditIsAudited() throws Exception {
-        var ana = signUp("ana");
-        var bea = signUp("bea");
+        var ana = members.signUp("ana");
+        var bea = members.signUp("bea");
         String slug = createdSlug(ana, "Balades", "public");
         mvc.perform(post("/groups/" + slug + "/join").with(csrf()).session(bea));
         String editLink = "href=\"/groups/" + slug + "/edit\"";
@@ -358,7 +358,7 @@ class GroupsTest extends GroupTestSupport {
 
     @Test
     void aRefusedEditComesBackFilledInWithItsErrorsTiedAndChangesNothing() throws Exception {
-        var ana = signUp("ana");
+        var ana = members.signUp("ana");
         String slug = createdSlug(ana, "Balades", "public");
         mvc.perform(post("/groups/" + slug + "/edit").with(csrf()).session(ana).param("name", "  ")
                         .param("description", "é".repeat(1001)).param("rules", "Mes nouvelles règles 🙂"))
@@ -377,8 +377,8 @@ class GroupsTest extends GroupTestSupport {
 
     @Test
     void hostileTextThroughAnEditedGroupsNameAndRulesIsShownAsText() throws Exception {
-        var ana = signUp("ana");
-        var bea = signUp("bea");
+        var ana = members.signUp("ana");
+        var bea = members.signUp("bea");
         String slug = createdSlug(ana, "Balades", "public");
         String id = groupId(slug);
         mvc.perform(post("/groups/" + slug + "/join").with(csrf()).session(bea));
@@ -400,9 +400,9 @@ class GroupsTest extends GroupTestSupport {
 
     @Test
     void aMutedOrBannedMemberWhoCommentsInTheGroupIsToldWhyInsteadOfABareErrorPage() throws Exception {
-        var ana = signUp("ana");
-        var bea = signUp("bea");
-        var cal = signUp("cal");
+        var ana = members.signUp("ana");
+        var bea = members.signUp("bea");
+        var cal = members.signUp("cal");
         String slug = createdSlug(ana, "Ouvert", "public");
         mvc.perform(post("/groups/" + slug + "/join").with(csrf()).session(bea));
         mvc.perform(post("/groups/" + slug + "/join").with(csrf()).session(cal));
@@ -421,7 +421,7 @@ class GroupsTest extends GroupTestSupport {
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(Matchers.containsString("Vous êtes exclu·e de ce groupe par ses modérateurs")));
         // Someone who simply is not a member still gets the plain refusal.
-        var dan = signUp("dan");
+        var dan = members.signUp("dan");
         mvc.perform(post("/posts/" + post + "/comments").with(csrf()).session(dan).param("text", "Bonjour"))
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("par ses modérateurs"))));

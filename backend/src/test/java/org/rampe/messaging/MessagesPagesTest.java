@@ -1,6 +1,7 @@
 package org.rampe.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rampe.TestMembers.newMember;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
 import org.rampe.SocialFixtures;
 import org.rampe.XssCorpus;
-import org.rampe.graph.Transactions;
 import org.rampe.images.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,15 +45,11 @@ class MessagesPagesTest extends RampeTest {
     MockHttpSession zoe;
 
     @BeforeEach
-    void members() throws Exception {
-        social = new SocialFixtures(driver, events);
-        ana = SocialFixtures.signUp(mvc, "ana", "fr");
-        leo = SocialFixtures.signUp(mvc, "leo", "fr");
-        zoe = SocialFixtures.signUp(mvc, "zoe", "en");
-    }
-
-    String id(String handle) {
-        return social.idOf(handle);
+    void threeMembers() throws Exception {
+        social = new SocialFixtures(graph, events);
+        ana = members.signUp("ana");
+        leo = members.signUp("leo");
+        zoe = members.signUp(newMember("zoe").speaking("en"));
     }
 
     /** Ana starts a direct conversation with Léo from his profile; its id. */
@@ -78,14 +74,14 @@ class MessagesPagesTest extends RampeTest {
     }
 
     long messages() {
-        return Transactions.read(driver, tx -> tx.run("MATCH (x:Message) RETURN count(x)").single().get(0).asLong());
+        return graph.count("MATCH (x:Message) RETURN count(x)", Map.of());
     }
 
     @Test
     void everyRouteAnswersEachKindOfVisitorAsItShould() throws Exception {
         String c = direct();
         send(ana, c, "1", "Bonjour Léo");
-        String message = messaging.history(id("ana"), c, null, 1).getFirst().id();
+        String message = messaging.history(members.idOf("ana"), c, null, 1).getFirst().id();
 
         // anonymous: sent to sign in (GET), refused without a session's CSRF token (POST)
         for (String path : new String[] {"/messages", "/messages/new", "/messages/settings", "/messages/" + c,
@@ -118,7 +114,7 @@ class MessagesPagesTest extends RampeTest {
         assertThat(messages()).isEqualTo(1);
 
         // a blocked member: no new conversation (403), the old one readable but closed to new messages
-        social.block(id("leo"), id("ana"));
+        social.block(members.idOf("leo"), members.idOf("ana"));
         assertThat(mvc.perform(post("/members/leo/message").with(csrf()).session(ana)).andReturn().getResponse().getStatus()).isEqualTo(403);
         assertThat(mvc.perform(post("/members/ana/message").with(csrf()).session(leo)).andReturn().getResponse().getStatus()).isEqualTo(403);
         var closed = page("/messages/" + c, ana);
@@ -142,8 +138,8 @@ class MessagesPagesTest extends RampeTest {
         assertThat(page("/feed", leo).getContentAsString()).contains("id=\"nav-messages-unread\">, 2 non lus</span>")
                 .as("no unread notification yet").doesNotContain("<span aria-hidden=\"true\">(");
         // Both header counts come from one statement (HeaderCounts): each keeps its own figure.
-        social.follow(id("ana"), id("leo"));
-        social.follow(id("zoe"), id("leo"));
+        social.follow(members.idOf("ana"), members.idOf("leo"));
+        social.follow(members.idOf("zoe"), members.idOf("leo"));
         var header = org.jsoup.Jsoup.parse(page("/feed", leo).getContentAsString());
         assertThat(header.select("#nav-notifications-unread [aria-hidden=true]").text()).isEqualTo("(2)");
         assertThat(header.select("#nav-messages-unread").text()).isEqualTo(", 2 non lus");
@@ -160,7 +156,7 @@ class MessagesPagesTest extends RampeTest {
                 .contains("href=\"/members/ana\"")
                 .contains("/report?kind=message&amp;id=");
         assertThat(html.indexOf("Premier")).isLessThan(html.indexOf("Second"));
-        assertThat(messaging.unreadTotal(id("leo"))).as("opening marks read").isZero();
+        assertThat(messaging.unreadTotal(members.idOf("leo"))).as("opening marks read").isZero();
         var read = org.jsoup.Jsoup.parse(page("/messages", leo).getContentAsString());
         assertThat(read.select("#nav-messages-unread").text()).isEmpty();
         assertThat(read.select("main").text()).doesNotContain("non lu");
@@ -215,7 +211,7 @@ class MessagesPagesTest extends RampeTest {
 
     @Test
     void aNewConversationNamesEachProblemHandle() throws Exception {
-        social.block(id("zoe"), id("ana"));
+        social.block(members.idOf("zoe"), members.idOf("ana"));
         var unknown = mvc.perform(post("/messages/new").with(csrf()).session(ana).param("title", "Sortie")
                 .param("handles", "leo, nobody_1 nobody_2")).andReturn().getResponse();
         assertThat(unknown.getStatus()).isEqualTo(200);
@@ -236,7 +232,7 @@ class MessagesPagesTest extends RampeTest {
     void membersEditDeleteLeaveAndMuteWithForms() throws Exception {
         String c = direct();
         send(ana, c, "1", "Brouillon");
-        String m = messaging.history(id("ana"), c, null, 1).getFirst().id();
+        String m = messaging.history(members.idOf("ana"), c, null, 1).getFirst().id();
         assertThat(page("/messages/" + c + "/m/" + m + "/edit", ana).getContentAsString()).contains(">Brouillon</textarea>");
         var empty = mvc.perform(post("/messages/" + c + "/m/" + m + "/edit").with(csrf()).session(ana).param("text", " ")).andReturn().getResponse();
         assertThat(empty.getStatus()).isEqualTo(200);
@@ -250,7 +246,7 @@ class MessagesPagesTest extends RampeTest {
 
         mvc.perform(post("/messages/" + c + "/mute").with(csrf()).session(leo).param("muted", "true"));
         send(ana, c, "2", "Tu dors ?");
-        assertThat(messaging.unreadTotal(id("leo"))).isZero();
+        assertThat(messaging.unreadTotal(members.idOf("leo"))).isZero();
         assertThat(page("/messages", leo).getContentAsString()).contains("en sourdine").contains("1 message non lu");
 
         var left = mvc.perform(post("/messages/" + c + "/leave").with(csrf()).session(leo)).andReturn().getResponse();
@@ -262,7 +258,7 @@ class MessagesPagesTest extends RampeTest {
     void theSettingsPageSwitchesReceiptsAndPresence() throws Exception {
         assertThat(page("/messages/settings", ana).getContentAsString()).contains("id=\"readReceipts\"").contains("checked");
         mvc.perform(post("/messages/settings").with(csrf()).session(ana).param("presenceVisible", "true"));
-        assertThat(messaging.settings(id("ana"))).isEqualTo(new MessagingSettings(false, true));
+        assertThat(messaging.settings(members.idOf("ana"))).isEqualTo(new MessagingSettings(false, true));
         String c = direct();
         send(leo, c, "1", "Coucou");
         page("/messages/" + c, ana);
@@ -272,12 +268,12 @@ class MessagesPagesTest extends RampeTest {
     @Test
     void aGroupsMembersReachItsChat() throws Exception {
         String groupId = java.util.UUID.randomUUID().toString();
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 MATCH (a:Member {handle: 'ana'}), (l:Member {handle: 'leo'})
                 CREATE (g:Group {id: $id, slug: 'club', name: 'Le club', searchName: 'le club', description: 'd', rules: 'r',
                                  kind: 'public', publicAuditLog: false, createdAt: datetime()})
                 CREATE (a)-[:OWNS_GROUP]->(g), (a)-[:MEMBER_OF {role: 'owner', since: datetime()}]->(g),
-                       (l)-[:MEMBER_OF {role: 'member', since: datetime()}]->(g)""", Map.of("id", groupId)).consume());
+                       (l)-[:MEMBER_OF {role: 'member', since: datetime()}]->(g)""", Map.of("id", groupId));
         assertThat(page("/groups/club", ana).getContentAsString()).contains("/groups/club/chat");
         assertThat(page("/groups/club", zoe).getContentAsString()).doesNotContain("/groups/club/chat");
         var r = page("/groups/club/chat", ana);
@@ -302,7 +298,7 @@ class MessagesPagesTest extends RampeTest {
             assertThat(created.getRedirectedUrl()).as(hostile).startsWith("/messages/");
             String c = created.getRedirectedUrl().substring("/messages/".length());
             assertThat(send(ana, c, "x" + n++, hostile).getStatus()).as(hostile).isEqualTo(302);
-            String m = messaging.history(id("ana"), c, null, 1).getFirst().id();
+            String m = messaging.history(members.idOf("ana"), c, null, 1).getFirst().id();
             for (String path : new String[] {"/messages/" + c, "/messages", "/messages/" + c + "/m/" + m + "/edit",
                     "/messages/" + c + "/m/" + m + "/delete", "/report?kind=message&id=" + m}) {
                 var session = path.startsWith("/report") ? leo : ana;
@@ -331,7 +327,7 @@ class MessagesPagesTest extends RampeTest {
     }
 
     long imageNodes() {
-        return Transactions.read(driver, tx -> tx.run("MATCH (:Message)-[:HAS_IMAGE]->(i:Image) RETURN count(i)").single().get(0).asLong());
+        return graph.count("MATCH (:Message)-[:HAS_IMAGE]->(i:Image) RETURN count(i)", Map.of());
     }
 
     @Test
@@ -389,7 +385,7 @@ class MessagesPagesTest extends RampeTest {
         assertThat(page("/messages/images/00000000-0000-0000-0000-000000000000.jpg", leo).getStatus()).isEqualTo(404);
 
         // the edit form changes the text only, and says so
-        String m1 = messaging.history(id("ana"), c, null, 10).getFirst().id();
+        String m1 = messaging.history(members.idOf("ana"), c, null, 10).getFirst().id();
         assertThat(page("/messages/" + c + "/m/" + m1 + "/edit", ana).getContentAsString())
                 .contains("La modification ne change que le texte : l’image reste.");
     }
@@ -424,7 +420,7 @@ class MessagesPagesTest extends RampeTest {
         assertThat(imageNodes()).isZero();
 
         // with JavaScript: the same refusal in JSON, in the member's language, naming the field
-        String adhoc = messaging.startAdhoc(id("zoe"), "", java.util.List.of("ana")).id();
+        String adhoc = messaging.startAdhoc(members.idOf("zoe"), "", java.util.List.of("ana")).id();
         var json = mvc.perform(multipart("/messages/" + adhoc + "/send").file(new MockMultipartFile("image", "a.png", "image/png",
                         TestImages.png(20, 20))).with(csrf()).session(zoe).cookie(new jakarta.servlet.http.Cookie("rampe_lang", "en"))
                 .param("clientId", "js-1").param("text", "Hello").param("alt", " ").header("Accept", "application/json"))
@@ -447,23 +443,23 @@ class MessagesPagesTest extends RampeTest {
 
     @Test
     void anImageIsServedOnlyToCurrentParticipantsWhoSeeItsAuthor() throws Exception {
-        var mia = SocialFixtures.signUp(mvc, "mia", "fr");
-        String c = messaging.startAdhoc(id("ana"), "Sortie", java.util.List.of("leo", "zoe", "mia")).id();
+        var mia = members.signUp("mia");
+        String c = messaging.startAdhoc(members.idOf("ana"), "Sortie", java.util.List.of("leo", "zoe", "mia")).id();
         assertThat(sendImage(zoe, "/messages/" + c, "z1", "", TestImages.png(20, 20), "La vue", null).getStatus()).isEqualTo(302);
         String src = Jsoup.parse(page("/messages/" + c, ana).getContentAsString()).selectFirst(".message-image img").attr("src");
         for (var member : java.util.List.of(ana, leo, zoe, mia)) {
             assertThat(page(src, member).getStatus()).isEqualTo(200);
         }
-        social.block(id("leo"), id("zoe"));
+        social.block(members.idOf("leo"), members.idOf("zoe"));
         assertThat(page(src, leo).getStatus()).as("blocks its author").isEqualTo(404);
         assertThat(page("/messages/" + c, leo).getContentAsString()).doesNotContain(src);
-        social.block(id("zoe"), id("mia"));
+        social.block(members.idOf("zoe"), members.idOf("mia"));
         assertThat(page(src, mia).getStatus()).as("blocked by its author").isEqualTo(404);
         assertThat(mvc.perform(post("/messages/" + c + "/leave").with(csrf()).session(ana)).andReturn().getResponse().getStatus()).isEqualTo(302);
         assertThat(page(src, ana).getStatus()).as("left the conversation").isEqualTo(404);
         assertThat(page(src, zoe).getStatus()).isEqualTo(200);
         // deleted with its message
-        String m = messaging.history(id("zoe"), c, null, 1).getFirst().id();
+        String m = messaging.history(members.idOf("zoe"), c, null, 1).getFirst().id();
         assertThat(mvc.perform(post("/messages/" + c + "/m/" + m + "/delete").with(csrf()).session(zoe)).andReturn().getResponse()
                 .getStatus()).isEqualTo(302);
         assertThat(page(src, zoe).getStatus()).isEqualTo(404);
@@ -482,7 +478,7 @@ class MessagesPagesTest extends RampeTest {
                 continue;
             }
             assertThat(sendImage(ana, "/messages/" + c, "h" + n++, "", TestImages.png(8, 8), alt, null).getStatus()).as(hostile).isEqualTo(302);
-            String m = messaging.history(id("ana"), c, null, 1).getFirst().id();
+            String m = messaging.history(members.idOf("ana"), c, null, 1).getFirst().id();
             for (String path : new String[] {"/messages/" + c, "/messages/" + c + "/m/" + m + "/edit", "/messages"}) {
                 var response = page(path, ana);
                 assertThat(response.getStatus()).as(path).isEqualTo(200);

@@ -3,6 +3,10 @@ package org.rampe.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,18 +17,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
 import org.rampe.SocialFixtures;
 import org.rampe.graph.GraphProperties;
-import org.rampe.graph.Transactions;
 import org.rampe.images.ImageStore;
 import org.rampe.images.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,10 +67,10 @@ class MessagingTest extends RampeTest {
 
     @BeforeEach
     void members() {
-        social = new SocialFixtures(driver, context);
-        ana = social.member("ana");
-        leo = social.member("leo");
-        zoe = social.member("zoe");
+        social = new SocialFixtures(graph, context);
+        ana = members.create("ana");
+        leo = members.create("leo");
+        zoe = members.create("zoe");
         listener = e -> {
             Object payload = e.getPayload();
             if (payload instanceof MessageSent sent) {
@@ -95,7 +93,7 @@ class MessagingTest extends RampeTest {
         for (int i = 0; i < pairs.length; i += 2) {
             params.put((String) pairs[i], pairs[i + 1]);
         }
-        return Transactions.read(driver, tx -> tx.run(query, params).single().get(0).asLong());
+        return graph.count(query, params);
     }
 
     long messages() {
@@ -321,7 +319,7 @@ class MessagingTest extends RampeTest {
     void anAdhocConversationHoldsAtMostFiftyMembers() {
         List<String> handles = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            social.member("member_" + i);
+            members.create("member_" + i);
             handles.add("member_" + i);
         }
         assertRefused(() -> messaging.startAdhoc(ana, "Trop", handles), MessagingRefusal.TOO_MANY);
@@ -433,11 +431,11 @@ class MessagingTest extends RampeTest {
     @Test
     void aGroupChatBelongsToTheGroupsMembers() {
         String groupId = java.util.UUID.randomUUID().toString();
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 MATCH (a:Member {id: $ana}), (l:Member {id: $leo})
                 CREATE (g:Group {id: $id, slug: 'club', name: 'Le club', kind: 'public', createdAt: datetime()})
                 CREATE (a)-[:MEMBER_OF {role: 'owner', since: datetime()}]->(g), (l)-[:MEMBER_OF {role: 'member', since: datetime()}]->(g)
-                """, Map.of("ana", ana, "leo", leo, "id", groupId)).consume());
+                """, Map.of("ana", ana, "leo", leo, "id", groupId));
         var chat = messaging.groupChat(ana, groupId);
         assertThat(chat.created()).isTrue();
         assertThat(messaging.groupChat(leo, groupId).id()).isEqualTo(chat.id());
@@ -451,9 +449,9 @@ class MessagingTest extends RampeTest {
         });
         assertRefused(() -> messaging.send(zoe, chat.id(), "2", "Je peux ?"), MessagingRefusal.NOT_PARTICIPANT);
         // joining the group gives access, from now on (the past is not "unread")
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 MATCH (z:Member {id: $zoe}), (g:Group {id: $id}) CREATE (z)-[:MEMBER_OF {role: 'member', since: datetime()}]->(g)
-                """, Map.of("zoe", zoe, "id", groupId)).consume());
+                """, Map.of("zoe", zoe, "id", groupId));
         context.publishEvent(new org.rampe.groups.GroupEvents.MemberJoined(groupId, zoe));
         assertThat(messaging.isParticipant(zoe, chat.id())).isTrue();
         assertThat(messaging.unreadTotal(zoe)).isZero();
@@ -461,12 +459,12 @@ class MessagingTest extends RampeTest {
         assertThat(((MessageSent) published.getLast()).recipientIds()).containsExactlyInAnyOrder(ana, leo, zoe);
         assertRefused(() -> messaging.leave(zoe, chat.id()), MessagingRefusal.LEAVE_GROUP_CHAT);
         // muted in the group: reads, cannot write
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 MATCH (z:Member {id: $zoe}), (g:Group {id: $id}) CREATE (z)-[:MUTED_IN {until: null}]->(g)
-                """, Map.of("zoe", zoe, "id", groupId)).consume());
+                """, Map.of("zoe", zoe, "id", groupId));
         assertRefused(() -> messaging.send(zoe, chat.id(), "3", "Encore"), MessagingRefusal.MUTED_IN_GROUP);
         // leaving the group takes the chat away
-        Transactions.write(driver, tx -> tx.run("MATCH (:Member {id: $leo})-[r:MEMBER_OF]->() DELETE r", Map.of("leo", leo)).consume());
+        graph.write("MATCH (:Member {id: $leo})-[r:MEMBER_OF]->() DELETE r", Map.of("leo", leo));
         assertThat(messaging.open(leo, chat.id())).isEmpty();
         assertThat(messaging.conversations(leo)).isEmpty();
     }
@@ -474,8 +472,7 @@ class MessagingTest extends RampeTest {
     @Test
     void suspendedMembersCannotSend() {
         String c = direct();
-        Transactions.write(driver, tx -> tx.run("MATCH (m:Member {id: $id}) SET m.suspendedUntil = datetime('9999-12-31T00:00:00Z')",
-                Map.of("id", ana)).consume());
+        graph.write("MATCH (m:Member {id: $id}) SET m.suspendedUntil = datetime('9999-12-31T00:00:00Z')", Map.of("id", ana));
         var suspensions = context.getBean(org.rampe.moderation.Suspensions.class);
         try {
             suspendInMemory(suspensions, ana);
@@ -614,13 +611,13 @@ class MessagingTest extends RampeTest {
         assertThat(messaging.history(leo, c, null, 10)).isEmpty();
         assertThat(images.image(zoe, image)).isPresent();
         // hidden by moderators: its author only; removed: nobody
-        Transactions.write(driver, tx -> tx.run("MATCH (x:Message {id: $id}) SET x.moderation = 'hidden'", Map.of("id", fromZoe.id())).consume());
+        graph.write("MATCH (x:Message {id: $id}) SET x.moderation = 'hidden'", Map.of("id", fromZoe.id()));
         assertThat(images.image(ana, image)).isEmpty();
         assertThat(messaging.history(ana, c, null, 10).getFirst().image()).isNull();
         assertThat(images.image(zoe, image)).isPresent();
-        Transactions.write(driver, tx -> tx.run("MATCH (x:Message {id: $id}) SET x.moderation = 'removed'", Map.of("id", fromZoe.id())).consume());
+        graph.write("MATCH (x:Message {id: $id}) SET x.moderation = 'removed'", Map.of("id", fromZoe.id()));
         assertThat(images.image(zoe, image)).isEmpty();
-        Transactions.write(driver, tx -> tx.run("MATCH (x:Message {id: $id}) REMOVE x.moderation", Map.of("id", fromZoe.id())).consume());
+        graph.write("MATCH (x:Message {id: $id}) REMOVE x.moderation", Map.of("id", fromZoe.id()));
         assertThat(images.image(ana, image)).isPresent();
         messaging.leave(ana, c);
         assertThat(images.image(ana, image)).as("a member who left").isEmpty();

@@ -1,7 +1,6 @@
 package org.rampe.social.profiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rampe.social.SocialFixtures.signUp;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -29,9 +28,9 @@ class MemberSearchTest extends RampeTest {
 
     @BeforeEach
     void someMembers() throws Exception {
-        helene = signUp(mvc, "helene_d", "Hélène Dupont");
-        signUp(mvc, "jp_martin", "Jean-Pierre Martin");
-        signUp(mvc, "zoe", "Zoé 🌿 Œuvre");
+        helene = members.signUp("helene_d", "Hélène Dupont");
+        members.signUp("jp_martin", "Jean-Pierre Martin");
+        members.signUp("zoe", "Zoé 🌿 Œuvre");
     }
 
     private List<String> found(String q, MockHttpSession session) throws Exception {
@@ -81,7 +80,7 @@ class MemberSearchTest extends RampeTest {
 
     @Test
     void membersWhoBlockTheViewerAreNotListed() throws Exception {
-        MockHttpSession reader = signUp(mvc, "reader", "Lecteur");
+        MockHttpSession reader = members.signUp("reader", "Lecteur");
         mvc.perform(post("/members/reader/block").with(csrf()).session(helene));
         assertThat(found("hél", reader)).isEmpty();
         assertThat(found("hél", null)).containsExactly("@helene_d");
