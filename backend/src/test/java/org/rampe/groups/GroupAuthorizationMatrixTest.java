@@ -141,11 +141,6 @@ class GroupAuthorizationMatrixTest extends GroupTestSupport {
         assertThat(outcomes).as(route.toString()).isEqualTo(expected);
     }
 
-    private String groupId(String slug) {
-        return graph.one("MATCH (g:Group {slug: $slug}) RETURN g.id AS id",
-                Map.of("slug", slug), r -> r.get("id").asString()).orElseThrow();
-    }
-
     private static String outcome(MockHttpServletResponse response) {
         int status = response.getStatus();
         if (status == 200) {

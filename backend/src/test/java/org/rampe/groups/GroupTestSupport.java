@@ -1,17 +1,38 @@
 package org.rampe.groups;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
 import java.util.HashMap;
 import java.util.Map;
 
 import org.rampe.RampeTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Groups written with Cypher as the model says (graph-schema README, "Groups"); members come from {@code members}. */
+/**
+ * Groups created through the form, or written with Cypher as the model says (graph-schema README,
+ * "Groups"); members come from {@code members}.
+ */
 abstract class GroupTestSupport extends RampeTest {
 
     @Autowired
     MockMvc mvc;
+
+    /** Creates a group through the form (with a description and rules); returns its address. */
+    String createdSlug(MockHttpSession session, String name, String kind) throws Exception {
+        String location = mvc.perform(post("/groups").with(csrf()).session(session).param("name", name).param("kind", kind)
+                .param("description", "Pour parler de tout").param("rules", "Soyez bienveillants."))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/groups/");
+        return location.substring("/groups/".length());
+    }
+
+    String groupId(String slug) {
+        return string("MATCH (g:Group {slug: $s}) RETURN g.id", "s", slug);
+    }
 
     void cypher(String query, Object... pairs) {
         graph.write(query, params(pairs));
