@@ -125,6 +125,8 @@ class StompDeliveryTest extends RampeTest {
     @Test
     void aMessageStoredOutsideTheSocketIsPushedToConnectedParticipants() throws Exception {
         leo.connect().standardQueues();
+        // Pushed from this thread at once: the broker must hold Léo's subscriptions first.
+        BrokerSubscriptions.await(broker, users, leoId, "/queue/messages", "/queue/counts");
         // As the page's form does: through the service, no WebSocket involved.
         messaging.send(anaId, conversation, UUID.randomUUID().toString(), "Envoyé sans JavaScript");
         assertThat(leo.next("/user/queue/messages")).containsEntry("text", "Envoyé sans JavaScript");
