@@ -3,15 +3,15 @@ package org.rampe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.neo4j.driver.Driver;
-import org.rampe.graph.Transactions;
+import org.rampe.graph.Graph;
 import org.rampe.members.MemberData;
 import org.rampe.members.SignInThrottle;
 import org.rampe.messaging.SendThrottle;
@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The one application context of the test run: the real application on a random port, with its
@@ -38,6 +39,13 @@ public abstract class RampeTest {
     @Autowired
     protected Driver driver;
 
+    /** The application's way to run Cypher, for fixtures and checks. */
+    @Autowired
+    protected Graph graph;
+
+    /** Members signed up through the real form, or written with Cypher. */
+    protected TestMembers members;
+
     @Autowired
     private SignInThrottle throttle;
 
@@ -53,6 +61,11 @@ public abstract class RampeTest {
     @LocalServerPort
     protected int port;
 
+    @Autowired
+    void fixtures(MockMvc mvc, Graph graph) {
+        members = new TestMembers(mvc, graph);
+    }
+
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("rampe.data-dir", DATA_DIR::toString);
@@ -62,7 +75,7 @@ public abstract class RampeTest {
 
     @BeforeEach
     void startFromAnEmptyGraph() {
-        Transactions.write(driver, tx -> tx.run("MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Neo4jMigration') DETACH DELETE n").consume());
+        graph.write("MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Neo4jMigration') DETACH DELETE n");
         throttle.clear();
         postingThrottle.clear();
         sendThrottle.clear();
@@ -82,10 +95,10 @@ public abstract class RampeTest {
             relationships.addAll(d.covers().relationships());
             properties.addAll(d.covers().properties());
         });
-        var found = Transactions.read(driver, tx -> tx.run("""
+        var found = graph.one("""
                 CALL () { MATCH (:Member)-[r]-() RETURN collect(DISTINCT type(r)) AS types }
                 CALL () { MATCH (m:Member) UNWIND keys(m) AS k RETURN collect(DISTINCT k) AS keys }
-                RETURN types, keys""").single());
+                RETURN types, keys""", Map.of(), r -> r).orElseThrow();
         Set<String> undeclared = new TreeSet<>();
         found.get("types").asList(v -> v.asString()).stream().filter(t -> !relationships.contains(t))
                 .forEach(t -> undeclared.add("relationship " + t));

@@ -17,12 +17,12 @@ import org.neo4j.driver.exceptions.RetryableException;
  * deadlock). Callbacks must therefore be free of side effects outside the transaction. Hot
  * single-query reads may use {@link #readQuery} instead.
  */
-public final class Transactions {
+final class Transactions {
 
     private Transactions() {
     }
 
-    public static <T> T read(Driver driver, TransactionCallback<T> work) {
+    static <T> T read(Driver driver, TransactionCallback<T> work) {
         try (var session = driver.session()) {
             return session.executeRead(work);
         }
@@ -36,7 +36,7 @@ public final class Transactions {
      * such as searches. Tried again on a transient failure, at most three times in all, as a
      * managed transaction would be (without its back-off: a read has nothing to wait for).
      */
-    public static <T> List<T> readQuery(Driver driver, String query, Map<String, Object> params, Function<Record, T> mapper) {
+    static <T> List<T> readQuery(Driver driver, String query, Map<String, Object> params, Function<Record, T> mapper) {
         for (int attempt = 1; ; attempt++) {
             try (var session = driver.session(READ_SESSION)) {
                 return session.run(query, params).list(mapper);
@@ -48,14 +48,14 @@ public final class Transactions {
         }
     }
 
-    public static <T> T write(Driver driver, TransactionCallback<T> work) {
+    static <T> T write(Driver driver, TransactionCallback<T> work) {
         try (var session = driver.session()) {
             return session.executeWrite(work);
         }
     }
 
     /** Whether the failure is a uniqueness constraint saying no. */
-    public static boolean isConstraintViolation(Neo4jException e) {
+    static boolean isConstraintViolation(Neo4jException e) {
         return "Neo.ClientError.Schema.ConstraintValidationFailed".equals(e.code());
     }
 }

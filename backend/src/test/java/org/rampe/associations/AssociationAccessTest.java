@@ -13,7 +13,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
-import org.rampe.SocialFixtures;
 import org.rampe.images.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
@@ -83,10 +82,10 @@ class AssociationAccessTest extends RampeTest {
     @Test
     void everyRouteAllowsAndRefusesExactlyWhatTheTableSays() throws Exception {
         Map<String, MockHttpSession> sessions = new LinkedHashMap<>();
-        sessions.put("member", SocialFixtures.signUp(mvc, "member", "fr"));
-        sessions.put("rep", SocialFixtures.signUp(mvc, "rep", "fr"));
-        sessions.put("admin", SocialFixtures.signUp(mvc, ADMIN_HANDLE, "fr"));
-        SocialFixtures.signUp(mvc, "other", "fr");
+        sessions.put("member", members.signUp("member"));
+        sessions.put("rep", members.signUp("rep"));
+        sessions.put("admin", members.signUp(ADMIN_HANDLE));
+        members.signUp("other");
         List<String> wrong = new ArrayList<>();
         int n = 0;
         for (Row row : TABLE) {

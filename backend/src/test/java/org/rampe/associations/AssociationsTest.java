@@ -18,9 +18,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
-import org.rampe.SocialFixtures;
 import org.rampe.XssCorpus;
-import org.rampe.graph.Transactions;
 import org.rampe.images.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
@@ -39,7 +37,7 @@ class AssociationsTest extends RampeTest {
 
     @BeforeEach
     void aMember() throws Exception {
-        ana = SocialFixtures.signUp(mvc, "ana", "fr");
+        ana = members.signUp("ana");
     }
 
     String create(MockHttpSession session, String name, String description) throws Exception {
@@ -59,12 +57,11 @@ class AssociationsTest extends RampeTest {
     void aMemberCreatesAnAssociationAndBecomesItsFirstRepresentative() throws Exception {
         String slug = create(ana, "Club des Sourds de Montpellier", "Rencontres en LSF.\n\nChaque samedi.");
         assertThat(slug).isEqualTo("club-des-sourds-de-montpellier");
-        String memberId = Transactions.read(driver, tx -> tx.run("MATCH (m:Member {handle: 'ana'}) RETURN m.id AS id").single().get("id").asString());
+        String memberId = members.idOf("ana");
         assertThat(associations.isRepresentative(memberId, id(slug))).isTrue();
         assertThat(associations.isRepresentative("someone-else", id(slug))).isFalse();
-        long created = Transactions.read(driver, tx -> tx.run(
-                "MATCH (:Member {handle: 'ana'})-[:CREATED]->(a:Association {slug: $s}) WHERE a.verified = false RETURN count(a) AS n",
-                Map.of("s", slug)).single().get("n").asLong());
+        long created = graph.count("MATCH (:Member {handle: 'ana'})-[:CREATED]->(a:Association {slug: $s}) WHERE a.verified = false RETURN count(a) AS n",
+                Map.of("s", slug));
         assertThat(created).isEqualTo(1);
         mvc.perform(get("/associations/" + slug))
                 .andExpect(status().isOk())
@@ -112,8 +109,7 @@ class AssociationsTest extends RampeTest {
     void theListShowsVerifiedAssociationsFirstAndFindsThemByName() throws Exception {
         create(ana, "Alpha", "a");
         String zeta = create(ana, "Zêta Handicap", "z");
-        Transactions.write(driver, tx -> tx.run("MATCH (a:Association {slug: $s}) SET a.verified = true, a.verifiedAt = datetime()",
-                Map.of("s", zeta)).consume());
+        graph.write("MATCH (a:Association {slug: $s}) SET a.verified = true, a.verifiedAt = datetime()", Map.of("s", zeta));
         String page = mvc.perform(get("/associations")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("2 associations.");
         assertThat(page.indexOf("Zêta Handicap")).isLessThan(page.indexOf("Alpha"));
@@ -126,7 +122,7 @@ class AssociationsTest extends RampeTest {
     @Test
     void representativesEditThePageAndChangingTheNameOfAVerifiedOneSendsItBackToTheQueue() throws Exception {
         String slug = create(ana, "APF 34", "Délégation de l’Hérault");
-        var admin = SocialFixtures.signUp(mvc, ADMIN_HANDLE, "fr");
+        var admin = members.signUp(ADMIN_HANDLE);
         mvc.perform(post("/moderation/associations/" + slug + "/verify").with(csrf()).session(admin))
                 .andExpect(redirectedUrl("/moderation/associations"));
         assertThat(associations.bySlug(slug).orElseThrow().verified()).isTrue();
@@ -148,7 +144,7 @@ class AssociationsTest extends RampeTest {
     @Test
     void administratorsVerifyFromTheQueueAndWithdrawTheVerification() throws Exception {
         String slug = create(ana, "Parents solidaires", "Entraide");
-        var admin = SocialFixtures.signUp(mvc, ADMIN_HANDLE, "fr");
+        var admin = members.signUp(ADMIN_HANDLE);
         mvc.perform(get("/moderation/associations").session(admin))
                 .andExpect(content().string(Matchers.allOf(Matchers.containsString("Parents solidaires"),
                         Matchers.containsString("Créée par Ana (@ana)"), Matchers.containsString("En attente (1)"))));
@@ -159,9 +155,8 @@ class AssociationsTest extends RampeTest {
                 .andExpect(content().string(Matchers.allOf(Matchers.containsString("a vérifié votre association"),
                         Matchers.containsString("href=\"/associations/" + slug + "\""),
                         Matchers.containsString("« Parents solidaires »"))));
-        long by = Transactions.read(driver, tx -> tx.run(
-                "MATCH (:Member {handle: $h})-[v:VERIFIED]->(a:Association {slug: $s}) WHERE v.at = a.verifiedAt RETURN count(v) AS n",
-                Map.of("h", ADMIN_HANDLE, "s", slug)).single().get("n").asLong());
+        long by = graph.count("MATCH (:Member {handle: $h})-[v:VERIFIED]->(a:Association {slug: $s}) WHERE v.at = a.verifiedAt RETURN count(v) AS n",
+                Map.of("h", ADMIN_HANDLE, "s", slug));
         assertThat(by).isEqualTo(1);
         mvc.perform(get("/associations/" + slug))
                 .andExpect(content().string(Matchers.allOf(Matchers.containsString("Association vérifiée"),
@@ -173,14 +168,14 @@ class AssociationsTest extends RampeTest {
         mvc.perform(post("/moderation/associations/" + slug + "/withdraw").with(csrf()).session(admin))
                 .andExpect(flash().attribute("notice", "association.verify.withdrawn"));
         assertThat(associations.bySlug(slug).orElseThrow().verified()).isFalse();
-        long left = Transactions.read(driver, tx -> tx.run("MATCH ()-[v:VERIFIED]->() RETURN count(v) AS n").single().get("n").asLong());
+        long left = graph.count("MATCH ()-[v:VERIFIED]->() RETURN count(v) AS n", Map.of());
         assertThat(left).isZero();
     }
 
     @Test
     void representativesAddAndRemoveOthersButNeverTheLastOne() throws Exception {
         String slug = create(ana, "Club", "c");
-        var bob = SocialFixtures.signUp(mvc, "bob", "fr");
+        var bob = members.signUp("bob");
         mvc.perform(post("/associations/" + slug + "/representatives").with(csrf()).session(ana).param("handle", "@nobody"))
                 .andExpect(flash().attribute("notice", "association.representative.unknown"));
         mvc.perform(post("/associations/" + slug + "/representatives").with(csrf()).session(ana).param("handle", " @BOB "))
@@ -197,8 +192,8 @@ class AssociationsTest extends RampeTest {
                 .andExpect(flash().attribute("notice", "association.representative.last"));
         mvc.perform(post("/associations/" + slug + "/representatives/remove").with(csrf()).session(bob).param("handle", "ana"))
                 .andExpect(flash().attribute("notice", "association.representative.notOne"));
-        long reps = Transactions.read(driver, tx -> tx.run("MATCH (m:Member)-[:REPRESENTS]->(:Association) RETURN collect(m.handle) AS h")
-                .single().get("h").asList().size());
+        long reps = graph.one("MATCH (m:Member)-[:REPRESENTS]->(:Association) RETURN collect(m.handle) AS h",
+                Map.of(), r -> r.get("h").asList().size()).orElseThrow();
         assertThat(reps).isEqualTo(1);
     }
 
@@ -227,19 +222,19 @@ class AssociationsTest extends RampeTest {
         mvc.perform(post("/associations/" + slug + "/logo/remove").with(csrf()).session(ana))
                 .andExpect(redirectedUrl("/associations/" + slug));
         mvc.perform(get("/associations/" + slug + "/logo.jpg")).andExpect(status().isNotFound());
-        long images = Transactions.read(driver, tx -> tx.run("MATCH (i:Image) RETURN count(i) AS n").single().get("n").asLong());
+        long images = graph.count("MATCH (i:Image) RETURN count(i) AS n", Map.of());
         assertThat(images).isZero();
     }
 
     @Test
     void theAssociationPageListsItsGroupsButNeverAHiddenOne() throws Exception {
         String slug = create(ana, "Club", "c");
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 MATCH (a:Association {slug: $s})
                 CREATE (a)-[:OWNS_GROUP]->(:Group {id: randomUUID(), slug: 'samedis-lsf', name: 'Samedis LSF', kind: 'public'})
                 CREATE (a)-[:OWNS_GROUP]->(:Group {id: randomUUID(), slug: 'parents', name: 'Parents', kind: 'private'})
                 CREATE (a)-[:OWNS_GROUP]->(:Group {id: randomUUID(), slug: 'secret', name: 'Bureau secret', kind: 'hidden'})
-                """, Map.of("s", slug)).consume());
+                """, Map.of("s", slug));
         mvc.perform(get("/associations/" + slug))
                 .andExpect(content().string(Matchers.allOf(
                         Matchers.containsString("href=\"/groups/samedis-lsf\""), Matchers.containsString("Samedis LSF"),
@@ -249,7 +244,7 @@ class AssociationsTest extends RampeTest {
 
     @Test
     void hostileNamesAndDescriptionsAreShownAsTextEverywhere() throws Exception {
-        var admin = SocialFixtures.signUp(mvc, ADMIN_HANDLE, "fr");
+        var admin = members.signUp(ADMIN_HANDLE);
         List<String> corpus = XssCorpus.strings();
         List<String> slugs = new ArrayList<>();
         for (String hostile : corpus) {

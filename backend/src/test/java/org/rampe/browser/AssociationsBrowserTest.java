@@ -1,6 +1,7 @@
 package org.rampe.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rampe.TestMembers.signUpInBrowser;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.rampe.RampeTest;
-import org.rampe.graph.Transactions;
 import org.rampe.images.TestImages;
 
 /**
@@ -31,7 +31,7 @@ class AssociationsBrowserTest extends RampeTest {
         browser = Browser.shared(baseUrl());
         browser.resize(1280, 900);
         browser.forgetCookies();
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 CREATE (m:Member {id: randomUUID(), email: 'ana@example.org', handle: 'ana_lefevre', displayName: 'Ana Lefèvre'})
                 CREATE (a:Association {id: randomUUID(), slug: 'club-des-sourds', name: 'Club des sourds de Montpellier',
                                        description: 'Rencontres en LSF.\\nChaque samedi.', contact: '04 67 00 00 00',
@@ -40,7 +40,7 @@ class AssociationsBrowserTest extends RampeTest {
                                        description: 'Entraide.', contact: '', website: '', verified: false, createdAt: datetime()})
                 CREATE (m)-[:CREATED]->(a), (m)-[:REPRESENTS {since: datetime()}]->(a)
                 CREATE (m)-[:CREATED]->(p), (m)-[:REPRESENTS {since: datetime()}]->(p)
-                """).consume());
+                """);
     }
 
     private void switchLanguage() {
@@ -61,7 +61,7 @@ class AssociationsBrowserTest extends RampeTest {
             }
         }
         browser.forgetCookies();
-        browser.signUp(ADMIN_HANDLE, "Admin Rampe");
+        signUpInBrowser(browser, ADMIN_HANDLE, "Admin Rampe");
         Path logo = Files.createTempFile("logo", ".png");
         Files.write(logo, TestImages.png(300, 200));
         for (String language : List.of("fr", "en")) {
@@ -110,7 +110,7 @@ class AssociationsBrowserTest extends RampeTest {
 
     @Test
     void associationPagesReflowAt320Pixels() {
-        browser.signUp(ADMIN_HANDLE, "Admin Rampe");
+        signUpInBrowser(browser, ADMIN_HANDLE, "Admin Rampe");
         browser.cookie("rampe_display", "t200.c0.f0.m0");
         browser.resize(320, 800);
         Map<String, Long> overflow = new LinkedHashMap<>();
@@ -125,7 +125,7 @@ class AssociationsBrowserTest extends RampeTest {
 
     @Test
     void anAdministratorVerifiesAnAssociationWithTheKeyboardAlone() {
-        browser.signUp(ADMIN_HANDLE, "Admin Rampe");
+        signUpInBrowser(browser, ADMIN_HANDLE, "Admin Rampe");
         browser.open("/moderation/associations");
         browser.waitForTitle("Associations à vérifier");
         browser.tabTo("the verify button", e -> "Vérifier cette association".equals(e.getText().strip()), 60, false);

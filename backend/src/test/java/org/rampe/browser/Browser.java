@@ -25,15 +25,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A real headless Chromium (Debian's chromium and chromium-driver, never a downloaded build),
  * with the few things accessibility tests do with it: axe-core, keys, focus, page width.
- * A missing browser fails the test run loudly.
+ * A missing browser fails the test run loudly. Public for {@link org.rampe.TestMembers}, which signs
+ * members up in it.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa");
     private static final String CHROMIUM = System.getProperty("rampe.chromium", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getProperty("rampe.chromedriver", "/usr/bin/chromedriver");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final String baseUrl;
     private static Browser shared;
 
@@ -70,7 +71,7 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(baseUrl + path);
     }
 
@@ -121,7 +122,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Focuses the field and types into it (see {@link #type(String)}). */
-    void fill(By field, String text) {
+    public void fill(By field, String text) {
         WebElement element = driver.findElement(field);
         element.click();
         type(text);
@@ -158,22 +159,11 @@ final class Browser implements AutoCloseable {
         return "<" + element.getTagName() + " id=\"" + element.getAttribute("id") + "\">" + element.getText().strip();
     }
 
-    /** Signs a new member up through the form and waits until the page says they are signed in. */
-    void signUp(String handle, String displayName) {
-        open("/signup");
-        driver.findElement(By.id("email")).sendKeys(handle + "@example.org");
-        driver.findElement(By.id("handle")).sendKeys(handle);
-        fill(By.id("displayName"), displayName);
-        driver.findElement(By.id("password")).sendKeys("a long enough password");
-        driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
-        waitFor(By.cssSelector("form[action='/signout']"));
-    }
-
     void waitForTitle(String titleStart) {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getTitle().startsWith(titleStart));
     }
 
-    void waitFor(By by) {
+    public void waitFor(By by) {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.findElements(by).isEmpty());
     }
 

@@ -1,6 +1,7 @@
 package org.rampe.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rampe.TestMembers.signUpInBrowser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rampe.RampeTest;
-import org.rampe.graph.Transactions;
 import org.rampe.images.TestImages;
 import org.rampe.messaging.MessageImages;
 import org.rampe.messaging.Messaging;
@@ -71,11 +71,6 @@ class ChatBrowserTest extends RampeTest {
         }
     }
 
-    private String memberId(String handle) {
-        return Transactions.read(driver, tx -> tx.run("MATCH (m:Member {handle: $h}) RETURN m.id AS id", Map.of("h", handle))
-                .single().get("id").asString());
-    }
-
     private static void waitUntil(Browser browser, String what, java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
         try {
             new WebDriverWait(browser.driver, WAIT).until(condition::apply);
@@ -103,10 +98,10 @@ class ChatBrowserTest extends RampeTest {
     private Direct signUpInConversation(String language, String handle, String otherHandle) {
         ana.forgetCookies();
         ana.cookie("rampe_lang", language);
-        ana.signUp(handle, "Ana " + language);
-        String other = Transactions.write(driver, tx -> tx.run("""
+        signUpInBrowser(ana, handle, "Ana " + language);
+        String other = graph.writeOne("""
                 CREATE (m:Member {id: randomUUID(), email: $h + '@example.org', handle: $h, displayName: 'Léo Martin'})
-                RETURN m.id AS id""", Map.of("h", otherHandle)).single().get("id").asString());
+                RETURN m.id AS id""", Map.of("h", otherHandle), r -> r.get("id").asString()).orElseThrow();
         return new Direct(other, messaging.startDirect(other, handle).id());
     }
 
@@ -124,7 +119,7 @@ class ChatBrowserTest extends RampeTest {
             String other = direct.other();
             String conversation = direct.conversation();
             messaging.send(other, conversation, "a-" + language, "Bonjour ! On se retrouve à la médiathèque ?");
-            messaging.send(memberId(handle), conversation, "b-" + language, "Oui, à 15 h.");
+            messaging.send(members.idOf(handle), conversation, "b-" + language, "Oui, à 15 h.");
 
             ana.open("/messages/" + conversation);
             waitUntilLive(ana);
@@ -152,10 +147,10 @@ class ChatBrowserTest extends RampeTest {
     @Test
     void aMemberSendsAMessageAndHearsTheReplyOnceWithTheKeyboardAlone() {
         ana.cookie("rampe_lang", "fr");
-        ana.signUp("ana", "Ana");
+        signUpInBrowser(ana, "ana", "Ana");
         leo.cookie("rampe_lang", "fr");
-        leo.signUp("leo", "Léo");
-        String conversation = messaging.startDirect(memberId("leo"), "ana").id();
+        signUpInBrowser(leo, "leo", "Léo");
+        String conversation = messaging.startDirect(members.idOf("leo"), "ana").id();
 
         // Léo has the conversation open.
         leo.open("/messages/" + conversation);
@@ -202,10 +197,10 @@ class ChatBrowserTest extends RampeTest {
     @Test
     void theDraftSurvivesAReload() {
         ana.cookie("rampe_lang", "fr");
-        ana.signUp("ana", "Ana");
-        String other = Transactions.write(driver, tx -> tx.run("""
+        signUpInBrowser(ana, "ana", "Ana");
+        String other = graph.writeOne("""
                 CREATE (m:Member {id: randomUUID(), email: 'leo@example.org', handle: 'leo', displayName: 'Léo'})
-                RETURN m.id AS id""").single().get("id").asString());
+                RETURN m.id AS id""", Map.of(), r -> r.get("id").asString()).orElseThrow();
         String conversation = messaging.startDirect(other, "ana").id();
         ana.open("/messages/" + conversation);
         waitUntilLive(ana);
@@ -238,7 +233,7 @@ class ChatBrowserTest extends RampeTest {
             String conversation = direct.conversation();
             images.send(other, conversation, "a-" + language, "L’entrée côté parc :", png(640, 480),
                     "Une rampe en bois le long de trois marches, une main courante à droite");
-            images.send(memberId(handle), conversation, "b-" + language, "", png(200, 300), "Mon fauteuil devant la porte");
+            images.send(members.idOf(handle), conversation, "b-" + language, "", png(200, 300), "Mon fauteuil devant la porte");
 
             ana.open("/messages/" + conversation);
             waitUntilLive(ana);
@@ -263,10 +258,10 @@ class ChatBrowserTest extends RampeTest {
     @Test
     void aMemberAttachesAnImageWithItsDescriptionWithTheKeyboardAlone() throws Exception {
         ana.cookie("rampe_lang", "fr");
-        ana.signUp("ana", "Ana");
+        signUpInBrowser(ana, "ana", "Ana");
         leo.cookie("rampe_lang", "fr");
-        leo.signUp("leo", "Léo");
-        String conversation = messaging.startDirect(memberId("leo"), "ana").id();
+        signUpInBrowser(leo, "leo", "Léo");
+        String conversation = messaging.startDirect(members.idOf("leo"), "ana").id();
         Path file = Files.createTempFile("rampe-chat-", ".png");
         try {
             Files.write(file, TestImages.png(480, 360));
@@ -320,6 +315,6 @@ class ChatBrowserTest extends RampeTest {
     }
 
     private long count(String cypher) {
-        return Transactions.read(driver, tx -> tx.run(cypher).single().get("n").asLong());
+        return graph.count(cypher, Map.of());
     }
 }

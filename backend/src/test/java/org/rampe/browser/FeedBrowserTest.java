@@ -1,6 +1,7 @@
 package org.rampe.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rampe.TestMembers.signUpInBrowser;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,26 +34,19 @@ class FeedBrowserTest extends RampeTest {
         browser = Browser.shared(baseUrl());
         browser.resize(1280, 900);
         browser.forgetCookies();
-        social = new SocialFixtures(driver, events);
-    }
-
-    private String signUpInBrowser(String handle) {
-        browser.signUp(handle, "Zoé 🌻 " + handle);
-        return social.idOf(handle);
+        social = new SocialFixtures(graph, events);
     }
 
     /** Someone followed, their posts (one with a content warning, one in Arabic), and notifications of each kind. */
     private void aLivelyNeighbourhood(String me, String suffix) {
-        String ana = social.member("ana" + suffix);
-        String cal = social.member("cal" + suffix);
+        String ana = members.create("ana" + suffix);
+        String cal = members.create("cal" + suffix);
         social.follow(me, ana);
         social.post(ana, "Qui connaît un dentiste sensibilisé à l’autisme à Bordeaux ? https://example.org/dentistes");
         String warned = social.post(ana, "Retour d’hôpital, long récit.");
-        org.rampe.graph.Transactions.write(driver, tx -> tx.run("MATCH (p:Post {id: $id}) SET p.contentWarning = 'hôpital'",
-                Map.of("id", warned)).consume());
+        graph.write("MATCH (p:Post {id: $id}) SET p.contentWarning = 'hôpital'", Map.of("id", warned));
         String arabic = social.post(ana, "مرحبا بالجميع");
-        org.rampe.graph.Transactions.write(driver, tx -> tx.run("MATCH (p:Post {id: $id}) SET p.language = 'ar'",
-                Map.of("id", arabic)).consume());
+        graph.write("MATCH (p:Post {id: $id}) SET p.language = 'ar'", Map.of("id", arabic));
         String mine = social.post(me, "Mon premier message");
         social.follow(ana, me);
         social.requestFollow(cal, me);
@@ -70,7 +64,9 @@ class FeedBrowserTest extends RampeTest {
         for (String language : new String[] {"fr", "en"}) {
             browser.forgetCookies();
             browser.cookie("rampe_lang", language);
-            String me = signUpInBrowser("reader" + n);
+            String handle = "reader" + n;
+            signUpInBrowser(browser, handle, "Zoé 🌻 " + handle);
+            String me = members.idOf(handle);
             browser.open("/feed");
             violations.put(language + " empty feed", browser.axeViolations());
             browser.open("/notifications");
@@ -91,8 +87,9 @@ class FeedBrowserTest extends RampeTest {
     @Test
     void aMemberOpensNotificationsFromTheHeaderFollowsOneAndMarksAllReadWithTheKeyboardAlone() {
         browser.cookie("rampe_lang", "fr");
-        String me = signUpInBrowser("kim");
-        String ana = social.member("ana");
+        signUpInBrowser(browser, "kim", "Zoé 🌻 kim");
+        String me = members.idOf("kim");
+        String ana = members.create("ana");
         String post = social.post(me, "Quelqu’un connaît une piscine avec un élévateur ?");
         social.comment(ana, post, null, "Oui, à Mérignac.");
         social.follow(ana, me);

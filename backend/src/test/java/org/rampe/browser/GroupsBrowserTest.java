@@ -1,6 +1,7 @@
 package org.rampe.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rampe.TestMembers.signUpInBrowser;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.rampe.RampeTest;
-import org.rampe.graph.Transactions;
 
 /**
  * Groups in Chromium: axe-core in French and English on the listing, a group page (as a visitor,
@@ -27,7 +27,7 @@ class GroupsBrowserTest extends RampeTest {
         browser = Browser.shared(baseUrl());
         browser.resize(1280, 900);
         browser.forgetCookies();
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 CREATE (a:Member {id: randomUUID(), email: 'ana@example.org', handle: 'ana', displayName: 'Ana Lefèvre'})
                 CREATE (g:Group {id: randomUUID(), slug: 'balades', name: 'Balades accessibles', searchName: 'balades accessibles',
                                  description: 'Sorties en fauteuil autour de Montpellier.', rules: '1. Bienveillance.\\n2. Pas de publicité.',
@@ -38,7 +38,7 @@ class GroupsBrowserTest extends RampeTest {
                 CREATE (p:Group {id: randomUUID(), slug: 'entraide', name: 'Entraide', searchName: 'entraide', description: '',
                                  rules: '', kind: 'private', publicAuditLog: false, createdAt: datetime()})
                 CREATE (a)-[:OWNS_GROUP]->(p), (a)-[:MEMBER_OF {role: 'owner', since: datetime()}]->(p)
-                """).consume());
+                """);
     }
 
     @Test
@@ -54,7 +54,7 @@ class GroupsBrowserTest extends RampeTest {
                 violations.put(language + " visitor " + path, browser.axeViolations());
             }
             String handle = "axe_" + language + n++;
-            browser.signUp(handle, "Sam " + handle);
+            signUpInBrowser(browser, handle, "Sam " + handle);
             browser.cookie("rampe_lang", language);
             for (String path : List.of("/groups", "/groups/balades", "/groups/balades/join", "/groups/entraide", "/groups/new")) {
                 browser.open(path);
@@ -71,9 +71,9 @@ class GroupsBrowserTest extends RampeTest {
             browser.waitFor(By.cssSelector(".error-summary"));
             violations.put(language + " creation form with errors", browser.axeViolations());
 
-            Transactions.write(driver, tx -> tx.run("""
+            graph.write("""
                     MATCH (m:Member {handle: $h}), (g:Group {slug: 'entraide'})
-                    CREATE (m)-[:MEMBER_OF {role: 'owner', since: datetime()}]->(g)""", Map.of("h", handle)).consume());
+                    CREATE (m)-[:MEMBER_OF {role: 'owner', since: datetime()}]->(g)""", Map.of("h", handle));
             browser.open("/groups/entraide");
             violations.put(language + " owner group page with the edit link", browser.axeViolations());
             browser.open("/groups/entraide/edit");
@@ -94,7 +94,7 @@ class GroupsBrowserTest extends RampeTest {
 
     @Test
     void groupPagesReflowAt320Pixels() {
-        browser.signUp("narrow", "Sam Narrow");
+        signUpInBrowser(browser, "narrow", "Sam Narrow");
         browser.cookie("rampe_display", "t200.c0.f0.m0");
         browser.resize(320, 800);
         Map<String, Long> overflow = new LinkedHashMap<>();
@@ -108,7 +108,7 @@ class GroupsBrowserTest extends RampeTest {
 
     @Test
     void aMemberFindsAGroupReadsItsRulesAndJoinsWithTheKeyboardAlone() {
-        browser.signUp("kbd", "Sam Kbd");
+        signUpInBrowser(browser, "kbd", "Sam Kbd");
         browser.open("/");
         browser.tabTo("Groupes");
         browser.press(Keys.ENTER);

@@ -1,6 +1,7 @@
 package org.rampe.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rampe.TestMembers.signUpInBrowser;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.rampe.RampeTest;
-import org.rampe.graph.Transactions;
 import org.rampe.messaging.Messaging;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -34,14 +34,9 @@ class MessagesBrowserTest extends RampeTest {
         browser = Browser.shared(baseUrl());
         browser.resize(1280, 900);
         browser.forgetCookies();
-        anaId = Transactions.write(driver, tx -> tx.run("""
+        anaId = graph.writeOne("""
                 CREATE (a:Member {id: randomUUID(), email: 'ana@example.org', handle: 'ana', displayName: 'Ana Lefèvre'})
-                RETURN a.id AS id""").single().get("id").asString());
-    }
-
-    private String memberId(String handle) {
-        return Transactions.read(driver, tx -> tx.run("MATCH (m:Member {handle: $h}) RETURN m.id AS id", Map.of("h", handle))
-                .single().get("id").asString());
+                RETURN a.id AS id""", Map.of(), r -> r.get("id").asString()).orElseThrow();
     }
 
     /** A direct conversation between the member and Ana, with a message from Ana; its id. */
@@ -57,12 +52,12 @@ class MessagesBrowserTest extends RampeTest {
         for (String language : List.of("fr", "en")) {
             browser.forgetCookies();
             String handle = "axe_" + language;
-            browser.signUp(handle, "Sam " + language);
+            signUpInBrowser(browser, handle, "Sam " + language);
             browser.cookie("rampe_lang", language);
             browser.open("/messages");
             violations.put(language + " empty list", browser.axeViolations());
             String c = conversationWithAna(handle);
-            messaging.send(memberId(handle), c, "reply", "Oui, à 10 h !");
+            messaging.send(members.idOf(handle), c, "reply", "Oui, à 10 h !");
             messaging.markRead(anaId, c, 2);
             browser.open("/messages");
             assertThat(browser.htmlAttribute("lang")).isEqualTo(language);
@@ -80,7 +75,7 @@ class MessagesBrowserTest extends RampeTest {
             violations.put(language + " new conversation with an error", browser.axeViolations());
             browser.open("/messages/settings");
             violations.put(language + " settings", browser.axeViolations());
-            String mine = messaging.history(memberId(handle), c, null, 10).getLast().id();
+            String mine = messaging.history(members.idOf(handle), c, null, 10).getLast().id();
             browser.open("/messages/" + c + "/m/" + mine + "/edit");
             violations.put(language + " edit a message", browser.axeViolations());
             browser.open("/messages/" + c + "/m/" + mine + "/delete");
@@ -92,7 +87,7 @@ class MessagesBrowserTest extends RampeTest {
 
     @Test
     void messagingPagesReflowAt320Pixels() {
-        browser.signUp("narrow", "Sam Narrow");
+        signUpInBrowser(browser, "narrow", "Sam Narrow");
         String c = conversationWithAna("narrow");
         browser.cookie("rampe_display", "t200.c0.f0.m0");
         browser.resize(320, 800);
@@ -107,7 +102,7 @@ class MessagesBrowserTest extends RampeTest {
 
     @Test
     void aMemberOpensAConversationAndSendsAMessageWithTheKeyboardAlone() {
-        browser.signUp("kbd", "Sam Kbd");
+        signUpInBrowser(browser, "kbd", "Sam Kbd");
         conversationWithAna("kbd");
         // The page as it works without JavaScript (chat.js would send live: see ChatBrowserTest).
         browser.driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));

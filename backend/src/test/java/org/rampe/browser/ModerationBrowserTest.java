@@ -1,21 +1,20 @@
 package org.rampe.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rampe.TestMembers.signUpInBrowser;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import java.time.Duration;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rampe.RampeTest;
-import org.rampe.graph.Transactions;
 import org.rampe.images.TestImages;
 import org.rampe.messaging.MessageImages;
 import org.rampe.messaging.Messaging;
@@ -44,7 +43,7 @@ class ModerationBrowserTest extends RampeTest {
         browser = Browser.shared(baseUrl());
         browser.resize(1280, 900);
         browser.forgetCookies();
-        var ids = Transactions.write(driver, tx -> tx.run("""
+        var ids = graph.writeOne("""
                 CREATE (ana:Member {id: randomUUID(), email: 'ana@example.org', handle: 'ana', displayName: 'Ana',
                                     passwordHash: 'none', language: 'fr', createdAt: datetime()})
                 CREATE (g:Group {id: randomUUID(), slug: 'parents-autisme', name: 'Parents autisme', description: '',
@@ -52,13 +51,13 @@ class ModerationBrowserTest extends RampeTest {
                 CREATE (ana)-[:MEMBER_OF {role: 'member', since: datetime()}]->(g)
                 CREATE (ana)-[:POSTED]->(p:Post {id: randomUUID(), text: 'Achetez mes compléments miracles !', contentWarning: '',
                         language: 'fr', visibility: 'group', createdAt: datetime() - duration('PT1H')})-[:IN_GROUP]->(g)
-                RETURN g.id AS g, p.id AS p""").single());
+                RETURN g.id AS g, p.id AS p""", Map.of(), r -> r).orElseThrow();
         group = ids.get("g").asString();
         post = ids.get("p").asString();
     }
 
     private void cypher(String query) {
-        Transactions.write(driver, tx -> tx.run(query, Map.of("g", group)).consume());
+        graph.write(query, Map.of("g", group));
     }
 
     private void moderator(String handle) {
@@ -78,12 +77,12 @@ class ModerationBrowserTest extends RampeTest {
 
     @Test
     void theModerationPagesHaveNoAxeViolationInFrenchAndEnglish() {
-        browser.signUp("modo", "Modo");
+        signUpInBrowser(browser, "modo", "Modo");
         moderator("modo");
         browser.forgetCookies();
-        browser.signUp("site_admin", "Admin");
+        signUpInBrowser(browser, "site_admin", "Admin");
         browser.forgetCookies();
-        browser.signUp("reporter", "Rep");
+        signUpInBrowser(browser, "reporter", "Rep");
         cypher("MATCH (r:Member {handle: 'reporter'}), (a:Member {handle: 'ana'}) MERGE (r)-[:FOLLOWS {since: datetime()}]->(a)");
         Map<String, String> violations = new LinkedHashMap<>();
         for (String lang : List.of("fr", "en")) {
@@ -123,8 +122,8 @@ class ModerationBrowserTest extends RampeTest {
             browser.waitFor(By.cssSelector(".notice"));
             browser.open("/moderation/audit");
             violations.put(lang + " site audit log", browser.axeViolations());
-            String decision = Transactions.read(driver, tx -> tx.run("MATCH (d:Decision) RETURN d.id AS id ORDER BY d.at DESC LIMIT 1")
-                    .single().get("id").asString());
+            String decision = graph.one("MATCH (d:Decision) RETURN d.id AS id ORDER BY d.at DESC LIMIT 1",
+                    Map.of(), r -> r.get("id").asString()).orElseThrow();
             browser.open("/decisions/" + decision);
             violations.put(lang + " decision", browser.axeViolations());
             browser.forgetCookies();
@@ -138,10 +137,10 @@ class ModerationBrowserTest extends RampeTest {
 
     @Test
     void aMemberReportsAPostThenTheGroupModeratorHidesItFromTheQueueAndSeesTheAuditEntryWithTheKeyboardAlone() {
-        browser.signUp("modo", "Modo");
+        signUpInBrowser(browser, "modo", "Modo");
         moderator("modo");
         browser.forgetCookies();
-        browser.signUp("kbd", "Sam kbd");
+        signUpInBrowser(browser, "kbd", "Sam kbd");
         // The groups feature lets group members read group posts; until it is merged, following the author does.
         cypher("MATCH (r:Member {handle: 'kbd'}), (a:Member {handle: 'ana'}) MERGE (r)-[:FOLLOWS {since: datetime()}]->(a)");
 
@@ -191,8 +190,8 @@ class ModerationBrowserTest extends RampeTest {
 
     @Test
     void theSiteQueueWithAReportedMessagesImageHasNoAxeViolationAndLoadsTheImageInFrenchAndEnglish() {
-        browser.signUp("leo", "Léo");
-        String ana = Transactions.read(driver, tx -> tx.run("MATCH (m:Member {handle: 'ana'}) RETURN m.id AS id").single().get("id").asString());
+        signUpInBrowser(browser, "leo", "Léo");
+        String ana = members.idOf("ana");
         String conversation = messaging.startDirect(ana, "leo").id();
         String message = images.send(ana, conversation, "img-1", "Regarde ça",
                 new MockMultipartFile("image", "photo.png", "image/png", TestImages.png(640, 480)), "Un geste obscène").message().id();
@@ -201,7 +200,7 @@ class ModerationBrowserTest extends RampeTest {
         browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
         browser.waitForTitle("Signalement reçu");
         browser.forgetCookies();
-        browser.signUp("site_admin", "Admin");
+        signUpInBrowser(browser, "site_admin", "Admin");
 
         Map<String, String> violations = new LinkedHashMap<>();
         for (String lang : List.of("fr", "en")) {

@@ -1,6 +1,7 @@
 package org.rampe.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rampe.TestMembers.signUpInBrowser;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class PlaceMapBrowserTest extends RampeTest {
             "Gare Saint-Roch, Inconnu");
 
     private static Browser browser;
-    private static int members;
+    private static int mappers;
 
     @BeforeEach
     void aFreshBrowserSession() {
@@ -57,14 +58,8 @@ class PlaceMapBrowserTest extends RampeTest {
     }
 
     private void openHarness(String display, String query) {
-        String handle = "mapper" + members++;
-        browser.open("/signup");
-        browser.driver.findElement(By.id("email")).sendKeys(handle + "@example.org");
-        browser.driver.findElement(By.id("handle")).sendKeys(handle);
-        browser.driver.findElement(By.id("displayName")).sendKeys("Carto " + handle);
-        browser.driver.findElement(By.id("password")).sendKeys("a long enough password");
-        browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
-        browser.waitFor(By.cssSelector("form[action='/signout']"));
+        String handle = "mapper" + mappers++;
+        signUpInBrowser(browser, handle, "Carto " + handle);
         // Display settings after signing up, which writes the new account's own (default) settings.
         browser.cookie("rampe_lang", "fr");
         browser.cookie("rampe_display", display);

@@ -1,6 +1,7 @@
 package org.rampe.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rampe.TestMembers.signUpInBrowser;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.rampe.RampeTest;
-import org.rampe.graph.Transactions;
 import org.rampe.places.Address;
 import org.rampe.places.Criterion;
 import org.rampe.places.GeoPoint;
@@ -33,8 +33,8 @@ class PlacesBrowserTest extends RampeTest {
         browser = Browser.shared(baseUrl());
         browser.resize(1280, 900);
         browser.forgetCookies();
-        String author = Transactions.write(driver, tx -> tx.run(
-                "CREATE (m:Member {id: randomUUID(), email: 'seed@example.org', handle: 'seed'}) RETURN m.id AS id").single().get("id").asString());
+        String author = graph.writeOne("CREATE (m:Member {id: randomUUID(), email: 'seed@example.org', handle: 'seed'}) RETURN m.id AS id",
+                Map.of(), r -> r.get("id").asString()).orElseThrow();
         pharmacy = places.add("Pharmacie de la Comédie", "pharmacie", new Address("2 place de la Comédie", "34000", "Montpellier"),
                 new GeoPoint(43.6086, 3.8795), author, Map.of(Criterion.STEP_FREE_ENTRANCE, "yes", Criterion.DOOR_WIDTH, "90"));
         places.add("Boulangerie de l’Écusson", "boulangerie", new Address("5 rue de la Loge", "34000", "Montpellier"),
@@ -54,10 +54,6 @@ class PlacesBrowserTest extends RampeTest {
         }
     }
 
-    private void signUp(String handle) {
-        browser.signUp(handle, "Sam " + handle);
-    }
-
     @Test
     void thePlacesPagesHaveNoAxeViolationInFrenchEnglishAndHighContrast() {
         Map<String, String> violations = new LinkedHashMap<>();
@@ -72,7 +68,8 @@ class PlacesBrowserTest extends RampeTest {
                 browser.open(path);
                 violations.put(label + path, browser.axeViolations());
             }
-            signUp("axe" + n++);
+            String handle = "axe" + n++;
+            signUpInBrowser(browser, handle, "Sam " + handle);
             for (String path : List.of("/places/" + pharmacy, "/places/new", "/places/" + pharmacy + "/edit")) {
                 browser.open(path);
                 violations.put(label + "member " + path, browser.axeViolations());
@@ -116,7 +113,7 @@ class PlacesBrowserTest extends RampeTest {
 
     @Test
     void aMemberFindsAPlaceThatFitsTheirNeedsOpensItAndConfirmsACriterionWithTheKeyboardAlone() {
-        signUp("kbd");
+        signUpInBrowser(browser, "kbd", "Sam kbd");
         browser.open("/");
 
         browser.tabTo("Lieux");

@@ -1,6 +1,7 @@
 package org.rampe.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rampe.TestMembers.signUpInBrowser;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.rampe.RampeTest;
-import org.rampe.graph.Transactions;
 
 /** The posts pages in Chromium: axe-core in French, English and high contrast, 320 px reflow, and a keyboard-only conversation. */
 class PostsBrowserTest extends RampeTest {
@@ -25,7 +25,7 @@ class PostsBrowserTest extends RampeTest {
         browser = Browser.shared(baseUrl());
         browser.resize(1280, 900);
         browser.forgetCookies();
-        var ids = Transactions.write(driver, tx -> tx.run("""
+        var ids = graph.writeOne("""
                 CREATE (ana:Member {id: randomUUID(), email: 'ana@example.org', handle: 'ana', displayName: 'Ana'})
                 CREATE (bob:Member {id: randomUUID(), email: 'bob@example.org', handle: 'bob', displayName: 'Bob'})
                 CREATE (cleo:Member {id: randomUUID(), email: 'cleo@example.org', handle: 'cleo', displayName: 'Cléo'})
@@ -37,13 +37,9 @@ class PostsBrowserTest extends RampeTest {
                 CREATE (r)-[:REPLY_TO]->(c)
                 CREATE (cleo)-[:REACTED {reaction: 'support', at: datetime()}]->(p)
                 CREATE (ana)-[:REACTED {reaction: 'thanks', at: datetime()}]->(c)
-                RETURN p.id AS post, c.id AS comment""").single());
+                RETURN p.id AS post, c.id AS comment""", Map.of(), r -> r).orElseThrow();
         post = ids.get("post").asString();
         bobsComment = ids.get("comment").asString();
-    }
-
-    private void signUp(String handle) {
-        browser.signUp(handle, "Sam " + handle);
     }
 
     @Test
@@ -59,7 +55,8 @@ class PostsBrowserTest extends RampeTest {
                 browser.open(path);
                 violations.put(lang + " visitor " + path, browser.axeViolations());
             }
-            signUp("axe" + n++);
+            String handle = "axe" + n++;
+            signUpInBrowser(browser, handle, "Sam " + handle);
             browser.open("/posts/new");
             violations.put(lang + " compose", browser.axeViolations());
             browser.driver.findElement(By.id("alt-1")).sendKeys("Une description sans image");
@@ -94,7 +91,7 @@ class PostsBrowserTest extends RampeTest {
 
     @Test
     void aMemberWritesAPostWithAContentWarningThenCommentsRepliesAndReactsWithTheKeyboardAlone() {
-        signUp("kbd");
+        signUpInBrowser(browser, "kbd", "Sam kbd");
 
         // Write a post with a content warning, from their own timeline.
         browser.open("/members/kbd/posts");

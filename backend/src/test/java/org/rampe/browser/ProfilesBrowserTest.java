@@ -1,6 +1,7 @@
 package org.rampe.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rampe.TestMembers.signUpInBrowser;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.rampe.RampeTest;
-import org.rampe.graph.Transactions;
 
 /**
  * Profiles, relations and member search in Chromium: axe-core in French and English on each page
@@ -26,27 +26,23 @@ class ProfilesBrowserTest extends RampeTest {
         browser = Browser.shared(baseUrl());
         browser.resize(1280, 900);
         browser.forgetCookies();
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 CREATE (a:Member {id: randomUUID(), email: 'ana@example.org', handle: 'ana_lefevre', displayName: 'Ana Lefèvre',
                                   bio: 'Maman d’un enfant autiste.\\nBénévole à Montpellier.', pronouns: 'elle',
                                   languages: ['fr', 'lsf'], city: 'Montpellier', privateAccount: false})
                 CREATE (b:Member {id: randomUUID(), email: 'bo@example.org', handle: 'bo_nguyen', displayName: 'Bo Nguyễn 🌿'})
                 CREATE (c:Member {id: randomUUID(), email: 'carla@example.org', handle: 'carla', displayName: 'Carla'})
                 CREATE (b)-[:FOLLOWS {since: datetime()}]->(a), (c)-[:FOLLOWS {since: datetime()}]->(a), (a)-[:FOLLOWS {since: datetime()}]->(b)
-                """).consume());
-    }
-
-    private void signUp(String handle) {
-        browser.signUp(handle, "Sam " + handle);
+                """);
     }
 
     /** The signed-in member's account becomes private, with two people waiting for approval. */
     private void privateWithRequests(String handle) {
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 MATCH (m:Member {handle: $h}), (b:Member {handle: 'bo_nguyen'}), (c:Member {handle: 'carla'})
                 SET m.privateAccount = true
                 CREATE (b)-[:REQUESTED_FOLLOW {at: datetime()}]->(m), (c)-[:REQUESTED_FOLLOW {at: datetime()}]->(m)
-                """, Map.of("h", handle)).consume());
+                """, Map.of("h", handle));
     }
 
     @Test
@@ -67,7 +63,7 @@ class ProfilesBrowserTest extends RampeTest {
                 violations.put(language + " visitor " + path, browser.axeViolations());
             }
             String handle = "axe_" + n++;
-            signUp(handle);
+            signUpInBrowser(browser, handle, "Sam " + handle);
             privateWithRequests(handle);
             for (String path : List.of("/members/ana_lefevre", "/members/" + handle, "/members?q=bo", "/account/profile",
                     "/account/follow-requests", "/members/ana_lefevre/followers")) {
@@ -94,7 +90,7 @@ class ProfilesBrowserTest extends RampeTest {
 
     @Test
     void profileSearchAndEditPagesReflowAt320Pixels() {
-        signUp("narrow");
+        signUpInBrowser(browser, "narrow", "Sam narrow");
         browser.cookie("rampe_display", "t200.c0.f0.m0");
         browser.resize(320, 800);
         Map<String, Long> overflow = new LinkedHashMap<>();
@@ -108,7 +104,7 @@ class ProfilesBrowserTest extends RampeTest {
 
     @Test
     void aMemberFindsSomeoneFollowsThemAndFixesTheirOwnProfileWithTheKeyboardAlone() {
-        signUp("kbd");
+        signUpInBrowser(browser, "kbd", "Sam kbd");
         browser.open("/");
 
         browser.tabTo("Membres");

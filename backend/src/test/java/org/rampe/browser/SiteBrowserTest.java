@@ -1,6 +1,7 @@
 package org.rampe.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rampe.TestMembers.signUpInBrowser;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +31,6 @@ class SiteBrowserTest extends RampeTest {
 
     private static final List<String> VISITOR_PAGES = List.of("/", "/signin", "/signup", "/preferences", "/accessibility");
     private static final List<String> MEMBER_PAGES = List.of("/", "/preferences", "/account/needs", "/no/such/page");
-
-    private void signUpInBrowser(String handle) {
-        browser.signUp(handle, "Zoé 🌻 " + handle);
-    }
 
     private void submitFormWithMistakes() {
         browser.open("/signup");
@@ -74,7 +71,8 @@ class SiteBrowserTest extends RampeTest {
                 failSignIn();
                 violations.put(label + "failed sign-in", browser.axeViolations());
 
-                signUpInBrowser("member" + member++);
+                String handle = "member" + member++;
+                signUpInBrowser(browser, handle, "Zoé 🌻 " + handle);
                 for (String path : MEMBER_PAGES) {
                     browser.open(path);
                     violations.put(label + "member " + path, browser.axeViolations());

@@ -7,10 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
-import org.rampe.SocialFixtures;
 import org.rampe.associations.Association;
 import org.rampe.associations.Associations;
-import org.rampe.graph.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class AssociationsDemoTest extends RampeTest {
@@ -23,19 +21,18 @@ class AssociationsDemoTest extends RampeTest {
 
     @Test
     void theDemoBringsOneVerifiedAssociationAndOneWaitingBothMarkedAsDemo() {
-        var fixtures = new SocialFixtures(driver, event -> { });
-        demo.load(Map.of("camille", fixtures.member("demo_camille"), "lea", fixtures.member("demo_lea")));
+        demo.load(Map.of("camille", members.create("demo_camille"), "lea", members.create("demo_lea")));
         // As the associations page lists them: verified first, then by name.
-        List<Association> listed = Transactions.read(driver, tx -> tx.run("""
-                MATCH (a:Association) RETURN a.slug AS slug ORDER BY a.verified DESC, toLower(a.name), a.slug""")
-                .list(r -> associations.bySlug(r.get("slug").asString()).orElseThrow()));
+        List<Association> listed = graph.list("""
+                MATCH (a:Association) RETURN a.slug AS slug ORDER BY a.verified DESC, toLower(a.name), a.slug""",
+                r -> associations.bySlug(r.get("slug").asString()).orElseThrow());
         assertThat(listed).extracting(Association::name)
                 .containsExactly("[Démo] Club des sourds de Montpellier", "[Démo] Parents solidaires 34");
         assertThat(listed).extracting(Association::verified).containsExactly(true, false);
         assertThat(listed.getFirst().slug()).isEqualTo("demo-club-des-sourds-de-montpellier");
-        long marked = Transactions.read(driver, tx -> tx.run("""
+        long marked = graph.count("""
                 MATCH (m:Member)-[:REPRESENTS]->(a:Association {demo: true}) WHERE m.handle STARTS WITH 'demo_'
-                RETURN count(a) AS n""").single().get("n").asLong());
+                RETURN count(a) AS n""", Map.of());
         assertThat(marked).isEqualTo(2);
     }
 }

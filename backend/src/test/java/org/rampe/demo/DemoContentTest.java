@@ -3,10 +3,10 @@ package org.rampe.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
-import org.rampe.graph.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** One test: loading the demo takes the better part of a minute. */
@@ -29,11 +29,11 @@ class DemoContentTest extends RampeTest {
         assertThat(count("MATCH (:Member)-[:GAVE]->(a:Answer {current: true}) RETURN count(a) AS n"))
                 .isEqualTo(DemoContent.ANSWERS.size());
 
-        List<String> names = Transactions.read(driver, tx -> tx.run("""
+        List<String> names = graph.list("""
                 MATCH (m:Member) WHERE m.demo = true AND m.email ENDS WITH '@rampe.invalid' AND m.handle STARTS WITH 'demo_'
                   AND m.passwordHash STARTS WITH '{argon2@SpringSecurity_v5_8}'
                 RETURN m.displayName AS name ORDER BY name
-                """).list(r -> r.get("name").asString()));
+                """, r -> r.get("name").asString());
         assertThat(names).hasSize(3).allSatisfy(n -> assertThat(n).endsWith(" (démo)")).anySatisfy(n -> assertThat(n).contains("🦯"));
 
         // The demo members talk: they follow each other, post, comment (a reply too), react and mention.
@@ -51,13 +51,13 @@ class DemoContentTest extends RampeTest {
         assertThat(count("MATCH (:Comment)-[:MENTIONS]->(:Member {handle: 'demo_camille'}) RETURN count(*) AS n")).isEqualTo(1);
 
         // The crowd-rating shows: members' answers are in the place's stored summary.
-        var summary = Transactions.read(driver, tx -> tx.run(
-                "MATCH (p:Place {sourceKey: 'osm:612258796'}) RETURN p.a_ramp AS ramp, p.a_call_device AS bell").single());
+        var summary = graph.one("MATCH (p:Place {sourceKey: 'osm:612258796'}) RETURN p.a_ramp AS ramp, p.a_call_device AS bell",
+                Map.of(), r -> r).orElseThrow();
         assertThat(summary.get("ramp").asString()).isEqualTo("removable");
         assertThat(summary.get("bell").asString()).isEqualTo("yes");
     }
 
     private long count(String query) {
-        return Transactions.read(driver, tx -> tx.run(query).single().get("n").asLong());
+        return graph.count(query, Map.of());
     }
 }

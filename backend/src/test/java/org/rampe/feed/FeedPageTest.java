@@ -1,6 +1,7 @@
 package org.rampe.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rampe.TestMembers.newMember;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -33,9 +34,9 @@ class FeedPageTest extends RampeTest {
 
     @BeforeEach
     void aSignedInMember() throws Exception {
-        social = new SocialFixtures(driver, events);
-        bea = SocialFixtures.signUp(mvc, "bea", "en");
-        beaId = social.idOf("bea");
+        social = new SocialFixtures(graph, events);
+        bea = members.signUp(newMember("bea").speaking("en"));
+        beaId = members.idOf("bea");
     }
 
     private Document page(String url) throws Exception {
@@ -60,7 +61,7 @@ class FeedPageTest extends RampeTest {
 
     @Test
     void postsShowAsCardsAndOlderPagesFollowAPlainLink() throws Exception {
-        String ana = social.member("ana");
+        String ana = members.create("ana");
         social.follow(beaId, ana);
         Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
         for (int i = 0; i < 25; i++) {
@@ -95,7 +96,7 @@ class FeedPageTest extends RampeTest {
     @Test
     void aContentWarningKeepsTheTextInACollapsedDetails() throws Exception {
         social.post(beaId, "under the warning");
-        org.rampe.graph.Transactions.write(driver, tx -> tx.run("MATCH (p:Post) SET p.contentWarning = 'hospital'").consume());
+        graph.write("MATCH (p:Post) SET p.contentWarning = 'hospital'");
         var doc = page("/feed");
         var details = doc.select("article details");
         assertThat(details).hasSize(1);
@@ -106,8 +107,8 @@ class FeedPageTest extends RampeTest {
 
     @Test
     void afterUnmutingAMemberTheirPostsComeBackButABlockedMembersNeverShow() throws Exception {
-        String ana = social.member("ana");
-        String cal = social.member("cal");
+        String ana = members.create("ana");
+        String cal = members.create("cal");
         social.follow(beaId, ana);
         social.follow(beaId, cal);
         Instant t0 = Instant.parse("2026-11-01T10:00:00Z");

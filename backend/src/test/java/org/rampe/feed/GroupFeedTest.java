@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
 import org.rampe.SocialFixtures;
-import org.rampe.graph.Transactions;
 import org.rampe.groups.GroupEvents;
 import org.rampe.social.SocialEvents;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,44 +36,43 @@ class GroupFeedTest extends RampeTest {
 
     @BeforeEach
     void threeMembers() {
-        social = new SocialFixtures(driver, events);
-        ana = social.member("ana");
-        bea = social.member("bea");
-        cal = social.member("cal");
+        social = new SocialFixtures(graph, events);
+        ana = members.create("ana");
+        bea = members.create("bea");
+        cal = members.create("cal");
     }
 
     private String group(String kind) {
         String id = UUID.randomUUID().toString();
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 MATCH (a:Member {id: $ana})
                 CREATE (g:Group {id: $id, slug: $id, name: 'G', searchName: 'g', description: '', rules: '', kind: $kind,
                                  publicAuditLog: false, createdAt: datetime()})
                 CREATE (a)-[:OWNS_GROUP]->(g), (a)-[:MEMBER_OF {role: 'owner', since: datetime()}]->(g)
-                """, Map.of("ana", ana, "id", id, "kind", kind)).consume());
+                """, Map.of("ana", ana, "id", id, "kind", kind));
         return id;
     }
 
     private void join(String member, String group) {
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 MATCH (m:Member {id: $m}), (g:Group {id: $g}) CREATE (m)-[:MEMBER_OF {role: 'member', since: datetime()}]->(g)
-                """, Map.of("m", member, "g", group)).consume());
+                """, Map.of("m", member, "g", group));
         events.publishEvent(new GroupEvents.MemberJoined(group, member));
     }
 
     private void leave(String member, String group) {
-        Transactions.write(driver, tx -> tx.run("MATCH (:Member {id: $m})-[r:MEMBER_OF]->(:Group {id: $g}) DELETE r",
-                Map.of("m", member, "g", group)).consume());
+        graph.write("MATCH (:Member {id: $m})-[r:MEMBER_OF]->(:Group {id: $g}) DELETE r", Map.of("m", member, "g", group));
         events.publishEvent(new GroupEvents.MemberLeft(group, member));
     }
 
     private String groupPost(String author, String group, String text, int minutes, boolean publish) {
         String id = UUID.randomUUID().toString();
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 MATCH (m:Member {id: $a}), (g:Group {id: $g})
                 CREATE (m)-[:POSTED]->(:Post {id: $id, text: $text, contentWarning: '', language: 'fr', visibility: 'group',
                                               createdAt: $at})-[:IN_GROUP]->(g)
                 """, Map.of("a", author, "g", group, "id", id, "text", text,
-                "at", t0.plus(minutes, ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC))).consume());
+                "at", t0.plus(minutes, ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC)));
         if (publish) {
             events.publishEvent(new SocialEvents.PostPublished(id, author));
         }
@@ -88,8 +86,8 @@ class GroupFeedTest extends RampeTest {
             FeedPage page = feed.page(reader, before, 2);
             // The feed gives ids (the page draws the cards); the text is read for the assertion.
             for (FeedPost p : page.posts()) {
-                seen.add(Transactions.read(driver, tx -> tx.run("MATCH (p:Post {id: $id}) RETURN p.text AS t",
-                        java.util.Map.of("id", p.id())).single().get("t").asString()));
+                seen.add(graph.one("MATCH (p:Post {id: $id}) RETURN p.text AS t",
+                        java.util.Map.of("id", p.id()), r -> r.get("t").asString()).orElseThrow());
             }
             before = page.next();
         } while (before != null);
@@ -122,8 +120,7 @@ class GroupFeedTest extends RampeTest {
         social.block(bea, ana);
         social.unmute(bea, ana);
         assertThat(texts(bea)).isEmpty();
-        long inbox = Transactions.read(driver, tx -> tx.run("MATCH (:Member {id: $bea})-[f:FEED]->() RETURN count(f) AS n",
-                java.util.Map.of("bea", bea)).single().get("n").asLong());
+        long inbox = graph.count("MATCH (:Member {id: $bea})-[f:FEED]->() RETURN count(f) AS n", java.util.Map.of("bea", bea));
         assertThat(inbox).isZero();
     }
 
@@ -177,9 +174,9 @@ class GroupFeedTest extends RampeTest {
         }
         String other = group("public");
         groupPost(ana, other, "autre groupe", 100, false);
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 MATCH (b:Member {id: $b}) SET b.feedHorizon = $h
-                WITH b MATCH (b)-[f:FEED]->() DELETE f""", Map.of("b", bea, "h", t0.plus(1, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC))).consume());
+                WITH b MATCH (b)-[f:FEED]->() DELETE f""", Map.of("b", bea, "h", t0.plus(1, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC)));
         assertThat(texts(bea)).containsExactly("cal 4", "groupe 4", "cal 3", "groupe 3", "cal 2", "groupe 2", "cal 1", "groupe 1",
                 "cal 0", "groupe 0");
         leave(bea, g);

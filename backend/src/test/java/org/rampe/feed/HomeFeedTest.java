@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
 import org.rampe.SocialFixtures;
-import org.rampe.graph.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -35,10 +34,10 @@ class HomeFeedTest extends RampeTest {
 
     @BeforeEach
     void threeMembers() {
-        social = new SocialFixtures(driver, events);
-        ana = social.member("ana");
-        bea = social.member("bea");
-        cal = social.member("cal");
+        social = new SocialFixtures(graph, events);
+        ana = members.create("ana");
+        bea = members.create("bea");
+        cal = members.create("cal");
     }
 
     private List<String> texts(String reader) {
@@ -48,9 +47,9 @@ class HomeFeedTest extends RampeTest {
     /** The texts of the feed's posts, in the feed's order (the feed gives ids; the card reads the text). */
     private List<String> texts(List<FeedPost> posts) {
         List<String> ids = posts.stream().map(FeedPost::id).toList();
-        Map<String, String> byId = Transactions.read(driver, tx -> tx.run(
-                "MATCH (p:Post) WHERE p.id IN $ids RETURN p.id AS id, p.text AS text", Map.of("ids", ids))
-                .list().stream().collect(java.util.stream.Collectors.toMap(r -> r.get("id").asString(), r -> r.get("text").asString())));
+        Map<String, String> byId = graph.list("MATCH (p:Post) WHERE p.id IN $ids RETURN p.id AS id, p.text AS text",
+                Map.of("ids", ids), r -> r).stream()
+                .collect(java.util.stream.Collectors.toMap(r -> r.get("id").asString(), r -> r.get("text").asString()));
         return ids.stream().map(byId::get).toList();
     }
 
@@ -59,8 +58,7 @@ class HomeFeedTest extends RampeTest {
     }
 
     private long inboxSize(String reader) {
-        return Transactions.read(driver, tx -> tx.run("MATCH (:Member {id: $id})-[f:FEED]->() RETURN count(f) AS n",
-                Map.of("id", reader)).single().get("n").asLong());
+        return graph.count("MATCH (:Member {id: $id})-[f:FEED]->() RETURN count(f) AS n", Map.of("id", reader));
     }
 
     @Test
@@ -90,15 +88,15 @@ class HomeFeedTest extends RampeTest {
     void anEntryTheReaderMayNotReadIsNeverShownEvenIfItGotIntoTheInbox() {
         String post = social.post(ana, "followers only", "followers", at(1));
         // As if an event had been missed: Cal, who does not follow Ana, has the post in his inbox.
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 MATCH (r:Member {id: $cal}), (p:Post {id: $post}) CREATE (r)-[:FEED {at: p.createdAt, post: p.id}]->(p)
-                """, Map.of("cal", cal, "post", post)).consume());
+                """, Map.of("cal", cal, "post", post));
         assertThat(texts(cal)).isEmpty();
     }
 
     @Test
     void aPrivateAccountsPostsReachOnlyApprovedFollowersAndApprovalBackfills() {
-        String dan = social.member("dan", true);
+        String dan = members.create("dan", true);
         social.post(dan, "private public-visibility post", "public", at(1));
         social.post(dan, "private followers post", "followers", at(2));
         social.requestFollow(bea, dan);
@@ -126,7 +124,7 @@ class HomeFeedTest extends RampeTest {
     void blockedAuthorsEitherWayAndMutedAuthorsNeverAppear() {
         social.follow(bea, ana);
         social.follow(bea, cal);
-        String dan = social.member("dan");
+        String dan = members.create("dan");
         social.follow(bea, dan);
         social.post(ana, "Ana", "public", at(1));
         social.post(cal, "Cal", "public", at(2));
@@ -154,10 +152,10 @@ class HomeFeedTest extends RampeTest {
         social.post(ana, "Ana", "public", at(1));
         social.post(cal, "Cal", "public", at(2));
         // Relationships written without their events: the inbox still has the entries.
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 MATCH (b:Member {id: $bea}), (a:Member {id: $ana}), (c:Member {id: $cal})
                 CREATE (a)-[:BLOCKS]->(b), (b)-[:MUTES]->(c)
-                """, Map.of("bea", bea, "ana", ana, "cal", cal)).consume());
+                """, Map.of("bea", bea, "ana", ana, "cal", cal));
         assertThat(inboxSize(bea)).isEqualTo(2);
         assertThat(texts(bea)).isEmpty();
     }
@@ -175,7 +173,7 @@ class HomeFeedTest extends RampeTest {
     void aPostPublishedAgainAfterAChangeOfVisibilityIsInEachInboxOnce() {
         social.follow(bea, ana);
         String post = social.post(ana, "changing", "public", at(1));
-        Transactions.write(driver, tx -> tx.run("MATCH (p:Post {id: $id}) SET p.visibility = 'followers'", Map.of("id", post)).consume());
+        graph.write("MATCH (p:Post {id: $id}) SET p.visibility = 'followers'", Map.of("id", post));
         events.publishEvent(new org.rampe.social.SocialEvents.PostPublished(post, ana));
         assertThat(texts(bea)).containsExactly("changing");
         assertThat(texts(cal)).isEmpty();
@@ -210,7 +208,7 @@ class HomeFeedTest extends RampeTest {
         }
         social.follow(bea, ana);
         social.post(bea, "own", "followers", at(20_000));
-        social.follow(bea, social.member("eve"));
+        social.follow(bea, members.create("eve"));
         // Bea's inbox was trimmed back to the cap on the way.
         assertThat(inboxSize(bea)).isLessThanOrEqualTo(FeedRepository.HIGH_WATER);
 
@@ -237,12 +235,12 @@ class HomeFeedTest extends RampeTest {
         if (n == 0) {
             return;
         }
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 MATCH (m:Member {id: $author})
                 UNWIND range(0, $n - 1) AS i
                 CREATE (m)-[:POSTED]->(:Post {id: randomUUID(), text: 'bulk ' + i, contentWarning: '', language: 'fr',
                                               visibility: 'public', createdAt: $t0 + duration({minutes: $from + i})})
-                """, Map.of("author", author, "n", n, "from", from, "t0", t0.atOffset(ZoneOffset.UTC))).consume());
+                """, Map.of("author", author, "n", n, "from", from, "t0", t0.atOffset(ZoneOffset.UTC)));
     }
 
     private List<String> allPages(String reader, int size) {
@@ -265,11 +263,11 @@ class HomeFeedTest extends RampeTest {
 
     /** The feed as the straightforward query computes it: own and followed posts, newest first. */
     private List<String> bruteForce(String reader) {
-        return Transactions.read(driver, tx -> tx.run("""
+        return graph.list("""
                 MATCH (r:Member {id: $id})
                 MATCH (a:Member)-[:POSTED]->(p:Post)
                 WHERE a = r OR (r)-[:FOLLOWS]->(a)
                 RETURN p.text AS t ORDER BY p.createdAt DESC, p.id DESC
-                """, Map.of("id", reader)).list(r -> r.get("t").asString()));
+                """, Map.of("id", reader), r -> r.get("t").asString());
     }
 }

@@ -31,9 +31,9 @@ class EmbeddedGraphTest {
     void theGraphServerKeepsItsDataAcrossARestartAndServesTheApplicationByUri() throws Exception {
         Path data = dir.resolve("graph");
         String uri;
-        try (var graph = EmbeddedGraph.start(data, "127.0.0.1", 0, DataSize.ofMegabytes(32).toBytes())) {
-            uri = graph.boltUri().toString();
-            assertThat(graph.boltUri().getHost()).isEqualTo("127.0.0.1");
+        try (var server = EmbeddedGraph.start(data, "127.0.0.1", 0, DataSize.ofMegabytes(32).toBytes())) {
+            uri = server.boltUri().toString();
+            assertThat(server.boltUri().getHost()).isEqualTo("127.0.0.1");
 
             Path passwordFile = data.resolve(EmbeddedGraph.PASSWORD_FILE);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
@@ -52,24 +52,24 @@ class EmbeddedGraphTest {
                     .properties(Map.of(
                             "spring.neo4j.uri", uri,
                             "spring.neo4j.authentication.username", EmbeddedGraph.USER,
-                            "spring.neo4j.authentication.password", graph.password(),
+                            "spring.neo4j.authentication.password", server.password(),
                             "rampe.data-dir", dir.resolve("app-data").toString(),
                             "server.port", "0"))
                     .run()) {
                 assertThat(app.getBeansOfType(EmbeddedGraph.class)).isEmpty();
                 assertThat(Files.exists(dir.resolve("app-data").resolve("neo4j"))).isFalse();
-                var driver = app.getBean(org.neo4j.driver.Driver.class);
-                long constraints = Transactions.read(driver, tx -> tx.run(
-                        "SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH 'member_' RETURN count(*) AS n").single().get("n").asLong());
+                var graph = new Graph(app.getBean(org.neo4j.driver.Driver.class));
+                long constraints = graph.count("SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH 'member_' RETURN count(*) AS n",
+                        Map.of());
                 assertThat(constraints).isEqualTo(3);
-                Transactions.write(driver, tx -> tx.run("CREATE (:Member {id: 'kept', email: 'kept@example.org', handle: 'kept'})").consume());
+                graph.write("CREATE (:Member {id: 'kept', email: 'kept@example.org', handle: 'kept'})");
             }
         }
 
         try (var again = EmbeddedGraph.start(data, "127.0.0.1", 0, DataSize.ofMegabytes(32).toBytes());
              var driver = GraphDatabase.driver(again.boltUri(), AuthTokens.basic(EmbeddedGraph.USER, again.password()))) {
-            long kept = Transactions.read(driver, tx -> tx.run("MATCH (m:Member {id: 'kept'}) RETURN count(m) AS n")
-                    .single().get("n").asLong());
+            var graph = new Graph(driver);
+            long kept = graph.count("MATCH (m:Member {id: 'kept'}) RETURN count(m) AS n", Map.of());
             assertThat(kept).isEqualTo(1);
         }
     }

@@ -15,8 +15,7 @@ class GraphSchemaTest extends RampeTest {
     GraphSchema schema;
 
     private List<Map<String, Object>> constraints() {
-        return Transactions.read(driver, tx -> tx.run("SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties")
-                .list(r -> r.asMap()));
+        return graph.list("SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties", r -> r.asMap());
     }
 
     @Test
@@ -44,9 +43,9 @@ class GraphSchemaTest extends RampeTest {
 
     @Test
     void aSecondMemberWithTheSameEmailIsRefusedByTheDatabaseItself() {
-        Transactions.write(driver, tx -> tx.run("CREATE (:Member {id: 'a', email: 'x@example.org', handle: 'x1'})").consume());
+        graph.write("CREATE (:Member {id: 'a', email: 'x@example.org', handle: 'x1'})");
         var duplicate = org.assertj.core.api.Assertions.catchThrowableOfType(org.neo4j.driver.exceptions.Neo4jException.class,
-                () -> Transactions.write(driver, tx -> tx.run("CREATE (:Member {id: 'b', email: 'x@example.org', handle: 'x2'})").consume()));
-        assertThat(Transactions.isConstraintViolation(duplicate)).isTrue();
+                () -> graph.write("CREATE (:Member {id: 'b', email: 'x@example.org', handle: 'x2'})"));
+        assertThat(Graph.isConstraintViolation(duplicate)).isTrue();
     }
 }

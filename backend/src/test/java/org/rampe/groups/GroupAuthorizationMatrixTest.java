@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.rampe.graph.Transactions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -98,7 +97,7 @@ class GroupAuthorizationMatrixTest extends GroupTestSupport {
     private void members() throws Exception {
         sessions = new LinkedHashMap<>();
         for (String handle : List.of("nina", "mona", "modo", "olga", "bob", ADMIN_HANDLE, "rita", "ivan")) {
-            sessions.put(handle, signUp(handle));
+            sessions.put(handle, members.signUp(handle));
         }
     }
 
@@ -127,7 +126,7 @@ class GroupAuthorizationMatrixTest extends GroupTestSupport {
             Map<String, String> posts = groups();
             String kind = route.kind().equals("all") ? "public" : route.kind();
             String path = route.path().replace("{slug}", "g-" + kind).replace("{post}", posts.get(kind))
-                    .replace("{rita}", idOf("rita")).replace("{mona}", idOf("mona")).replace("{mo}", idOf("modo"))
+                    .replace("{rita}", members.idOf("rita")).replace("{mona}", members.idOf("mona")).replace("{mo}", members.idOf("modo"))
                     .replace("{id}", groupId("g-" + kind));
             MockHttpServletRequestBuilder request = route.method().equals("GET") ? get(path) : post(path).with(csrf());
             for (int p = 0; p < route.params().length; p += 2) {
@@ -140,11 +139,6 @@ class GroupAuthorizationMatrixTest extends GroupTestSupport {
             expected.put(actor, route.expected()[i]);
         }
         assertThat(outcomes).as(route.toString()).isEqualTo(expected);
-    }
-
-    private String groupId(String slug) {
-        return Transactions.read(driver, tx -> tx.run("MATCH (g:Group {slug: $slug}) RETURN g.id AS id", Map.of("slug", slug))
-                .single().get("id").asString());
     }
 
     private static String outcome(MockHttpServletResponse response) {

@@ -1,5 +1,6 @@
 package org.rampe.groups;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -7,34 +8,42 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.rampe.RampeTest;
-import org.rampe.graph.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Members signed up through the real form, and groups written with Cypher as the model says (graph-schema README, "Groups"). */
+/**
+ * Groups created through the form, or written with Cypher as the model says (graph-schema README,
+ * "Groups"); members come from {@code members}.
+ */
 abstract class GroupTestSupport extends RampeTest {
 
     @Autowired
     MockMvc mvc;
 
-    MockHttpSession signUp(String handle) throws Exception {
-        return (MockHttpSession) mvc.perform(post("/signup").with(csrf()).param("email", handle + "@example.org")
-                        .param("handle", handle).param("displayName", Character.toUpperCase(handle.charAt(0)) + handle.substring(1))
-                        .param("password", "a long enough password").param("language", "fr"))
-                .andReturn().getRequest().getSession();
+    /** Creates a group through the form (with a description and rules); returns its address. */
+    String createdSlug(MockHttpSession session, String name, String kind) throws Exception {
+        String location = mvc.perform(post("/groups").with(csrf()).session(session).param("name", name).param("kind", kind)
+                .param("description", "Pour parler de tout").param("rules", "Soyez bienveillants."))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/groups/");
+        return location.substring("/groups/".length());
+    }
+
+    String groupId(String slug) {
+        return string("MATCH (g:Group {slug: $s}) RETURN g.id", "s", slug);
     }
 
     void cypher(String query, Object... pairs) {
-        Transactions.write(driver, tx -> tx.run(query, params(pairs)).consume());
+        graph.write(query, params(pairs));
     }
 
     long count(String query, Object... pairs) {
-        return Transactions.read(driver, tx -> tx.run(query, params(pairs)).single().get(0).asLong());
+        return graph.count(query, params(pairs));
     }
 
     String string(String query, Object... pairs) {
-        return Transactions.read(driver, tx -> tx.run(query, params(pairs)).single().get(0).asString());
+        return graph.one(query, params(pairs), r -> r.get(0).asString()).orElseThrow();
     }
 
     private static Map<String, Object> params(Object... pairs) {
@@ -43,10 +52,6 @@ abstract class GroupTestSupport extends RampeTest {
             params.put((String) pairs[i], pairs[i + 1]);
         }
         return params;
-    }
-
-    String idOf(String handle) {
-        return string("MATCH (m:Member {handle: $h}) RETURN m.id", "h", handle);
     }
 
     /**

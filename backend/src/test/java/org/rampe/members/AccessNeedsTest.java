@@ -8,11 +8,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Map;
+
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
-import org.rampe.graph.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -26,13 +27,11 @@ class AccessNeedsTest extends RampeTest {
 
     @BeforeEach
     void aMember() throws Exception {
-        session = (MockHttpSession) mvc.perform(post("/signup").with(csrf()).param("email", "ines@example.org").param("handle", "ines")
-                .param("displayName", "Inès").param("password", "a long enough password").param("language", "fr"))
-                .andReturn().getRequest().getSession();
+        session = members.signUp("ines", "Inès");
     }
 
     private long needsNodes() {
-        return Transactions.read(driver, tx -> tx.run("MATCH (n:AccessNeeds) RETURN count(n) AS n").single().get("n").asLong());
+        return graph.count("MATCH (n:AccessNeeds) RETURN count(n) AS n", Map.of());
     }
 
     @Test
@@ -48,7 +47,8 @@ class AccessNeedsTest extends RampeTest {
         mvc.perform(post("/account/needs").with(csrf()).session(session).param("needs", "wheelchair").param("needs", "hearing")
                         .param("consent", "yes"))
                 .andExpect(redirectedUrl("/account/needs"));
-        var stored = Transactions.read(driver, tx -> tx.run("MATCH (:Member {handle: 'ines'})-[:HAS_NEEDS]->(n) RETURN n.profiles AS p, n.visibility AS v, n.consentAt IS NOT NULL AS c").single());
+        var stored = graph.one("MATCH (:Member {handle: 'ines'})-[:HAS_NEEDS]->(n) RETURN n.profiles AS p, n.visibility AS v, n.consentAt IS NOT NULL AS c",
+                Map.of(), r -> r).orElseThrow();
         assertThat(stored.get("p").asList(v -> v.asString())).containsExactly("wheelchair", "hearing");
         assertThat(stored.get("v").asString()).isEqualTo("only_me");
         assertThat(stored.get("c").asBoolean()).isTrue();

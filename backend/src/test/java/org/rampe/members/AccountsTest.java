@@ -15,7 +15,6 @@ import jakarta.servlet.http.Cookie;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
-import org.rampe.graph.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -51,7 +50,8 @@ class AccountsTest extends RampeTest {
         mvc.perform(get("/").session(session).cookie(new Cookie("rampe_lang", "en")))
                 .andExpect(content().string(Matchers.containsString("Signed in as Ana 🌻 Bê")));
 
-        var stored = Transactions.read(driver, tx -> tx.run("MATCH (m:Member) RETURN m.email AS email, m.handle AS handle, m.passwordHash AS hash, m.language AS language").single());
+        var stored = graph.one("MATCH (m:Member) RETURN m.email AS email, m.handle AS handle, m.passwordHash AS hash, m.language AS language",
+                Map.of(), r -> r).orElseThrow();
         assertThat(stored.get("email").asString()).isEqualTo("ana@example.org");
         assertThat(stored.get("handle").asString()).isEqualTo("ana_b");
         assertThat(stored.get("language").asString()).isEqualTo("en");
@@ -220,6 +220,6 @@ class AccountsTest extends RampeTest {
     }
 
     private long memberCount() {
-        return Transactions.read(driver, tx -> tx.run("MATCH (m:Member) RETURN count(m) AS n", Map.of()).single().get("n").asLong());
+        return graph.count("MATCH (m:Member) RETURN count(m) AS n", Map.of());
     }
 }

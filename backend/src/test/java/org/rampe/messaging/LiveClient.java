@@ -1,5 +1,7 @@
 package org.rampe.messaging;
 
+import static org.rampe.TestMembers.newMember;
+
 import java.lang.reflect.Type;
 import java.net.CookieManager;
 import java.net.URI;
@@ -19,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.rampe.TestMembers.WebSession;
+import org.rampe.TestMembers;
 import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.converter.StringMessageConverter;
@@ -57,20 +61,17 @@ final class LiveClient implements AutoCloseable {
                 .connectTimeout(WAIT).build();
     }
 
-    /** A new member through the sign-up form (which signs them in). */
-    LiveClient signUp(String handle) throws Exception {
-        String form = get("/signup").body();
-        post("/signup", Map.of("_csrf", match(HIDDEN_CSRF, form), "email", handle + "@example.org", "handle", handle,
-                "displayName", Character.toUpperCase(handle.charAt(0)) + handle.substring(1),
-                "password", "a long enough password", "language", "fr"));
+    /** This client as the member of {@code session} (TestMembers.signUpOverHttp): its cookie in this client's jar. */
+    LiveClient as(WebSession session) {
+        session.addTo(cookies);
         return this;
     }
 
-    /** Signs in through the sign-in form (a fresh cookie jar: the session of {@link #signUp} is not reused). */
+    /** Signs in through the sign-in form (a fresh cookie jar: the session of {@link #as} is not reused). */
     LiveClient signIn(String handle) throws Exception {
         String form = get("/signin").body();
-        post("/signin", Map.of("_csrf", match(HIDDEN_CSRF, form), "email", handle + "@example.org",
-                "password", "a long enough password"));
+        post("/signin", Map.of("_csrf", match(HIDDEN_CSRF, form), "email", newMember(handle).email(),
+                "password", TestMembers.PASSWORD));
         return this;
     }
 

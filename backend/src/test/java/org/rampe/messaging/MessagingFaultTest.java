@@ -1,6 +1,7 @@
 package org.rampe.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rampe.TestMembers.signUpOverHttp;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.neo4j.driver.Driver;
-import org.rampe.graph.Transactions;
-import org.rampe.messaging.StompMember.Web;
+import org.rampe.graph.Graph;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /**
@@ -53,14 +53,16 @@ class MessagingFaultTest {
     private static RampeProcesses processes;
     private static RampeProcesses.App app;
     private static Driver driver;
+    private static Graph graph;
     private static WebSocketStompClient client;
 
     @BeforeAll
     static void start() throws Exception {
         processes = new RampeProcesses("fault");
-        var graph = processes.startGraph();
-        driver = graph.driver();
-        app = processes.startApp("app", graph, "384m", List.of());
+        var server = processes.startGraph();
+        driver = server.driver();
+        graph = new Graph(driver);
+        app = processes.startApp("app", server, "384m", List.of());
         client = StompMember.client();
     }
 
@@ -170,14 +172,14 @@ class MessagingFaultTest {
         List<String> handles = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             String handle = "fault_" + i;
-            StompMember.signUp(app.baseUrl(), handle);
+            signUpOverHttp(app.baseUrl(), StompMember.account(handle));
             handles.add(handle);
         }
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         List<Sender> senders = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             // Pairs talk to each other: 0 with 1, 2 with 3, ...
-            String conversation = ScaleFixtures.direct(driver, handles.get(i), handles.get(i ^ 1));
+            String conversation = ScaleFixtures.direct(graph, handles.get(i), handles.get(i ^ 1));
             senders.add(new Sender(handles.get(i), conversation, deadline));
         }
         List<Thread> threads = senders.stream().map(s -> Thread.ofPlatform().name("sender-" + s.handle).start(s)).toList();
@@ -205,25 +207,25 @@ class MessagingFaultTest {
         // Straight from the database: each acknowledged message once, with the id its ack named.
         Map<String, String> expected = new HashMap<>();
         for (Sender s : senders) {
-            String memberId = ScaleFixtures.memberId(driver, s.handle);
+            String memberId = ScaleFixtures.memberId(graph, s.handle);
             s.acked.forEach((clientId, ack) -> expected.put(memberId + ":" + clientId, (String) ack.get("id")));
         }
-        var stored = Transactions.read(driver, tx -> tx.run("""
+        var stored = graph.list("""
                 MATCH (:Member)-[:SENT]->(m:Message)-[:IN]->(:Conversation)
                 WHERE m.clientKey IN $keys
-                RETURN m.clientKey AS key, collect(m.id) AS ids""", Map.of("keys", List.copyOf(expected.keySet()))).list());
+                RETURN m.clientKey AS key, collect(m.id) AS ids""", Map.of("keys", List.copyOf(expected.keySet())), r -> r);
         Map<String, List<Object>> byKey = new HashMap<>();
         stored.forEach(r -> byKey.put(r.get("key").asString(), r.get("ids").asList()));
         assertThat(byKey.keySet()).as("every acknowledged message is stored").containsExactlyInAnyOrderElementsOf(expected.keySet());
         expected.forEach((key, id) -> assertThat(byKey.get(key)).as(key).containsExactly(id));
-        long all = Transactions.read(driver, tx -> tx.run("MATCH (m:Message) RETURN count(m) AS n").single().get("n").asLong());
+        long all = graph.count("MATCH (m:Message) RETURN count(m) AS n", Map.of());
         assertThat(all).as("no message stored beyond the acknowledged ones").isEqualTo(total);
         // Sequence numbers stay gapless per conversation: a killed transaction left no hole.
-        var gaps = Transactions.read(driver, tx -> tx.run("""
+        var gaps = graph.list("""
                 MATCH (c:Conversation)<-[:IN]-(m:Message)
                 WITH c, count(m) AS n, max(m.seq) AS top, min(m.seq) AS bottom
                 WHERE n <> top - bottom + 1 OR top <> c.lastSeq
-                RETURN c.id AS id""").list());
+                RETURN c.id AS id""", r -> r);
         assertThat(gaps).as("conversations whose seq has holes").isEmpty();
 
         int duplicates = senders.stream().mapToInt(s -> s.duplicates.get()).sum();

@@ -4,8 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.neo4j.driver.Driver;
-import org.rampe.graph.Transactions;
+import org.rampe.graph.Graph;
 
 /**
  * Data the scale-out tests and the benchmark need in the shared database, written over Bolt as
@@ -17,17 +16,17 @@ final class ScaleFixtures {
     private ScaleFixtures() {
     }
 
-    static String memberId(Driver driver, String handle) {
-        return Transactions.read(driver, tx -> tx.run("MATCH (m:Member {handle: $h}) RETURN m.id AS id", Map.of("h", handle))
-                .single().get("id").asString());
+    static String memberId(Graph graph, String handle) {
+        return graph.one("MATCH (m:Member {handle: $h}) RETURN m.id AS id", Map.of("h", handle), r -> r.get("id").asString())
+                .orElseThrow();
     }
 
     /** The direct conversation of two members (by handle), as {@code Messaging.startDirect} makes it. */
-    static String direct(Driver driver, String handleA, String handleB) {
-        String a = memberId(driver, handleA);
-        String b = memberId(driver, handleB);
+    static String direct(Graph graph, String handleA, String handleB) {
+        String a = memberId(graph, handleA);
+        String b = memberId(graph, handleB);
         String pairKey = a.compareTo(b) < 0 ? a + ":" + b : b + ":" + a;
-        return Transactions.write(driver, tx -> tx.run("""
+        return graph.writeOne("""
                 MATCH (a:Member {id: $a}), (b:Member {id: $b})
                 MERGE (c:Conversation {pairKey: $pairKey})
                   ON CREATE SET c.id = $id, c.kind = 'direct', c.createdAt = datetime(), c.lastSeq = 0
@@ -35,8 +34,8 @@ final class ScaleFixtures {
                 UNWIND [a, b] AS m
                 MERGE (m)-[p:IN_CONVERSATION]->(c)
                   ON CREATE SET p.joinedAt = datetime(), p.readSeq = 0, p.muted = false
-                RETURN DISTINCT c.id AS id""", Map.of("a", a, "b", b, "pairKey", pairKey, "id", UUID.randomUUID().toString()))
-                .single().get("id").asString());
+                RETURN DISTINCT c.id AS id""", Map.of("a", a, "b", b, "pairKey", pairKey, "id", UUID.randomUUID().toString()),
+                r -> r.get("id").asString()).orElseThrow();
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.rampe.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rampe.TestMembers.signUpOverHttp;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.neo4j.driver.Driver;
-import org.rampe.messaging.StompMember.Web;
+import org.rampe.TestMembers.WebSession;
+import org.rampe.graph.Graph;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /**
@@ -29,10 +31,11 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 class ScaleOutTest {
 
     private static RampeProcesses processes;
-    private static RampeProcesses.Graph graph;
+    private static RampeProcesses.Graph server;
     private static RampeProcesses.App one;
     private static RampeProcesses.App two;
     private static Driver driver;
+    private static Graph graph;
     private static WebSocketStompClient client;
     private static final List<StompMember> connected = new ArrayList<>();
 
@@ -40,11 +43,12 @@ class ScaleOutTest {
     static void startTwoInstances() throws Exception {
         RabbitMqBroker.ensureRunning();
         processes = new RampeProcesses("scale-out");
-        graph = processes.startGraph();
-        driver = graph.driver();
+        server = processes.startGraph();
+        driver = server.driver();
+        graph = new Graph(driver);
         // One after the other: the first applies the schema, the second finds it applied.
-        one = processes.startApp("one", graph, "384m", RabbitMqBroker.relayArguments());
-        two = processes.startApp("two", graph, "384m", RabbitMqBroker.relayArguments());
+        one = processes.startApp("one", server, "384m", RabbitMqBroker.relayArguments());
+        two = processes.startApp("two", server, "384m", RabbitMqBroker.relayArguments());
         client = StompMember.client();
     }
 
@@ -62,7 +66,7 @@ class ScaleOutTest {
         }
     }
 
-    private static StompMember connect(Web web) throws Exception {
+    private static StompMember connect(WebSession web) throws Exception {
         var member = StompMember.connect(client, web, true);
         connected.add(member);
         return member;
@@ -70,9 +74,9 @@ class ScaleOutTest {
 
     @Test
     void membersOnDifferentInstancesTalkBothWaysEachMessageOnceAndSeeEachOthersPresence() throws Exception {
-        Web ana = StompMember.signUp(one.baseUrl(), "ana_scale");
-        Web bob = StompMember.signUp(two.baseUrl(), "bob_scale");
-        String conversation = ScaleFixtures.direct(driver, "ana_scale", "bob_scale");
+        WebSession ana = signUpOverHttp(one.baseUrl(), StompMember.account("ana_scale"));
+        WebSession bob = signUpOverHttp(two.baseUrl(), StompMember.account("bob_scale"));
+        String conversation = ScaleFixtures.direct(graph, "ana_scale", "bob_scale");
         var anaLive = connect(ana);
         var bobLive = connect(bob);
 
@@ -109,11 +113,11 @@ class ScaleOutTest {
 
     @Test
     void aMemberConnectedToBothInstancesGetsEveryMessageOnBoth() throws Exception {
-        Web dan = StompMember.signUp(one.baseUrl(), "dan_scale");
-        Web cleoOnOne = StompMember.signUp(one.baseUrl(), "cleo_scale");
+        WebSession dan = signUpOverHttp(one.baseUrl(), StompMember.account("dan_scale"));
+        WebSession cleoOnOne = signUpOverHttp(one.baseUrl(), StompMember.account("cleo_scale"));
         // HTTP sessions are per instance here (no shared session store): Cléo signs in on each.
-        Web cleoOnTwo = StompMember.signIn(two.baseUrl(), "cleo_scale");
-        String conversation = ScaleFixtures.direct(driver, "dan_scale", "cleo_scale");
+        WebSession cleoOnTwo = StompMember.signIn(two.baseUrl(), "cleo_scale");
+        String conversation = ScaleFixtures.direct(graph, "dan_scale", "cleo_scale");
         var danLive = connect(dan);
         // Cléo connects to instance two first, and instance one is given the time to learn it: with a
         // session of Cléo's on instance one too, Spring resolves her sessions from instance one's view
@@ -138,9 +142,9 @@ class ScaleOutTest {
 
     @Test
     void membersOnTheSameInstanceTalkThroughTheRelay() throws Exception {
-        Web eve = StompMember.signUp(one.baseUrl(), "eve_scale");
-        Web fay = StompMember.signUp(one.baseUrl(), "fay_scale");
-        String conversation = ScaleFixtures.direct(driver, "eve_scale", "fay_scale");
+        WebSession eve = signUpOverHttp(one.baseUrl(), StompMember.account("eve_scale"));
+        WebSession fay = signUpOverHttp(one.baseUrl(), StompMember.account("fay_scale"));
+        String conversation = ScaleFixtures.direct(graph, "eve_scale", "fay_scale");
         var eveLive = connect(eve);
         var fayLive = connect(fay);
         String id = UUID.randomUUID().toString();

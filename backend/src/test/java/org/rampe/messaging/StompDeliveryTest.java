@@ -1,6 +1,8 @@
 package org.rampe.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rampe.TestMembers.newMember;
+import static org.rampe.TestMembers.signUpOverHttp;
 
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
 import org.rampe.SocialFixtures;
-import org.rampe.graph.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -47,10 +48,10 @@ class StompDeliveryTest extends RampeTest {
     @BeforeEach
     void twoMembersInAConversation() throws Exception {
         sendThrottle.clear();
-        ana = new LiveClient(baseUrl()).signUp("ana");
-        leo = new LiveClient(baseUrl()).signUp("leo");
-        anaId = idOf("ana");
-        leoId = idOf("leo");
+        ana = new LiveClient(baseUrl()).as(signUpOverHttp(baseUrl(), newMember("ana")));
+        leo = new LiveClient(baseUrl()).as(signUpOverHttp(baseUrl(), newMember("leo")));
+        anaId = members.idOf("ana");
+        leoId = members.idOf("leo");
         conversation = messaging.startDirect(anaId, "leo").id();
     }
 
@@ -124,6 +125,8 @@ class StompDeliveryTest extends RampeTest {
     @Test
     void aMessageStoredOutsideTheSocketIsPushedToConnectedParticipants() throws Exception {
         leo.connect().standardQueues();
+        // Pushed from this thread at once: the broker must hold Léo's subscriptions first.
+        BrokerSubscriptions.await(broker, users, leoId, "/queue/messages", "/queue/counts");
         // As the page's form does: through the service, no WebSocket involved.
         messaging.send(anaId, conversation, UUID.randomUUID().toString(), "Envoyé sans JavaScript");
         assertThat(leo.next("/user/queue/messages")).containsEntry("text", "Envoyé sans JavaScript");
@@ -134,7 +137,7 @@ class StompDeliveryTest extends RampeTest {
     void aNewNotificationPushesTheHeaderCountInWords() throws Exception {
         leo.connect().standardQueues();
         BrokerSubscriptions.await(broker, users, leoId, "/queue/counts");
-        new SocialFixtures(driver, events).follow(anaId, leoId);
+        new SocialFixtures(graph, events).follow(anaId, leoId);
         assertThat(leo.next("/user/queue/counts")).containsEntry("notifications", 1)
                 .containsEntry("notificationsText", ", 1 non lue").containsEntry("messages", 0);
     }
@@ -232,12 +235,7 @@ class StompDeliveryTest extends RampeTest {
     }
 
     private long storedWithClientId(String clientId) {
-        return Transactions.read(driver, tx -> tx.run("MATCH (m:Message) WHERE m.clientKey ENDS WITH $k RETURN count(m) AS n",
-                Map.of("k", ":" + clientId)).single().get("n").asLong());
+        return graph.count("MATCH (m:Message) WHERE m.clientKey ENDS WITH $k RETURN count(m) AS n", Map.of("k", ":" + clientId));
     }
 
-    private String idOf(String handle) {
-        return Transactions.read(driver, tx -> tx.run("MATCH (m:Member {handle: $h}) RETURN m.id AS id",
-                Map.of("h", handle)).single().get("id").asString());
-    }
 }

@@ -1,14 +1,9 @@
 package org.rampe.messaging;
 
+import static org.rampe.TestMembers.newMember;
+
 import java.io.IOException;
 import java.lang.reflect.Type;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -16,9 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.rampe.TestMembers.NewMember;
+import org.rampe.TestMembers.WebSession;
+import org.rampe.TestMembers;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
@@ -39,13 +35,6 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 final class StompMember implements AutoCloseable {
 
     static final String PASSWORD = "scale test password, not secret";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
-    private static final Pattern SESSION = Pattern.compile("RAMPE_SESSION=([^;]+)");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    /** One signed-in HTTP session on one instance. */
-    record Web(String base, String cookie, String csrf) {
-    }
 
     final BlockingQueue<Map<String, Object>> messages = new LinkedBlockingQueue<>();
     final BlockingQueue<Map<String, Object>> acks = new LinkedBlockingQueue<>();
@@ -62,79 +51,21 @@ final class StompMember implements AutoCloseable {
 
     // ---------------------------------------------------------------- HTTP
 
-    /** Signs up through the form (the new member is signed in at once); returns that session. */
-    static Web signUp(String base, String handle) throws IOException, InterruptedException {
-        var form = get(base + "/signup", null);
-        String cookie = cookie(form, null);
-        String body = "_csrf=" + enc(csrf(form.body())) + "&email=" + enc(email(handle)) + "&handle=" + enc(handle)
-                + "&displayName=" + enc("Member " + handle) + "&password=" + enc(PASSWORD) + "&language=fr";
-        var done = post(base + "/signup", cookie, body);
-        if (done.statusCode() != 302) {
-            throw new IllegalStateException("Sign-up of " + handle + " failed: " + done.statusCode() + " " + done.body());
-        }
-        return page(base, cookie(done, cookie));
+    /**
+     * What a scale member signs up with (TestMembers.signUpOverHttp): an e-mail and a password of
+     * their own, those {@link #signIn} and the benchmark's members use.
+     */
+    static NewMember account(String handle) {
+        return newMember(handle).named("Member " + handle).withEmail(email(handle)).withPassword(PASSWORD);
     }
 
     /** Signs in through the form; returns the session and its (new) CSRF token. */
-    static Web signIn(String base, String handle) throws IOException, InterruptedException {
-        var form = get(base + "/signin", null);
-        String cookie = cookie(form, null);
-        String body = "_csrf=" + enc(csrf(form.body())) + "&email=" + enc(email(handle)) + "&password=" + enc(PASSWORD);
-        var done = post(base + "/signin", cookie, body);
-        if (done.statusCode() != 302 || done.headers().firstValue("Location").orElse("").contains("error")) {
-            throw new IllegalStateException("Sign-in of " + handle + " failed: " + done.statusCode() + " " + done.headers().map());
-        }
-        return page(base, cookie(done, cookie));
+    static WebSession signIn(String base, String handle) throws IOException, InterruptedException {
+        return TestMembers.signInOverHttp(base, email(handle), PASSWORD);
     }
 
     static String email(String handle) {
         return handle + "@scale.invalid";
-    }
-
-    /** The token changes when one signs in: read it from a page of the signed-in session. */
-    private static Web page(String base, String cookie) throws IOException, InterruptedException {
-        var home = get(base + "/", cookie);
-        return new Web(base, cookie, csrf(home.body()));
-    }
-
-    private static HttpResponse<String> get(String url, String cookie) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Accept", "text/html");
-        if (cookie != null) {
-            request.header("Cookie", "RAMPE_SESSION=" + cookie);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> post(String url, String cookie, String form) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Cookie", "RAMPE_SESSION=" + cookie).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String csrf(String page) {
-        Matcher m = CSRF.matcher(page);
-        if (!m.find()) {
-            throw new IllegalStateException("No CSRF token on the page");
-        }
-        return m.group(1) != null ? m.group(1) : m.group(2);
-    }
-
-    private static String cookie(HttpResponse<?> response, String otherwise) {
-        for (String header : response.headers().allValues("Set-Cookie")) {
-            Matcher m = SESSION.matcher(header);
-            if (m.find()) {
-                return m.group(1);
-            }
-        }
-        if (otherwise == null) {
-            throw new IllegalStateException("No session cookie from " + response.uri());
-        }
-        return otherwise;
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     // ---------------------------------------------------------------- STOMP
@@ -161,11 +92,11 @@ final class StompMember implements AutoCloseable {
      * waiting for the broker's receipt of each subscription when {@code receipts} (the relay sends
      * them; the simple broker does not).
      */
-    static StompMember connect(WebSocketStompClient client, Web web, boolean receipts) throws Exception {
+    static StompMember connect(WebSocketStompClient client, WebSession web, boolean receipts) throws Exception {
         return connect(client, web, receipts, null);
     }
 
-    static StompMember connect(WebSocketStompClient client, Web web, boolean receipts, Consumer<Map<String, Object>> onMessage)
+    static StompMember connect(WebSocketStompClient client, WebSession web, boolean receipts, Consumer<Map<String, Object>> onMessage)
             throws Exception {
         var handshake = new WebSocketHttpHeaders();
         handshake.add("Cookie", "RAMPE_SESSION=" + web.cookie());

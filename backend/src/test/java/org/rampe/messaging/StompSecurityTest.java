@@ -2,6 +2,8 @@ package org.rampe.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.rampe.TestMembers.newMember;
+import static org.rampe.TestMembers.signUpOverHttp;
 
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
 import org.rampe.XssCorpus;
-import org.rampe.graph.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -43,11 +44,11 @@ class StompSecurityTest extends RampeTest {
     @BeforeEach
     void membersAndAConversationZoeIsNotIn() throws Exception {
         sendThrottle.clear();
-        ana = new LiveClient(baseUrl()).signUp("ana");
-        leo = new LiveClient(baseUrl()).signUp("leo");
-        zoe = new LiveClient(baseUrl()).signUp("zoe");
-        anaId = idOf("ana");
-        leoId = idOf("leo");
+        ana = new LiveClient(baseUrl()).as(signUpOverHttp(baseUrl(), newMember("ana")));
+        leo = new LiveClient(baseUrl()).as(signUpOverHttp(baseUrl(), newMember("leo")));
+        zoe = new LiveClient(baseUrl()).as(signUpOverHttp(baseUrl(), newMember("zoe")));
+        anaId = members.idOf("ana");
+        leoId = members.idOf("leo");
         conversation = messaging.startDirect(anaId, "leo").id();
     }
 
@@ -180,11 +181,7 @@ class StompSecurityTest extends RampeTest {
     }
 
     private long count(String cypher) {
-        return Transactions.read(driver, tx -> tx.run(cypher).single().get("n").asLong());
+        return graph.count(cypher, Map.of());
     }
 
-    private String idOf(String handle) {
-        return Transactions.read(driver, tx -> tx.run("MATCH (m:Member {handle: $h}) RETURN m.id AS id",
-                Map.of("h", handle)).single().get("id").asString());
-    }
 }

@@ -1,6 +1,7 @@
 package org.rampe.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rampe.TestMembers.newMember;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -61,9 +62,10 @@ class ModerationAuthorizationTest extends ModerationTestSupport {
     @ParameterizedTest(name = "{0} as {1} → {2}")
     @MethodSource("cases")
     void everyModerationRouteAllowsOnlyWhoShouldUseIt(String route, String role, String expected) throws Exception {
-        member("author", 100);
-        member("mod1", 100);
-        member("reporter", 100);
+        for (String handle : List.of("author", "mod1", "reporter")) {
+            members.create(newMember(handle).named(handle));
+            age(handle, 100);
+        }
         String g = group("G", "public", false, "Règles de G");
         String h = group("H", "hidden", false, "");
         memberOf("author", g, "member");
@@ -71,16 +73,16 @@ class ModerationAuthorizationTest extends ModerationTestSupport {
         memberOf("mod1", h, "moderator");
         memberOf("author", h, "member");
         String p = writePost("author", "Publication signalée", g);
-        String reporter = idOf("reporter");
-        Target target = new Target(TargetKind.POST, p, idOf("author"), "author", "author", "", p, g, "G", "");
+        String reporter = members.idOf("reporter");
+        Target target = new Target(TargetKind.POST, p, members.idOf("author"), "author", "author", "", p, g, "G", "");
         reports.report(target, reporter, Reason.SPAM, "");
         String caseG = caseAbout(p);
         String hp = writePost("author", "Dans H", h);
-        reports.report(new Target(TargetKind.POST, hp, idOf("author"), "author", "author", "", hp, h, "H", ""), reporter, Reason.SPAM, "");
+        reports.report(new Target(TargetKind.POST, hp, members.idOf("author"), "author", "author", "", hp, h, "H", ""), reporter, Reason.SPAM, "");
         String caseH = caseAbout(hp);
         String decided = writePost("author", "Décidée", g);
-        reports.report(new Target(TargetKind.POST, decided, idOf("author"), "author", "author", "", decided, g, "G", ""), reporter, Reason.SPAM, "");
-        var d = decisions.decide(new CaseId(caseAbout(decided)), idOf("mod1"), false, Action.HIDE, "Règle 1", "Raison", null);
+        reports.report(new Target(TargetKind.POST, decided, members.idOf("author"), "author", "author", "", decided, g, "G", ""), reporter, Reason.SPAM, "");
+        var d = decisions.decide(new CaseId(caseAbout(decided)), members.idOf("mod1"), false, Action.HIDE, "Règle 1", "Raison", null);
         String decision = d.decisionId();
         if (route.endsWith("/review")) {
             cypher("MATCH (m:Member {handle: 'author'}), (d:Decision {id: $d}) CREATE (m)-[:APPEALED {text: 'non', at: datetime()}]->(d)",
@@ -89,8 +91,8 @@ class ModerationAuthorizationTest extends ModerationTestSupport {
 
         MockHttpSession session = switch (role) {
             case "visitor" -> null;
-            case "admin" -> signUp(ADMIN_HANDLE);
-            default -> signUp("actor");
+            case "admin" -> members.signUp(ADMIN_HANDLE);
+            default -> members.signUp("actor");
         };
         switch (role) {
             case "member", "moderator", "owner" -> memberOf("actor", g, role);

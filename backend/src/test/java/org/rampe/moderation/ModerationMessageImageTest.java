@@ -1,6 +1,7 @@
 package org.rampe.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rampe.TestMembers.newMember;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -70,10 +71,10 @@ class ModerationMessageImageTest extends ModerationTestSupport {
 
     @Test
     void theAdministratorsSeeTheImageOfAReportedDirectMessageAndNoOneElseReachesItThroughTheCase() throws Exception {
-        var ana = signUp("ana");
-        var leo = signUp("leo");
-        var zoe = signUp("zoe");
-        var admin = signUp(ADMIN_HANDLE);
+        var ana = members.signUp("ana");
+        var leo = members.signUp("leo");
+        var zoe = members.signUp("zoe");
+        var admin = members.signUp(ADMIN_HANDLE);
         String c = direct(ana);
         String m = send(ana, c, "img-1", "Regarde ça", TestImages.png(40, 30), "Un geste obscène");
         assertThat(report(leo, "message", m, "harassment", "L’image est insultante")).isEqualTo("/report/received");
@@ -125,16 +126,16 @@ class ModerationMessageImageTest extends ModerationTestSupport {
 
     @Test
     void theGroupsModeratorsSeeTheImageOfAGroupChatMessageAndItsAbsenceOnceDeleted() throws Exception {
-        var ana = signUp("ana");
-        var leo = signUp("leo");
-        var mia = signUp("mia", "en");
-        var zoe = signUp("zoe");
-        var admin = signUp(ADMIN_HANDLE);
+        var ana = members.signUp("ana");
+        var leo = members.signUp("leo");
+        var mia = members.signUp(newMember("mia").speaking("en"));
+        var zoe = members.signUp("zoe");
+        var admin = members.signUp(ADMIN_HANDLE);
         String g = group("Parents autisme", "public", false, "1. Bienveillance.");
         memberOf("ana", g, "member");
         memberOf("leo", g, "member");
         memberOf("mia", g, "moderator");
-        String c = messaging.groupChat(idOf("ana"), g).id();
+        String c = messaging.groupChat(members.idOf("ana"), g).id();
         String m = send(ana, c, "img-g", "", TestImages.png(20, 20), "Une affiche");
         // An alt text emptied since (as older data may have it): the moderators are told in words.
         cypher("MATCH (:Message {id: $m})-[:HAS_IMAGE]->(i:Image) SET i.alt = ''", "m", m);
@@ -172,9 +173,9 @@ class ModerationMessageImageTest extends ModerationTestSupport {
 
     @Test
     void aCaseAboutATextMessageHasNoImageAndNoImageRoute() throws Exception {
-        var ana = signUp("ana");
-        var leo = signUp("leo");
-        var admin = signUp(ADMIN_HANDLE);
+        var ana = members.signUp("ana");
+        var leo = members.signUp("leo");
+        var admin = members.signUp(ADMIN_HANDLE);
         String c = direct(ana);
         String m = send(ana, c, "t-1", "Un message sans image", null, "");
         assertThat(report(leo, "message", m, "spam", "")).isEqualTo("/report/received");

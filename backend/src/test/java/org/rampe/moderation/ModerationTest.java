@@ -22,8 +22,8 @@ class ModerationTest extends ModerationTestSupport {
 
     @Test
     void aMemberReportsAPostOnceEvenWhenReportingItTwiceAndIsToldItWasReceived() throws Exception {
-        signUp("ana");
-        var bob = signUp("bob");
+        members.signUp("ana");
+        var bob = members.signUp("bob");
         String p = writePost("ana", "Achetez mes pilules", null);
         assertThat(report(bob, "post", p, "spam", "")).isEqualTo("/report/received");
         var received = mvc.perform(get("/report/received").session(bob)
@@ -38,8 +38,8 @@ class ModerationTest extends ModerationTestSupport {
 
     @Test
     void aReportNeedsAReasonAndDetailsForSomethingElse() throws Exception {
-        signUp("ana");
-        var bob = signUp("bob");
+        members.signUp("ana");
+        var bob = members.signUp("bob");
         String p = writePost("ana", "Bonjour", null);
         String missing = mvc.perform(post("/report").with(csrf()).session(bob).param("kind", "post").param("id", p))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -52,8 +52,8 @@ class ModerationTest extends ModerationTestSupport {
 
     @Test
     void theReportFormShowsTheGroupsRulesAndTheSelfHarmHelpLine() throws Exception {
-        signUp("ana");
-        var bob = signUp("bob");
+        members.signUp("ana");
+        var bob = members.signUp("bob");
         String g = group("Sourds de Lyon", "public", false, "1. Bienveillance\n2. Pas de publicité");
         memberOf("ana", g, "member");
         String p = writePost("ana", "Bonjour le groupe", g);
@@ -63,8 +63,8 @@ class ModerationTest extends ModerationTestSupport {
 
     @Test
     void unknownOrUnreadableTargetsAreNotFoundAndMessagesAreAcceptedButNotYetReportable() throws Exception {
-        signUp("ana");
-        var bob = signUp("bob");
+        members.signUp("ana");
+        var bob = members.signUp("bob");
         String g = group("Cachés", "hidden", false, "");
         memberOf("ana", g, "member");
         String hidden = writePost("ana", "Secret", g);
@@ -74,15 +74,15 @@ class ModerationTest extends ModerationTestSupport {
         mvc.perform(get("/report").session(bob).param("kind", "post").param("id", "not-a-uuid")).andExpect(status().isNotFound());
         mvc.perform(get("/report").session(bob).param("kind", "message").param("id", java.util.UUID.randomUUID().toString()))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/report").session(bob).param("kind", "member").param("id", idOf("bob"))).andExpect(status().isNotFound());
+        mvc.perform(get("/report").session(bob).param("kind", "member").param("id", members.idOf("bob"))).andExpect(status().isNotFound());
     }
 
     @Test
     void aGroupReportGoesToThatGroupsQueueMostReportedFirstThenNewest() throws Exception {
-        var modo = signUp("modo");
-        signUp("ana");
-        var bob = signUp("bob");
-        var cleo = signUp("cleo");
+        var modo = members.signUp("modo");
+        members.signUp("ana");
+        var bob = members.signUp("bob");
+        var cleo = members.signUp("cleo");
         String g = group("Parents", "public", false, "Soyez gentils");
         memberOf("modo", g, "moderator");
         memberOf("ana", g, "member");
@@ -103,18 +103,18 @@ class ModerationTest extends ModerationTestSupport {
         assertThat(a).isLessThan(c);
         assertThat(c).isLessThan(b);
         assertThat(queue).contains("Ana (@ana)").contains("@cleo");
-        String site = page(signUp(ADMIN_HANDLE), "/moderation");
+        String site = page(members.signUp(ADMIN_HANDLE), "/moderation");
         assertThat(site).contains("Hors groupe").contains("Premier texte signalé").contains("Signalements de lieux");
     }
 
     @Test
     void hidingAPostLeavesItToItsAuthorWhoIsNotifiedAndEditingPutsItBackInTheQueue() throws Exception {
-        var modo = signUp("modo");
-        var ana = signUp("ana");
-        var bob = signUp("bob");
+        var modo = members.signUp("modo");
+        var ana = members.signUp("ana");
+        var bob = members.signUp("bob");
         String p = writePost("ana", "Texte limite", null);
         report(bob, "post", p, "harassment", "blessant");
-        var admin = signUp(ADMIN_HANDLE);
+        var admin = members.signUp(ADMIN_HANDLE);
         String c = caseAbout(p);
         assertThat(decide(admin, c, "hide", null)).isEqualTo(302);
         assertThat(string("MATCH (p:Post {id: $p}) RETURN p.moderation", "p", p)).isEqualTo("hidden");
@@ -141,10 +141,10 @@ class ModerationTest extends ModerationTestSupport {
 
     @Test
     void removedContentIsReadByNobodyAndAnAppealToAnotherModeratorUndoesIt() throws Exception {
-        var modo = signUp("modo");
-        var other = signUp("other_modo");
-        var ana = signUp("ana");
-        var bob = signUp("bob");
+        var modo = members.signUp("modo");
+        var other = members.signUp("other_modo");
+        var ana = members.signUp("ana");
+        var bob = members.signUp("bob");
         String g = group("Entraide", "public", false, "");
         memberOf("modo", g, "moderator");
         memberOf("other_modo", g, "owner");
@@ -174,11 +174,11 @@ class ModerationTest extends ModerationTestSupport {
 
     @Test
     void aLockedThreadRefusesNewCommentsWithAClearMessage() throws Exception {
-        var ana = signUp("ana");
-        var bob = signUp("bob");
+        var ana = members.signUp("ana");
+        var bob = members.signUp("bob");
         String p = writePost("ana", "Débat", null);
         report(bob, "post", p, "other", "ça dégénère");
-        assertThat(decide(signUp(ADMIN_HANDLE), caseAbout(p), "lock", null)).isEqualTo(302);
+        assertThat(decide(members.signUp(ADMIN_HANDLE), caseAbout(p), "lock", null)).isEqualTo(302);
         String refused = mvc.perform(post("/posts/" + p + "/comments").with(csrf()).session(ana).param("text", "Encore un mot"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("Cette conversation est verrouillée par les modérateurs");
@@ -188,22 +188,22 @@ class ModerationTest extends ModerationTestSupport {
 
     @Test
     void aHiddenCommentKeepsItsPlaceForOthersAndIsShownToItsAuthor() throws Exception {
-        var ana = signUp("ana");
-        var bob = signUp("bob");
+        var ana = members.signUp("ana");
+        var bob = members.signUp("bob");
         String p = writePost("ana", "Sujet", null);
         String c = comment("bob", p, "Commentaire désagréable");
         report(ana, "comment", c, "harassment", "");
-        assertThat(decide(signUp(ADMIN_HANDLE), caseAbout(c), "hide", null)).isEqualTo(302);
+        assertThat(decide(members.signUp(ADMIN_HANDLE), caseAbout(c), "hide", null)).isEqualTo(302);
         assertThat(page(ana, "/posts/" + p)).doesNotContain("Commentaire désagréable").contains("Commentaire retiré par les modérateurs");
         assertThat(page(bob, "/posts/" + p)).contains("Commentaire désagréable").contains("Les modérateurs ont masqué votre commentaire");
     }
 
     @Test
     void warningMutingAndBanningWriteTheAgreedSanctionsAndOverturningABanRestoresTheMembership() throws Exception {
-        var modo = signUp("modo");
-        var owner = signUp("boss");
-        signUp("ana");
-        var bob = signUp("bob");
+        var modo = members.signUp("modo");
+        var owner = members.signUp("boss");
+        members.signUp("ana");
+        var bob = members.signUp("bob");
         String g = group("Club", "public", false, "");
         memberOf("modo", g, "moderator");
         memberOf("boss", g, "owner");
@@ -238,22 +238,22 @@ class ModerationTest extends ModerationTestSupport {
 
     @Test
     void contentReportedByEnoughTrustedMembersIsHiddenAutomaticallyUntilAModeratorDecides() throws Exception {
-        signUp("ana");
+        members.signUp("ana");
         String p = writePost("ana", "Contenu douteux", null);
-        var n1 = signUp("newbie1");
-        var n2 = signUp("newbie2");
-        var n3 = signUp("newbie3");
+        var n1 = members.signUp("newbie1");
+        var n2 = members.signUp("newbie2");
+        var n3 = members.signUp("newbie3");
         report(n1, "post", p, "spam", "");
         report(n2, "post", p, "spam", "");
         report(n3, "post", p, "spam", "");
         assertThat(string("MATCH (p:Post {id: $p}) RETURN p.moderation", "p", p)).as("new accounts are not trusted").isNull();
 
-        var old1 = signUp("old1");
-        var old2 = signUp("old2");
+        var old1 = members.signUp("old1");
+        var old2 = members.signUp("old2");
         age("old1", 40);
         age("old2", 40);
         // A sanctioned member is not trusted, however old.
-        var sanctioned = signUp("sanctioned");
+        var sanctioned = members.signUp("sanctioned");
         age("sanctioned", 400);
         cypher("MATCH (m:Member {handle: 'sanctioned'}) CREATE (:Decision {id: randomUUID(), action: 'warn', at: datetime()})-[:CONCERNS]->(m)");
         report(old1, "post", p, "spam", "");
@@ -261,7 +261,7 @@ class ModerationTest extends ModerationTestSupport {
         report(sanctioned, "post", p, "spam", "");
         assertThat(string("MATCH (p:Post {id: $p}) RETURN p.moderation", "p", p)).isNull();
         // Any group moderator is trusted.
-        var modo = signUp("modo");
+        var modo = members.signUp("modo");
         String g = group("G", "public", false, "");
         memberOf("modo", g, "moderator");
         report(modo, "post", p, "spam", "");
@@ -269,19 +269,19 @@ class ModerationTest extends ModerationTestSupport {
         assertThat(count("MATCH (c:Case {targetId: $p}) WHERE c.autoHidden RETURN count(c)", "p", p)).isEqualTo(1);
         assertThat(count("MATCH (e:AuditEntry {action: 'auto_hide'}) WHERE NOT EXISTS { (:Member)-[:ACTED]->(e) } RETURN count(e)")).isEqualTo(1);
         // Dismissing lifts an automatic hide.
-        assertThat(decide(signUp(ADMIN_HANDLE), caseAbout(p), "dismiss", null)).isEqualTo(302);
+        assertThat(decide(members.signUp(ADMIN_HANDLE), caseAbout(p), "dismiss", null)).isEqualTo(302);
         assertThat(string("MATCH (p:Post {id: $p}) RETURN p.moderation", "p", p)).isNull();
     }
 
     @Test
     void aSuspendedMemberReachesOnlyTheirSuspensionWhereTheyAppealOnceUntilItIsOverturned() throws Exception {
-        var ana = signUp("ana");
-        var bob = signUp("bob");
-        var admin = signUp(ADMIN_HANDLE);
-        mvc.perform(get("/report").session(bob).param("kind", "member").param("id", idOf("ana"))).andExpect(status().isOk());
-        report(bob, "member", idOf("ana"), "harassment", "Messages menaçants");
-        String c = caseAbout(idOf("ana"));
-        var modo = signUp("modo");
+        var ana = members.signUp("ana");
+        var bob = members.signUp("bob");
+        var admin = members.signUp(ADMIN_HANDLE);
+        mvc.perform(get("/report").session(bob).param("kind", "member").param("id", members.idOf("ana"))).andExpect(status().isOk());
+        report(bob, "member", members.idOf("ana"), "harassment", "Messages menaçants");
+        String c = caseAbout(members.idOf("ana"));
+        var modo = members.signUp("modo");
         String g = group("G", "public", false, "");
         memberOf("modo", g, "moderator");
         assertThat(decide(modo, c, "suspend", "")).isEqualTo(403);
@@ -308,7 +308,7 @@ class ModerationTest extends ModerationTestSupport {
         mvc.perform(post("/decisions/" + d + "/review").with(csrf()).session(secondAdmin).param("outcome", "overturned")
                 .param("reason", "Erreur")).andExpect(status().isNotFound());
         // Overturned by the service as another administrator would.
-        assertThat(appeals.review(new DecisionId(d), idOf("modo"), true, ReviewOutcome.OVERTURNED, "Erreur")).isEqualTo(Outcome.DONE);
+        assertThat(appeals.review(new DecisionId(d), members.idOf("modo"), true, ReviewOutcome.OVERTURNED, "Erreur")).isEqualTo(Outcome.DONE);
         var back = (MockHttpSession) mvc.perform(post("/signin").with(csrf()).param("email", "ana@example.org")
                 .param("password", "a long enough password")).andReturn().getRequest().getSession();
         mvc.perform(get("/feed").session(back)).andExpect(status().isOk());
@@ -316,9 +316,9 @@ class ModerationTest extends ModerationTestSupport {
 
     @Test
     void theGroupsAuditLogIsForItsModeratorsWithAPublicSummaryWhenTheGroupChoosesIt() throws Exception {
-        var modo = signUp("modo");
-        signUp("ana");
-        var bob = signUp("bob");
+        var modo = members.signUp("modo");
+        members.signUp("ana");
+        var bob = members.signUp("bob");
         String g = group("Ouvert", "public", true, "");
         String closed = group("Fermé", "public", false, "");
         memberOf("modo", g, "moderator");
@@ -333,14 +333,14 @@ class ModerationTest extends ModerationTestSupport {
         assertThat(summary).contains("Retiré").doesNotContain("@modo").doesNotContain("Raison claire").doesNotContain("bob")
                 .doesNotContain("@ana");
         mvc.perform(get("/moderation/groups/" + closed + "/audit").session(bob)).andExpect(status().isForbidden());
-        assertThat(page(signUp(ADMIN_HANDLE), "/moderation/audit")).contains("Retiré").contains("Ouvert");
+        assertThat(page(members.signUp(ADMIN_HANDLE), "/moderation/audit")).contains("Retiré").contains("Ouvert");
     }
 
     @Test
     void hostileTextInReportsAndDecisionsIsShownAsText() throws Exception {
-        signUp("ana");
-        var bob = signUp("bob");
-        var admin = signUp(ADMIN_HANDLE);
+        members.signUp("ana");
+        var bob = members.signUp("bob");
+        var admin = members.signUp(ADMIN_HANDLE);
         for (String hostile : XssCorpus.strings()) {
             String p = writePost("ana", hostile, null);
             report(bob, "post", p, "other", hostile);

@@ -10,15 +10,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.rampe.RampeTest;
-import org.rampe.SocialFixtures;
-import org.rampe.graph.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Members signed up through the real form; groups, memberships and group posts written with
- * Cypher as the groups feature writes them (graph-schema README, issue 5's agreed model).
+ * Groups, memberships and group posts written with Cypher as the groups feature writes them
+ * (graph-schema README, issue 5's agreed model); members come from {@code members}.
  */
 abstract class ModerationTestSupport extends RampeTest {
 
@@ -34,14 +32,6 @@ abstract class ModerationTestSupport extends RampeTest {
     @Autowired
     Appeals appeals;
 
-    MockHttpSession signUp(String handle) throws Exception {
-        return SocialFixtures.signUp(mvc, handle, "fr");
-    }
-
-    MockHttpSession signUp(String handle, String language) throws Exception {
-        return SocialFixtures.signUp(mvc, handle, language);
-    }
-
     static Map<String, Object> params(Object... pairs) {
         Map<String, Object> p = new HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
@@ -51,29 +41,15 @@ abstract class ModerationTestSupport extends RampeTest {
     }
 
     void cypher(String query, Object... pairs) {
-        Transactions.write(driver, tx -> tx.run(query, params(pairs)).consume());
+        graph.write(query, params(pairs));
     }
 
     long count(String query, Object... pairs) {
-        return Transactions.read(driver, tx -> tx.run(query, params(pairs)).single().get(0).asLong());
+        return graph.count(query, params(pairs));
     }
 
     String string(String query, Object... pairs) {
-        return Transactions.read(driver, tx -> tx.run(query, params(pairs)).single().get(0).asString(null));
-    }
-
-    String idOf(String handle) {
-        return string("MATCH (m:Member {handle: $h}) RETURN m.id", "h", handle);
-    }
-
-    /** A member made directly in the graph (no session), {@code ageDays} old. */
-    String member(String handle, int ageDays) {
-        String id = UUID.randomUUID().toString();
-        cypher("""
-                CREATE (:Member {id: $id, email: $h + '@example.org', handle: $h, displayName: $h, passwordHash: 'none',
-                                 language: 'fr', createdAt: datetime() - duration({days: $age})})""",
-                "id", id, "h", handle, "age", ageDays);
-        return id;
+        return graph.one(query, params(pairs), r -> r).orElseThrow().get(0).asString(null);
     }
 
     void age(String handle, int days) {

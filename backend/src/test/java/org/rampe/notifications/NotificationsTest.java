@@ -1,6 +1,7 @@
 package org.rampe.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rampe.TestMembers.newMember;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
 import org.rampe.SocialFixtures;
-import org.rampe.graph.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mock.web.MockHttpSession;
@@ -41,11 +41,11 @@ class NotificationsTest extends RampeTest {
 
     @BeforeEach
     void members() throws Exception {
-        social = new SocialFixtures(driver, events);
-        bea = SocialFixtures.signUp(mvc, "bea", "en");
-        beaId = social.idOf("bea");
-        ana = social.member("ana");
-        cal = social.member("cal");
+        social = new SocialFixtures(graph, events);
+        bea = members.signUp(newMember("bea").speaking("en"));
+        beaId = members.idOf("bea");
+        ana = members.create("ana");
+        cal = members.create("cal");
     }
 
     private Document page(MockHttpSession session, String url) throws Exception {
@@ -59,7 +59,7 @@ class NotificationsTest extends RampeTest {
     }
 
     private long stored() {
-        return Transactions.read(driver, tx -> tx.run("MATCH (n:Notification) RETURN count(n) AS n").single().get("n").asLong());
+        return graph.count("MATCH (n:Notification) RETURN count(n) AS n", Map.of());
     }
 
     @Test
@@ -94,8 +94,8 @@ class NotificationsTest extends RampeTest {
 
     @Test
     void frenchSentencesAgreeWithSeveralPeople() throws Exception {
-        MockHttpSession dan = SocialFixtures.signUp(mvc, "dan", "fr");
-        String danId = social.idOf("dan");
+        MockHttpSession dan = members.signUp("dan");
+        String danId = members.idOf("dan");
         String post = social.post(danId, "Bonjour");
         social.react(ana, "post", post, post, danId, "heart");
         social.react(cal, "post", post, post, danId, "heart");
@@ -117,7 +117,7 @@ class NotificationsTest extends RampeTest {
         social.follow(ana, beaId);
         social.mention(ana, beaId, post, null);
         social.react(cal, "post", post, post, beaId, "heart");
-        String dan = social.member("dan");
+        String dan = members.create("dan");
         social.mute(beaId, dan);
         social.follow(dan, beaId);
         social.comment(dan, post, null, "hello");
@@ -186,9 +186,9 @@ class NotificationsTest extends RampeTest {
 
     @Test
     void noMemberCanReadOrMarkAnotherMembersNotifications() throws Exception {
-        MockHttpSession dan = SocialFixtures.signUp(mvc, "dan", "fr");
+        MockHttpSession dan = members.signUp("dan");
         social.follow(ana, beaId);
-        String id = Transactions.read(driver, tx -> tx.run("MATCH (n:Notification) RETURN n.id AS id").single().get("id").asString());
+        String id = graph.one("MATCH (n:Notification) RETURN n.id AS id", Map.of(), r -> r.get("id").asString()).orElseThrow();
         assertThat(page(dan, "/notifications").select("ol.notifications")).isEmpty();
         mvc.perform(post("/notifications/" + id + "/read").with(csrf()).session(dan)).andExpect(status().isNotFound());
         mvc.perform(post("/notifications/read").with(csrf()).session(dan)).andExpect(redirectedUrl("/notifications"));
@@ -196,15 +196,14 @@ class NotificationsTest extends RampeTest {
         mvc.perform(post("/notifications/no-such-id/read").with(csrf()).session(bea)).andExpect(status().isNotFound());
         mvc.perform(post("/notifications/" + id + "/read").session(bea)).andExpect(status().isForbidden());
         mvc.perform(get("/notifications")).andExpect(status().is3xxRedirection());
-        long unread = Transactions.read(driver, tx -> tx.run("MATCH (:Member)-[r:UNREAD]->() RETURN count(r) AS n",
-                Map.of()).single().get("n").asLong());
+        long unread = graph.count("MATCH (:Member)-[r:UNREAD]->() RETURN count(r) AS n", Map.of());
         assertThat(unread).isEqualTo(1);
     }
 
     @Test
     void pagesOfNotificationsFollowAPlainLink() throws Exception {
         for (int i = 0; i < Notifications.PAGE_SIZE + 3; i++) {
-            social.follow(social.member("m" + i), beaId);
+            social.follow(members.create("m" + i), beaId);
         }
         var first = page(bea, "/notifications");
         assertThat(first.select("ol.notifications > li")).hasSize(Notifications.PAGE_SIZE);

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
-import org.rampe.graph.Transactions;
 import org.rampe.places.ImportReport.RowProblem;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -51,10 +50,10 @@ class AcceslibreImportTest extends RampeTest {
     void theAddressNameAndCategoryComeFromTheirColumns() throws IOException {
         importSample("import-test-valid.csv");
 
-        var place = Transactions.read(driver, tx -> tx.run("""
+        var place = graph.one("""
                 MATCH (p:Place {sourceKey: 'acceslibre:b452dded-0eed-4814-ae9e-94f6e525f2cb'})
                 RETURN p {.name, .category, .street, .postcode, .city, .source, .licence, lon: p.location.x, lat: p.location.y} AS p
-                """).single().get("p").asMap());
+                """, Map.of(), r -> r.get("p").asMap()).orElseThrow();
         assertThat(place).containsEntry("name", "400C Scotta!").containsEntry("category", "Mairie")
                 .containsEntry("street", "11 bis Rue de Cotte").containsEntry("postcode", "88300")
                 .containsEntry("city", "Neufchâteau").containsEntry("source", "acceslibre")
@@ -129,7 +128,7 @@ class AcceslibreImportTest extends RampeTest {
     }
 
     private Map<String, String> answers(String acceslibreId) {
-        return Transactions.read(driver, tx -> {
+        return graph.inRead(tx -> {
             Map<String, String> found = new HashMap<>();
             tx.run("""
                     MATCH (:Place {sourceKey: $key})<-[:ABOUT]-(a:Answer {current: true, source: 'acceslibre', imported: true})
@@ -141,6 +140,6 @@ class AcceslibreImportTest extends RampeTest {
     }
 
     private long count(String query) {
-        return Transactions.read(driver, tx -> tx.run(query).single().get("n").asLong());
+        return graph.count(query, Map.of());
     }
 }

@@ -13,7 +13,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
-import org.rampe.graph.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -40,8 +39,7 @@ class OpenPlaceLabelsTest extends RampeTest {
     @BeforeEach
     void aMember() {
         memberId = java.util.UUID.randomUUID().toString();
-        Transactions.write(driver, tx -> tx.run("CREATE (:Member {id: $id, handle: 'lou', email: 'lou@example.org'})",
-                Map.of("id", memberId)).consume());
+        graph.write("CREATE (:Member {id: $id, handle: 'lou', email: 'lou@example.org'})", Map.of("id", memberId));
     }
 
     private PlaceId fittingPlace(String name) {
@@ -54,8 +52,8 @@ class OpenPlaceLabelsTest extends RampeTest {
     }
 
     private Set<String> labels(String id) {
-        return Set.copyOf(Transactions.read(driver, tx -> tx.run("MATCH (p:Place {id: $id}) RETURN labels(p) AS l",
-                Map.of("id", id)).single().get("l").asList(v -> v.asString())));
+        return Set.copyOf(graph.one("MATCH (p:Place {id: $id}) RETURN labels(p) AS l",
+                Map.of("id", id), r -> r.get("l").asList(v -> v.asString())).orElseThrow());
     }
 
     /** The names every kind of search finds: radius, box and words, each without and with a need. */
@@ -110,7 +108,7 @@ class OpenPlaceLabelsTest extends RampeTest {
         var id = fittingPlace("Pharmacie fermée");
         fittingPlace("Pharmacie ouverte");
         reports.report(id, memberId, PlaceReports.Reason.CLOSED, "Rideau baissé");
-        String reportId = Transactions.read(driver, tx -> tx.run("MATCH (r:PlaceReport) RETURN r.id AS id").single().get("id").asString());
+        String reportId = graph.one("MATCH (r:PlaceReport) RETURN r.id AS id", Map.of(), r -> r.get("id").asString()).orElseThrow();
 
         assertThat(reports.resolve(reportId, memberId, PlaceReports.Outcome.CLOSED_PLACE)).isTrue();
 
@@ -136,11 +134,11 @@ class OpenPlaceLabelsTest extends RampeTest {
     @Test
     void theMigrationLabelsAndSummarisesThePlacesThatExistedBefore() throws IOException {
         // As V0004 left them: fit labels on a closed place too, and no open label anywhere.
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 CREATE (:Place:WheelchairFits:WheelchairFitsOrPartly {id: 'closed', closed: true, v_wheelchair: 'accessible'})
                 CREATE (:Place:WheelchairFitsOrPartly {id: 'open', closed: false, v_wheelchair: 'limited', v_hearing: 'accessible'})
                 CREATE (:Place {id: 'never-said', v_vision: 'not_accessible'})
-                """).consume());
+                """);
         String statement = Arrays.stream(migration().split(";\\s*\\n")).filter(s -> s.contains("IN TRANSACTIONS")).findFirst().orElseThrow();
         try (var session = driver.session()) {
             session.run(statement).consume(); // CALL ... IN TRANSACTIONS needs an implicit transaction
@@ -150,11 +148,10 @@ class OpenPlaceLabelsTest extends RampeTest {
                 "HearingFits", "HearingFitsOrPartly");
         assertThat(labels("never-said")).containsExactlyInAnyOrder("Place", "OpenPlace");
         // And the summary search results are read from (its entries after the facts in any order).
-        var summaries = Transactions.read(driver, tx -> tx.run("MATCH (p:Place) RETURN p.summary AS s ORDER BY p.id")
-                .list(r -> {
+        var summaries = graph.list("MATCH (p:Place) RETURN p.summary AS s ORDER BY p.id", r -> {
                     var parts = List.of(r.get("s").asString().split(String.valueOf(StoredSummary.SEPARATOR), -1));
                     return String.join("|", parts.subList(0, 12)) + " " + parts.subList(12, parts.size()).stream().sorted().toList();
-                }));
+                });
         assertThat(summaries).containsExactly(
                 "closed||||||member|||||closed [v_wheelchair=accessible]",
                 "never-said||||||member|||||open [v_vision=not_accessible]",

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
-import org.rampe.graph.Transactions;
 import org.rampe.places.ImportReport.RowProblem;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -145,7 +144,7 @@ class OsmImportTest extends RampeTest {
     }
 
     private Map<String, String> answers(long nodeId) {
-        return Transactions.read(driver, tx -> {
+        return graph.inRead(tx -> {
             Map<String, String> found = new HashMap<>();
             tx.run("""
                     MATCH (:Place {sourceKey: $key})<-[:ABOUT]-(a:Answer {current: true, source: 'osm', imported: true})
@@ -157,13 +156,13 @@ class OsmImportTest extends RampeTest {
     }
 
     private Map<String, Object> place(long nodeId) {
-        return Transactions.read(driver, tx -> tx.run("""
+        return graph.one("""
                 MATCH (p:Place {sourceKey: $key})
                 RETURN p {.name, .category, .street, .postcode, .city, .sourceWheelchair, .licence, .attribution} AS p
-                """, Map.of("key", "osm:" + nodeId)).single().get("p").asMap());
+                """, Map.of("key", "osm:" + nodeId), r -> r.get("p").asMap()).orElseThrow();
     }
 
     private long count(String query) {
-        return Transactions.read(driver, tx -> tx.run(query).single().get("n").asLong());
+        return graph.count(query, Map.of());
     }
 }

@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
-import org.rampe.graph.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,8 +43,8 @@ class PlaceExportTest extends RampeTest {
                 al-1,Mairie de Montpellier,Montpellier,3.8965,43.5990,Mairie,False
                 """), n -> { });
         // Closed as the application closes a place: the flag, and the labels that follow it.
-        Transactions.write(driver, tx -> tx.run("MATCH (p:Place {sourceKey: 'osm:2'}) SET p.closed = true\n"
-                + StoredSummary.DERIVED).consume());
+        graph.write("MATCH (p:Place {sourceKey: 'osm:2'}) SET p.closed = true\n"
+                + StoredSummary.DERIVED);
 
         var response = get("/api/places/export.geojson?bbox=" + MONTPELLIER);
 

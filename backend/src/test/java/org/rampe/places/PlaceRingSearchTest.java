@@ -12,12 +12,11 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rampe.graph.Transactions;
 import org.rampe.RampeTest;
 import org.rampe.members.NeedProfile;
+import org.rampe.places.PlaceSearch.Fit;
 import org.rampe.places.PlaceSearchRepository.Cursor;
 import org.rampe.places.PlaceSearchRepository.Filter;
-import org.rampe.places.PlaceSearch.Fit;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -62,14 +61,14 @@ class PlaceRingSearchTest extends RampeTest {
         for (int i = 0; i < 5; i++) {
             rows.add(place(sparseSpot));
         }
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 UNWIND $rows AS row
                 CREATE (p:Place {id: row.id, name: row.name, category: 'cafe', street: '', postcode: '34000',
                         city: 'Montpellier', location: row.location, source: 'member', sourceId: '', licence: '',
                         attribution: '', closed: row.closed, v_wheelchair: row.wheelchair,
                         a_step_free_entrance: row.stepFree})
                 WITH p
-                """ + StoredSummary.DERIVED, Map.of("rows", rows)).consume());
+                """ + StoredSummary.DERIVED, Map.of("rows", rows));
     }
 
     private Map<String, Object> place(GeoPoint at) {

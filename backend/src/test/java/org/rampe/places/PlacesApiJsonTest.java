@@ -9,10 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
-import org.rampe.graph.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,8 +34,7 @@ class PlacesApiJsonTest extends RampeTest {
     @Test
     void theStreamedGeoJsonIsTheJsonOfTheFeatureMaps() {
         String member = java.util.UUID.randomUUID().toString();
-        Transactions.write(driver, tx -> tx.run("CREATE (:Member {id: $id, handle: 'lou', email: 'lou@example.org'})",
-                Map.of("id", member)).consume());
+        graph.write("CREATE (:Member {id: $id, handle: 'lou', email: 'lou@example.org'})", Map.of("id", member));
         places.add("Café \"🌈\" des Arts", "café", new Address("2 rue Foch", "34000", "Montpellier"), new GeoPoint(43.6085, 3.88),
                 member, Map.of(Criterion.STEP_FREE_ENTRANCE, "yes", Criterion.DOOR_WIDTH, "75", Criterion.HEARING_LOOP, "no"));
         places.add("Pharmacie", "pharmacie", new Address("", "", ""), new GeoPoint(43.6095, 3.8812), member, Map.of());
@@ -64,8 +61,7 @@ class PlacesApiJsonTest extends RampeTest {
     @Test
     void throughTheRealServerTheStreamedAnswerKeepsItsTypeAndTheSecurityHeaders() throws Exception {
         String member = java.util.UUID.randomUUID().toString();
-        Transactions.write(driver, tx -> tx.run("CREATE (:Member {id: $id, handle: 'lou', email: 'lou@example.org'})",
-                Map.of("id", member)).consume());
+        graph.write("CREATE (:Member {id: $id, handle: 'lou', email: 'lou@example.org'})", Map.of("id", member));
         for (int i = 0; i < 600; i++) { // more than the container's buffer: sent in several chunks
             places.add("Lieu " + i, "café", new Address("", "", ""), new GeoPoint(43.6085 + i / 1e5, 3.88), member, Map.of());
         }

@@ -1,6 +1,7 @@
 package org.rampe.places;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rampe.TestMembers.newMember;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -18,7 +19,6 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
-import org.rampe.graph.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -38,11 +38,8 @@ class PlacesTest extends RampeTest {
 
     @BeforeEach
     void aMemberWhoKnowsTheTown() throws Exception {
-        member = (MockHttpSession) mvc.perform(post("/signup").with(csrf()).param("email", "lou@example.org")
-                        .param("handle", "lou").param("displayName", "Lou").param("password", "a long enough password")
-                        .param("language", "fr"))
-                .andReturn().getRequest().getSession();
-        memberId = Transactions.read(driver, tx -> tx.run("MATCH (m:Member {handle: 'lou'}) RETURN m.id AS id").single().get("id").asString());
+        member = members.signUp("lou", "Lou");
+        memberId = members.idOf("lou");
     }
 
     private PlaceId place(String name, double northMetres, Map<Criterion, String> answers) {
@@ -89,8 +86,8 @@ class PlacesTest extends RampeTest {
         var view = places.view(id).orElseThrow();
         assertThat(view.consensus().get(Criterion.ENTRANCE_STEPS).value()).isEqualTo("0");
         assertThat(view.consensus().get(Criterion.ENTRANCE_STEPS).agree()).isEqualTo(1);
-        long history = Transactions.read(driver, tx -> tx.run("MATCH (:Member {id: $m})-[:GAVE]->(a:Answer {criterion: 'entrance_steps'}) RETURN count(a) AS n",
-                Map.of("m", memberId)).single().get("n").asLong());
+        long history = graph.count("MATCH (:Member {id: $m})-[:GAVE]->(a:Answer {criterion: 'entrance_steps'}) RETURN count(a) AS n",
+                Map.of("m", memberId));
         assertThat(history).isEqualTo(2);
 
         mvc.perform(get("/places/" + id).session(member)); // reads the "saved" message left by the first answer
@@ -136,7 +133,7 @@ class PlacesTest extends RampeTest {
         mvc.perform(get("/places").param("lat", "43.6085").param("lon", "3.88").param("needs", "wheelchair").param("fit", "fits"))
                 .andExpect(content().string(Matchers.allOf(Matchers.containsString(">Loin<"), Matchers.not(Matchers.containsString(">Près<")))));
         // A place whose verdict changes moves in or out of the fitting places at once.
-        var pres = Transactions.read(driver, tx -> tx.run("MATCH (p:Place {name: 'Près'}) RETURN p.id AS id").single().get("id").asString());
+        var pres = graph.one("MATCH (p:Place {name: 'Près'}) RETURN p.id AS id", Map.of(), r -> r.get("id").asString()).orElseThrow();
         places.answer(new PlaceId(pres), memberId, Criterion.RAMP, "fixed", "");
         places.answer(new PlaceId(pres), memberId, Criterion.DOOR_WIDTH, "90", "");
         mvc.perform(get("/places").param("lat", "43.6085").param("lon", "3.88").param("needs", "wheelchair").param("fit", "fits"))
@@ -254,8 +251,8 @@ class PlacesTest extends RampeTest {
         }
         mvc.perform(post("/places/" + id + "/report").with(csrf()).session(member).param("reason", "whatever"))
                 .andExpect(redirectedUrl("/places/" + id + "#report"));
-        long reports = Transactions.read(driver, tx -> tx.run("MATCH (:Place {id: $id})<-[:ABOUT]-(r:PlaceReport {status: 'open'}) RETURN count(r) AS n",
-                Map.of("id", id.value())).single().get("n").asLong());
+        long reports = graph.count("MATCH (:Place {id: $id})<-[:ABOUT]-(r:PlaceReport {status: 'open'}) RETURN count(r) AS n",
+                Map.of("id", id.value()));
         assertThat(reports).isEqualTo(1);
     }
 
@@ -265,13 +262,11 @@ class PlacesTest extends RampeTest {
         mvc.perform(post("/places/" + id + "/report").with(csrf()).session(member).param("reason", "closed").param("text", "Rideau baissé"));
         mvc.perform(get("/moderation/places").session(member)).andExpect(status().isForbidden());
 
-        var admin = (MockHttpSession) mvc.perform(post("/signup").with(csrf()).param("email", "admin@example.org")
-                        .param("handle", ADMIN_HANDLE).param("displayName", "Admin").param("password", "a long enough password")
-                        .param("language", "fr")).andReturn().getRequest().getSession();
+        var admin = members.signUp(newMember(ADMIN_HANDLE).named("Admin").withEmail("admin@example.org"));
         String queue = mvc.perform(get("/moderation/places").session(admin)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(queue).contains("Pharmacie fermée", "Rideau baissé", "Signalé par @lou");
-        String reportId = Transactions.read(driver, tx -> tx.run("MATCH (r:PlaceReport) RETURN r.id AS id").single().get("id").asString());
+        String reportId = graph.one("MATCH (r:PlaceReport) RETURN r.id AS id", Map.of(), r -> r.get("id").asString()).orElseThrow();
         mvc.perform(post("/moderation/places/" + reportId).with(csrf()).session(admin).param("outcome", "closed_place"))
                 .andExpect(redirectedUrl("/moderation/places"));
         assertThat(places.view(id).orElseThrow().details().summary().closed()).isTrue();
@@ -280,6 +275,6 @@ class PlacesTest extends RampeTest {
     }
 
     private long placeCount() {
-        return Transactions.read(driver, tx -> tx.run("MATCH (p:Place) RETURN count(p) AS n").single().get("n").asLong());
+        return graph.count("MATCH (p:Place) RETURN count(p) AS n", Map.of());
     }
 }

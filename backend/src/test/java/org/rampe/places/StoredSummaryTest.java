@@ -10,7 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
-import org.rampe.graph.Transactions;
 import org.rampe.members.NeedProfile;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,14 +32,13 @@ class StoredSummaryTest extends RampeTest {
     @BeforeEach
     void aMember() {
         memberId = java.util.UUID.randomUUID().toString();
-        Transactions.write(driver, tx -> tx.run("CREATE (:Member {id: $id, handle: 'lou', email: 'lou@example.org'})",
-                Map.of("id", memberId)).consume());
+        graph.write("CREATE (:Member {id: $id, handle: 'lou', email: 'lou@example.org'})", Map.of("id", memberId));
     }
 
     /** Each place as the stored summary gives it, and as its properties give it. */
     private void assertTheSummariesSayWhatThePropertiesSay(int places) {
-        var both = Transactions.read(driver, tx -> tx.run("MATCH (p:Place) RETURN p { .* } AS p, "
-                + StoredSummary.RESULT).list(r -> List.of(StoredSummary.result(r, -1), PlaceRepository.summary(r.get("p"), -1))));
+        var both = graph.list("MATCH (p:Place) RETURN p { .* } AS p, "
+                + StoredSummary.RESULT, r -> List.of(StoredSummary.result(r, -1), PlaceRepository.summary(r.get("p"), -1)));
         assertThat(both).hasSize(places).allSatisfy(pair -> assertThat(pair.get(0)).isEqualTo(pair.get(1)));
     }
 
@@ -67,8 +65,7 @@ class StoredSummaryTest extends RampeTest {
     void aSeparatorInANameIsLeftOutOfTheSummaryAndBreaksNothing() {
         var id = places.add("Café" + StoredSummary.SEPARATOR + "des Arts", "café=bar", new Address("", "", ""), COMEDIE, memberId,
                 Map.of(Criterion.DOOR_WIDTH, "85"));
-        var found = Transactions.read(driver, tx -> tx.run("MATCH (p:Place) RETURN " + StoredSummary.RESULT)
-                .list(r -> StoredSummary.result(r, -1))).getFirst();
+        var found = graph.list("MATCH (p:Place) RETURN " + StoredSummary.RESULT, r -> StoredSummary.result(r, -1)).getFirst();
         assertThat(found.id()).isEqualTo(id);
         assertThat(found.name()).isEqualTo("Cafédes Arts");
         assertThat(found.category()).isEqualTo("café=bar");
@@ -83,8 +80,8 @@ class StoredSummaryTest extends RampeTest {
                 {"type": "Feature", "properties": {"osm_id": 8, "name": "Boulangerie", "shop": "bakery", "wheelchair": "yes", "toilets:wheelchair": "no"}, "geometry": {"type": "Point", "coordinates": [3.88, 43.61]}}
                 ]}""".getBytes(StandardCharsets.UTF_8)), n -> { });
         assertTheSummariesSayWhatThePropertiesSay(2);
-        var found = Transactions.read(driver, tx -> tx.run("MATCH (p:Place {sourceKey: 'osm:7'}) RETURN " + StoredSummary.RESULT)
-                .list(r -> StoredSummary.result(r, -1))).getFirst();
+        var found = graph.list("MATCH (p:Place {sourceKey: 'osm:7'}) RETURN " + StoredSummary.RESULT,
+                r -> StoredSummary.result(r, -1)).getFirst();
         assertThat(found.sourceWheelchair()).isEqualTo("limited");
         assertThat(found.source()).isEqualTo(PlaceSource.osm("7"));
         assertThat(found.location()).isEqualTo(new GeoPoint(43.6108, 3.8767));

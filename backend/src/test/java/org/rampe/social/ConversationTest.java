@@ -31,16 +31,11 @@ class ConversationTest extends SocialTestSupport {
         return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
     }
 
-    private String id(String handle) {
-        return org.rampe.graph.Transactions.read(driver, tx -> tx.run("MATCH (m:Member {handle: $h}) RETURN m.id AS id",
-                java.util.Map.of("h", handle)).single().get("id").asString());
-    }
-
     @Test
     void aThreadOfRepliesIsANavigableTreeOfNestedListsWithAccessibleNames() throws Exception {
-        var ana = signUp("ana", "Ana");
-        var bob = signUp("bob", "Bob");
-        var cleo = signUp("cleo", "Cléo");
+        var ana = members.signUp("ana", "Ana");
+        var bob = members.signUp("bob", "Bob");
+        var cleo = members.signUp("cleo", "Cléo");
         String post = write(ana, "Une question");
         String first = comment(bob, post, "Une réponse", null);
         String reply = comment(cleo, post, "Une réponse à la réponse", first);
@@ -72,17 +67,17 @@ class ConversationTest extends SocialTestSupport {
         assertThat(form.select("#reply-form label[for=comment-text]").text()).isEqualTo("Votre réponse");
 
         assertThat(events.stream(SocialEvents.CommentWritten.class)).containsExactly(
-                new SocialEvents.CommentWritten(first, post, id("bob"), id("ana"), null, null),
-                new SocialEvents.CommentWritten(reply, post, id("cleo"), id("ana"), first, id("bob")),
-                new SocialEvents.CommentWritten(replyToReply, post, id("ana"), id("ana"), reply, id("cleo")));
+                new SocialEvents.CommentWritten(first, post, members.idOf("bob"), members.idOf("ana"), null, null),
+                new SocialEvents.CommentWritten(reply, post, members.idOf("cleo"), members.idOf("ana"), first, members.idOf("bob")),
+                new SocialEvents.CommentWritten(replyToReply, post, members.idOf("ana"), members.idOf("ana"), reply, members.idOf("cleo")));
     }
 
     @Test
     void commentingFollowsTheReadingRuleAndNoReplyCrossesABlock() throws Exception {
-        var ana = signUp("ana", "Ana");
-        var bob = signUp("bob", "Bob");
-        var eve = signUp("eve", "Eve");
-        var blocked = signUp("blocked", "Blocked");
+        var ana = members.signUp("ana", "Ana");
+        var bob = members.signUp("bob", "Bob");
+        var eve = members.signUp("eve", "Eve");
+        var blocked = members.signUp("blocked", "Blocked");
         String close = write(ana, "Abonnés", "visibility", "followers");
         String open = write(ana, "Public");
         follows("blocked", "ana");
@@ -108,7 +103,7 @@ class ConversationTest extends SocialTestSupport {
 
     @Test
     void aRefusedCommentKeepsItsTextAndCommentsAreLimitedPerHour() throws Exception {
-        var ana = signUp("ana", "Ana");
+        var ana = members.signUp("ana", "Ana");
         String post = write(ana, "Post");
         var doc = Jsoup.parse(mvc.perform(post("/posts/" + post + "/comments").with(csrf()).session(ana).param("text", "é".repeat(5001)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
@@ -127,9 +122,9 @@ class ConversationTest extends SocialTestSupport {
 
     @Test
     void nobodyEditsOrDeletesAnotherMembersCommentAndDeletingAsksFirst() throws Exception {
-        var ana = signUp("ana", "Ana");
-        var bob = signUp("bob", "Bob");
-        var eve = signUp("eve", "Eve");
+        var ana = members.signUp("ana", "Ana");
+        var bob = members.signUp("bob", "Bob");
+        var eve = members.signUp("eve", "Eve");
         String post = write(ana, "Post", "visibility", "followers");
         follows("bob", "ana");
         String bobs = comment(bob, post, "Mon avis, @ana", null);
@@ -167,9 +162,9 @@ class ConversationTest extends SocialTestSupport {
 
     @Test
     void reactionsToggleShowPressedStateAndNamesInWordsAndStayWithinReaders() throws Exception {
-        var ana = signUp("ana", "Ana");
-        var bob = signUp("bob", "Bob");
-        var eve = signUp("eve", "Eve");
+        var ana = members.signUp("ana", "Ana");
+        var bob = members.signUp("bob", "Bob");
+        var eve = members.signUp("eve", "Eve");
         String post = write(ana, "Post");
         String close = write(ana, "Abonnés", "visibility", "followers");
         mvc.perform(post("/posts/" + post + "/reactions").with(csrf()).session(bob).param("reaction", "support")
@@ -194,7 +189,7 @@ class ConversationTest extends SocialTestSupport {
 
         // Comments: readers only, never across a block with the comment's author.
         String bobs = comment(bob, post, "Bravo", null);
-        var cleo = signUp("cleo", "Cléo");
+        var cleo = members.signUp("cleo", "Cléo");
         mvc.perform(post("/comments/" + bobs + "/reactions").with(csrf()).session(cleo).param("reaction", "thanks"))
                 .andExpect(redirectedUrl("/posts/" + post + "#comment-" + bobs));
         assertThat(page("/posts/" + post, cleo).selectFirst("#comment-" + bobs + " button[value=thanks]").attr("aria-pressed")).isEqualTo("true");
@@ -203,16 +198,16 @@ class ConversationTest extends SocialTestSupport {
         mvc.perform(post("/comments/" + bobs + "/reactions").with(csrf()).session(eve).param("reaction", "hug")).andExpect(status().isNotFound());
         assertThat(count("MATCH ()-[r:REACTED]->() RETURN count(r)")).isEqualTo(2);
         assertThat(events.stream(SocialEvents.Reacted.class)).last().isEqualTo(
-                new SocialEvents.Reacted("comment", bobs, post, id("cleo"), id("bob"), "thanks"));
+                new SocialEvents.Reacted("comment", bobs, post, members.idOf("cleo"), members.idOf("bob"), "thanks"));
     }
 
     @Test
     void mentionsAreLinkedAndToldOnlyWhenTheMemberMayReadAndNoBlockStandsBetween() throws Exception {
-        var ana = signUp("ana", "Ana");
-        signUp("fan", "Fan");
-        signUp("stranger", "Stranger");
-        signUp("blocker", "Blocker");
-        var bob = signUp("bob", "Bob");
+        var ana = members.signUp("ana", "Ana");
+        members.signUp("fan", "Fan");
+        members.signUp("stranger", "Stranger");
+        members.signUp("blocker", "Blocker");
+        var bob = members.signUp("bob", "Bob");
         follows("fan", "ana");
         follows("blocker", "ana");
         follows("bob", "ana");
@@ -222,7 +217,7 @@ class ConversationTest extends SocialTestSupport {
         assertThat(doc.select(".post-text a.mention").eachText()).containsExactly("@fan");
         assertThat(doc.select(".post-text").text()).contains("@stranger", "@blocker", "@nobody");
         assertThat(events.stream(SocialEvents.Mentioned.class)).containsExactly(
-                new SocialEvents.Mentioned(id("fan"), id("ana"), post, null));
+                new SocialEvents.Mentioned(members.idOf("fan"), members.idOf("ana"), post, null));
 
         // Editing: a new mention is told, a removed one is unlinked, a kept one is not told again.
         mvc.perform(post("/posts/" + post + "/edit").with(csrf()).session(ana).param("text", "Merci @bob et @fan")
@@ -232,24 +227,24 @@ class ConversationTest extends SocialTestSupport {
                 .param("visibility", "followers")).andExpect(status().is3xxRedirection());
         assertThat(count("MATCH (:Post)-[:MENTIONS]->(m:Member) RETURN count(m)")).isEqualTo(1);
         assertThat(events.stream(SocialEvents.Mentioned.class)).extracting(SocialEvents.Mentioned::mentioned)
-                .containsExactly(id("fan"), id("bob"));
+                .containsExactly(members.idOf("fan"), members.idOf("bob"));
 
         // In a comment: the same rule, plus no block between the commenter and the member mentioned.
         blocks("bob", "fan");
         String c = comment(bob, post, "Oui @fan et @stranger, merci @ana", null);
         assertThat(page("/posts/" + post, ana).select("#comment-" + c + " a.mention").eachText()).containsExactly("@ana");
         assertThat(events.stream(SocialEvents.Mentioned.class)).last().isEqualTo(
-                new SocialEvents.Mentioned(id("ana"), id("bob"), post, c));
+                new SocialEvents.Mentioned(members.idOf("ana"), members.idOf("bob"), post, c));
         assertThat(count("MATCH (:Comment)-[:MENTIONS]->(m:Member) RETURN count(m)")).isEqualTo(1);
     }
 
     @Test
     void commentingReactingAndMentioningFollowTheReadingRuleForEveryAudience() throws Exception {
-        var ana = signUp("ana", "Ana");
-        var fan = signUp("fan", "Fan");
-        var other = signUp("other", "Other");
-        var blocked = signUp("blocked", "Blocked");
-        var blocker = signUp("blocker", "Blocker");
+        var ana = members.signUp("ana", "Ana");
+        var fan = members.signUp("fan", "Fan");
+        var other = members.signUp("other", "Other");
+        var blocked = members.signUp("blocked", "Blocked");
+        var blocker = members.signUp("blocker", "Blocker");
         for (String h : List.of("fan", "blocked", "blocker")) {
             follows(h, "ana");
         }
@@ -282,6 +277,6 @@ class ConversationTest extends SocialTestSupport {
         }
         assertThat(wrong).isEmpty();
         assertThat(events.stream(SocialEvents.Mentioned.class)).extracting(SocialEvents.Mentioned::mentioned)
-                .containsExactly(id("fan"), id("other"), id("fan"), id("fan"));
+                .containsExactly(members.idOf("fan"), members.idOf("other"), members.idOf("fan"), members.idOf("fan"));
     }
 }

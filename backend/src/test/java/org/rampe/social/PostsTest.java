@@ -49,7 +49,7 @@ class PostsTest extends SocialTestSupport {
 
     @Test
     void aPostWithAContentWarningIsCollapsedAndMarkedWithItsLanguage() throws Exception {
-        var ana = signUp("ana", "Ana");
+        var ana = members.signUp("ana", "Ana");
         String id = write(ana, "Qui connaît un dentiste\nattentif à l’autisme ? https://exemple.fr/liste",
                 "contentWarning", "santé", "language", "fr", "visibility", "public");
         var doc = page("/posts/" + id, null);
@@ -67,17 +67,12 @@ class PostsTest extends SocialTestSupport {
         assertThat(doc.select("a[href=/posts/" + id + "/edit]")).as("only the author is offered to edit").isEmpty();
         assertThat(page("/posts/" + id, ana).select("a[href=/posts/" + id + "/edit]")).hasSize(1);
         assertThat(events.stream(SocialEvents.PostPublished.class)).containsExactly(
-                new SocialEvents.PostPublished(id, memberId("ana")));
-    }
-
-    private String memberId(String handle) {
-        return org.rampe.graph.Transactions.read(driver, tx -> tx.run("MATCH (m:Member {handle: $h}) RETURN m.id AS id",
-                java.util.Map.of("h", handle)).single().get("id").asString());
+                new SocialEvents.PostPublished(id, members.idOf("ana")));
     }
 
     @Test
     void aRefusedPostKeepsEverythingTypedAndSaysWhichFileToChooseAgain() throws Exception {
-        var ana = signUp("ana", "Ana");
+        var ana = members.signUp("ana", "Ana");
         String html = mvc.perform(multipart("/posts")
                         .file(new MockMultipartFile("images[0]", "rampe.png", "image/png", TestImages.png(40, 30)))
                         .file(new MockMultipartFile("images[1]", "notes.png", "image/png", "not an image".getBytes()))
@@ -113,9 +108,9 @@ class PostsTest extends SocialTestSupport {
 
     @Test
     void imagesAreCleanedKeptInOrderWithTheirDescriptionAndServedOnlyToReadersOfThePost() throws Exception {
-        var ana = signUp("ana", "Ana");
-        var bob = signUp("bob", "Bob");
-        var eve = signUp("eve", "Eve");
+        var ana = members.signUp("ana", "Ana");
+        var bob = members.signUp("bob", "Bob");
+        var eve = members.signUp("eve", "Eve");
         follows("bob", "ana");
         String location = mvc.perform(multipart("/posts")
                         .file(new MockMultipartFile("images[0]", "a.png", "image/png", TestImages.png(40, 30)))
@@ -140,11 +135,11 @@ class PostsTest extends SocialTestSupport {
 
     @Test
     void theReadingRuleHoldsForPostPagesAndTimelines() throws Exception {
-        var ana = signUp("ana", "Ana");
-        var fan = signUp("fan", "Fan");
-        var other = signUp("other", "Other");
-        var blocked = signUp("blocked", "Blocked");
-        var blocker = signUp("blocker", "Blocker");
+        var ana = members.signUp("ana", "Ana");
+        var fan = members.signUp("fan", "Fan");
+        var other = members.signUp("other", "Other");
+        var blocked = members.signUp("blocked", "Blocked");
+        var blocker = members.signUp("blocker", "Blocker");
         follows("fan", "ana");
         follows("blocked", "ana");
         follows("blocker", "ana");
@@ -183,9 +178,9 @@ class PostsTest extends SocialTestSupport {
 
     @Test
     void nobodyEditsOrDeletesAnotherMembersPostById() throws Exception {
-        var ana = signUp("ana", "Ana");
-        var bob = signUp("bob", "Bob");
-        var eve = signUp("eve", "Eve");
+        var ana = members.signUp("ana", "Ana");
+        var bob = members.signUp("bob", "Bob");
+        var eve = members.signUp("eve", "Eve");
         String open = write(ana, "Public");
         String close = write(ana, "Abonnés", "visibility", "followers");
         for (String path : List.of("/posts/" + open + "/edit", "/posts/" + open + "/delete")) {
@@ -204,7 +199,7 @@ class PostsTest extends SocialTestSupport {
 
     @Test
     void editingShowsAnEditedMarkAndAVisibilityChangeIsPublished() throws Exception {
-        var ana = signUp("ana", "Ana");
+        var ana = members.signUp("ana", "Ana");
         String id = write(ana, "Premier jet");
         var form = page("/posts/" + id + "/edit", ana);
         assertThat(form.selectFirst("#text").text()).isEqualTo("Premier jet");
@@ -227,8 +222,8 @@ class PostsTest extends SocialTestSupport {
 
     @Test
     void deletingAsksForConfirmationThenRemovesThePostItsCommentsAndImages() throws Exception {
-        var ana = signUp("ana", "Ana");
-        var bob = signUp("bob", "Bob");
+        var ana = members.signUp("ana", "Ana");
+        var bob = members.signUp("bob", "Bob");
         String location = mvc.perform(multipart("/posts")
                         .file(new MockMultipartFile("images[0]", "a.png", "image/png", TestImages.png(40, 30)))
                         .with(csrf()).session(ana).param("text", "À effacer").param("alts[0]", "Une image"))
@@ -249,7 +244,7 @@ class PostsTest extends SocialTestSupport {
 
     @Test
     void theTimelineShowsTwentyPostsNewestFirstWithAnOlderPostsLink() throws Exception {
-        var ana = signUp("ana", "Ana");
+        var ana = members.signUp("ana", "Ana");
         // 25 posts a minute apart, two of them at the same instant: the id breaks the tie.
         cypher("""
                 MATCH (m:Member {handle: 'ana'})
@@ -273,7 +268,7 @@ class PostsTest extends SocialTestSupport {
 
     @Test
     void postingIsLimitedPerHourWithAClearMessage() throws Exception {
-        var ana = signUp("ana", "Ana");
+        var ana = members.signUp("ana", "Ana");
         for (int i = 0; i < PostingThrottle.POSTS_PER_HOUR; i++) {
             write(ana, "Post " + i);
         }
@@ -285,8 +280,8 @@ class PostsTest extends SocialTestSupport {
 
     @Test
     void hostileTextNeverBecomesActiveContentOnThePostPageOrTheTimeline() throws Exception {
-        var ana = signUp("ana", "Ana");
-        var bob = signUp("bob", "Bob");
+        var ana = members.signUp("ana", "Ana");
+        var bob = members.signUp("bob", "Bob");
         List<String> problems = new ArrayList<>();
         for (String hostile : XssCorpus.strings()) {
             throttle.clear(); // the corpus may outgrow an hour's allowance
@@ -326,14 +321,14 @@ class PostsTest extends SocialTestSupport {
 
     @Test
     void theFeedGetsCardsInTheOrderAskedLeavingOutWhatTheViewerMayNotRead() throws Exception {
-        var ana = signUp("ana", "Ana");
-        signUp("eve", "Eve");
+        var ana = members.signUp("ana", "Ana");
+        members.signUp("eve", "Eve");
         String a = write(ana, "Un");
         String b = write(ana, "Deux", "visibility", "followers");
         String c = write(ana, "Trois");
         String unknown = java.util.UUID.randomUUID().toString();
-        assertThat(posts.cards(List.of(c, unknown, b, a), memberId("ana"))).extracting(PostCard::id).containsExactly(c, b, a);
-        assertThat(posts.cards(List.of(c, unknown, b, a), memberId("eve"))).extracting(PostCard::id).containsExactly(c, a);
+        assertThat(posts.cards(List.of(c, unknown, b, a), members.idOf("ana"))).extracting(PostCard::id).containsExactly(c, b, a);
+        assertThat(posts.cards(List.of(c, unknown, b, a), members.idOf("eve"))).extracting(PostCard::id).containsExactly(c, a);
         assertThat(posts.cards(List.of(a, c), null)).extracting(PostCard::text).containsExactly("Un", "Trois");
         assertThat(posts.cards(List.of(), null)).isEmpty();
     }

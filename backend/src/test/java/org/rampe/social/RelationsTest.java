@@ -1,10 +1,6 @@
 package org.rampe.social;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rampe.social.SocialFixtures.count;
-import static org.rampe.social.SocialFixtures.id;
-import static org.rampe.social.SocialFixtures.related;
-import static org.rampe.social.SocialFixtures.signUp;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -19,7 +15,6 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
-import org.rampe.graph.Transactions;
 import org.rampe.social.SocialEvents.FollowRequested;
 import org.rampe.social.SocialEvents.MemberBlocked;
 import org.rampe.social.SocialEvents.MemberFollowed;
@@ -50,10 +45,10 @@ class RelationsTest extends RampeTest {
 
     @BeforeEach
     void twoMembers() throws Exception {
-        ana = signUp(mvc, "ana", "Ana");
-        bob = signUp(mvc, "bob", "Bob");
-        anaId = id(driver, "ana");
-        bobId = id(driver, "bob");
+        ana = members.signUp("ana", "Ana");
+        bob = members.signUp("bob", "Bob");
+        anaId = members.idOf("ana");
+        bobId = members.idOf("bob");
         events.clear();
     }
 
@@ -62,11 +57,21 @@ class RelationsTest extends RampeTest {
     }
 
     private long relationships() {
-        return Transactions.read(driver, tx -> tx.run("MATCH (:Member)-[r]->(:Member) RETURN count(r) AS n").single().get("n").asLong());
+        return graph.count("MATCH (:Member)-[r]->(:Member) RETURN count(r) AS n", Map.of());
+    }
+
+    /** Whether {@code from} has a relationship of this type to {@code to} (handles). */
+    private boolean related(String from, String type, String to) {
+        return count(from, type, to) > 0;
+    }
+
+    private long count(String from, String type, String to) {
+        return graph.count("MATCH (:Member {handle: $a})-[r]->(:Member {handle: $b}) WHERE type(r) = $t RETURN count(r) AS n",
+                Map.of("a", from, "b", to, "t", type));
     }
 
     private void makePrivate(String handle) {
-        Transactions.write(driver, tx -> tx.run("MATCH (m:Member {handle: $h}) SET m.privateAccount = true", Map.of("h", handle)).consume());
+        graph.write("MATCH (m:Member {handle: $h}) SET m.privateAccount = true", Map.of("h", handle));
     }
 
     @Test
@@ -74,7 +79,7 @@ class RelationsTest extends RampeTest {
         mvc.perform(post("/members/bob/follow").with(csrf()).session(ana))
                 .andExpect(redirectedUrl("/members/bob")).andExpect(flash().attribute("notice", "relations.followed"));
         act(ana, "bob", "follow");
-        assertThat(count(driver, "ana", "FOLLOWS", "bob")).isEqualTo(1);
+        assertThat(count("ana", "FOLLOWS", "bob")).isEqualTo(1);
         assertThat(events.stream(MemberFollowed.class)).containsExactly(new MemberFollowed(anaId, bobId));
         assertThat(relations.follows(anaId, bobId)).isTrue();
         assertThat(relations.follows(bobId, anaId)).isFalse();
@@ -113,13 +118,13 @@ class RelationsTest extends RampeTest {
     @Test
     void aPrivateAccountTurnsAFollowIntoARequestThatOnlyItsOwnerAnswers() throws Exception {
         makePrivate("bob");
-        MockHttpSession cleo = signUp(mvc, "cleo", "Cléo");
+        MockHttpSession cleo = members.signUp("cleo", "Cléo");
         mvc.perform(get("/members/bob").session(ana)).andExpect(content().string(Matchers.containsString("Demander à suivre")));
         mvc.perform(post("/members/bob/follow").with(csrf()).session(ana)).andExpect(flash().attribute("notice", "relations.requested"));
         act(ana, "bob", "follow");
         act(cleo, "bob", "follow");
-        assertThat(related(driver, "ana", "FOLLOWS", "bob")).isFalse();
-        assertThat(count(driver, "ana", "REQUESTED_FOLLOW", "bob")).isEqualTo(1);
+        assertThat(related("ana", "FOLLOWS", "bob")).isFalse();
+        assertThat(count("ana", "REQUESTED_FOLLOW", "bob")).isEqualTo(1);
         assertThat(events.stream(FollowRequested.class)).hasSize(2).contains(new FollowRequested(anaId, bobId));
         mvc.perform(get("/members/bob").session(ana)).andExpect(content().string(Matchers.containsString("Annuler ma demande")));
 
@@ -130,18 +135,18 @@ class RelationsTest extends RampeTest {
         mvc.perform(post("/account/follow-requests/cleo/approve").with(csrf()).session(ana))
                 .andExpect(flash().attribute("notice", "relations.request.gone"));
         mvc.perform(post("/account/follow-requests/ana/approve").with(csrf()).session(ana)).andExpect(status().isBadRequest());
-        assertThat(related(driver, "cleo", "FOLLOWS", "bob")).isFalse();
-        assertThat(related(driver, "cleo", "FOLLOWS", "ana")).isFalse();
-        assertThat(related(driver, "ana", "FOLLOWS", "bob")).isFalse();
+        assertThat(related("cleo", "FOLLOWS", "bob")).isFalse();
+        assertThat(related("cleo", "FOLLOWS", "ana")).isFalse();
+        assertThat(related("ana", "FOLLOWS", "bob")).isFalse();
 
         mvc.perform(post("/account/follow-requests/ana/approve").with(csrf()).session(bob))
                 .andExpect(redirectedUrl("/account/follow-requests")).andExpect(flash().attribute("notice", "relations.request.approved"));
         mvc.perform(post("/account/follow-requests/cleo/refuse").with(csrf()).session(bob))
                 .andExpect(flash().attribute("notice", "relations.request.refused"));
-        assertThat(related(driver, "ana", "FOLLOWS", "bob")).isTrue();
-        assertThat(related(driver, "ana", "REQUESTED_FOLLOW", "bob")).isFalse();
-        assertThat(related(driver, "cleo", "FOLLOWS", "bob")).isFalse();
-        assertThat(related(driver, "cleo", "REQUESTED_FOLLOW", "bob")).isFalse();
+        assertThat(related("ana", "FOLLOWS", "bob")).isTrue();
+        assertThat(related("ana", "REQUESTED_FOLLOW", "bob")).isFalse();
+        assertThat(related("cleo", "FOLLOWS", "bob")).isFalse();
+        assertThat(related("cleo", "REQUESTED_FOLLOW", "bob")).isFalse();
         assertThat(events.stream(MemberFollowed.class)).containsExactly(new MemberFollowed(anaId, bobId));
     }
 
@@ -150,7 +155,7 @@ class RelationsTest extends RampeTest {
         makePrivate("bob");
         act(ana, "bob", "follow");
         mvc.perform(post("/members/bob/unfollow").with(csrf()).session(ana)).andExpect(flash().attribute("notice", "relations.requestCancelled"));
-        assertThat(related(driver, "ana", "REQUESTED_FOLLOW", "bob")).isFalse();
+        assertThat(related("ana", "REQUESTED_FOLLOW", "bob")).isFalse();
         assertThat(events.stream(MemberUnfollowed.class)).isEmpty();
     }
 
@@ -158,10 +163,10 @@ class RelationsTest extends RampeTest {
     void unfollowingAndRemovingAFollowerEndTheFollowAndSaySo() throws Exception {
         act(ana, "bob", "follow");
         act(ana, "bob", "unfollow");
-        assertThat(related(driver, "ana", "FOLLOWS", "bob")).isFalse();
+        assertThat(related("ana", "FOLLOWS", "bob")).isFalse();
         act(ana, "bob", "follow");
         mvc.perform(post("/account/followers/ana/remove").with(csrf()).session(bob)).andExpect(redirectedUrl("/members/bob/followers"));
-        assertThat(related(driver, "ana", "FOLLOWS", "bob")).isFalse();
+        assertThat(related("ana", "FOLLOWS", "bob")).isFalse();
         assertThat(events.stream(MemberUnfollowed.class)).containsExactly(new MemberUnfollowed(anaId, bobId), new MemberUnfollowed(anaId, bobId));
     }
 
@@ -170,14 +175,14 @@ class RelationsTest extends RampeTest {
         act(ana, "bob", "follow");
         makePrivate("ana");
         act(bob, "ana", "follow");
-        assertThat(related(driver, "bob", "REQUESTED_FOLLOW", "ana")).isTrue();
+        assertThat(related("bob", "REQUESTED_FOLLOW", "ana")).isTrue();
         events.clear();
 
         act(ana, "bob", "block");
         act(ana, "bob", "block");
-        assertThat(related(driver, "ana", "BLOCKS", "bob")).isTrue();
-        assertThat(related(driver, "ana", "FOLLOWS", "bob")).isFalse();
-        assertThat(related(driver, "bob", "REQUESTED_FOLLOW", "ana")).isFalse();
+        assertThat(related("ana", "BLOCKS", "bob")).isTrue();
+        assertThat(related("ana", "FOLLOWS", "bob")).isFalse();
+        assertThat(related("bob", "REQUESTED_FOLLOW", "ana")).isFalse();
         assertThat(events.stream(MemberUnfollowed.class)).containsExactly(new MemberUnfollowed(anaId, bobId));
         assertThat(events.stream(MemberBlocked.class)).containsExactly(new MemberBlocked(anaId, bobId));
         assertThat(relations.blockedEitherWay(anaId, bobId)).isTrue();
@@ -187,8 +192,8 @@ class RelationsTest extends RampeTest {
         // Neither can follow the other while the block lasts.
         mvc.perform(post("/members/ana/follow").with(csrf()).session(bob)).andExpect(status().isForbidden());
         mvc.perform(post("/members/bob/follow").with(csrf()).session(ana)).andExpect(status().isForbidden());
-        assertThat(related(driver, "bob", "FOLLOWS", "ana") || related(driver, "bob", "REQUESTED_FOLLOW", "ana")
-                || related(driver, "ana", "FOLLOWS", "bob") || related(driver, "ana", "REQUESTED_FOLLOW", "bob")).isFalse();
+        assertThat(related("bob", "FOLLOWS", "ana") || related("bob", "REQUESTED_FOLLOW", "ana")
+                || related("ana", "FOLLOWS", "bob") || related("ana", "REQUESTED_FOLLOW", "bob")).isFalse();
 
         // The blocked member sees a name and a sentence; no button to follow, no lists.
         mvc.perform(get("/members/ana").session(bob)).andExpect(status().isOk())
@@ -208,14 +213,14 @@ class RelationsTest extends RampeTest {
                 .andExpect(redirectedUrl("/account/blocked"));
         assertThat(relations.blockedEitherWay(anaId, bobId)).isFalse();
         act(bob, "ana", "follow");
-        assertThat(related(driver, "bob", "REQUESTED_FOLLOW", "ana")).isTrue();
+        assertThat(related("bob", "REQUESTED_FOLLOW", "ana")).isTrue();
     }
 
     @Test
     void mutingIsQuietUndoableAndListedForTheMuterOnly() throws Exception {
         act(ana, "bob", "mute");
         act(ana, "bob", "mute");
-        assertThat(count(driver, "ana", "MUTES", "bob")).isEqualTo(1);
+        assertThat(count("ana", "MUTES", "bob")).isEqualTo(1);
         assertThat(events.stream(MemberMuted.class)).containsExactly(new MemberMuted(anaId, bobId));
         assertThat(relations.hasMuted(anaId, bobId)).isTrue();
         assertThat(relations.hasMuted(bobId, anaId)).isFalse();
@@ -229,7 +234,7 @@ class RelationsTest extends RampeTest {
 
     @Test
     void theListsOfAPrivateAccountAreForItsFollowersAndItsOwner() throws Exception {
-        MockHttpSession cleo = signUp(mvc, "cleo", "Cléo");
+        MockHttpSession cleo = members.signUp("cleo", "Cléo");
         act(cleo, "bob", "follow");
         makePrivate("bob");
         for (MockHttpSession outsider : new MockHttpSession[] {null, ana}) {
@@ -249,11 +254,11 @@ class RelationsTest extends RampeTest {
 
     @Test
     void longListsComePageByPageWithALinkThatNeedsNoScript() throws Exception {
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 MATCH (b:Member {handle: 'bob'})
                 UNWIND range(1, 55) AS i
                 CREATE (:Member {id: randomUUID(), handle: 'fan_' + right('00' + i, 3), displayName: 'Fan ' + i})-[:FOLLOWS {since: datetime()}]->(b)
-                """).consume());
+                """);
         String first = mvc.perform(get("/members/bob/followers")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(first).contains("@fan_001", "@fan_050", "href=\"/members/bob/followers?after=fan_050\"").doesNotContain("@fan_051");
         String second = mvc.perform(get("/members/bob/followers").param("after", "fan_050")).andReturn().getResponse().getContentAsString();
@@ -268,8 +273,8 @@ class RelationsTest extends RampeTest {
         events.clear();
         mvc.perform(post("/account/profile").with(csrf()).session(bob).param("displayName", "Bob"))
                 .andExpect(redirectedUrl("/members/bob"));
-        assertThat(related(driver, "ana", "FOLLOWS", "bob")).isTrue();
-        assertThat(related(driver, "ana", "REQUESTED_FOLLOW", "bob")).isFalse();
+        assertThat(related("ana", "FOLLOWS", "bob")).isTrue();
+        assertThat(related("ana", "REQUESTED_FOLLOW", "bob")).isFalse();
         assertThat(events.stream(MemberFollowed.class)).containsExactly(new MemberFollowed(anaId, bobId));
     }
 }

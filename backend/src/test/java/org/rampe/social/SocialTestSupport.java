@@ -7,30 +7,22 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.Map;
 
 import org.rampe.RampeTest;
-import org.rampe.graph.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Members signed up through the real form, and the relations of the social model as Cypher fixtures. */
+/** Posts and comments written through the real forms, and the relations of the social model as Cypher fixtures. */
 abstract class SocialTestSupport extends RampeTest {
 
     @Autowired
     MockMvc mvc;
-
-    MockHttpSession signUp(String handle, String displayName) throws Exception {
-        return (MockHttpSession) mvc.perform(post("/signup").with(csrf()).param("email", handle + "@example.org")
-                        .param("handle", handle).param("displayName", displayName)
-                        .param("password", "a long enough password").param("language", "fr"))
-                .andReturn().getRequest().getSession();
-    }
 
     void cypher(String query, Object... pairs) {
         Map<String, Object> params = new java.util.HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             params.put((String) pairs[i], pairs[i + 1]);
         }
-        Transactions.write(driver, tx -> tx.run(query, params).consume());
+        graph.write(query, params);
     }
 
     void follows(String follower, String followed) {
@@ -52,7 +44,7 @@ abstract class SocialTestSupport extends RampeTest {
         for (int i = 0; i < pairs.length; i += 2) {
             params.put((String) pairs[i], pairs[i + 1]);
         }
-        return Transactions.read(driver, tx -> tx.run(query, params).single().get(0).asLong());
+        return graph.count(query, params);
     }
 
     /** Writes a post through the form and returns its id. */

@@ -20,17 +20,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.imageio.ImageIO;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rampe.images.Images;
-import org.rampe.images.TestImages;
 import org.rampe.RampeTest;
 import org.rampe.graph.GraphProperties;
-import org.rampe.graph.Transactions;
+import org.rampe.images.Images;
+import org.rampe.images.TestImages;
 import org.rampe.places.PlaceId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
@@ -39,8 +37,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 class PlacePhotosTest extends RampeTest {
-
-    static final String PASSWORD = "correct horse battery";
 
     @Autowired
     MockMvc mvc;
@@ -56,14 +52,7 @@ class PlacePhotosTest extends RampeTest {
     @BeforeEach
     void aPlace() {
         placeId = UUID.randomUUID().toString();
-        Transactions.write(driver, tx -> tx.run("CREATE (:Place {id: $id, name: 'Café des Arts'})", Map.of("id", placeId)).consume());
-    }
-
-    MockHttpSession member(String handle) throws Exception {
-        return (MockHttpSession) mvc.perform(post("/signup").with(csrf())
-                        .param("email", handle + "@example.org").param("handle", handle).param("displayName", "Name " + handle)
-                        .param("password", PASSWORD).param("language", "fr"))
-                .andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession();
+        graph.write("CREATE (:Place {id: $id, name: 'Café des Arts'})", Map.of("id", placeId));
     }
 
     MockMultipartHttpServletRequestBuilder upload(String place, String fileName, String declaredType, byte[] bytes) {
@@ -80,7 +69,7 @@ class PlacePhotosTest extends RampeTest {
                 .andExpect(status().isFound())
                 .andExpect(header().string("Location", Matchers.startsWith("/places/" + placeId + "#photo-")))
                 .andExpect(flash().attribute("notice", "photo.added"));
-        return Transactions.read(driver, tx -> tx.run("MATCH (ph:Photo) RETURN ph.id AS id").single().get("id").asString());
+        return graph.one("MATCH (ph:Photo) RETURN ph.id AS id", Map.of(), r -> r.get("id").asString()).orElseThrow();
     }
 
     Path storedFile(String photoId) {
@@ -100,19 +89,19 @@ class PlacePhotosTest extends RampeTest {
     }
 
     long photoCount() {
-        return Transactions.read(driver, tx -> tx.run("MATCH (ph:Photo) RETURN count(ph) AS n").single().get("n").asLong());
+        return graph.count("MATCH (ph:Photo) RETURN count(ph) AS n", Map.of());
     }
 
     @Test
     void aValidPngIsReencodedToAJpegNoLargerThan2048PixelsStoredAndServedPublicly() throws Exception {
-        var session = member("ana_b");
+        var session = members.signUp("ana_b", "Name ana_b");
         String photoId = uploaded(session, TestImages.png(3000, 1500));
 
-        var stored = Transactions.read(driver, tx -> tx.run("""
+        var stored = graph.one("""
                 MATCH (m:Member {handle: 'ana_b'})-[:TOOK]->(ph:Photo {id: $id})-[:SHOWS]->(p:Place {id: $placeId})
                 RETURN ph.alt AS alt, ph.caption AS caption, ph.group AS group, ph.licence AS licence,
                        ph.width AS width, ph.height AS height, ph.hidden AS hidden, ph.createdAt IS NOT NULL AS dated""",
-                Map.of("id", photoId, "placeId", placeId)).single());
+                               Map.of("id", photoId, "placeId", placeId), r -> r).orElseThrow();
         assertThat(stored.get("alt").asString()).isEqualTo("Entrée avec une rampe fixe");
         assertThat(stored.get("caption").asString()).isEqualTo("Rampe côté rue");
         assertThat(stored.get("group").asString()).isEqualTo("ENTRANCE");
@@ -160,7 +149,7 @@ class PlacePhotosTest extends RampeTest {
         assertThat(new String(original, StandardCharsets.ISO_8859_1)).contains("Exif", TestImages.GPS_MARKER);
         assertThat(ImageIO.read(new ByteArrayInputStream(original))).isNotNull();
 
-        String photoId = uploaded(member("ana_b"), original);
+        String photoId = uploaded(members.signUp("ana_b", "Name ana_b"), original);
 
         byte[] stored = Files.readAllBytes(storedFile(photoId));
         assertThat(TestImages.jpegSegments(stored)).doesNotContain(0xE1, 0xE2, 0xED, 0xFE).contains(0xDA);
@@ -170,7 +159,7 @@ class PlacePhotosTest extends RampeTest {
 
     @Test
     void aTextFileNamedLikeAJpegIsRefusedWithAClearMessage() throws Exception {
-        var session = member("ana_b");
+        var session = members.signUp("ana_b", "Name ana_b");
         long filesBefore = storedFileCount();
         mvc.perform(upload(placeId, "photo.jpg", "image/jpeg", "Bonjour, je ne suis pas une image.".getBytes(StandardCharsets.UTF_8))
                         .session(session))
@@ -186,7 +175,7 @@ class PlacePhotosTest extends RampeTest {
 
     @Test
     void webpIsRefusedWithItsOwnExplanation() throws Exception {
-        mvc.perform(upload(placeId, "photo.webp", "image/webp", TestImages.webpHeader()).session(member("ana_b")))
+        mvc.perform(upload(placeId, "photo.webp", "image/webp", TestImages.webpHeader()).session(members.signUp("ana_b", "Name ana_b")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Les images WebP ne sont pas encore acceptées")));
         assertThat(photoCount()).isZero();
@@ -196,7 +185,7 @@ class PlacePhotosTest extends RampeTest {
     void withoutAltTextTheFormComesBackWithEverythingTypedAndAskForTheFileAgain() throws Exception {
         var request = multipart("/places/{id}/photos", placeId);
         request.file(new MockMultipartFile("file", "photo.png", "image/png", TestImages.png(40, 30)));
-        request.with(csrf()).session(member("ana_b"))
+        request.with(csrf()).session(members.signUp("ana_b", "Name ana_b"))
                 .param("alt", "   ").param("group", "toilets").param("licence", "cc0").param("caption", "Barre d’appui à gauche");
         String html = mvc.perform(request)
                 .andExpect(status().isOk())
@@ -216,7 +205,7 @@ class PlacePhotosTest extends RampeTest {
 
     @Test
     void theFormStatesTheDefaultLicenceAndOffersTheOthers() throws Exception {
-        String html = mvc.perform(get("/places/{id}/photos/new", placeId).session(member("ana_b")))
+        String html = mvc.perform(get("/places/{id}/photos/new", placeId).session(members.signUp("ana_b", "Name ana_b")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.allOf(
                         Matchers.containsString("<title>Ajouter une photo – Rampe</title>"),
@@ -240,7 +229,7 @@ class PlacePhotosTest extends RampeTest {
         var truncated = catchThrowableOfType(Images.Refused.class, () -> Images.clean(TestImages.pngHeaderOnly(200, 100)));
         assertThat(truncated.code()).isEqualTo("photo.file.notImage");
 
-        mvc.perform(upload(placeId, "huge.png", "image/png", bomb).session(member("ana_b")))
+        mvc.perform(upload(placeId, "huge.png", "image/png", bomb).session(members.signUp("ana_b", "Name ana_b")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("L’image dépasse 40 mégapixels")));
         assertThat(photoCount()).isZero();
@@ -259,7 +248,7 @@ class PlacePhotosTest extends RampeTest {
 
     @Test
     void anUnknownOrMalformedPlaceIsNotFound() throws Exception {
-        var session = member("ana_b");
+        var session = members.signUp("ana_b", "Name ana_b");
         mvc.perform(get("/places/{id}/photos/new", UUID.randomUUID().toString()).session(session))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/places/not-a-place/photos/new").session(session))
@@ -273,8 +262,8 @@ class PlacePhotosTest extends RampeTest {
 
     @Test
     void aHiddenPhotoIsNeitherServedNorListed() throws Exception {
-        String photoId = uploaded(member("ana_b"), TestImages.png(40, 30));
-        Transactions.write(driver, tx -> tx.run("MATCH (ph:Photo {id: $id}) SET ph.hidden = true", Map.of("id", photoId)).consume());
+        String photoId = uploaded(members.signUp("ana_b", "Name ana_b"), TestImages.png(40, 30));
+        graph.write("MATCH (ph:Photo {id: $id}) SET ph.hidden = true", Map.of("id", photoId));
 
         mvc.perform(get("/places/{p}/photos/{ph}.jpg", placeId, photoId)).andExpect(status().isNotFound());
         assertThat(photos.of(new PlaceId(placeId))).isEmpty();
@@ -282,8 +271,8 @@ class PlacePhotosTest extends RampeTest {
 
     @Test
     void reportingTwiceKeepsOneReportPerMember() throws Exception {
-        String photoId = uploaded(member("ana_b"), TestImages.png(40, 30));
-        var reporter = member("bo_c");
+        String photoId = uploaded(members.signUp("ana_b", "Name ana_b"), TestImages.png(40, 30));
+        var reporter = members.signUp("bo_c", "Name bo_c");
         for (int i = 0; i < 2; i++) {
             mvc.perform(post("/places/{p}/photos/{ph}/report", placeId, photoId).with(csrf()).session(reporter)
                             .param("reason", "personal_data").param("text", "Une plaque lisible").param("returnTo", "/places/" + placeId))
@@ -291,9 +280,9 @@ class PlacePhotosTest extends RampeTest {
                     .andExpect(redirectedUrl("/places/" + placeId + "#photo-" + photoId))
                     .andExpect(flash().attribute("notice", "photo.report.thanks"));
         }
-        var report = Transactions.read(driver, tx -> tx.run("""
+        var report = graph.one("""
                 MATCH (:Member {handle: 'bo_c'})-[:REPORTED]->(r:PhotoReport)-[:ABOUT]->(:Photo {id: $id})
-                RETURN count(r) AS n, collect(r)[0] AS r""", Map.of("id", photoId)).single());
+                RETURN count(r) AS n, collect(r)[0] AS r""", Map.of("id", photoId), r -> r).orElseThrow();
         assertThat(report.get("n").asLong()).isEqualTo(1);
         var r = report.get("r").asNode();
         assertThat(r.get("reason").asString()).isEqualTo("PERSONAL_DATA");
@@ -302,11 +291,13 @@ class PlacePhotosTest extends RampeTest {
         assertThat(r.get("id").asString()).isNotBlank();
 
         // Another member's report is a second one; "other" without a word is refused.
-        mvc.perform(post("/places/{p}/photos/{ph}/report", placeId, photoId).with(csrf()).session(member("cy_d")).param("reason", "offensive"))
+        mvc.perform(post("/places/{p}/photos/{ph}/report", placeId, photoId).with(csrf())
+                        .session(members.signUp("cy_d", "Name cy_d")).param("reason", "offensive"))
                 .andExpect(flash().attribute("notice", "photo.report.thanks"));
-        mvc.perform(post("/places/{p}/photos/{ph}/report", placeId, photoId).with(csrf()).session(member("di_e")).param("reason", "other"))
+        mvc.perform(post("/places/{p}/photos/{ph}/report", placeId, photoId).with(csrf())
+                        .session(members.signUp("di_e", "Name di_e")).param("reason", "other"))
                 .andExpect(flash().attribute("notice", "photo.report.invalid"));
-        long reports = Transactions.read(driver, tx -> tx.run("MATCH (r:PhotoReport) RETURN count(r) AS n").single().get("n").asLong());
+        long reports = graph.count("MATCH (r:PhotoReport) RETURN count(r) AS n", Map.of());
         assertThat(reports).isEqualTo(2);
         // A visitor must sign in first.
         mvc.perform(post("/places/{p}/photos/{ph}/report", placeId, photoId).with(csrf()).param("reason", "offensive"))
@@ -315,7 +306,7 @@ class PlacePhotosTest extends RampeTest {
 
     @Test
     void theGalleryGroupsPhotosUnderHeadingsWithAltTextCreditAndLicence() throws Exception {
-        var session = member("ana_b");
+        var session = members.signUp("ana_b", "Name ana_b");
         uploaded(session, TestImages.png(40, 30));
         String html = mvc.perform(get("/test/photos/{p}", placeId).session(session))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

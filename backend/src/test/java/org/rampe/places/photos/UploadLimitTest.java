@@ -1,11 +1,12 @@
 package org.rampe.places.photos;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rampe.TestMembers.newMember;
+import static org.rampe.TestMembers.signUpOverHttp;
 
 import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,7 +17,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
-import org.rampe.graph.Transactions;
 
 /**
  * A file over 10 MB must reach the photo controller through the real container (Tomcat parses
@@ -25,7 +25,8 @@ import org.rampe.graph.Transactions;
  */
 class UploadLimitTest extends RampeTest {
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private String get(String path) throws Exception {
@@ -44,15 +45,11 @@ class UploadLimitTest extends RampeTest {
     @Test
     void aFileOverTenMegabytesBringsTheMemberBackToTheFormWithAnExplanation() throws Exception {
         String placeId = UUID.randomUUID().toString();
-        Transactions.write(driver, tx -> tx.run("CREATE (:Place {id: $id, name: 'Gare'})", Map.of("id", placeId)).consume());
+        graph.write("CREATE (:Place {id: $id, name: 'Gare'})", Map.of("id", placeId));
 
-        String token = find(get("/signup"), "name=\"_csrf\" value=\"([^\"]+)\"");
-        String signUp = "_csrf=" + enc(token) + "&email=big%40example.org&handle=big_files&displayName=Big"
-                + "&password=" + enc("correct horse battery") + "&language=fr";
-        var signedUp = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/signup"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(signUp)).build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(signedUp.statusCode()).isEqualTo(302);
+        // Signed up over HTTP too (it fails unless the form answers 302), the session into this client's cookies.
+        signUpOverHttp(baseUrl(), newMember("big_files").named("Big").withEmail("big@example.org")
+                .withPassword("correct horse battery")).addTo(cookies);
 
         String formPage = get("/places/" + placeId + "/photos/new");
         String action = find(formPage, "<form method=\"post\" enctype=\"multipart/form-data\"[^>]*action=\"([^\"]+)\"");
@@ -74,11 +71,7 @@ class UploadLimitTest extends RampeTest {
                 .contains("Le fichier dépasse 10 Mo")
                 .contains("href=\"#file\"")
                 .contains(">Une grande photo</textarea>");
-        long photos = Transactions.read(driver, tx -> tx.run("MATCH (ph:Photo) RETURN count(ph) AS n").single().get("n").asLong());
+        long photos = graph.count("MATCH (ph:Photo) RETURN count(ph) AS n", Map.of());
         assertThat(photos).isZero();
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

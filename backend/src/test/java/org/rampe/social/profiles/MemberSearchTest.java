@@ -1,7 +1,6 @@
 package org.rampe.social.profiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rampe.social.SocialFixtures.signUp;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -9,12 +8,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rampe.QueryPlans;
 import org.rampe.RampeTest;
-import org.rampe.graph.Transactions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,9 +28,9 @@ class MemberSearchTest extends RampeTest {
 
     @BeforeEach
     void someMembers() throws Exception {
-        helene = signUp(mvc, "helene_d", "Hélène Dupont");
-        signUp(mvc, "jp_martin", "Jean-Pierre Martin");
-        signUp(mvc, "zoe", "Zoé 🌿 Œuvre");
+        helene = members.signUp("helene_d", "Hélène Dupont");
+        members.signUp("jp_martin", "Jean-Pierre Martin");
+        members.signUp("zoe", "Zoé 🌿 Œuvre");
     }
 
     private List<String> found(String q, MockHttpSession session) throws Exception {
@@ -80,7 +80,7 @@ class MemberSearchTest extends RampeTest {
 
     @Test
     void membersWhoBlockTheViewerAreNotListed() throws Exception {
-        MockHttpSession reader = signUp(mvc, "reader", "Lecteur");
+        MockHttpSession reader = members.signUp("reader", "Lecteur");
         mvc.perform(post("/members/reader/block").with(csrf()).session(helene));
         assertThat(found("hél", reader)).isEmpty();
         assertThat(found("hél", null)).containsExactly("@helene_d");
@@ -90,10 +90,10 @@ class MemberSearchTest extends RampeTest {
 
     @Test
     void resultsAreCappedAndThePageSaysSo() throws Exception {
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 UNWIND range(1, 40) AS i
                 CREATE (:Member {id: randomUUID(), handle: 'camille_' + i, displayName: 'Camille ' + i})
-                """).consume());
+                """);
         assertThat(found("camille", null)).hasSize(MemberSearch.LIMIT);
         assertThat(page("camille")).contains("Les 30 premiers membres trouvés.");
     }
@@ -107,15 +107,16 @@ class MemberSearchTest extends RampeTest {
 
     @Test
     void profilesAreReadThroughTheHandleIndexAndSearchThroughTheFullTextIndex() {
-        var profile = org.rampe.social.SocialQueryPlanTest.explain(driver, "MATCH (m:Member {handle: $key})" + ProfileRepository.PROFILE);
-        assertThat(profile).anyMatch(op -> op.startsWith("NodeUniqueIndexSeek") && op.contains("Member(handle)"))
-                .noneMatch(op -> op.startsWith("NodeByLabelScan") || op.startsWith("AllNodesScan"));
-        var search = org.rampe.social.SocialQueryPlanTest.explain(driver, ProfileRepository.SEARCH);
-        assertThat(search).anyMatch(op -> op.startsWith("ProcedureCall") && op.contains("db.index.fulltext.queryNodes"))
-                .noneMatch(op -> op.startsWith("NodeByLabelScan") || op.startsWith("AllNodesScan"));
-        String index = Transactions.read(driver, tx -> tx.run(
-                "SHOW FULLTEXT INDEXES YIELD name, options WHERE name = 'member_text' RETURN options.indexConfig.`fulltext.analyzer` AS a")
-                .single().get("a").asString());
+        Map<String, Object> params = Map.of("id", "x", "viewer", "v", "after", "", "limit", 51, "key", "x", "q", "x*");
+        var profile = QueryPlans.explain(graph, "MATCH (m:Member {handle: $key})" + ProfileRepository.PROFILE, params);
+        assertThat(profile).anyMatch(op -> op.name().startsWith("NodeUniqueIndexSeek") && op.details().contains("Member(handle)"))
+                .noneMatch(QueryPlans.Operator::scansALabel);
+        var search = QueryPlans.explain(graph, ProfileRepository.SEARCH, params);
+        assertThat(search).anyMatch(op -> op.name().startsWith("ProcedureCall") && op.details().contains("db.index.fulltext.queryNodes"))
+                .noneMatch(QueryPlans.Operator::scansALabel);
+        String index = graph.one(
+                "SHOW FULLTEXT INDEXES YIELD name, options WHERE name = 'member_text' RETURN options.indexConfig.`fulltext.analyzer` AS a",
+                Map.of(), r -> r.get("a").asString()).orElseThrow();
         assertThat(index).isEqualTo("standard-folding");
     }
 }

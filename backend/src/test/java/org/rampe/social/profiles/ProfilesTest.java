@@ -1,12 +1,10 @@
 package org.rampe.social.profiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rampe.social.SocialFixtures.signUp;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
 import org.rampe.XssCorpus;
-import org.rampe.graph.Transactions;
 import org.rampe.images.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
@@ -38,7 +35,7 @@ class ProfilesTest extends RampeTest {
 
     @BeforeEach
     void aMember() throws Exception {
-        ines = signUp(mvc, "ines", "Inès");
+        ines = members.signUp("ines", "Inès");
     }
 
     private String page(String path, MockHttpSession session) throws Exception {
@@ -50,7 +47,7 @@ class ProfilesTest extends RampeTest {
     }
 
     private long images() {
-        return Transactions.read(driver, tx -> tx.run("MATCH (i:Image) RETURN count(i) AS n").single().get("n").asLong());
+        return graph.count("MATCH (i:Image) RETURN count(i) AS n", Map.of());
     }
 
     /** The edit form as Inès fills it in, with some fields typed otherwise ({@code name, value, ...}). */
@@ -97,7 +94,7 @@ class ProfilesTest extends RampeTest {
 
     @Test
     void membersSeeFollowBlockAndMuteButtonsOnOthersProfilesOnlyAndNoEditingOfAnotherProfileExists() throws Exception {
-        MockHttpSession sam = signUp(mvc, "sam", "Sam");
+        MockHttpSession sam = members.signUp("sam", "Sam");
         var other = Jsoup.parse(page("/members/ines", sam));
         assertThat(other.select("main form button").eachText()).containsExactly("Envoyer un message", "Suivre", "Masquer", "Bloquer");
         assertThat(other.select("main form input[name=_csrf]")).hasSize(4);
@@ -106,7 +103,7 @@ class ProfilesTest extends RampeTest {
         assertThat(own.select("a[href=/account/profile]")).hasSize(1);
 
         // The edit form only ever edits the signed-in member: there is no handle to aim it elsewhere.
-        mvc.perform(edit(sam).param("handle", "ines").param("id", org.rampe.social.SocialFixtures.id(driver, "ines")))
+        mvc.perform(edit(sam).param("handle", "ines").param("id", members.idOf("ines")))
                 .andExpect(redirectedUrl("/members/sam"));
         assertThat(page("/members/ines", null)).doesNotContain("Inès Martin");
         assertThat(page("/members/sam", null)).contains("Inès Martin 🦽");
@@ -116,8 +113,8 @@ class ProfilesTest extends RampeTest {
 
     @Test
     void accessNeedsShowOnlyAsTheOwnerChoseAndNeverAcrossABlockOrToVisitors() throws Exception {
-        MockHttpSession friend = signUp(mvc, "friend", "Ami");
-        MockHttpSession stranger = signUp(mvc, "stranger", "Inconnu");
+        MockHttpSession friend = members.signUp("friend", "Ami");
+        MockHttpSession stranger = members.signUp("stranger", "Inconnu");
         mvc.perform(post("/members/friend/follow").with(csrf()).session(ines));
         String need = "Sourd·e ou malentendant·e";
 
@@ -195,8 +192,8 @@ class ProfilesTest extends RampeTest {
         String firstId = src.substring(src.indexOf("v=") + 2);
         mvc.perform(edit(ines).file(new MockMultipartFile("avatar", "me.png", "image/png", TestImages.png(64, 64)))
                 .param("avatarAlt", "Un carré bleu")).andExpect(redirectedUrl("/members/ines"));
-        List<String> ids = Transactions.read(driver, tx -> tx.run("MATCH (i:Image) RETURN collect(i.id) AS ids").single().get("ids")
-                .asList(org.neo4j.driver.Value::asString));
+        List<String> ids = graph.one("MATCH (i:Image) RETURN collect(i.id) AS ids", Map.of(), r -> r.get("ids")
+                .asList(org.neo4j.driver.Value::asString)).orElseThrow();
         assertThat(ids).hasSize(1).doesNotContain(firstId);
 
         mvc.perform(edit(ines).param("removeAvatar", "true")).andExpect(redirectedUrl("/members/ines"));
@@ -235,7 +232,7 @@ class ProfilesTest extends RampeTest {
 
     @Test
     void hostileTextInBioAndNameNeverBecomesActiveContent() throws Exception {
-        MockHttpSession viewer = signUp(mvc, "viewer", "Lecteur");
+        MockHttpSession viewer = members.signUp("viewer", "Lecteur");
         mvc.perform(post("/members/ines/follow").with(csrf()).session(viewer));
         for (String hostile : XssCorpus.strings()) {
             String name = hostile.codePointCount(0, hostile.length()) > 60

@@ -2,41 +2,30 @@ package org.rampe.messaging;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
-import org.rampe.graph.Transactions;
-import org.rampe.messaging.StompMember.Web;
-import org.springframework.messaging.simp.stomp.StompFrameHandler;
-import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.rampe.TestMembers.WebSession;
+import org.rampe.graph.Graph;
 import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /**
@@ -88,18 +77,6 @@ class MessagingBenchmark {
     static final boolean EMBEDDED = !"server".equals(System.getProperty("bench.graph", "embedded"));
     static final String[] SUBSCRIPTIONS = {"/user/queue/messages", "/user/queue/acks", "/user/queue/errors", "/user/queue/counts"};
 
-    private final ConcurrentHistogram latency = new ConcurrentHistogram(60_000_000L, 3);
-    /** The same latencies by 10-second window of the measured period (when the message was sent): a backlog draining shows. */
-    private final ConcurrentHistogram[] windows = java.util.stream.IntStream.range(0, (int) ((MEASURED.toSeconds() + 9) / 10))
-            .mapToObj(i -> new ConcurrentHistogram(60_000_000L, 3)).toArray(ConcurrentHistogram[]::new);
-    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> acked = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> received = new ConcurrentHashMap<>();
-    private final AtomicLong refusals = new AtomicLong();
-    private final AtomicLong transportErrors = new AtomicLong();
-    /** A message received twice by the other member: must stay 0 ("nothing shown twice" rests on it or on dedupe). */
-    private final AtomicLong duplicates = new AtomicLong();
-
     record Pair(int a, int b, String conversation) {
     }
 
@@ -107,55 +84,57 @@ class MessagingBenchmark {
     void liveMessaging() throws Exception {
         Instant date = Instant.now();
         double loadAtStart = load();
+        var traffic = new MessagingLoad();
         List<String> report = new ArrayList<>();
         List<String> settings = RELAY ? RabbitMqBroker.relayArguments() : List.of();
         if (RELAY) {
             RabbitMqBroker.ensureRunning();
         }
         try (var processes = new RampeProcesses("bench")) {
-            RampeProcesses.Graph graph;
+            RampeProcesses.Graph server;
             RampeProcesses.App app;
             if (EMBEDDED) {
                 var embedded = processes.startAppWithEmbeddedGraph("app", HEAP, "128MB", settings);
                 app = embedded.app();
-                graph = embedded.graph();
+                server = embedded.graph();
             } else {
-                graph = processes.startGraph();
-                app = processes.startApp("app", graph, HEAP, settings);
+                server = processes.startGraph();
+                app = processes.startApp("app", server, HEAP, settings);
             }
-            try (Driver driver = graph.driver()) {
+            try (Driver driver = server.driver()) {
+                Graph graph = new Graph(driver);
                 long t = System.nanoTime();
-                List<Pair> pairs = members(driver);
+                List<Pair> pairs = members(graph);
                 System.out.printf(Locale.ROOT, "[bench] %,d members and %,d conversations written in %.1f s%n", MEMBERS, pairs.size(),
                         (System.nanoTime() - t) / 1e9);
 
                 // ---- load: 2,000 connected clients, RATE persisted messages a second
                 t = System.nanoTime();
-                List<Web> webs = signInAll(app.baseUrl());
+                List<WebSession> webs = signInAll(app.baseUrl());
                 System.out.printf(Locale.ROOT, "[bench] %,d members signed in through the form in %.1f s%n", webs.size(),
                         (System.nanoTime() - t) / 1e9);
                 WebSocketStompClient client = stompClient();
                 t = System.nanoTime();
                 StompSession[] sessions = new StompSession[MEMBERS];
-                String[] memberIds = memberIds(driver);
-                connectAll(client, webs, sessions, memberIds);
+                String[] memberIds = memberIds();
+                traffic.connectAll(client, webs, sessions, memberIds);
                 System.out.printf(Locale.ROOT, "[bench] %,d STOMP sessions connected in %.1f s%n", MEMBERS, (System.nanoTime() - t) / 1e9);
                 double loadBeforeLoad = load();
-                long sent = run(sessions, pairs);
+                long sent = traffic.run(sessions, pairs);
                 double loadAfterLoad = load();
-                long ackedMeasured = acked.size();
-                long lost = acked.keySet().stream().filter(id -> !received.containsKey(id)).count();
-                Histogram h = latency.copy();
+                long ackedMeasured = traffic.acked.size();
+                long lost = traffic.acked.keySet().stream().filter(id -> !traffic.received.containsKey(id)).count();
+                Histogram h = traffic.latency.copy();
                 for (StompSession s : sessions) {
-                    disconnect(s);
+                    MessagingLoad.disconnect(s);
                 }
-                long stored = Transactions.read(driver, tx -> tx.run("MATCH (m:Message) RETURN count(m) AS n").single().get("n").asLong());
+                long stored = graph.count("MATCH (m:Message) RETURN count(m) AS n", Map.of());
                 report.add("### Send → receive, %,d connected clients, %d messages/s".formatted(MEMBERS, RATE));
                 report.add("");
                 report.add("| measured | sent | acknowledged | received | lost (acked, never received) | refused | p50 | p95 | p99 | max |");
                 report.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
                 report.add(String.format(Locale.ROOT, "| %d s at %d/s after a %d s ramp and %d s at that rate | %,d | %,d | %,d | %d | %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms |",
-                        MEASURED.toSeconds(), RATE, WARM_UP.toSeconds(), HOLD.toSeconds(), sent, ackedMeasured, h.getTotalCount(), lost, refusals.get(),
+                        MEASURED.toSeconds(), RATE, WARM_UP.toSeconds(), HOLD.toSeconds(), sent, ackedMeasured, h.getTotalCount(), lost, traffic.refusals.get(),
                         h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0,
                         h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0));
                 report.add("");
@@ -163,15 +142,15 @@ class MessagingBenchmark {
                 report.add("");
                 report.add("| sent during | received | p50 | p95 | p99 |");
                 report.add("| --- | ---: | ---: | ---: | ---: |");
-                for (int w = 0; w < windows.length; w++) {
-                    Histogram wh = windows[w].copy();
+                for (int w = 0; w < traffic.windows.length; w++) {
+                    Histogram wh = traffic.windows[w].copy();
                     report.add(String.format(Locale.ROOT, "| %d-%d s | %,d | %.1f ms | %.1f ms | %.1f ms |", w * 10, Math.min(MEASURED.toSeconds(), w * 10 + 10),
                             wh.getTotalCount(), wh.getValueAtPercentile(50) / 1000.0, wh.getValueAtPercentile(95) / 1000.0,
                             wh.getValueAtPercentile(99) / 1000.0));
                 }
                 report.add("");
                 report.add(String.format(Locale.ROOT, "Messages in the database at the end (warm-up included): %,d. Transport errors: %d. "
-                        + "Received twice: %d. Load average (1 min): %.2f before, %.2f at the end of the load.", stored, transportErrors.get(), duplicates.get(),
+                        + "Received twice: %d. Load average (1 min): %.2f before, %.2f at the end of the load.", stored, traffic.transportErrors.get(), traffic.duplicates.get(),
                         loadBeforeLoad, loadAfterLoad));
                 report.add("");
                 client.stop();
@@ -185,7 +164,7 @@ class MessagingBenchmark {
                     long signedIn = heapAfterFullGc(app.pid());
                     client = stompClient();
                     t = System.nanoTime();
-                    List<StompSession> idle = connectIdle(client, webs);
+                    List<StompSession> idle = traffic.connectIdle(client, webs);
                     System.out.printf(Locale.ROOT, "[bench] %,d idle STOMP sessions connected in %.1f s%n", idle.size(), (System.nanoTime() - t) / 1e9);
                     Thread.sleep(5_000);
                     long withIdle = heapAfterFullGc(app.pid());
@@ -205,7 +184,7 @@ class MessagingBenchmark {
                             + "the instance with %,d sessions uses %.0f MiB of its 1 GiB heap.", (1L << 30) / perSession, idle.size(),
                             withIdle / 1048576.0));
                     for (StompSession s : idle) {
-                        disconnect(s);
+                        MessagingLoad.disconnect(s);
                     }
                     client.stop();
                 }
@@ -230,19 +209,18 @@ class MessagingBenchmark {
     }
 
     /** Members 2k and 2k+1 share a direct conversation (the contract's shape, as ConversationRepository writes it). */
-    private List<Pair> members(Driver driver) {
+    private List<Pair> members(Graph graph) {
         String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(StompMember.PASSWORD);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
             rows.add(Map.of("id", new UUID(0xbe9c_0000_0000_0000L, i).toString(), "email", StompMember.email(handle(i)),
                     "handle", handle(i)));
         }
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 UNWIND $rows AS row
                 CREATE (:Member {id: row.id, email: row.email, handle: row.handle, displayName: 'Member ' + row.handle,
                         passwordHash: $hash, language: 'fr', createdAt: datetime(), textSize: 100,
-                        highContrast: false, dyslexiaFont: false, reducedMotion: false})""",
-                Map.of("rows", rows, "hash", hash)).consume());
+                        highContrast: false, dyslexiaFont: false, reducedMotion: false})""", Map.of("rows", rows, "hash", hash));
         List<Pair> pairs = new ArrayList<>();
         List<Map<String, Object>> conversations = new ArrayList<>();
         for (int i = 0; i + 1 < MEMBERS; i += 2) {
@@ -252,17 +230,16 @@ class MessagingBenchmark {
             conversations.add(Map.of("a", a, "b", b, "id", id, "pairKey", a.compareTo(b) < 0 ? a + ":" + b : b + ":" + a));
             pairs.add(new Pair(i, i + 1, id));
         }
-        Transactions.write(driver, tx -> tx.run("""
+        graph.write("""
                 UNWIND $rows AS row
                 MATCH (a:Member {id: row.a}), (b:Member {id: row.b})
                 CREATE (c:Conversation {id: row.id, kind: 'direct', pairKey: row.pairKey, createdAt: datetime(), lastSeq: 0})
                 CREATE (a)-[:IN_CONVERSATION {joinedAt: datetime(), readSeq: 0, muted: false}]->(c)
-                CREATE (b)-[:IN_CONVERSATION {joinedAt: datetime(), readSeq: 0, muted: false}]->(c)""",
-                Map.of("rows", conversations)).consume());
+                CREATE (b)-[:IN_CONVERSATION {joinedAt: datetime(), readSeq: 0, muted: false}]->(c)""", Map.of("rows", conversations));
         return pairs;
     }
 
-    private static String[] memberIds(Driver driver) {
+    private static String[] memberIds() {
         String[] ids = new String[MEMBERS];
         for (int i = 0; i < MEMBERS; i++) {
             ids[i] = new UUID(0xbe9c_0000_0000_0000L, i).toString();
@@ -270,15 +247,15 @@ class MessagingBenchmark {
         return ids;
     }
 
-    private static List<Web> signInAll(String base) throws Exception {
+    private static List<WebSession> signInAll(String base) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<Web>> futures = new ArrayList<>();
+            List<Future<WebSession>> futures = new ArrayList<>();
             for (int i = 0; i < MEMBERS; i++) {
                 String handle = handle(i);
                 futures.add(pool.submit(() -> StompMember.signIn(base, handle)));
             }
-            List<Web> webs = new ArrayList<>();
+            List<WebSession> webs = new ArrayList<>();
             for (var f : futures) {
                 webs.add(f.get());
             }
@@ -288,188 +265,8 @@ class MessagingBenchmark {
         }
     }
 
-    // ---------------------------------------------------------------- STOMP
-
     private static WebSocketStompClient stompClient() {
         return StompMember.client();
-    }
-
-    private static CompletableStomp connect(WebSocketStompClient client, Web web, StompSessionHandlerAdapter handler) {
-        var handshake = new WebSocketHttpHeaders();
-        handshake.add("Cookie", "RAMPE_SESSION=" + web.cookie());
-        handshake.add("Origin", web.base());
-        var connect = new StompHeaders();
-        connect.add("X-CSRF-TOKEN", web.csrf());
-        return new CompletableStomp(client.connectAsync(web.base().replace("http://", "ws://") + "/ws", handshake, connect, handler));
-    }
-
-    record CompletableStomp(java.util.concurrent.CompletableFuture<StompSession> future) {
-        StompSession get() throws Exception {
-            return future.get(60, TimeUnit.SECONDS);
-        }
-    }
-
-    private void connectAll(WebSocketStompClient client, List<Web> webs, StompSession[] sessions, String[] memberIds) throws Exception {
-        var handler = new StompSessionHandlerAdapter() {
-            @Override
-            public void handleTransportError(StompSession session, Throwable exception) {
-                transportErrors.incrementAndGet();
-            }
-        };
-        int batch = 100; // connect in waves: a real crowd does not arrive in one millisecond either
-        for (int from = 0; from < MEMBERS; from += batch) {
-            List<CompletableStomp> pending = new ArrayList<>();
-            for (int i = from; i < Math.min(MEMBERS, from + batch); i++) {
-                pending.add(connect(client, webs.get(i), handler));
-            }
-            for (int i = from; i < Math.min(MEMBERS, from + batch); i++) {
-                StompSession s = pending.get(i - from).get();
-                sessions[i] = s;
-                String self = memberIds[i];
-                s.subscribe("/user/queue/messages", frames(frame -> {
-                    // The other member's copy only: the sender's own echo is not a delivery.
-                    if ("message".equals(frame.get("type")) && !self.equals(frame.get("authorId"))) {
-                        Long at = sentAt.get((String) frame.get("clientId"));
-                        if (at == null) {
-                            return;
-                        }
-                        if (received.putIfAbsent((String) frame.get("clientId"), Boolean.TRUE) != null) {
-                            duplicates.incrementAndGet();
-                        } else if (measuring(at)) {
-                            long micros = Math.min(60_000_000L, Math.max(1, (System.nanoTime() - at) / 1000));
-                            latency.recordValue(micros);
-                            windows[(int) Math.min(windows.length - 1, (at - measureFrom) / 10_000_000_000L)].recordValue(micros);
-                        }
-                    }
-                }));
-                s.subscribe("/user/queue/acks", frames(frame -> {
-                    String clientId = (String) frame.get("clientId");
-                    Long at = sentAt.get(clientId);
-                    if (at != null && measuring(at)) {
-                        acked.put(clientId, Boolean.TRUE);
-                    }
-                }));
-                s.subscribe("/user/queue/errors", frames(frame -> refusals.incrementAndGet()));
-                s.subscribe("/user/queue/counts", frames(frame -> { }));
-            }
-        }
-    }
-
-    private long measureFrom;
-    private long measureUntil;
-
-    private boolean measuring(long sentAtNanos) {
-        return sentAtNanos >= measureFrom && sentAtNanos < measureUntil;
-    }
-
-    private static StompFrameHandler frames(java.util.function.Consumer<Map<String, Object>> sink) {
-        return new StompFrameHandler() {
-            @Override
-            public Type getPayloadType(StompHeaders headers) {
-                return Map.class;
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public void handleFrame(StompHeaders headers, Object payload) {
-                sink.accept((Map<String, Object>) payload);
-            }
-        };
-    }
-
-    /**
-     * How many messages are due {@code elapsed} ns after the start: the rate climbs from 0 to
-     * {@link #RATE} through the warm-up (a ramp, as load tests do: a cold JVM offered the full rate
-     * at once builds a backlog that the measured period then inherits), and stays there.
-     */
-    static long dueBy(long elapsed) {
-        long warmUp = WARM_UP.toNanos();
-        if (elapsed < warmUp) {
-            return (long) ((double) RATE * elapsed / 1e9 * elapsed / warmUp / 2);
-        }
-        return (long) ((double) RATE * warmUp / 1e9 / 2 + (double) RATE * (elapsed - warmUp) / 1e9);
-    }
-
-    /** Sends at RATE a second (after the ramp), members in a shuffled round, until the measured period ends; returns how many were sent measured. */
-    private long run(StompSession[] sessions, List<Pair> pairs) throws InterruptedException {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < MEMBERS; i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, new Random(20261205L));
-        String[] conversationOf = new String[MEMBERS];
-        for (Pair p : pairs) {
-            conversationOf[p.a()] = p.conversation();
-            conversationOf[p.b()] = p.conversation();
-        }
-        long start = System.nanoTime();
-        measureFrom = start + WARM_UP.toNanos() + HOLD.toNanos();
-        measureUntil = measureFrom + MEASURED.toNanos();
-        long sentMeasured = 0;
-        long n = 0;
-        String text = "Bonjour, est-ce que l’ascenseur de la gare marche aujourd’hui ?";
-        while (true) {
-            long now = System.nanoTime();
-            if (now >= measureUntil) {
-                break;
-            }
-            long due = dueBy(now - start);
-            while (n < due) {
-                int member = order.get((int) (n % MEMBERS));
-                String clientId = UUID.randomUUID().toString();
-                long at = System.nanoTime();
-                sentAt.put(clientId, at);
-                var headers = new StompHeaders();
-                headers.setDestination("/app/conversations/" + conversationOf[member] + "/send");
-                try {
-                    sessions[member].send(headers, Map.of("clientId", clientId, "text", text + " #" + n));
-                } catch (RuntimeException e) {
-                    transportErrors.incrementAndGet();
-                }
-                if (measuring(at)) {
-                    sentMeasured++;
-                }
-                n++;
-            }
-            Thread.sleep(1);
-        }
-        Thread.sleep(DRAIN.toMillis());
-        return sentMeasured;
-    }
-
-    private List<StompSession> connectIdle(WebSocketStompClient client, List<Web> webs) throws Exception {
-        var handler = new StompSessionHandlerAdapter() {
-            @Override
-            public void handleTransportError(StompSession session, Throwable exception) {
-                transportErrors.incrementAndGet();
-            }
-        };
-        List<StompSession> sessions = new ArrayList<>();
-        int batch = 100;
-        for (int from = 0; from < IDLE; from += batch) {
-            List<CompletableStomp> pending = new ArrayList<>();
-            for (int i = from; i < Math.min(IDLE, from + batch); i++) {
-                pending.add(connect(client, webs.get(i % webs.size()), handler)); // several sessions per member, like tabs
-            }
-            for (var p : pending) {
-                StompSession s = p.get();
-                for (String destination : SUBSCRIPTIONS) {
-                    s.subscribe(destination, frames(frame -> { }));
-                }
-                sessions.add(s);
-            }
-        }
-        return sessions;
-    }
-
-    private static void disconnect(StompSession s) {
-        try {
-            if (s != null && s.isConnected()) {
-                s.disconnect();
-            }
-        } catch (RuntimeException e) {
-            // gone already
-        }
     }
 
     // ---------------------------------------------------------------- the server's heap
