@@ -1,5 +1,8 @@
 package org.rampe.feed;
 
+import static org.rampe.BenchRuns.KEEP;
+import static org.rampe.BenchRuns.QUERIES;
+import static org.rampe.BenchRuns.WARM_UP;
 import static org.rampe.feed.HomeFeedGraph.INBOX_READERS;
 import static org.rampe.feed.HomeFeedGraph.MEMBERS;
 import static org.rampe.feed.HomeFeedGraph.PASSWORD;
@@ -64,15 +67,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Tag("benchmark")
 class HomeFeedBenchmark {
 
-    static final int QUERIES = Integer.getInteger("bench.queries", 1_000);
-    /**
-     * Unmeasured requests before each measured row. The targets are for a running instance: with
-     * 200 the JIT was still compiling the database's and the request path's code (on 2 cores, on
-     * the measured requests' cores) while the 1,000 measured ones ran, and p95 measured that
-     * (docs/benchmarks.md). 3,000 reach the steady state; {@code -Dbench.warmup=200} shows a cold one.
-     */
-    static final int WARM_UP = Integer.getInteger("bench.warmup", 3_000);
-    static final boolean KEEP = Boolean.getBoolean("bench.keep");
     /**
      * Continue an interrupted generation kept with bench.keep: members, posts and follows are
      * drawn again from the same seed but not written; inboxes not yet written are.

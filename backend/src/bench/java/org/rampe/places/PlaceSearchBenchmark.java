@@ -1,5 +1,8 @@
 package org.rampe.places;
 
+import static org.rampe.BenchRuns.KEEP;
+import static org.rampe.BenchRuns.QUERIES;
+import static org.rampe.BenchRuns.WARM_UP;
 import static org.rampe.places.PlaceSearchData.GENERATED_MARKER;
 import static org.rampe.places.PlaceSearchData.city;
 import static org.rampe.places.PlaceSearchData.counts;
@@ -46,16 +49,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Tag("benchmark")
 class PlaceSearchBenchmark {
 
-    static final int QUERIES = Integer.getInteger("bench.queries", 1_000);
-    /**
-     * Unmeasured requests before each measured row. The targets are for a running instance: with
-     * 200 the JIT was still compiling the database's and the request path's code (on 2 cores, on
-     * the measured requests' cores) while the 1,000 measured ones ran, and p95 measured that
-     * (docs/benchmarks.md). 3,000 reach the steady state; {@code -Dbench.warmup=200} shows a cold one.
-     */
-    static final int WARM_UP = Integer.getInteger("bench.warmup", 3_000);
-    /** Keep {@code target/bench-data} after the run, and reuse it (no generation) when it holds the same data. */
-    static final boolean KEEP = Boolean.getBoolean("bench.keep");
     /** Print the PROFILE of one radius and one box search (the exact Cypher the repository runs). */
     static final boolean PROFILE = Boolean.getBoolean("bench.profile");
     static final long PAGE_CACHE = 1024L * 1024 * 1024;
