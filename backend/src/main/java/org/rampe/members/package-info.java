@@ -4,7 +4,7 @@
  * into: {@link org.rampe.members.SignedInGate} (what restricts a signed-in member) and {@link
  * org.rampe.members.MemberData} (what each feature keeps about a member).
  */
-@ApplicationModule(displayName = "Members: accounts, sign-in, security, access needs", allowedDependencies = {"graph", "site"})
+@ApplicationModule(displayName = "Members: accounts, sign-in, security, access needs", allowedDependencies = {"graph", "site", "mail"})
 package org.rampe.members;
 
 import org.springframework.modulith.ApplicationModule;
