@@ -68,6 +68,15 @@ public class Members {
         return repository.demo(email, handle, displayName, passwordEncoder.encode(Base64.getEncoder().encodeToString(secret)));
     }
 
+    /**
+     * Where to mail the member, in their language; empty for an unknown member and (once email
+     * verification lands, issue 15) for an address not verified yet: such an address gets no mail
+     * but the verification one. PLACEHOLDER: verification is not checked yet.
+     */
+    public Optional<Recipient> mailRecipient(MemberId id) {
+        return repository.byId(id).map(m -> new Recipient(m.id(), m.email(), m.handle(), m.language().locale()));
+    }
+
     public Optional<Member> byId(MemberId id) {
         return repository.byId(id);
     }
