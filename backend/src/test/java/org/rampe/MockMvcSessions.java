@@ -12,7 +12,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.web.http.CookieHttpSessionIdResolver;
@@ -44,6 +48,22 @@ public class MockMvcSessions {
                 return bean;
             }
         };
+    }
+
+    /**
+     * {@code SecurityMockMvcRequestPostProcessors.csrf()} swaps the CSRF filter's token repository for
+     * a test one over the session, for good; the filter is the real server's too, which would then
+     * make a session for every visitor. After each MockMvc request the site's own repository
+     * ({@code members.CsrfTokens}) is put back.
+     */
+    @Bean
+    MockMvcBuilderCustomizer csrfRepositoryPutBack(FilterChainProxy springSecurityFilterChain) {
+        CsrfFilter filter = springSecurityFilterChain.getFilterChains().stream()
+                .flatMap(chain -> chain.getFilters().stream())
+                .filter(CsrfFilter.class::isInstance).map(CsrfFilter.class::cast)
+                .findFirst().orElseThrow();
+        Object siteRepository = ReflectionTestUtils.getField(filter, "tokenRepository");
+        return builder -> builder.alwaysDo(result -> ReflectionTestUtils.setField(filter, "tokenRepository", siteRepository));
     }
 
     static final class ForRealRequestsOnly<S extends Session> extends SessionRepositoryFilter<S> {
