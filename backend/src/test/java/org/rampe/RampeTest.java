@@ -14,13 +14,14 @@ import org.neo4j.driver.Driver;
 import org.rampe.graph.Graph;
 import org.rampe.mail.MailOutbox;
 import org.rampe.members.MemberData;
-import org.rampe.members.SignInThrottle;
 import org.rampe.messaging.SendThrottle;
+import org.rampe.site.RateLimits;
 import org.rampe.social.PostingThrottle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,9 +29,12 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * The one application context of the test run: the real application on a random port, with its
  * embedded Neo4j in a fresh directory. Every test starts from an empty graph (the schema stays).
+ * MockMvc requests keep their {@code MockHttpSession}; the real server's go through Spring Session
+ * ({@link MockMvcSessions}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
+@Import(MockMvcSessions.class)
 public abstract class RampeTest {
 
     private static final Path DATA_DIR = createDataDir();
@@ -51,7 +55,7 @@ public abstract class RampeTest {
     protected TestMail mail;
 
     @Autowired
-    private SignInThrottle throttle;
+    private RateLimits rateLimits;
 
     @Autowired
     private PostingThrottle postingThrottle;
@@ -87,7 +91,7 @@ public abstract class RampeTest {
     void startFromAnEmptyGraph() {
         graph.write("MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Neo4jMigration') DETACH DELETE n");
         mail.purge();
-        throttle.clear();
+        rateLimits.clear();
         postingThrottle.clear();
         sendThrottle.clear();
     }

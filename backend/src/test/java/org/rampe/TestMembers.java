@@ -170,27 +170,25 @@ public final class TestMembers {
      */
     public static WebSession signUpOverHttp(String base, NewMember member) throws IOException, InterruptedException {
         var form = httpGet(base + "/signup", null);
-        String cookie = sessionCookie(form, null);
         String body = "_csrf=" + enc(csrfOf(form.body())) + "&email=" + enc(member.email()) + "&handle=" + enc(member.handle())
                 + "&displayName=" + enc(member.displayName()) + "&password=" + enc(member.password())
                 + "&language=" + enc(member.language());
-        var done = httpPost(base + "/signup", cookie, body);
+        var done = httpPost(base + "/signup", cookiesOf(form), body);
         if (done.statusCode() != 302) {
             throw new IllegalStateException("Sign-up of " + member.handle() + " failed: " + done.statusCode() + " " + done.body());
         }
-        return page(base, sessionCookie(done, cookie));
+        return page(base, sessionCookie(done));
     }
 
     /** Signs in through the real sign-in form; returns the session and its (new) CSRF token. */
     public static WebSession signInOverHttp(String base, String email, String password) throws IOException, InterruptedException {
         var form = httpGet(base + "/signin", null);
-        String cookie = sessionCookie(form, null);
         String body = "_csrf=" + enc(csrfOf(form.body())) + "&email=" + enc(email) + "&password=" + enc(password);
-        var done = httpPost(base + "/signin", cookie, body);
+        var done = httpPost(base + "/signin", cookiesOf(form), body);
         if (done.statusCode() != 302 || done.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("Sign-in of " + email + " failed: " + done.statusCode() + " " + done.headers().map());
         }
-        return page(base, sessionCookie(done, cookie));
+        return page(base, sessionCookie(done));
     }
 
     /** The token changes when one signs in: read it from a page of the signed-in session. */
@@ -199,19 +197,31 @@ public final class TestMembers {
         return new WebSession(base, cookie, csrfOf(home.body()));
     }
 
-    private static HttpResponse<String> httpGet(String url, String cookie) throws IOException, InterruptedException {
+    private static HttpResponse<String> httpGet(String url, String sessionCookie) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Accept", "text/html");
-        if (cookie != null) {
-            request.header("Cookie", "RAMPE_SESSION=" + cookie);
+        if (sessionCookie != null) {
+            request.header("Cookie", "RAMPE_SESSION=" + sessionCookie);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> httpPost(String url, String cookie, String form) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Cookie", "RAMPE_SESSION=" + cookie).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** A form posted with the cookies its page set (a visitor's CSRF token lives in one: no session before signing in). */
+    private static HttpResponse<String> httpPost(String url, String cookies, String form) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(form));
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The cookies a response set, as a Cookie header ({@code name=value; name=value}). */
+    private static String cookiesOf(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .map(header -> header.split(";", 2)[0].strip())
+                .filter(pair -> pair.contains("=") && !pair.endsWith("="))
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     private static String csrfOf(String page) {
@@ -222,17 +232,14 @@ public final class TestMembers {
         return m.group(1) != null ? m.group(1) : m.group(2);
     }
 
-    private static String sessionCookie(HttpResponse<?> response, String otherwise) {
+    private static String sessionCookie(HttpResponse<?> response) {
         for (String header : response.headers().allValues("Set-Cookie")) {
             Matcher m = SESSION.matcher(header);
             if (m.find()) {
                 return m.group(1);
             }
         }
-        if (otherwise == null) {
-            throw new IllegalStateException("No session cookie from " + response.uri());
-        }
-        return otherwise;
+        throw new IllegalStateException("No session cookie from " + response.uri());
     }
 
     private static String enc(String s) {

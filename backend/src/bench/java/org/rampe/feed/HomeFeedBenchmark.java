@@ -252,21 +252,22 @@ class HomeFeedBenchmark {
     private static String signIn(HttpClient http, String base, String memberId) throws IOException, InterruptedException {
         int index = (int) UUID.fromString(memberId).getLeastSignificantBits();
         var form = http.send(HttpRequest.newBuilder(URI.create(base + "/signin")).GET().build(), HttpResponse.BodyHandlers.ofString());
-        String cookie = cookie(form);
+        // A visitor's CSRF token is in a cookie (no session before signing in).
+        String csrfCookie = form.headers().allValues("Set-Cookie").stream().map(h -> h.split(";", 2)[0])
+                .filter(c -> c.startsWith("RAMPE_CSRF=")).findFirst().orElse("");
         Matcher m = CSRF.matcher(form.body());
         if (!m.find()) {
             throw new IllegalStateException("No CSRF token on /signin");
         }
         String token = m.group(1) != null ? m.group(1) : m.group(2);
         String body = "email=" + enc("member" + index + "@bench.invalid") + "&password=" + enc(PASSWORD) + "&_csrf=" + enc(token);
-        var signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/signin")).header("Cookie", "RAMPE_SESSION=" + cookie)
+        var signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/signin")).header("Cookie", csrfCookie)
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("Sign-in failed for member" + index + ": " + signedIn.statusCode() + " " + signedIn.headers().map());
         }
-        String after = cookie(signedIn);
-        return after != null ? after : cookie;
+        return cookie(signedIn);
     }
 
     private static String cookie(HttpResponse<?> response) {

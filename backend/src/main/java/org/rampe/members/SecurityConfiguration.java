@@ -25,6 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -51,7 +52,8 @@ class SecurityConfiguration {
 
     @Bean
     @ConditionalOnWebApplication // HttpSecurity exists only in a web application; `rampe import` has none
-    SecurityFilterChain web(HttpSecurity http, SignInFlow signInFlow, MapSettings map, List<SignedInGate> gates) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, SignInFlow signInFlow, MapSettings map, List<SignedInGate> gates,
+                            CsrfTokens csrfTokens) throws Exception {
         http
                 .authorizeHttpRequests(requests -> requests
                         // Moderation (issue 5): a group's queue, decisions and log are checked inside (its
@@ -97,6 +99,11 @@ class SecurityConfiguration {
                 // What restricts a signed-in member (moderation's suspensions), once they are known.
                 .addFilterAfter(gateFilter(gates), AnonymousAuthenticationFilter.class)
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+                // Reading creates no session (issue 15): the CSRF token of a visitor lives in a cookie
+                // (CsrfTokens), and nobody's request is saved in a session on the way to sign in
+                // (returnTo brings them back instead).
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(map.tilesOrigin())))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -22,6 +22,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -44,12 +45,17 @@ class SignInFlow {
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
     private final Administrators administrators;
+    private final SignedInSessions sessions;
+    private final CsrfTokens csrfTokens;
 
-    SignInFlow(SignInThrottle throttle, Members members, Personalisation personalisation, Administrators administrators) {
+    SignInFlow(SignInThrottle throttle, Members members, Personalisation personalisation, Administrators administrators,
+               SignedInSessions sessions, CsrfTokens csrfTokens) {
         this.throttle = throttle;
         this.members = members;
         this.personalisation = personalisation;
         this.administrators = administrators;
+        this.sessions = sessions;
+        this.csrfTokens = csrfTokens;
     }
 
     public OncePerRequestFilter throttleFilter() {
@@ -75,6 +81,8 @@ class SignInFlow {
             @Override
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                                 Authentication authentication) throws ServletException, IOException {
+                // Every way in ends here (the form; passkeys and sign-in links use this handler too).
+                sessions.recordSignIn(request);
                 if (authentication.getPrincipal() instanceof MemberAccount account) {
                     members.byId(account.id()).ifPresent(member -> applyChoices(request, response, member));
                 }
@@ -82,6 +90,8 @@ class SignInFlow {
             }
         };
         handler.setDefaultTargetUrl("/");
+        // No saved request (it would need a session for every visitor sent to sign in); returnTo does that job.
+        handler.setRequestCache(new NullRequestCache());
         // "Sign in to follow" on a profile comes back to that profile; only a path on this site.
         handler.setTargetUrlParameter(RETURN_TO);
         handler.setRedirectStrategy((request, response, url) -> response.sendRedirect(
@@ -110,6 +120,9 @@ class SignInFlow {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities()));
         holder.setContext(context);
         contexts.saveContext(context, request, response);
+        // As a form sign-in does (CsrfAuthenticationStrategy): the visitor's token is not the member's.
+        csrfTokens.saveToken(null, request, response);
+        sessions.recordSignIn(request);
         applyChoices(request, response, member);
     }
 

@@ -3,62 +3,62 @@ package org.rampe.members;
 import java.time.Duration;
 import java.util.Locale;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import org.rampe.site.RateLimit;
+import org.rampe.site.RateLimits;
+import org.rampe.site.TooManyRequests;
 import org.springframework.stereotype.Component;
 
 /**
  * Slows down password guessing: failed sign-ins are counted per account (whether or not it
  * exists, so the limit tells nothing about who is a member) and per address, and sign-ups per
- * address. Buckets live in memory; behind several instances each keeps its own count.
+ * address. The counts are {@link RateLimits}': shared by every instance when they share Redis, so
+ * that attempts spread over instances add up.
  */
 @Component
-public class SignInThrottle {
+class SignInThrottle {
 
     static final int FAILURES_PER_ACCOUNT = 5;
     static final int FAILURES_PER_ADDRESS = 20;
     static final int SIGN_UPS_PER_ADDRESS = 10;
-    public static final Duration WINDOW = Duration.ofMinutes(15);
+    static final Duration WINDOW = Duration.ofMinutes(15);
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofHours(2))
-            .maximumSize(200_000)
-            .build();
+    static final RateLimit ACCOUNT_FAILURES = new RateLimit("signin.failures.account", FAILURES_PER_ACCOUNT, WINDOW);
+    static final RateLimit ADDRESS_FAILURES = new RateLimit("signin.failures.address", FAILURES_PER_ADDRESS, WINDOW);
+    static final RateLimit SIGN_UPS = new RateLimit("signup.address", SIGN_UPS_PER_ADDRESS, Duration.ofHours(1));
 
-    /** Whether another attempt may be checked at all. */
-    public boolean signInAllowed(String address, String email) {
-        return bucket("account:" + key(email), FAILURES_PER_ACCOUNT, WINDOW).getAvailableTokens() > 0
-                && bucket("address:" + address, FAILURES_PER_ADDRESS, WINDOW).getAvailableTokens() > 0;
+    private final RateLimits limits;
+
+    SignInThrottle(RateLimits limits) {
+        this.limits = limits;
     }
 
-    public void signInFailed(String address, String email) {
-        bucket("account:" + key(email), FAILURES_PER_ACCOUNT, WINDOW).tryConsume(1);
-        bucket("address:" + address, FAILURES_PER_ADDRESS, WINDOW).tryConsume(1);
+    /** Whether another attempt may be checked at all. */
+    boolean signInAllowed(String address, String email) {
+        try {
+            limits.check(ACCOUNT_FAILURES, "email:" + key(email));
+            limits.check(ADDRESS_FAILURES, "address:" + address);
+            return true;
+        } catch (TooManyRequests e) {
+            return false;
+        }
+    }
+
+    void signInFailed(String address, String email) {
+        limits.count(ACCOUNT_FAILURES, "email:" + key(email));
+        limits.count(ADDRESS_FAILURES, "address:" + address);
     }
 
     boolean signUpsExhausted(String address) {
-        return signUps(address).getAvailableTokens() <= 0;
+        try {
+            limits.check(SIGN_UPS, "address:" + address);
+            return false;
+        } catch (TooManyRequests e) {
+            return true;
+        }
     }
 
     void signUpCounted(String address) {
-        signUps(address).tryConsume(1);
-    }
-
-    private Bucket signUps(String address) {
-        return bucket("signup:" + address, SIGN_UPS_PER_ADDRESS, Duration.ofHours(1));
-    }
-
-    /** Forgets every count; tests start each case from a clean slate. */
-    public void clear() {
-        buckets.invalidateAll();
-    }
-
-    private Bucket bucket(String key, int capacity, Duration window) {
-        return buckets.get(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, window).build())
-                .build());
+        limits.count(SIGN_UPS, "address:" + address);
     }
 
     private static String key(String email) {

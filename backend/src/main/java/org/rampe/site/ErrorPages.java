@@ -12,19 +12,23 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Every error is drawn in the site's layout, in the visitor's language, with words for the
- * statuses people meet (400, 403, 404, 413, 500) and a plain one for the rest. Only the status code
+ * statuses people meet (400, 403, 404, 413, 429, 500) and a plain one for the rest. Only the status code
  * reaches the page: no exception, message or trace.
  */
 @Component
 class ErrorPages implements ErrorViewResolver {
 
-    private static final Set<Integer> EXPLAINED = Set.of(400, 403, 404, 413, 500);
+    private static final Set<Integer> EXPLAINED = Set.of(400, 403, 404, 413, 429, 500);
 
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
         Map<String, Object> safe = new HashMap<>();
         safe.put("status", status.value());
         safe.put("errorKey", EXPLAINED.contains(status.value()) ? "error." + status.value() : "error.other");
+        // A used-up rate limit says how long to wait (TooManyRequestsAnswers), in whole minutes.
+        if (request.getAttribute(TooManyRequestsAnswers.RETRY_AFTER_MINUTES) instanceof Long minutes) {
+            safe.put("retryMinutes", minutes);
+        }
         return new ModelAndView("error", safe, status);
     }
 }

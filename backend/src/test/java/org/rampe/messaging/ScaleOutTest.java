@@ -14,15 +14,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.neo4j.driver.Driver;
+import org.rampe.HttpDevice;
 import org.rampe.TestMembers.WebSession;
 import org.rampe.graph.Graph;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /**
- * Two application instances on two ports, sharing one database (the standalone graph server) and
- * one RabbitMQ through the STOMP relay, as the README's deployment describes: members connected to
- * different instances talk to each other, see each other's presence, and a member connected to
- * both gets every message on both. Real processes, real sign-in forms, real STOMP clients.
+ * Two application instances on two ports, sharing one database (the standalone graph server), one
+ * RabbitMQ through the STOMP relay and one Redis (sessions and rate-limit counts), as the README's
+ * deployment describes: members connected to different instances talk to each other, see each
+ * other's presence, and a member connected to both gets every message on both; a member signed in
+ * on one instance is signed in on the other, ending a session on one ends it on both, and a limit
+ * counts the attempts made on both. Real processes, real sign-in forms, real STOMP clients.
  *
  * <p>Not a {@code RampeTest}: the application under test runs in other JVMs, against a database of
  * their own; the test talks to it only over HTTP, STOMP and Bolt.
@@ -39,16 +42,21 @@ class ScaleOutTest {
     private static WebSocketStompClient client;
     private static final List<StompMember> connected = new ArrayList<>();
 
+    private static RedisServer redis;
+
     @BeforeAll
     static void startTwoInstances() throws Exception {
         RabbitMqBroker.ensureRunning();
+        redis = RedisServer.ensureRunning();
         processes = new RampeProcesses("scale-out");
         server = processes.startGraph();
         driver = server.driver();
         graph = new Graph(driver);
+        var settings = new ArrayList<>(RabbitMqBroker.relayArguments());
+        settings.addAll(redis.arguments());
         // One after the other: the first applies the schema, the second finds it applied.
-        one = processes.startApp("one", server, "384m", RabbitMqBroker.relayArguments());
-        two = processes.startApp("two", server, "384m", RabbitMqBroker.relayArguments());
+        one = processes.startApp("one", server, "384m", settings);
+        two = processes.startApp("two", server, "384m", settings);
         client = StompMember.client();
     }
 
@@ -115,7 +123,7 @@ class ScaleOutTest {
     void aMemberConnectedToBothInstancesGetsEveryMessageOnBoth() throws Exception {
         WebSession dan = signUpOverHttp(one.baseUrl(), StompMember.account("dan_scale"));
         WebSession cleoOnOne = signUpOverHttp(one.baseUrl(), StompMember.account("cleo_scale"));
-        // HTTP sessions are per instance here (no shared session store): Cléo signs in on each.
+        // Two sessions of Cléo's (two devices), one signed in on each instance.
         WebSession cleoOnTwo = StompMember.signIn(two.baseUrl(), "cleo_scale");
         String conversation = ScaleFixtures.direct(graph, "dan_scale", "cleo_scale");
         var danLive = connect(dan);
@@ -151,6 +159,54 @@ class ScaleOutTest {
         eveLive.send(conversation, id, "Bonjour");
         assertThat(StompMember.next(eveLive.acks, 30)).isNotNull();
         assertThat(drainUntil(fayLive, id)).containsExactly(id);
+    }
+
+    @Test
+    void aMemberSignedInOnOneInstanceIsSignedInOnTheOtherAndASessionEndedOnOneIsEndedOnBoth() throws Exception {
+        signUpOverHttp(one.baseUrl(), StompMember.account("gil_scale"));
+        var phoneOnOne = new HttpDevice(one.baseUrl(), HttpDevice.FIREFOX_ANDROID).signIn(StompMember.email("gil_scale"),
+                StompMember.PASSWORD);
+        // The same browser, its next request sent to instance two by the load balancer.
+        var phoneOnTwo = phoneOnOne.on(two.baseUrl());
+        assertThat(phoneOnTwo.signedIn()).as("signed in on one, the session is known on two").isTrue();
+        assertThat(graph.count("MATCH (s:Session) RETURN count(s)", Map.of())).as("sessions are in Redis, not the graph").isZero();
+
+        var laptopOnTwo = new HttpDevice(two.baseUrl(), HttpDevice.SAFARI_MAC).signIn(StompMember.email("gil_scale"),
+                StompMember.PASSWORD);
+        String page = laptopOnTwo.get("/account/sessions").body();
+        assertThat(page).contains("Firefox sur Android", "Safari sur macOS");
+        var done = laptopOnTwo.post("/account/sessions/others/end", page);
+        assertThat(done.statusCode()).isEqualTo(302);
+
+        assertThat(phoneOnOne.signedIn()).as("the phone's session, ended on two, is ended on one").isFalse();
+        assertThat(laptopOnTwo.on(one.baseUrl()).signedIn()).isTrue();
+    }
+
+    @Test
+    void theSignInFailureLimitCountsTheAttemptsMadeOnBothInstances() throws Exception {
+        signUpOverHttp(one.baseUrl(), StompMember.account("hana_scale"));
+        String email = StompMember.email("hana_scale");
+        var guesser = new HttpDevice(one.baseUrl(), HttpDevice.CHROME_WINDOWS);
+        // SignInThrottle.FAILURES_PER_ACCOUNT wrong passwords, spread over the two instances.
+        for (int i = 0; i < 5; i++) {
+            var on = (i % 2 == 0) ? guesser : guesser.on(two.baseUrl());
+            var refused = on.post("/signin", on.get("/signin").body(), "email", email, "password", "wrong " + i);
+            assertThat(refused.headers().firstValue("Location")).as("attempt " + (i + 1)).hasValueSatisfying(
+                    location -> assertThat(location).contains("/signin?error"));
+        }
+        for (var instance : List.of(one, two)) {
+            var device = new HttpDevice(instance.baseUrl(), HttpDevice.SAFARI_MAC);
+            var paused = device.post("/signin", device.get("/signin").body(), "email", email, "password", StompMember.PASSWORD);
+            assertThat(paused.headers().firstValue("Location")).as("the right password on " + instance.name).hasValueSatisfying(
+                    location -> assertThat(location).contains("/signin?throttled"));
+        }
+    }
+
+    @Test
+    void healthReportsRedis() throws Exception {
+        var health = new HttpDevice(one.baseUrl(), HttpDevice.CHROME_WINDOWS).get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"redis\":{\"status\":\"UP\"}");
     }
 
     /** The client ids of the messages received, in order, up to and including {@code last}. */

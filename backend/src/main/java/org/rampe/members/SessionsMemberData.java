@@ -1,0 +1,20 @@
+package org.rampe.members;
+
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A member's signed-in sessions: {@code :Session} nodes carrying a {@code memberId} (or Redis keys),
+ * tied to no {@code :Member} by a relationship and holding no {@code :Member} property, so nothing to
+ * declare today. Listed here so that a member's export and erasure (issue 16) include them: the
+ * device and times of each session, and ending them all.
+ */
+@Component
+class SessionsMemberData implements MemberData {
+
+    @Override
+    public Coverage covers() {
+        return new Coverage("sessions", Set.of(), Set.of());
+    }
+}
