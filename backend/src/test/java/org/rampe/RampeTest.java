@@ -16,6 +16,7 @@ import org.rampe.mail.MailOutbox;
 import org.rampe.members.MemberData;
 import org.rampe.members.SignInThrottle;
 import org.rampe.messaging.SendThrottle;
+import org.rampe.site.RateLimits;
 import org.rampe.social.PostingThrottle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,6 +61,9 @@ public abstract class RampeTest {
     private SendThrottle sendThrottle;
 
     @Autowired
+    private RateLimits rateLimits;
+
+    @Autowired
     private List<MemberData> memberData;
 
     @LocalServerPort
@@ -90,6 +94,7 @@ public abstract class RampeTest {
         throttle.clear();
         postingThrottle.clear();
         sendThrottle.clear();
+        rateLimits.clear();
     }
 
     /**

@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
  * up by that hash, and the stored hash is compared again in constant time before it counts.
  */
 @Component
-@EnableScheduling
 class AccountTokens {
 
     /** What a valid token gives: the member and the address the link was sent to. */
