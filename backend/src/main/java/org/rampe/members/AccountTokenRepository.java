@@ -43,16 +43,31 @@ class AccountTokenRepository {
 
     /**
      * Deletes the token and says whose it was: a token is used once, whatever happens next. An
-     * expired one is deleted too, and answered as not alive.
+     * expired one is deleted too, and answered as not alive. Two uses at the same moment: the first
+     * statement locks the member (a property set and removed), so the second use waits, and its
+     * second statement, which reads what is committed by then, no longer finds the token. Without
+     * the lock both would delete the node (the second delete does nothing) and both would succeed.
      */
     Optional<Used> take(TokenPurpose purpose, String hash) {
-        return graph.writeOne("""
-                MATCH (m:Member)-[:HAS_TOKEN]->(t:AccountToken {hash: $hash})
-                WHERE t.purpose = $purpose
-                WITH m, t, t.expiresAt > datetime() AS alive, t.email AS email, t.hash AS hash
-                DETACH DELETE t
-                RETURN m.id AS member, email, hash, alive
-                """, Map.of("hash", hash, "purpose", purpose.code), AccountTokenRepository::used);
+        var params = Map.<String, Object>of("hash", hash, "purpose", purpose.code);
+        return graph.inWrite(tx -> {
+            var owner = tx.run("""
+                    MATCH (m:Member)-[:HAS_TOKEN]->(:AccountToken {hash: $hash})
+                    SET m.tokenLock = true REMOVE m.tokenLock
+                    RETURN m.id AS member
+                    """, params).list(r -> r.get("member").asString());
+            if (owner.isEmpty()) {
+                return Optional.<Used>empty();
+            }
+            var result = tx.run("""
+                    MATCH (m:Member {id: $member})-[:HAS_TOKEN]->(t:AccountToken {hash: $hash})
+                    WHERE t.purpose = $purpose
+                    WITH m, t, t.expiresAt > datetime() AS alive, t.email AS email, t.hash AS hash
+                    DETACH DELETE t
+                    RETURN m.id AS member, email, hash, alive
+                    """, Map.of("member", owner.getFirst(), "hash", hash, "purpose", purpose.code));
+            return result.hasNext() ? Optional.of(used(result.next())) : Optional.<Used>empty();
+        });
     }
 
     /** Every token of these purposes of the member goes: after a password or address change the old links must not work. */

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 class EmailChange {
 
     /** Each request mails two addresses, and checks a password. */
-    static final RateLimit PER_MEMBER = new RateLimit("email-change-member", 5, Duration.ofHours(1));
+    static final RateLimit PER_MEMBER = new RateLimit("email-change-member", 10, Duration.ofHours(1));
 
     /** What a confirmation link came to. */
     enum Outcome { CHANGED, ADDRESS_TAKEN, LINK_DEAD }

@@ -183,6 +183,29 @@ class AccountRecoveryTest extends RampeTest {
         assertThat(graph.count("MATCH (t:AccountToken) RETURN count(t)", Map.of())).isZero();
     }
 
+    @Test
+    void aLinkUsedTwiceAtTheSameMomentWorksOnce() throws Exception {
+        member("hal");
+        MemberId hal = new MemberId(members.idOf("hal"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                String token = tokens.issue(hal, TokenPurpose.RESET_PASSWORD, "hal@example.org");
+                var start = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.Callable<Boolean> use = () -> {
+                    start.await();
+                    return tokens.take(TokenPurpose.RESET_PASSWORD, token).isPresent();
+                };
+                var first = pool.submit(use);
+                var second = pool.submit(use);
+                start.countDown();
+                assertThat(java.util.List.of(first.get(), second.get())).as("round " + round).containsExactlyInAnyOrder(true, false);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** A page without what differs from one session to another (the CSRF token). */
     private static String strip(String page) {
         return page.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "").replaceAll("content=\"[A-Za-z0-9_-]{20,}\"", "");
