@@ -64,6 +64,9 @@ public abstract class RampeTest {
     private SendThrottle sendThrottle;
 
     @Autowired
+    private RateLimits rateLimits;
+
+    @Autowired
     private List<MemberData> memberData;
 
     @LocalServerPort
@@ -94,6 +97,7 @@ public abstract class RampeTest {
         rateLimits.clear();
         postingThrottle.clear();
         sendThrottle.clear();
+        rateLimits.clear();
     }
 
     /**

@@ -5,15 +5,18 @@ import java.util.Set;
 import org.rampe.members.MemberData;
 import org.springframework.stereotype.Component;
 
-/** The account (identity, sign-in, language and display settings) and the declared access needs. */
+/**
+ * The account (identity, sign-in, whether the address is verified, language and display settings),
+ * its pending single-use links ({@code HAS_TOKEN} to an {@code :AccountToken}) and the declared access needs.
+ */
 @Component
 class AccountMemberData implements MemberData {
 
     @Override
     public Coverage covers() {
         return new Coverage("account",
-                Set.of("HAS_NEEDS"),
+                Set.of("HAS_NEEDS", "HAS_TOKEN"),
                 Set.of("id", "email", "handle", "displayName", "passwordHash", "language", "createdAt", "textSize", "highContrast",
-                        "dyslexiaFont", "reducedMotion", "hideMap", "demo"));
+                        "dyslexiaFont", "reducedMotion", "hideMap", "demo", "emailVerifiedAt"));
     }
 }

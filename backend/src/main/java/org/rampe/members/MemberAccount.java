@@ -50,6 +50,11 @@ final class MemberAccount implements UserDetails, CredentialsContainer, Viewer {
         return new MemberAccount(id, email, handle, newDisplayName, admin, null);
     }
 
+    /** The same signed-in member under their new address (their sign-in name), after they confirmed it. */
+    MemberAccount withEmail(String newEmail) {
+        return new MemberAccount(id, newEmail, handle, displayName, admin, null);
+    }
+
     public MemberId id() {
         return id;
     }

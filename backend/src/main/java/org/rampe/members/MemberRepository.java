@@ -59,16 +59,16 @@ class MemberRepository {
                 "displayName", displayName, "hash", passwordHash), r -> new MemberId(r.get("id").asString())).orElseThrow();
     }
 
-    boolean emailTaken(String email) {
-        return graph.exists("MATCH (m:Member {email: $value}) RETURN count(m) > 0 AS taken", Map.of("value", email));
-    }
-
     boolean handleTaken(String handle) {
         return graph.exists("MATCH (m:Member {handle: $value}) RETURN count(m) > 0 AS taken", Map.of("value", handle));
     }
 
     Optional<Credentials> credentialsByEmail(String email) {
         return graph.one("MATCH (m:Member {email: $email})\n" + RETURN_MEMBER, Map.of("email", email), MemberRepository::map);
+    }
+
+    Optional<Credentials> credentialsById(MemberId id) {
+        return graph.one("MATCH (m:Member {id: $id})\n" + RETURN_MEMBER, Map.of("id", id.value()), MemberRepository::map);
     }
 
     Optional<Member> byId(MemberId id) {

@@ -20,41 +20,48 @@ public class Members {
     private final MemberRepository repository;
     private final PasswordEncoder passwordEncoder;
     private final AccessNeedsRepository needs;
+    private final AccountRepository accounts;
 
-    Members(MemberRepository repository, PasswordEncoder passwordEncoder, AccessNeedsRepository needs) {
+    Members(MemberRepository repository, PasswordEncoder passwordEncoder, AccessNeedsRepository needs, AccountRepository accounts) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.needs = needs;
+        this.accounts = accounts;
     }
 
     /**
-     * Validates and creates the account. Returns empty with the reasons in {@code errors} when it
-     * cannot; a duplicate found only by the database (two sign-ups racing) is reported the same way.
+     * Validates and creates the account. A form with mistakes is refused with the reasons in
+     * {@code errors}; an address that already has an account is answered as {@link
+     * SignUpOutcome.AddressTaken}, never as a mistake (that would tell anyone who is a member), also
+     * when only the database finds it (two sign-ups racing). The password is hashed in every case
+     * that gets past the form, so that a taken address takes as long as a new one.
      */
-    Optional<Member> signUp(SignUpForm form, Errors errors) {
+    SignUpOutcome signUp(SignUpForm form, Errors errors) {
         form.validate(errors);
-        if (!errors.hasFieldErrors("email") && repository.emailTaken(form.normalizedEmail())) {
-            errors.rejectValue("email", "signup.email.taken");
-        }
         if (!errors.hasFieldErrors("handle") && repository.handleTaken(form.normalizedHandle())) {
             errors.rejectValue("handle", "signup.handle.taken");
         }
         if (errors.hasErrors()) {
-            return Optional.empty();
+            return new SignUpOutcome.Refused();
+        }
+        String hash = passwordEncoder.encode(form.getPassword());
+        var owner = repository.credentialsByEmail(form.normalizedEmail());
+        if (owner.isPresent()) {
+            return new SignUpOutcome.AddressTaken(owner.get().member());
         }
         try {
-            return Optional.of(repository.create(new NewMember(form.normalizedEmail(), form.normalizedHandle(),
-                    form.normalizedDisplayName(), passwordEncoder.encode(form.getPassword()), form.chosenLanguage())));
+            return new SignUpOutcome.Created(repository.create(new NewMember(form.normalizedEmail(), form.normalizedHandle(),
+                    form.normalizedDisplayName(), hash, form.chosenLanguage())));
         } catch (Neo4jException e) {
             if (!Graph.isConstraintViolation(e)) {
                 throw e;
             }
-            if (repository.emailTaken(form.normalizedEmail())) {
-                errors.rejectValue("email", "signup.email.taken");
-            } else {
-                errors.rejectValue("handle", "signup.handle.taken");
+            var raced = repository.credentialsByEmail(form.normalizedEmail());
+            if (raced.isPresent()) {
+                return new SignUpOutcome.AddressTaken(raced.get().member());
             }
-            return Optional.empty();
+            errors.rejectValue("handle", "signup.handle.taken");
+            return new SignUpOutcome.Refused();
         }
     }
 
@@ -69,12 +76,11 @@ public class Members {
     }
 
     /**
-     * Where to mail the member, in their language; empty for an unknown member and (once email
-     * verification lands, issue 15) for an address not verified yet: such an address gets no mail
-     * but the verification one. PLACEHOLDER: verification is not checked yet.
+     * Where to mail the member, in their language; empty for an unknown member and for an address
+     * not verified yet: such an address gets no mail but the account's own (verification, reset).
      */
     public Optional<Recipient> mailRecipient(MemberId id) {
-        return repository.byId(id).map(m -> new Recipient(m.id(), m.email(), m.handle(), m.language().locale()));
+        return accounts.verifiedRecipient(id);
     }
 
     public Optional<Member> byId(MemberId id) {
@@ -122,6 +128,11 @@ public class Members {
 
     Optional<MemberRepository.Credentials> credentials(String email) {
         return repository.credentialsByEmail(SignUpForm.normalizeEmail(email));
+    }
+
+    /** Whether the member's address has been proven theirs (the account page says so). */
+    boolean emailVerified(MemberId id) {
+        return accounts.emailVerified(id);
     }
 
     public void changeLanguage(MemberId id, Language language) {

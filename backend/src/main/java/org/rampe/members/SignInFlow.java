@@ -8,6 +8,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.rampe.site.DisplayPreferences;
+import org.rampe.site.Language;
 import org.rampe.site.Personalisation;
 import org.rampe.site.SafeRedirect;
 import org.springframework.http.HttpMethod;
@@ -111,10 +113,12 @@ class SignInFlow {
         };
     }
 
-    /** Signs a member in right after sign-up, in a new session id (no fixation). */
-    void signInNewMember(Member member, HttpServletRequest request, HttpServletResponse response) {
-        request.getSession();
-        request.changeSessionId();
+    /**
+     * Signs the member in on this browser (after sign-up, or a password reset), in a new session id
+     * (no fixation), and makes their language and display settings this browser's.
+     */
+    void signIn(Member member, HttpServletRequest request, HttpServletResponse response) {
+        newSessionId(request);
         var account = MemberAccount.signedUp(member, administrators);
         var context = holder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities()));
@@ -124,6 +128,22 @@ class SignInFlow {
         csrfTokens.saveToken(null, request, response);
         sessions.recordSignIn(request);
         applyChoices(request, response, member);
+    }
+
+    /**
+     * What a sign-up whose address already has an account answers with: the same session and
+     * cookies as {@link #signIn} gives a new member (a new session id, the chosen language, a new
+     * member's display settings), nobody signed in.
+     */
+    void answerAsForANewMember(Language language, HttpServletRequest request, HttpServletResponse response) {
+        newSessionId(request);
+        personalisation.remember(request, response, language);
+        personalisation.remember(request, response, DisplayPreferences.DEFAULT);
+    }
+
+    private static void newSessionId(HttpServletRequest request) {
+        request.getSession();
+        request.changeSessionId();
     }
 
     /** The member's own language and display settings become this browser's. */

@@ -18,12 +18,17 @@ class SignUpController {
     private final SignInFlow signInFlow;
     private final SignInThrottle throttle;
     private final Personalisation personalisation;
+    private final EmailVerification verification;
+    private final AccountMails mails;
 
-    SignUpController(Members members, SignInFlow signInFlow, SignInThrottle throttle, Personalisation personalisation) {
+    SignUpController(Members members, SignInFlow signInFlow, SignInThrottle throttle, Personalisation personalisation,
+                     EmailVerification verification, AccountMails mails) {
         this.members = members;
         this.signInFlow = signInFlow;
         this.throttle = throttle;
         this.personalisation = personalisation;
+        this.verification = verification;
+        this.mails = mails;
     }
 
     @GetMapping("/signup")
@@ -43,19 +48,26 @@ class SignUpController {
             model.addAttribute("failed", true);
             return "members/signup";
         }
-        var member = members.signUp(form, errors);
-        if (member.isPresent() || errors.hasFieldErrors("email") && "signup.email.taken".equals(errors.getFieldError("email").getCode())) {
-            // Accounts made, and probes of who is a member, count; typing mistakes do not.
-            throttle.signUpCounted(request.getRemoteAddr());
+        // Accounts made, and attempts on an address that has one, count alike; typing mistakes do not.
+        switch (members.signUp(form, errors)) {
+            case SignUpOutcome.Refused refused -> {
+                form.setPassword(""); // never send a password back into the page
+                model.addAttribute("failed", true);
+                return "members/signup";
+            }
+            case SignUpOutcome.Created created -> {
+                throttle.signUpCounted(request.getRemoteAddr());
+                signInFlow.signIn(created.member(), request, response);
+                verification.send(created.member());
+            }
+            case SignUpOutcome.AddressTaken taken -> {
+                throttle.signUpCounted(request.getRemoteAddr());
+                signInFlow.answerAsForANewMember(form.chosenLanguage(), request, response);
+                mails.addressAlreadyUsed(taken.owner(), false);
+            }
         }
-        if (member.isEmpty()) {
-            // Never send a password back into the page.
-            form.setPassword("");
-            model.addAttribute("failed", true);
-            return "members/signup";
-        }
-        signInFlow.signInNewMember(member.get(), request, response);
-        redirect.addFlashAttribute("notice", "signup.welcome");
+        // The same words either way, true either way: a mail went to the address, and says what next.
+        redirect.addFlashAttribute("notice", "account.signup.sent");
         return "redirect:/";
     }
 }

@@ -95,12 +95,7 @@ class SignUpForm {
 
     /** Field by field, in the order the form shows them, so the error summary reads top-down. */
     void validate(Errors errors) {
-        String mail = normalizedEmail();
-        if (mail.isEmpty()) {
-            errors.rejectValue("email", "signup.email.required");
-        } else if (mail.length() > EMAIL_MAX || !EMAIL.matcher(mail).matches()) {
-            errors.rejectValue("email", "signup.email.invalid");
-        }
+        checkEmail(normalizedEmail(), "email", errors);
         String h = normalizedHandle();
         if (h.isEmpty()) {
             errors.rejectValue("handle", "signup.handle.required");
@@ -117,18 +112,35 @@ class SignUpForm {
         } else if (name.codePoints().anyMatch(Character::isISOControl)) {
             errors.rejectValue("displayName", "signup.displayName.invalid");
         }
-        int length = password.codePointCount(0, password.length());
-        if (password.isEmpty()) {
-            errors.rejectValue("password", "signup.password.required");
-        } else if (length < PASSWORD_MIN) {
-            errors.rejectValue("password", "signup.password.tooShort", new Object[] {PASSWORD_MIN}, null);
-        } else if (length > PASSWORD_MAX) {
-            errors.rejectValue("password", "signup.password.tooLong", new Object[] {PASSWORD_MAX}, null);
-        } else if (password.isBlank()) {
-            errors.rejectValue("password", "signup.password.blank");
-        }
+        checkPassword(password, "password", errors);
         if (Language.fromCode(language).isEmpty()) {
             errors.rejectValue("language", "signup.language.required");
+        }
+    }
+
+    /** The rules of an address, wherever one is typed (sign-up, a new address): present and well formed. */
+    static void checkEmail(String normalizedEmail, String field, Errors errors) {
+        if (normalizedEmail.isEmpty()) {
+            errors.rejectValue(field, "signup.email.required");
+        } else if (normalizedEmail.length() > EMAIL_MAX || !EMAIL.matcher(normalizedEmail).matches()) {
+            errors.rejectValue(field, "signup.email.invalid");
+        }
+    }
+
+    /**
+     * The rules of a new password, wherever one is chosen (sign-up, reset, change): a length, and
+     * nothing else to remember or work out (WCAG 3.3.8: no composition rules, paste allowed).
+     */
+    static void checkPassword(String password, String field, Errors errors) {
+        int length = password.codePointCount(0, password.length());
+        if (password.isEmpty()) {
+            errors.rejectValue(field, "signup.password.required");
+        } else if (length < PASSWORD_MIN) {
+            errors.rejectValue(field, "signup.password.tooShort", new Object[] {PASSWORD_MIN}, null);
+        } else if (length > PASSWORD_MAX) {
+            errors.rejectValue(field, "signup.password.tooLong", new Object[] {PASSWORD_MAX}, null);
+        } else if (password.isBlank()) {
+            errors.rejectValue(field, "signup.password.blank");
         }
     }
 }

@@ -20,7 +20,15 @@ public class SignedIn {
         if (!(viewer instanceof MemberAccount account) || displayName.equals(account.displayName())) {
             return;
         }
-        var updated = account.withDisplayName(displayName);
+        remember(account.withDisplayName(displayName), request, response);
+    }
+
+    /** The session's account goes by its new address (Spring Security's user name) from the next page on. */
+    void emailChanged(MemberAccount account, String email, HttpServletRequest request, HttpServletResponse response) {
+        remember(account.withEmail(email), request, response);
+    }
+
+    private void remember(MemberAccount updated, HttpServletRequest request, HttpServletResponse response) {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities()));
         SecurityContextHolder.setContext(context);

@@ -151,7 +151,7 @@ class SiteBrowserTest extends RampeTest {
         browser.tabTo("Créer mon compte");
         browser.press(Keys.SPACE);
         browser.waitForTitle("Accueil");
-        assertThat(browser.driver.findElement(By.cssSelector(".notice")).getText()).contains("Bienvenue sur Rampe");
+        assertThat(browser.driver.findElement(By.cssSelector(".notice")).getText()).contains("Nous avons envoyé un e-mail à l’adresse que vous avez donnée.");
 
         // Sign out from the header.
         browser.tabTo("Se déconnecter");
