@@ -85,16 +85,13 @@ public abstract class RampeTest {
         registry.add("rampe.data-dir", DATA_DIR::toString);
         registry.add("rampe.page-cache", () -> "64MB");
         registry.add("rampe.admins", () -> ADMIN_HANDLE);
-<<<<<<< HEAD
         registry.add("server.port", () -> PORT);
         registry.add("rampe.public-url", RampeTest::publicUrl);
-=======
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestMail::port);
         // The worker delivers on its own too; tests that wait for a mail deliver at once (TestMail).
         registry.add("rampe.mail.poll-interval", () -> "500ms");
         registry.add("logging.level.com.icegreen.greenmail", () -> "WARN");
->>>>>>> main
     }
 
     @BeforeEach
