@@ -4,9 +4,9 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
+import org.rampe.site.PublicUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +28,8 @@ public class RelyingParty {
     private final String id;
     private final String origin;
 
-    RelyingParty(@Value("${rampe.public-url:http://localhost:8080}") String publicUrl) {
-        URI uri = URI.create(publicUrl.strip());
+    RelyingParty(PublicUrl publicUrl) {
+        URI uri = publicUrl.uri();
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
             throw new IllegalStateException("rampe.public-url must be an http(s) address with a host name, not " + publicUrl);
