@@ -150,6 +150,31 @@ class SignInLinksTest extends RampeTest {
     }
 
     @Test
+    void theLinkIsMailedInTheMembersLanguageAndOnlyToAMembersAddress() throws Exception {
+        members.signUp(TestMembers.newMember("noor").speaking("en"));
+        mvc.perform(post("/signin/link").with(csrf()).param("email", "noor@example.org"))
+                .andExpect(redirectedUrl("/signin/link?sent"));
+        mvc.perform(post("/signin/link").with(csrf()).param("email", "nobody@example.org"))
+                .andExpect(redirectedUrl("/signin/link?sent"));
+
+        var received = mail.awaitOne("noor@example.org");
+        assertThat(received.subject()).isEqualTo("Your sign-in link for Rampe");
+        assertThat(received.text()).contains("Hello @noor,", "This link works once, for 15 minutes.",
+                "You get this email because someone asked for a link to sign in to Rampe with this address.");
+        assertThat(received.html()).contains("<h1>Your sign-in link</h1>", ">Sign in to Rampe</a>");
+        String link = received.link("/signin/link/use");
+        assertThat(received.absoluteLink("/signin/link/use")).startsWith(publicUrl() + "/signin/link/use?token=");
+
+        mail.deliverNow();
+        assertThat(mail.received("nobody@example.org")).isEmpty();
+
+        String token = link.substring(link.indexOf("token=") + "token=".length());
+        var signedIn = use(token);
+        assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/");
+        assertThat(signedIn(signedIn).handle()).isEqualTo("noor");
+    }
+
+    @Test
     void anEmptyOrMalformedAddressIsExplainedNextToTheField() throws Exception {
         mvc.perform(post("/signin/link").with(csrf()).param("email", "not an address"))
                 .andExpect(status().isOk())
