@@ -27,17 +27,22 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The one application context of the test run: the real application on a random port, with its
+ * The one application context of the test run: the real application on a free port, with its
  * embedded Neo4j in a fresh directory. Every test starts from an empty graph (the schema stays).
  * MockMvc requests keep their {@code MockHttpSession}; the real server's go through Spring Session
  * ({@link MockMvcSessions}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @AutoConfigureMockMvc
 @Import(MockMvcSessions.class)
 public abstract class RampeTest {
 
     private static final Path DATA_DIR = createDataDir();
+    /**
+     * Chosen before the application starts, because its public address ({@code rampe.public-url})
+     * names it: passkeys are bound to that origin, and mailed links point to it.
+     */
+    private static final int PORT = freePort();
     /** The handle that administers the site in tests (configuration, as in production). */
     protected static final String ADMIN_HANDLE = "site_admin";
 
@@ -83,6 +88,8 @@ public abstract class RampeTest {
         registry.add("rampe.data-dir", DATA_DIR::toString);
         registry.add("rampe.page-cache", () -> "64MB");
         registry.add("rampe.admins", () -> ADMIN_HANDLE);
+        registry.add("server.port", () -> PORT);
+        registry.add("rampe.public-url", RampeTest::publicUrl);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestMail::port);
         // The worker delivers on its own too; tests that wait for a mail deliver at once (TestMail).
@@ -131,6 +138,19 @@ public abstract class RampeTest {
 
     protected String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The site's public address in the tests: {@code localhost} (a passkey's relying party must be a name, not 127.0.0.1). */
+    protected static String publicUrl() {
+        return "http://localhost:" + PORT;
+    }
+
+    private static int freePort() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Path createDataDir() {

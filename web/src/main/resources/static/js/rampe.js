@@ -13,6 +13,9 @@ const modules = {
   // Live messaging (a member's pages only): the header counts, and the conversation page's chat.
   'live-counts': (element) => import('./live.js').then((module) => module.counts(element)),
   chat: (element) => import('./chat.js').then((module) => module.default(element)),
+  // Passkeys: adding one on the account's passkeys page, signing in with one on the sign-in page.
+  passkeys: (element) => import('./passkeys.js').then((module) => module.register(element)),
+  'passkey-sign-in': (element) => import('./passkeys.js').then((module) => module.signIn(element)),
 };
 
 export function init(root = document) {

@@ -3,18 +3,24 @@ package org.rampe.members;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.rampe.members.passkeys.PasskeyCeremonyLimits;
+import org.rampe.members.passkeys.RelyingParty;
 import org.rampe.site.MapSettings;
+import org.rampe.site.RateLimits;
 import org.rampe.site.Viewer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ott.OneTimeTokenAuthenticationToken;
+import org.springframework.security.authentication.ott.OneTimeTokenService;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -53,7 +59,8 @@ class SecurityConfiguration {
     @Bean
     @ConditionalOnWebApplication // HttpSecurity exists only in a web application; `rampe import` has none
     SecurityFilterChain web(HttpSecurity http, SignInFlow signInFlow, MapSettings map, List<SignedInGate> gates,
-                            CsrfTokens csrfTokens) throws Exception {
+                            CsrfTokens csrfTokens, PasswordFreeSignIn passwordFree, RelyingParty relyingParty,
+                            OneTimeTokenService signInLinks, RateLimits rateLimits) throws Exception {
         http
                 .authorizeHttpRequests(requests -> requests
                         // Moderation (issue 5): a group's queue, decisions and log are checked inside (its
@@ -63,7 +70,7 @@ class SecurityConfiguration {
                         .requestMatchers("/moderation/**").hasRole("ADMIN")
                         .requestMatchers("/places/new", "/feed", "/notifications", "/notifications/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/places", "/places/*", "/api/places").permitAll()
-                        .requestMatchers("/", "/signin", "/signup", "/language", "/preferences", "/accessibility",
+                        .requestMatchers("/", "/signin", "/signin/link", "/signin/link/use", "/signup", "/language", "/preferences", "/accessibility",
                                 "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/api/places/export.geojson").permitAll()
                         // The account's links from mails work signed in or not; a forgotten password is asked signed out.
@@ -94,11 +101,36 @@ class SecurityConfiguration {
                         .successHandler(signInFlow.successHandler())
                         .failureHandler(signInFlow.failureHandler())
                         .permitAll())
+                // Passkeys (members.passkeys): Spring's WebAuthn ceremonies (/webauthn/register/options and
+                // /webauthn/register for a member, /webauthn/authenticate/options and /login/webauthn for
+                // anyone), bound to the site's public address; the pages and their script are ours.
+                .webAuthn(webAuthn -> webAuthn
+                        .rpName(RelyingParty.NAME)
+                        .rpId(relyingParty.id())
+                        .allowedOrigins(relyingParty.origins())
+                        .disableDefaultRegistrationPage(true)
+                        .withObjectPostProcessor(passwordFree.passkeySignIn(http)))
+                // Sign-in links (members.signinlinks): the link's page posts its token to /signin/link/use.
+                // Links are asked for on /signin/link, whose controller checks, limits and mails them, and
+                // answers the same for any address: Spring's own generation endpoint makes nothing.
+                .oneTimeTokenLogin(links -> links
+                        .tokenService(signInLinks)
+                        .loginPage(SignInFlow.SIGN_IN)
+                        .loginProcessingUrl("/signin/link/use")
+                        .showDefaultSubmitPage(false)
+                        // A POST without a token fails like a wrong one (Spring's converter would answer nothing).
+                        .authenticationConverter(request -> new OneTimeTokenAuthenticationToken(
+                                Objects.requireNonNullElse(request.getParameter("token"), "")))
+                        .generateRequestResolver(request -> null)
+                        .tokenGenerationSuccessHandler((request, response, token) -> response.sendError(HttpServletResponse.SC_NOT_FOUND))
+                        .successHandler(passwordFree.linkSuccess())
+                        .failureHandler(passwordFree.linkFailure()))
                 .logout(logout -> logout
                         .logoutUrl("/signout")
                         .logoutSuccessUrl("/?signedOut")
                         .deleteCookies("RAMPE_SESSION"))
                 .addFilterBefore(signInFlow.throttleFilter(), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new PasskeyCeremonyLimits(rateLimits), UsernamePasswordAuthenticationFilter.class)
                 // What restricts a signed-in member (moderation's suspensions), once they are known.
                 .addFilterAfter(gateFilter(gates), AnonymousAuthenticationFilter.class)
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))

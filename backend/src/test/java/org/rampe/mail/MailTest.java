@@ -46,9 +46,9 @@ class MailTest extends RampeTest {
         var fr = mail.awaitOne("zoe@example.org");
         assertThat(fr.subject()).isEqualTo("Exemple pour Zoé 🌿");
         assertThat(fr.text()).contains("Bonjour Zoé 🌿", "Vous recevez cet e-mail parce qu’un test l’a demandé.",
-                "Ouvrir la page d’exemple sur Rampe :", "http://localhost:8080/places");
+                "Ouvrir la page d’exemple sur Rampe :", publicUrl() + "/places");
         assertThat(fr.html()).contains("<html lang=\"fr\"", "<h1>Bonjour Zoé 🌿</h1>",
-                "<a href=\"http://localhost:8080/places\">Ouvrir la page d’exemple sur Rampe</a>")
+                "<a href=\"" + publicUrl() + "/places\">Ouvrir la page d’exemple sur Rampe</a>")
                 .doesNotContain("<img", "Ne plus recevoir");
         assertThat(fr.header("From")).contains("no-reply@localhost");
         assertThat(fr.header("Auto-Submitted")).isEqualTo("auto-generated");
@@ -57,8 +57,8 @@ class MailTest extends RampeTest {
         var en = mail.awaitOne("ann@example.org");
         assertThat(en.subject()).isEqualTo("Example for Zoé 🌿");
         assertThat(en.text()).contains("Hello Zoé 🌿", "You get this email because a test asked for it.",
-                "Choose which emails you get : http://localhost:8080/account/emails");
-        assertThat(en.html()).contains("<html lang=\"en\"", "<a href=\"http://localhost:8080/account/emails\"");
+                "Choose which emails you get : " + publicUrl() + "/account/emails");
+        assertThat(en.html()).contains("<html lang=\"en\"", "<a href=\"" + publicUrl() + "/account/emails\"");
         assertThat(en.link("/places")).isEqualTo("/places");
         assertThat(outbox.pending()).isZero();
     }

@@ -1,0 +1,16 @@
+package org.rampe.members.passkeys;
+
+import java.util.Set;
+
+import org.rampe.members.MemberData;
+import org.springframework.stereotype.Component;
+
+/** A member's passkeys (name, when added and last used; the public keys) and their WebAuthn user handle. */
+@Component
+class PasskeysMemberData implements MemberData {
+
+    @Override
+    public Coverage covers() {
+        return new Coverage("passkeys", Set.of("HAS_PASSKEY"), Set.of("passkeyUserHandle"));
+    }
+}
