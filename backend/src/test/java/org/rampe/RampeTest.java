@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.neo4j.driver.Driver;
 import org.rampe.graph.Graph;
+import org.rampe.mail.MailOutbox;
 import org.rampe.members.MemberData;
 import org.rampe.members.SignInThrottle;
 import org.rampe.messaging.SendThrottle;
@@ -46,6 +47,9 @@ public abstract class RampeTest {
     /** Members signed up through the real form, or written with Cypher. */
     protected TestMembers members;
 
+    /** The mail the application sent, as a real SMTP server in this JVM received it. */
+    protected TestMail mail;
+
     @Autowired
     private SignInThrottle throttle;
 
@@ -62,8 +66,9 @@ public abstract class RampeTest {
     protected int port;
 
     @Autowired
-    void fixtures(MockMvc mvc, Graph graph) {
+    void fixtures(MockMvc mvc, Graph graph, MailOutbox outbox) {
         members = new TestMembers(mvc, graph);
+        mail = new TestMail(outbox);
     }
 
     @DynamicPropertySource
@@ -71,11 +76,17 @@ public abstract class RampeTest {
         registry.add("rampe.data-dir", DATA_DIR::toString);
         registry.add("rampe.page-cache", () -> "64MB");
         registry.add("rampe.admins", () -> ADMIN_HANDLE);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestMail::port);
+        // The worker delivers on its own too; tests that wait for a mail deliver at once (TestMail).
+        registry.add("rampe.mail.poll-interval", () -> "500ms");
+        registry.add("logging.level.com.icegreen.greenmail", () -> "WARN");
     }
 
     @BeforeEach
     void startFromAnEmptyGraph() {
         graph.write("MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Neo4jMigration') DETACH DELETE n");
+        mail.purge();
         throttle.clear();
         postingThrottle.clear();
         sendThrottle.clear();

@@ -1,25 +1,36 @@
 package org.rampe.mail;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.rampe.site.PublicUrl;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends mail without ever waiting for a mail server. THE API IS SETTLED; the outbox and its worker
- * land next (this first version only logs).
+ * Sends mail without ever waiting for a mail server: {@link #send} renders the mail and writes it
+ * to the outbox in the graph (one short write), and the outbox worker delivers it, retrying with
+ * backoff while the server fails. Who may receive which mail (a verified address, the member's
+ * own choices) is the caller's rule, not this class's.
  */
 @Service
 public class Mailer {
 
-    private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+    private final MailTemplates templates;
+    private final OutboxRepository outbox;
+    private final MailSettings settings;
+    private final PublicUrl publicUrl;
+
+    Mailer(MailTemplates templates, OutboxRepository outbox, MailSettings settings, PublicUrl publicUrl) {
+        this.templates = templates;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.publicUrl = publicUrl;
+    }
 
     /** Renders the mail in its language and queues it; throws if a template is missing or broken. */
     public void send(Mail mail) {
-        log.info("mail {} to {}", mail.template(), mail.to());
+        outbox.add(templates.render(mail), settings.from());
     }
 
     /** An absolute link for a mail: the site's public address ({@code rampe.public-url}) and the path. */
     public String link(String path) {
-        return "http://localhost:8080" + path;
+        return publicUrl.link(path);
     }
 }
