@@ -62,10 +62,12 @@ class SelfHarmAlerts {
             String url = mailer.link(path);
             for (String handler : handlers) {
                 String queue = groupName;
-                members.mailRecipient(new MemberId(handler)).ifPresent(to -> mailer.send(Mail.to(to.email(), to.locale(), TEMPLATE)
-                        .with("groupName", queue)
-                        .with("url", url)
-                        .settings(mailer.link(NotificationEmails.SETTINGS))));
+                members.mailRecipient(new MemberId(handler)).ifPresent(to -> {
+                    Mail alert = Mail.to(to.email(), to.locale(), TEMPLATE).with("url", url)
+                            .settings(mailer.link(NotificationEmails.SETTINGS));
+                    // The site-wide queue has no name: the template says "the site's queue".
+                    mailer.send(queue == null ? alert : alert.with("groupName", queue));
+                });
             }
         } catch (RuntimeException ex) {
             log.warn("No self-harm alert for case {}: {}", e.caseId(), ex.toString());
