@@ -68,6 +68,25 @@ class EmailsRepository {
             ORDER BY i.at, i.id
             """.formatted(NotificationRule.mayTell("to", "by"), PostReadability.byReader("p", "author", "to"));
 
+    /** Who among {@code to} is still to be mailed about the conversation (see {@link #AWAY}), with {@code to} and {@code by} bound. */
+    private static final String AWAY_RULE = """
+             AND NOT coalesce(to.demo, false)
+              AND coalesce(to[$property], $default) <> 'none'
+              AND NOT EXISTS { (to)-[:AWAY_MAILED]->(c) }
+              AND NOT EXISTS { MATCH (to)-[p:IN_CONVERSATION]->(c) WHERE p.muted }""";
+
+    /**
+     * The same members as {@link #AWAY}, read only: most messages go to members who were mailed
+     * already, and then the send pays for one read, not a write transaction.
+     */
+    private static final String AWAY_CANDIDATES = """
+            MATCH (c:Conversation {id: $conversation}), (by:Member {id: $by})
+            UNWIND $to AS id
+            MATCH (to:Member {id: id})
+            WHERE %s
+            RETURN to.id AS id
+            """.formatted(NotificationRule.mayTell("to", "by") + "\n  " + AWAY_RULE);
+
     /**
      * Marks the conversation as mailed about for each member in {@code $to} who may hear from the
      * sender, has not muted the conversation, does not refuse such mails and was not mailed about it
@@ -78,17 +97,14 @@ class EmailsRepository {
             MATCH (c:Conversation {id: $conversation}), (by:Member {id: $by})
             UNWIND $to AS id
             MATCH (to:Member {id: id})
-            WHERE %s AND NOT coalesce(to.demo, false)
-              AND coalesce(to[$property], $default) <> 'none'
-              AND NOT EXISTS { (to)-[:AWAY_MAILED]->(c) }
-              AND NOT EXISTS { MATCH (to)-[p:IN_CONVERSATION]->(c) WHERE p.muted }
+            WHERE %s
             MERGE (to)-[a:AWAY_MAILED]->(c)
             ON CREATE SET a.at = datetime(), a.created = true
             WITH to, by, a, coalesce(a.created, false) AS created
             REMOVE a.created
             WITH to, by, created WHERE created
             RETURN to.id AS id, coalesce(to[$property], $default) AS choice, by.handle AS byHandle, by.displayName AS byName
-            """.formatted(NotificationRule.mayTell("to", "by"));
+            """.formatted(NotificationRule.mayTell("to", "by") + "\n  " + AWAY_RULE);
 
     /** Who may reach the member, and the names a mail about it needs. */
     record Reach(EmailChoice choice, Names names) {
@@ -219,8 +235,14 @@ class EmailsRepository {
     // ---------------------------------------------------------------- messages while away
 
     List<Away> markAway(String conversation, String by, List<String> to) {
-        return graph.writeList(AWAY, params("conversation", conversation, "by", by, "to", to,
-                        "property", EmailKind.MESSAGES.property(), "default", EmailKind.MESSAGES.byDefault().key()),
+        Map<String, Object> p = params("conversation", conversation, "by", by, "to", to,
+                "property", EmailKind.MESSAGES.property(), "default", EmailKind.MESSAGES.byDefault().key());
+        List<String> candidates = graph.query(AWAY_CANDIDATES, p, r -> r.get("id").asString());
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        p.put("to", candidates);
+        return graph.writeList(AWAY, p,
                 r -> new Away(r.get("id").asString(),
                         EmailChoice.fromKey(r.get("choice").asString()).orElse(EmailKind.MESSAGES.byDefault()), Names.of(r)));
     }
