@@ -231,14 +231,39 @@ class EmailsTest extends RampeTest {
     }
 
     @Test
-    void decisionsAboutAMemberAreMailedAtOnceByDefaultWithALinkToTheDecision() throws Exception {
-        String decision = UUID.randomUUID().toString();
-        graph.write("CREATE (:Decision {id: $d, action: 'warn', rule: 'r', reason: 'x', at: datetime()})", Map.of("d", decision));
-        events.publishEvent(new org.rampe.moderation.ModerationEvents.DecisionTaken(decision, beaId));
-        var received = mail.awaitOne("bea@example.org");
-        assertThat(received.subject()).isEqualTo("Rampe: a moderation decision is about you");
-        assertThat(received.link("/decisions/")).endsWith("/decisions/" + decision);
+    void aModeratorsDecisionIsMailedAtOnceByDefaultWithALinkToTheDecisionAndNothingElse() throws Exception {
+        var admin = members.signUp(newMember(ADMIN_HANDLE).withEmail("admin@example.org"));
+        String post = social.post(ana, "Un texte qui enfreint la règle");
+        report(bea, post, "spam");
+        String caseId = graph.one("MATCH (c:Case {targetId: $t}) RETURN c.id AS id", Map.of("t", post), r -> r.get("id").asString()).orElseThrow();
+        mvc.perform(post("/moderation/cases/" + caseId + "/decision").with(csrf()).session(admin)
+                .param("action", "warn").param("rule", "Règle 1 : respect").param("reason", "Raison très particulière"))
+                .andExpect(status().is3xxRedirection());
+        String decision = graph.one("MATCH (d:Decision)-[:ON]->(:Case {id: $c}) RETURN d.id AS id", Map.of("c", caseId),
+                r -> r.get("id").asString()).orElseThrow();
+
+        var received = mail.awaitOne("ana@example.org");
+        assertThat(received.subject()).isEqualTo("Rampe : une décision de modération vous concerne");
+        assertThat(received.absoluteLink("/decisions/")).endsWith("/decisions/" + decision);
+        assertThat(received.text()).doesNotContain("particulière").doesNotContain("Règle 1").doesNotContain("enfreint");
         assertThat(received.header("List-Unsubscribe")).contains("/decisions/");
+    }
+
+    @Test
+    void groupInvitationsAndRequestsReachTheInvitedAndTheGroupsModeratorsWhoChoseThem() throws Exception {
+        choose(bea, "groups", "immediately");
+        members.signUp(newMember("zed").speaking("en"));
+        String g = group("Entraide", "zed");
+        graph.write("MATCH (m:Member {handle: 'zed'}) SET m.mailGroups = 'immediately'", Map.of());
+        events.publishEvent(new org.rampe.groups.GroupEvents.Invited(g, beaId, members.idOf("zed")));
+        var invited = mail.awaitOne("bea@example.org");
+        assertThat(plain(invited.text())).contains("Zed (@zed) invites you to the group “Entraide”.");
+        assertThat(invited.absoluteLink("/groups/")).endsWith("/groups/entraide");
+
+        events.publishEvent(new org.rampe.groups.GroupEvents.JoinRequested(g, cal));
+        assertThat(plain(mail.awaitOne("zed@example.org").text())).contains("Cal (@cal) asks to join the group “Entraide”.");
+        mail.deliverNow();
+        assertThat(mail.received("bea@example.org")).as("not a moderator").hasSize(1);
     }
 
     // ---------------------------------------------------------------- messages while away
