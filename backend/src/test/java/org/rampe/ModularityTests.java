@@ -34,7 +34,7 @@ class ModularityTests {
     @Test
     void everyFeatureIsAModuleWithADisplayName() {
         assertThat(MODULES.stream().map(ApplicationModule::getName)).contains("graph", "site", "images", "members",
-                "places", "social", "groups", "associations", "feed", "notifications", "moderation", "messaging", "demo");
+                "places", "social", "groups", "associations", "feed", "notifications", "moderation", "messaging", "emails", "demo");
         assertThat(MODULES.stream()).allSatisfy(m -> assertThat(m.getDisplayName()).isNotEqualTo(m.getName()));
     }
 

@@ -95,6 +95,8 @@ public abstract class RampeTest {
         // The worker delivers on its own too; tests that wait for a mail deliver at once (TestMail).
         registry.add("rampe.mail.poll-interval", () -> "500ms");
         registry.add("logging.level.com.icegreen.greenmail", () -> "WARN");
+        // The daily digest runs only when a test calls it (DailyDigest.send), never at the hour.
+        registry.add("rampe.emails.digest-cron", () -> "-");
     }
 
     @BeforeEach

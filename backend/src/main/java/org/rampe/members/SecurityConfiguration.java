@@ -93,7 +93,11 @@ class SecurityConfiguration {
                         // inside); creating, joining and every other action are not.
                         .requestMatchers("/groups/new").authenticated()
                         .requestMatchers(HttpMethod.GET, "/groups", "/groups/*", "/groups/*/members").permitAll()
+                        // One-click unsubscribe from a notification mail (RFC 8058): the link's token is checked inside.
+                        .requestMatchers("/emails/unsubscribe/**").permitAll()
                         .anyRequest().authenticated())
+                // A mail program posts the one-click unsubscribe without any page, so without a CSRF token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/emails/unsubscribe/**"))
                 .formLogin(form -> form
                         .loginPage(SignInFlow.SIGN_IN)
                         .usernameParameter("email")

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A message was stored (published after the commit, once, not for a resend). {@code recipientIds}
- * are the current participants who may read it, the sender included.
+ * are the current participants who may read it, the sender included. Heard by the live pushes
+ * and by notification emails (who is away gets a mail).
  */
-record MessageSent(MessageView message, List<String> recipientIds) {
+public record MessageSent(MessageView message, List<String> recipientIds) {
 }

@@ -3,6 +3,7 @@ package org.rampe.moderation;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,8 +17,11 @@ class Appeals {
     private final Decisions decisions;
     private final Moderators moderators;
     private final Suspensions suspensions;
+    private final ApplicationEventPublisher events;
 
-    Appeals(AppealRepository repository, Decisions decisions, Moderators moderators, Suspensions suspensions) {
+    Appeals(AppealRepository repository, Decisions decisions, Moderators moderators, Suspensions suspensions,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.decisions = decisions;
         this.moderators = moderators;
@@ -66,6 +70,9 @@ class Appeals {
         repository.review(d, reviewer, outcome, reason, target, AuditLog.summary(d.targetKind(), d.concernedHandle()));
         if (outcome == ReviewOutcome.OVERTURNED && d.action().equals(Action.SUSPEND.key()) && d.concernedId() != null) {
             suspensions.lift(d.concernedId());
+        }
+        if (d.concernedId() != null) {
+            events.publishEvent(new ModerationEvents.AppealReviewed(d.id(), d.concernedId()));
         }
         return Outcome.DONE;
     }

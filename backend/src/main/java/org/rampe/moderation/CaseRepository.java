@@ -36,10 +36,10 @@ class CaseRepository {
     /**
      * Records the report (one per reporter and case) on the target's open case, opening one when
      * there is none, then hides the content if enough trusted members reported it, with an entry in
-     * the audit log ({@code summary} names the target); all in one transaction. Returns whether the
-     * report is new.
+     * the audit log ({@code summary} names the target); all in one transaction. Returns the case's id
+     * when the report is new, empty when the reporter had reported this case already.
      */
-    boolean report(Target target, String reporter, Reason reason, String text, AutoHide autoHide, String summary) {
+    Optional<String> report(Target target, String reporter, Reason reason, String text, AutoHide autoHide, String summary) {
         return graph.inWrite(tx -> {
             String caseId = openCase(tx, target, false);
             boolean created = tx.run("""
@@ -53,7 +53,7 @@ class CaseRepository {
             if (created && target.content()) {
                 autoHide(tx, caseId, target, autoHide, summary);
             }
-            return created;
+            return created ? Optional.of(caseId) : Optional.<String>empty();
         });
     }
 

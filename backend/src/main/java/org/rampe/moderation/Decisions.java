@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,8 +30,11 @@ class Decisions {
     private final DecisionRepository repository;
     private final Moderators moderators;
     private final Suspensions suspensions;
+    private final ApplicationEventPublisher events;
 
-    Decisions(CaseRepository cases, DecisionRepository repository, Moderators moderators, Suspensions suspensions) {
+    Decisions(CaseRepository cases, DecisionRepository repository, Moderators moderators, Suspensions suspensions,
+              ApplicationEventPublisher events) {
+        this.events = events;
         this.cases = cases;
         this.repository = repository;
         this.moderators = moderators;
@@ -72,6 +76,9 @@ class Decisions {
                 appliesTo, AuditLog.summary(c.kind(), c.authorHandle())));
         if (action == Action.SUSPEND) {
             suspensions.suspend(concerned, until.toInstant());
+        }
+        if (concerned != null && action != Action.DISMISS) {
+            events.publishEvent(new ModerationEvents.DecisionTaken(decision, concerned));
         }
         return new Decided(Outcome.DONE, decision, null);
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.rampe.members.Administrators;
 import org.rampe.social.SocialEvents;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -30,9 +31,11 @@ class Reports {
     private final TargetRepository targets;
     private final Administrators administrators;
     private final int threshold;
+    private final ApplicationEventPublisher events;
 
     Reports(CaseRepository cases, TargetRepository targets, Administrators administrators,
-            @Value("${rampe.moderation.auto-hide-threshold:3}") int threshold) {
+            @Value("${rampe.moderation.auto-hide-threshold:3}") int threshold, ApplicationEventPublisher events) {
+        this.events = events;
         this.cases = cases;
         this.targets = targets;
         this.administrators = administrators;
@@ -48,13 +51,17 @@ class Reports {
         return targets.find(kind, id.value(), viewer);
     }
 
-    /** Records the report (one per reporter and case), then hides the content if enough trusted members reported it. */
+    /**
+     * Records the report (one per reporter and case), then hides the content if enough trusted
+     * members reported it; a new report is published ({@link ModerationEvents.ReportFiled}) after the commit.
+     */
     Reported report(Target target, String reporter, Reason reason, String text) {
         List<String> admins = administrators.admins().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-        boolean created = cases.report(target, reporter, reason, text,
+        var created = cases.report(target, reporter, reason, text,
                 new CaseRepository.AutoHide(admins, TRUSTED_AGE_DAYS, threshold),
                 AuditLog.summary(target.kind(), target.concernedHandle()));
-        return created ? Reported.RECEIVED : Reported.ALREADY;
+        created.ifPresent(caseId -> events.publishEvent(new ModerationEvents.ReportFiled(caseId, reporter, reason.key(), target.groupId())));
+        return created.isPresent() ? Reported.RECEIVED : Reported.ALREADY;
     }
 
     /** Editing hidden content puts it back in the queue (still hidden, marked edited). */

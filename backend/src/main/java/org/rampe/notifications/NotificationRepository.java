@@ -25,11 +25,11 @@ class NotificationRepository {
     /** Whether {@code $by} may notify {@code $viewer}: not themselves, no block either way, not muted; and the post, if any, readable by the recipient. */
     private static final String ELIGIBLE = """
             MATCH (to:Member {id: $viewer}), (by:Member {id: $by})
-            WHERE to <> by AND NOT EXISTS { (to)-[:BLOCKS]-(by) } AND NOT EXISTS { (to)-[:MUTES]->(by) }
+            WHERE %s
               AND ($post IS NULL OR EXISTS {
                     MATCH (author:Member)-[:POSTED]->(p:Post {id: $post}) WHERE %s })
             RETURN count(*) > 0 AS ok
-            """.formatted(PostReadability.byReader("p", "author", "to"));
+            """.formatted(NotificationRule.mayTell("to", "by"), PostReadability.byReader("p", "author", "to"));
 
     static final String PAGE = """
             MATCH (me:Member {id: $viewer})-[s:UNREAD|SEEN]->(n:Notification)
@@ -101,11 +101,11 @@ class NotificationRepository {
     void notifyGroup(NotificationKind kind, String to, String by, String groupId) {
         graph.write("""
                 MATCH (to:Member {id: $to}), (by:Member {id: $by}), (g:Group {id: $group})
-                WHERE to <> by AND NOT EXISTS { (to)-[:BLOCKS]-(by) } AND NOT EXISTS { (to)-[:MUTES]->(by) }
+                WHERE %s
                 CREATE (to)-[:UNREAD]->(n:Notification {id: randomUUID(), kind: $kind, at: datetime()})
                 CREATE (n)-[:BY {at: datetime()}]->(by)
                 CREATE (n)-[:ABOUT_GROUP]->(g)
-                """, Map.of("to", to, "by", by, "group", groupId, "kind", kind.key()));
+                """.formatted(NotificationRule.mayTell("to", "by")), Map.of("to", to, "by", by, "group", groupId, "kind", kind.key()));
     }
 
     /** The owners and moderators of a group, who are told of requests to join it. */
