@@ -69,9 +69,6 @@ public abstract class RampeTest {
     private SendThrottle sendThrottle;
 
     @Autowired
-    private RateLimits rateLimits;
-
-    @Autowired
     private List<MemberData> memberData;
 
     @LocalServerPort
@@ -106,7 +103,6 @@ public abstract class RampeTest {
         rateLimits.clear();
         postingThrottle.clear();
         sendThrottle.clear();
-        rateLimits.clear();
     }
 
     /**

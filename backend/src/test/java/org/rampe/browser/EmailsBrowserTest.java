@@ -41,6 +41,9 @@ class EmailsBrowserTest extends RampeTest {
 
     /** The path of the one-click link of a mail about a new follower, sent to {@code handle}. */
     private String unsubscribePath(String handle) {
+        // Only a verified address gets notification mail; its verification mail is out of the way.
+        members.verifyEmail(handle);
+        mail.settle();
         graph.write("MATCH (m:Member {handle: $h}) SET m.mailFollows = 'immediately'", Map.of("h", handle));
         String follower = members.create("fan_" + handle);
         new SocialFixtures(graph, events).follow(follower, members.idOf(handle));

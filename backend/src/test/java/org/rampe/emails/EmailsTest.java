@@ -61,10 +61,28 @@ class EmailsTest extends RampeTest {
     @BeforeEach
     void members() throws Exception {
         social = new SocialFixtures(graph, events);
-        bea = members.signUp(newMember("bea").speaking("en"));
+        bea = signUpVerified(newMember("bea").speaking("en"));
         beaId = members.idOf("bea");
-        ana = members.create("ana");
-        cal = members.create("cal");
+        ana = createVerified("ana");
+        cal = createVerified("cal");
+    }
+
+    /**
+     * A member signed up through the form whose address is verified (only a verified address gets
+     * notification mail), with their verification mail already out of the way.
+     */
+    private MockHttpSession signUpVerified(org.rampe.TestMembers.NewMember member) throws Exception {
+        var session = members.signUp(member);
+        members.verifyEmail(member.handle());
+        mail.settle();
+        return session;
+    }
+
+    /** A member written with Cypher, their address verified. */
+    private String createVerified(String handle) {
+        String id = members.create(handle);
+        members.verifyEmail(handle);
+        return id;
     }
 
     private Document page(MockHttpSession session, String url) throws Exception {
@@ -194,13 +212,13 @@ class EmailsTest extends RampeTest {
         social.mute(beaId, cal);
         social.comment(cal, post, null, "En sourdine");
         social.follow(cal, beaId);
-        String dan = members.create("dan");
+        String dan = createVerified("dan");
         social.block(dan, beaId);
         social.mention(dan, beaId, post, null);
         mail.deliverNow();
         assertThat(mail.received("bea@example.org")).isEmpty();
 
-        String eve = members.create("eve");
+        String eve = createVerified("eve");
         social.follow(eve, beaId);
         assertThat(mail.awaitOne("bea@example.org").subject()).isEqualTo("@eve now follows you.");
     }
@@ -232,7 +250,7 @@ class EmailsTest extends RampeTest {
 
     @Test
     void aModeratorsDecisionIsMailedAtOnceByDefaultWithALinkToTheDecisionAndNothingElse() throws Exception {
-        var admin = members.signUp(newMember(ADMIN_HANDLE).withEmail("admin@example.org"));
+        var admin = signUpVerified(newMember(ADMIN_HANDLE).withEmail("admin@example.org"));
         String post = social.post(ana, "Un texte qui enfreint la règle");
         report(bea, post, "spam");
         String caseId = graph.one("MATCH (c:Case {targetId: $t}) RETURN c.id AS id", Map.of("t", post), r -> r.get("id").asString()).orElseThrow();
@@ -252,7 +270,7 @@ class EmailsTest extends RampeTest {
     @Test
     void groupInvitationsAndRequestsReachTheInvitedAndTheGroupsModeratorsWhoChoseThem() throws Exception {
         choose(bea, "groups", "immediately");
-        members.signUp(newMember("zed").speaking("en"));
+        signUpVerified(newMember("zed").speaking("en"));
         String g = group("Entraide", "zed");
         graph.write("MATCH (m:Member {handle: 'zed'}) SET m.mailGroups = 'immediately'", Map.of());
         events.publishEvent(new org.rampe.groups.GroupEvents.Invited(g, beaId, members.idOf("zed")));
@@ -386,8 +404,8 @@ class EmailsTest extends RampeTest {
 
     @Test
     void aSelfHarmReportAlertsTheGroupsModeratorsAtOnceWithoutContentAndOtherReasonsDoNot() throws Exception {
-        var moe = members.signUp(newMember("moe"));
-        members.signUp(newMember("zed").speaking("en"));
+        var moe = signUpVerified(newMember("moe"));
+        signUpVerified(newMember("zed").speaking("en"));
         String g = group("Entraide", "moe", "zed");
         String post = groupPost(ana, g, "Je n’en peux plus, je veux disparaître");
         String spam = groupPost(ana, g, "Achetez mes pilules");
@@ -414,7 +432,7 @@ class EmailsTest extends RampeTest {
 
     @Test
     void aSelfHarmReportInTheSiteQueueAlertsTheAdministrators() throws Exception {
-        members.signUp(newMember(ADMIN_HANDLE).withEmail("admin@example.org"));
+        signUpVerified(newMember(ADMIN_HANDLE).withEmail("admin@example.org"));
         String post = social.post(ana, "Plus rien n’a de sens");
         report(bea, post, "self_harm");
         var alert = mail.awaitOne("admin@example.org");
