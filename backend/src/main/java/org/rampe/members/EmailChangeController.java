@@ -115,8 +115,9 @@ class EmailChangeController {
                 redirect.addFlashAttribute("notice", "account.email.changed");
                 if (viewer instanceof MemberAccount account && account.id().equals(id)) {
                     // This browser stays signed in, under a new session id and the new address; the others end.
-                    request.changeSessionId();
+                    // The others end first: until this request ends, the store knows this one by its old id.
                     sessions.endAllExcept(id, request.getSession().getId());
+                    request.changeSessionId();
                     signedIn.emailChanged(account, members.byId(id).orElseThrow().email(), request, response);
                     return "redirect:" + AccountController.PATH;
                 }

@@ -80,8 +80,9 @@ class PasswordChangeController {
             return "members/password-change";
         }
         passwords.set(account.id(), form.getNewPassword());
-        request.changeSessionId();
+        // The others end first: until this request ends, the session store knows this one by its old id.
         sessions.endAllExcept(account.id(), request.getSession().getId());
+        request.changeSessionId();
         redirect.addFlashAttribute("notice", "account.password.changed");
         return "redirect:" + AccountController.PATH;
     }
