@@ -137,6 +137,8 @@ class SignInFlow {
      */
     void answerAsForANewMember(Language language, HttpServletRequest request, HttpServletResponse response) {
         newSessionId(request);
+        // The visitor's CSRF token goes as it does at a sign-in: the same cookies are set or cleared.
+        csrfTokens.saveToken(null, request, response);
         personalisation.remember(request, response, language);
         personalisation.remember(request, response, DisplayPreferences.DEFAULT);
     }
