@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.rampe.members.passkeys.CreationOptionsInSession;
 import org.rampe.members.passkeys.PasskeyCeremonyLimits;
 import org.rampe.members.passkeys.RelyingParty;
 import org.rampe.site.MapSettings;
@@ -113,6 +114,8 @@ class SecurityConfiguration {
                         .rpId(relyingParty.id())
                         .allowedOrigins(relyingParty.origins())
                         .disableDefaultRegistrationPage(true)
+                        // Kept in the session in a form the graph's or Redis's session store can write.
+                        .creationOptionsRepository(new CreationOptionsInSession())
                         .withObjectPostProcessor(passwordFree.passkeySignIn(http)))
                 // Sign-in links (members.signinlinks): the link's page posts its token to /signin/link/use.
                 // Links are asked for on /signin/link, whose controller checks, limits and mails them, and
