@@ -160,11 +160,24 @@ public final class Browser implements AutoCloseable {
     }
 
     void waitForTitle(String titleStart) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getTitle().startsWith(titleStart));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage(() -> "a title starting \"" + titleStart + "\"; " + where())
+                .until(d -> d.getTitle().startsWith(titleStart));
     }
 
     public void waitFor(By by) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.findElements(by).isEmpty());
+        new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage(() -> by + " on the page; " + where())
+                .until(d -> !d.findElements(by).isEmpty());
+    }
+
+    /** Where the browser is, for a failure's message: the address, the title and the start of the page's text. */
+    String where() {
+        try {
+            String text = driver.findElement(By.tagName("body")).getText().strip().replaceAll("\\s+", " ");
+            return "now at " + driver.getCurrentUrl() + ", title \"" + driver.getTitle() + "\", text: "
+                    + text.substring(0, Math.min(400, text.length()));
+        } catch (RuntimeException e) {
+            return "now at " + driver.getCurrentUrl() + " (" + e.getClass().getSimpleName() + ")";
+        }
     }
 
     void resize(int width, int height) {
