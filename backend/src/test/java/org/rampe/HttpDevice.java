@@ -62,9 +62,14 @@ public final class HttpDevice {
 
     /** Posts a form (name, value, name, value…) with the CSRF token of {@code page}. */
     public HttpResponse<String> post(String path, String page, String... fields) throws IOException, InterruptedException {
-        var body = new StringBuilder("_csrf=").append(enc(csrfOf(page)));
+        return postWithToken(path, csrfOf(page), fields);
+    }
+
+    /** Posts a form (name, value, name, value…) with this CSRF token (none when null). */
+    public HttpResponse<String> postWithToken(String path, String csrf, String... fields) throws IOException, InterruptedException {
+        var body = new StringBuilder(csrf == null ? "" : "_csrf=" + enc(csrf));
         for (int i = 0; i + 1 < fields.length; i += 2) {
-            body.append('&').append(enc(fields[i])).append('=').append(enc(fields[i + 1]));
+            body.append(body.isEmpty() ? "" : "&").append(enc(fields[i])).append('=').append(enc(fields[i + 1]));
         }
         return http.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
@@ -106,11 +111,17 @@ public final class HttpDevice {
     }
 
     public static String csrfOf(String page) {
-        Matcher m = CSRF.matcher(page);
-        if (!m.find()) {
+        String token = csrfOrNull(page);
+        if (token == null) {
             throw new AssertionError("No CSRF token on the page");
         }
-        return m.group(1) != null ? m.group(1) : m.group(2);
+        return token;
+    }
+
+    /** The CSRF token of a page's first form, or null when it has none. */
+    public static String csrfOrNull(String page) {
+        Matcher m = CSRF.matcher(page);
+        return !m.find() ? null : m.group(1) != null ? m.group(1) : m.group(2);
     }
 
     private HttpRequest.Builder request(String path) {

@@ -1,64 +1,40 @@
 package org.rampe.members;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.rampe.HttpDevice;
+
 /**
- * One browser, as plain HTTP: its own cookie jar, redirects not followed (tests look at them), and
- * the CSRF token of the last page it read sent with each form. Two of them are two devices.
+ * One browser, as plain HTTP ({@link HttpDevice}: its own cookie jar, redirects not followed, tests
+ * look at them), which remembers the CSRF token of the last page it read and sends it with the next
+ * form. Two of them are two devices.
  */
 final class WebClient {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
-
-    private final String base;
-    private final HttpClient http;
+    private final HttpDevice device;
     private String csrf;
 
     WebClient(String base) {
-        this.base = base;
-        this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+        this.device = new HttpDevice(base, HttpDevice.FIREFOX_ANDROID);
     }
 
     /** GET a path (with its query), keeping the page's CSRF token for the next form. */
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        var response = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
-        Matcher m = CSRF.matcher(response.body());
-        if (m.find()) {
-            csrf = m.group(1) != null ? m.group(1) : m.group(2);
+        var response = device.get(path);
+        String token = HttpDevice.csrfOrNull(response.body());
+        if (token != null) {
+            csrf = token;
         }
         return response;
     }
 
     /** POST a form (name, value, name, value…) with the CSRF token of the last page read. */
     HttpResponse<String> post(String path, String... nameValues) throws IOException, InterruptedException {
-        var form = new StringJoiner("&");
-        if (csrf != null) {
-            form.add("_csrf=" + enc(csrf));
-        }
-        for (int i = 0; i < nameValues.length; i += 2) {
-            form.add(enc(nameValues[i]) + "=" + enc(nameValues[i + 1]));
-        }
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        return device.postWithToken(path, csrf, nameValues);
     }
 
     /** GET the page first (for its token), then POST the form to the same path. */
@@ -95,16 +71,12 @@ final class WebClient {
 
     /** The names of the cookies a response sets, in order (their values differ from one response to another). */
     static List<String> cookieNames(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().map(c -> c.substring(0, c.indexOf('='))).toList();
+        return HttpDevice.cookiesSetBy(response);
     }
 
     /** The text of the notice at the top of a page (the flash message), or null. */
     static String notice(String page) {
         Matcher m = Pattern.compile("<div class=\"notice\" role=\"status\"><p>([^<]*)</p></div>").matcher(page);
         return m.find() ? m.group(1) : null;
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }
