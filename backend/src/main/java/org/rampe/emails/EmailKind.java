@@ -41,7 +41,7 @@ enum EmailKind {
         return byDefault;
     }
 
-    /** The template of the immediate mail of this kind ({@code mail/notify-<key>}). */
+    /** The name of the immediate mail of this kind, whose subject and reason are {@code mail.notify-<key>.*} (drawn by {@code mail/notify}). */
     String template() {
         return "notify-" + key;
     }

@@ -135,7 +135,7 @@ class NotificationEmails {
     /** One mail about one happening, with its one-click unsubscribe from its kind. */
     void sendNow(Recipient to, Happening h, Names names) {
         var line = words.line(h, names, to.locale());
-        mailer.send(Mail.to(to.email(), to.locale(), h.kind().template())
+        mailer.send(Mail.to(to.email(), to.locale(), h.kind().template()).drawnBy("notify")
                 .with("sentence", line.sentence())
                 .with("linkText", line.linkText())
                 .with("url", line.url())

@@ -38,8 +38,8 @@ class MailTemplates {
         variables.put("settingsUrl", mail.settingsUrl());
         var context = new Context(mail.locale(), variables);
         return new RenderedMail(mail.to(), subject,
-                text.process(mail.template(), context),
-                html.process("mail/" + mail.template(), context),
+                text.process(mail.file(), context),
+                html.process("mail/" + mail.file(), context),
                 mail.unsubscribeUrl(), mail.template());
     }
 
