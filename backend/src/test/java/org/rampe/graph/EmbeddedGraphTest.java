@@ -59,9 +59,10 @@ class EmbeddedGraphTest {
                 assertThat(app.getBeansOfType(EmbeddedGraph.class)).isEmpty();
                 assertThat(Files.exists(dir.resolve("app-data").resolve("neo4j"))).isFalse();
                 var graph = new Graph(app.getBean(org.neo4j.driver.Driver.class));
-                long constraints = graph.count("SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH 'member_' RETURN count(*) AS n",
-                        Map.of());
-                assertThat(constraints).isEqualTo(3);
+                // The schema was applied through the URI: the member keys are there (among the later ones).
+                var constraints = graph.list("SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH 'member_' RETURN name",
+                        r -> r.get("name").asString());
+                assertThat(constraints).contains("member_id_unique", "member_email_unique", "member_handle_unique");
                 graph.write("CREATE (:Member {id: 'kept', email: 'kept@example.org', handle: 'kept'})");
             }
         }
