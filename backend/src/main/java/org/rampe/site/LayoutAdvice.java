@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -17,11 +18,12 @@ import org.springframework.web.servlet.HandlerMapping;
 class LayoutAdvice {
 
     private final Personalisation personalisation;
-    private final ObjectProvider<HeaderCounts> headerCounts;
+    /** Resolved on the first page, then kept (a provider resolves through the bean factory on each call). */
+    private final SingletonSupplier<HeaderCounts> headerCounts;
 
     LayoutAdvice(Personalisation personalisation, ObjectProvider<HeaderCounts> headerCounts) {
         this.personalisation = personalisation;
-        this.headerCounts = headerCounts;
+        this.headerCounts = SingletonSupplier.of(headerCounts::getIfAvailable);
     }
 
     @ModelAttribute("page")
@@ -35,7 +37,7 @@ class LayoutAdvice {
         Viewer viewer = viewer();
         var counts = HeaderCounts.Counts.NONE;
         if (viewer != null) {
-            var header = headerCounts.getIfAvailable();
+            var header = headerCounts.get();
             try {
                 counts = header == null ? counts : header.of(viewer.memberId());
             } catch (RuntimeException e) {
