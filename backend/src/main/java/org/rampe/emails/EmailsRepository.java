@@ -247,15 +247,28 @@ class EmailsRepository {
                         EmailChoice.fromKey(r.get("choice").asString()).orElse(EmailKind.MESSAGES.byDefault()), Names.of(r)));
     }
 
-    /** The member read the conversation: the next message may be mailed again, and the digest forgets it. */
+    /**
+     * The member read the conversation: the next message may be mailed again, and the digest forgets
+     * it. Read marks are frequent and almost never find a mark to clear: a read first, so that they
+     * cost no write transaction (and no lock on the member) when there is nothing to clear.
+     */
     void clearAway(String member, String conversation) {
+        var p = params("member", member, "conversation", conversation);
+        boolean marked = graph.query("""
+                MATCH (m:Member {id: $member})
+                RETURN EXISTS { (m)-[:AWAY_MAILED]->(:Conversation {id: $conversation}) }
+                    OR EXISTS { (m)-[:DIGEST_ITEM]->(:DigestItem {conversation: $conversation}) } AS marked""",
+                p, r -> r.get("marked").asBoolean()).stream().anyMatch(Boolean::booleanValue);
+        if (!marked) {
+            return;
+        }
         graph.write("""
                 MATCH (m:Member {id: $member})
                 OPTIONAL MATCH (m)-[a:AWAY_MAILED]->(:Conversation {id: $conversation})
                 DELETE a
                 WITH DISTINCT m
                 OPTIONAL MATCH (m)-[:DIGEST_ITEM]->(i:DigestItem {conversation: $conversation})
-                DETACH DELETE i""", params("member", member, "conversation", conversation));
+                DETACH DELETE i""", p);
     }
 
     // ---------------------------------------------------------------- the unsubscribe links' secret
