@@ -3,6 +3,8 @@ package org.rampe.messaging;
 import java.security.Principal;
 import java.util.Map;
 
+import jakarta.annotation.PreDestroy;
+
 import org.rampe.site.Personalisation;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -14,6 +16,7 @@ import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
@@ -43,6 +46,13 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private final TaskScheduler scheduler;
     private final MemberGate gate;
     private final Personalisation personalisation;
+    /**
+     * The channels' threads, given explicitly: Spring Boot hands both channels the context's one async
+     * executor when there is exactly one, and the {@code @Scheduled} jobs' two-thread scheduler
+     * (site.Scheduling) is one, so every frame and push ran there (ChannelExecutorsTest).
+     */
+    private final ThreadPoolTaskExecutor inbound;
+    private final ThreadPoolTaskExecutor outbound;
 
     WebSocketConfiguration(LiveProperties properties, @Lazy TaskScheduler messageBrokerTaskScheduler, MemberGate gate,
             Personalisation personalisation) {
@@ -50,6 +60,24 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         this.scheduler = messageBrokerTaskScheduler;
         this.gate = gate;
         this.personalisation = personalisation;
+        this.inbound = channelThreads("clientInboundChannel-", properties.inboundThreads());
+        // Spring's own default for pushes to clients: two threads a core.
+        this.outbound = channelThreads("clientOutboundChannel-", 2 * Runtime.getRuntime().availableProcessors());
+    }
+
+    private static ThreadPoolTaskExecutor channelThreads(String prefix, int threads) {
+        var executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix(prefix);
+        executor.setCorePoolSize(threads);
+        executor.setAllowCoreThreadTimeOut(true);
+        executor.initialize();
+        return executor;
+    }
+
+    @PreDestroy
+    void stopChannelThreads() {
+        inbound.shutdown();
+        outbound.shutdown();
     }
 
     @Override
@@ -135,7 +163,12 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         // A frame's handler mostly waits for the database (a send is one write transaction), so the
         // pool is wider than the cores: with Spring's default (two threads a core) four sends were
         // in flight at most and the database sat idle between them.
-        registration.taskExecutor().corePoolSize(properties.inboundThreads());
+        registration.executor(inbound);
+    }
+
+    @Override
+    public void configureClientOutboundChannel(ChannelRegistration registration) {
+        registration.executor(outbound);
     }
 
     /**
