@@ -1,11 +1,7 @@
 package org.rampe.members;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +21,6 @@ class AccountTokens {
     record Holder(MemberId member, String email) {
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
     private final AccountTokenRepository repository;
     private final Clock clock = Clock.systemUTC();
@@ -37,10 +31,8 @@ class AccountTokens {
 
     /** A new token for the member, sent to {@code email}; returns the token itself, to put in the link (and nowhere else). */
     String issue(MemberId member, TokenPurpose purpose, String email) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = URL.encodeToString(secret);
-        repository.create(member, purpose, HexFormat.of().formatHex(sha256(token)), email, clock.instant().plus(purpose.validFor));
+        String token = Secrets.newToken();
+        repository.create(member, purpose, HexFormat.of().formatHex(Secrets.sha256(token)), email, clock.instant().plus(purpose.validFor));
         return token;
     }
 
@@ -49,7 +41,7 @@ class AccountTokens {
         if (!wellFormed(token)) {
             return Optional.empty();
         }
-        byte[] hash = sha256(token);
+        byte[] hash = Secrets.sha256(token);
         return repository.find(purpose, HexFormat.of().formatHex(hash))
                 .filter(u -> matches(u, hash))
                 .map(u -> new Holder(u.member(), u.email()));
@@ -60,7 +52,7 @@ class AccountTokens {
         if (!wellFormed(token)) {
             return Optional.empty();
         }
-        byte[] hash = sha256(token);
+        byte[] hash = Secrets.sha256(token);
         return repository.take(purpose, HexFormat.of().formatHex(hash))
                 .filter(u -> u.alive() && matches(u, hash))
                 .map(u -> new Holder(u.member(), u.email()));
@@ -93,13 +85,5 @@ class AccountTokens {
     private static boolean wellFormed(String token) {
         return token != null && token.length() == 43 && token.chars().allMatch(c ->
                 c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_');
-    }
-
-    private static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -2,10 +2,8 @@ package org.rampe.members;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -107,11 +105,6 @@ class SignedInSessions implements MemberSessions {
 
     /** The public handle of a session: its id's SHA-256, so that a page can name a session without showing its secret. */
     static String handle(String sessionId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256Url(sessionId).substring(0, 22);
     }
 }

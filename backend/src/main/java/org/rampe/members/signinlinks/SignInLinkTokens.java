@@ -2,12 +2,10 @@ package org.rampe.members.signinlinks;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.regex.Pattern;
 
+import org.rampe.members.Secrets;
 import org.springframework.security.authentication.ott.DefaultOneTimeToken;
 import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
 import org.springframework.security.authentication.ott.OneTimeToken;
@@ -25,7 +23,6 @@ import org.springframework.stereotype.Component;
 class SignInLinkTokens implements OneTimeTokenService {
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SignInLinkRepository links;
 
@@ -58,9 +55,7 @@ class SignInLinkTokens implements OneTimeTokenService {
      */
     @Override
     public OneTimeToken generate(GenerateOneTimeTokenRequest request) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = Secrets.newToken();
         Instant expiresAt = Instant.now().plus(request.getExpiresIn());
         return links.store(request.getUsername(), hash(token), expiresAt)
                 .<OneTimeToken>map(to -> new Issued(token, to, expiresAt))
@@ -83,11 +78,6 @@ class SignInLinkTokens implements OneTimeTokenService {
     }
 
     static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return Secrets.sha256Url(token);
     }
 }
