@@ -57,37 +57,56 @@ class ModularityTests {
     }
 
     /**
-     * The Documenter lists relationships and a canvas's items in the order of hash sets, which
-     * changes from one run to the next: sorted, the files change only when the modules do, and a
-     * test run leaves the tree clean. Sorts each run of PlantUML {@code Rel(} lines, and each
-     * AsciiDoc cell's list ({@code |* ...} then {@code * ...} lines).
+     * The Documenter lists relationships and a canvas's items in the order of hash sets, and puts a
+     * cell's first item on the cell's line or below it, after blank lines, from one run to the next:
+     * sorted and laid out one way, the files change only when the modules do, and a test run leaves
+     * the tree clean. Sorts each run of PlantUML {@code Rel(} lines, and each AsciiDoc cell's list
+     * (written {@code |* first}, then {@code * next} lines, no blank line between).
      */
     static String inStableOrder(String text) {
-        List<String> lines = new ArrayList<>(text.lines().toList());
+        List<String> lines = text.lines().toList();
+        List<String> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            boolean rel = lines.get(i).startsWith("Rel(");
-            boolean cell = lines.get(i).startsWith("|* ");
-            if (!rel && !cell) {
+            String line = lines.get(i);
+            if (line.startsWith("Rel(")) {
+                int end = i;
+                while (end < lines.size() && lines.get(end).startsWith("Rel(")) {
+                    end++;
+                }
+                out.addAll(lines.subList(i, end).stream().sorted().toList());
+                i = end - 1;
                 continue;
             }
-            int end = i + 1;
-            while (end < lines.size() && lines.get(end).startsWith(rel ? "Rel(" : "* ")) {
-                end++;
+            boolean cellWithItem = line.startsWith("|* ");
+            boolean cellThenItems = line.equals("|") && nextItem(lines, i + 1) > 0;
+            if (!cellWithItem && !cellThenItems) {
+                out.add(line);
+                continue;
             }
-            List<String> run = new ArrayList<>(lines.subList(i, end));
-            if (cell) {
-                run.set(0, run.get(0).substring(1));
+            List<String> items = new ArrayList<>();
+            if (cellWithItem) {
+                items.add(line.substring(1));
             }
-            Collections.sort(run);
-            if (cell) {
-                run.set(0, "|" + run.get(0));
+            int next = i + 1;
+            for (int at = nextItem(lines, next); at > 0; at = nextItem(lines, next)) {
+                items.add(lines.get(at));
+                next = at + 1;
             }
-            for (int k = 0; k < run.size(); k++) {
-                lines.set(i + k, run.get(k));
-            }
-            i = end - 1;
+            Collections.sort(items);
+            out.add("|" + items.getFirst());
+            out.addAll(items.subList(1, items.size()));
+            i = next - 1;
         }
-        return String.join("\n", lines) + (text.endsWith("\n") ? "\n" : "");
+        return String.join("\n", out) + (text.endsWith("\n") ? "\n" : "");
+    }
+
+    /** The index of the next list item from {@code from}, over blank lines; -1 when the list ends. */
+    private static int nextItem(List<String> lines, int from) {
+        int at = from;
+        while (at < lines.size() && lines.get(at).isBlank()) {
+            at++;
+        }
+        return at < lines.size() && lines.get(at).startsWith("* ") ? at : -1;
     }
 
     /** The modules in dependency order (a module after those it uses), with what each uses. */
