@@ -3,6 +3,8 @@ package org.rampe.emails;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.rampe.members.Erasure;
+import org.rampe.members.MemberArchive;
 import org.rampe.members.MemberData;
 import org.springframework.stereotype.Component;
 
@@ -15,5 +17,15 @@ class EmailsMemberData implements MemberData {
         return new Coverage("emails",
                 Set.of("DIGEST_ITEM", "AWAY_MAILED"),
                 new HashSet<>(EmailKind.properties()));
+    }
+
+    @Override
+    public void export(MemberArchive archive) {
+        // issue 16: this feature's files of the archive
+    }
+
+    @Override
+    public void erase(Erasure erasure) {
+        // issue 16: this feature's part of the erasure
     }
 }

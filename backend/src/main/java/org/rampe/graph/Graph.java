@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.neo4j.driver.Driver;
@@ -74,6 +75,15 @@ public class Graph {
     /** One read statement in an auto-commit transaction: one round trip, for hot reads. */
     public <T> List<T> query(String query, Map<String, Object> params, Function<Record, T> mapper) {
         return Transactions.readQuery(driver, query, params, mapper);
+    }
+
+    /**
+     * One read whose rows are handed over as they arrive (the driver pulls them in batches), for
+     * reads too long to hold in memory: a member's archive. Not retried, since the consumer has
+     * already acted on the rows it saw; the caller starts again on failure.
+     */
+    public void each(String query, Map<String, Object> params, Consumer<Record> consumer) {
+        Transactions.readEach(driver, query, params, consumer);
     }
 
     /** A write whose result is not needed. */

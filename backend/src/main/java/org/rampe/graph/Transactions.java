@@ -48,6 +48,16 @@ final class Transactions {
         }
     }
 
+    /** One read-only query in an auto-commit transaction, its rows streamed to the consumer. */
+    static void readEach(Driver driver, String query, Map<String, Object> params, java.util.function.Consumer<Record> consumer) {
+        try (var session = driver.session(READ_SESSION)) {
+            var result = session.run(query, params);
+            while (result.hasNext()) {
+                consumer.accept(result.next());
+            }
+        }
+    }
+
     static <T> T write(Driver driver, TransactionCallback<T> work) {
         try (var session = driver.session()) {
             return session.executeWrite(work);

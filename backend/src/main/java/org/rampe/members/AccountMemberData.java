@@ -19,4 +19,14 @@ class AccountMemberData implements MemberData {
                 Set.of("id", "email", "handle", "displayName", "passwordHash", "language", "createdAt", "textSize", "highContrast",
                         "dyslexiaFont", "reducedMotion", "hideMap", "demo", "emailVerifiedAt"));
     }
+
+    @Override
+    public void export(MemberArchive archive) {
+        // issue 16: this feature's files of the archive
+    }
+
+    @Override
+    public void erase(Erasure erasure) {
+        // issue 16: this feature's part of the erasure
+    }
 }

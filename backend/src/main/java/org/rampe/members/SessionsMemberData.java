@@ -17,4 +17,14 @@ class SessionsMemberData implements MemberData {
     public Coverage covers() {
         return new Coverage("sessions", Set.of(), Set.of());
     }
+
+    @Override
+    public void export(MemberArchive archive) {
+        // issue 16: this feature's files of the archive
+    }
+
+    @Override
+    public void erase(Erasure erasure) {
+        // issue 16: this feature's part of the erasure
+    }
 }

@@ -2,6 +2,8 @@ package org.rampe.notifications;
 
 import java.util.Set;
 
+import org.rampe.members.Erasure;
+import org.rampe.members.MemberArchive;
 import org.rampe.members.MemberData;
 import org.springframework.stereotype.Component;
 
@@ -14,5 +16,15 @@ class NotificationsMemberData implements MemberData {
         return new Coverage("notifications",
                 Set.of("UNREAD", "SEEN", "BY"),
                 Set.of());
+    }
+
+    @Override
+    public void export(MemberArchive archive) {
+        // issue 16: this feature's files of the archive
+    }
+
+    @Override
+    public void erase(Erasure erasure) {
+        // issue 16: this feature's part of the erasure
     }
 }

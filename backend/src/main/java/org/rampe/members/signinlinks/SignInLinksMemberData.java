@@ -2,6 +2,8 @@ package org.rampe.members.signinlinks;
 
 import java.util.Set;
 
+import org.rampe.members.Erasure;
+import org.rampe.members.MemberArchive;
 import org.rampe.members.MemberData;
 import org.springframework.stereotype.Component;
 
@@ -12,5 +14,15 @@ class SignInLinksMemberData implements MemberData {
     @Override
     public Coverage covers() {
         return new Coverage("sign-in links", Set.of("HAS_SIGN_IN_LINK"), Set.of());
+    }
+
+    @Override
+    public void export(MemberArchive archive) {
+        // issue 16: this feature's files of the archive
+    }
+
+    @Override
+    public void erase(Erasure erasure) {
+        // issue 16: this feature's part of the erasure
     }
 }
