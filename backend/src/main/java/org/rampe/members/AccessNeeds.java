@@ -17,4 +17,13 @@ public record AccessNeeds(Set<NeedProfile> profiles, String note, String visibil
     public static final int NOTE_MAX = 500;
     /** Bump when the consent text changes, so that the stored consent says which text was agreed to. */
     static final int CONSENT_VERSION = 1;
+    /** What the consent of the needs page is for, as the history names it. */
+    static final String CONSENT_PURPOSE = "access_needs";
+
+    /**
+     * One consent given ({@code given}) or withdrawn, for a purpose, with the needs it covered
+     * (emptied once the consent is withdrawn: the needs are erased everywhere).
+     */
+    public record ConsentEvent(String purpose, boolean given, Instant at, int version, java.util.List<String> needs) {
+    }
 }

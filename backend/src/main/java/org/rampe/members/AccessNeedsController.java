@@ -22,14 +22,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccessNeedsController {
 
     private final Members members;
+    private final AccessNeedsRepository needs;
 
-    AccessNeedsController(Members members) {
+    AccessNeedsController(Members members, AccessNeedsRepository needs) {
         this.members = members;
+        this.needs = needs;
     }
 
     @GetMapping("/account/needs")
     String page(@AuthenticationPrincipal Viewer viewer, Model model) {
         var saved = members.accessNeeds(new MemberId(viewer.memberId()));
+        history(model, viewer);
         return form(model, saved.orElse(null), saved.map(AccessNeeds::profiles).orElse(Set.of()),
                 saved.map(AccessNeeds::note).orElse(""), saved.map(AccessNeeds::visibility).orElse("only_me"));
     }
@@ -43,6 +46,17 @@ class AccessNeedsController {
         model.addAttribute("profiles", NeedProfile.values());
         model.addAttribute("visibilities", AccessNeeds.VISIBILITIES);
         return "members/needs";
+    }
+
+    /** The consent history, as the page's table shows it: what, when (Paris time), given or withdrawn. */
+    private void history(Model model, Viewer viewer) {
+        model.addAttribute("consents", needs.history(new MemberId(viewer.memberId())).stream()
+                .map(c -> new ConsentRow(c.purpose(), c.given(), c.at().atZone(ArchiveController.SHOWN_IN),
+                        c.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), String.join(", ", c.needs())))
+                .toList());
+    }
+
+    record ConsentRow(String purpose, boolean given, java.time.ZonedDateTime at, String atIso, String needs) {
     }
 
     @PostMapping("/account/needs")
@@ -65,6 +79,7 @@ class AccessNeedsController {
         }
         if (!problems.isEmpty()) {
             model.addAttribute("problems", problems);
+            history(model, viewer);
             return form(model, members.accessNeeds(new MemberId(viewer.memberId())).orElse(null), profiles, note, visibility);
         }
         members.saveAccessNeeds(new MemberId(viewer.memberId()), profiles, note.strip(), visibility);

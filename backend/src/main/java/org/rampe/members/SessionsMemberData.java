@@ -1,5 +1,6 @@
 package org.rampe.members;
 
+import java.time.Instant;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -7,11 +8,24 @@ import org.springframework.stereotype.Component;
 /**
  * A member's signed-in sessions: {@code :Session} nodes carrying a {@code memberId} (or Redis keys),
  * tied to no {@code :Member} by a relationship and holding no {@code :Member} property, so nothing to
- * declare today. Listed here so that a member's export and erasure (issue 16) include them: the
- * device and times of each session, and ending them all.
+ * declare. Writes the archive's {@code account-security.json}: the sessions (device, signed in, last
+ * seen), and with them the account's other ways in, so that one file answers "who can get into my
+ * account": passkeys, pending sign-in links and account links (never a key, token or hash).
  */
 @Component
 class SessionsMemberData implements MemberData {
+
+    /** One signed-in device, as the archive lists it. */
+    record SessionItem(String device, String browser, String system, Instant signedInAt, Instant lastSeenAt) {
+    }
+
+    private final MemberSessions sessions;
+    private final AccountSecurityRepository security;
+
+    SessionsMemberData(MemberSessions sessions, AccountSecurityRepository security) {
+        this.sessions = sessions;
+        this.security = security;
+    }
 
     @Override
     public Coverage covers() {
@@ -20,7 +34,16 @@ class SessionsMemberData implements MemberData {
 
     @Override
     public void export(MemberArchive archive) {
-        // issue 16: this feature's files of the archive
+        var member = archive.member();
+        archive.json("account-security.json", json -> json
+                .field("format", 1)
+                .array("passkeys", items -> security.eachPasskey(member, items::add))
+                .array("sessions", items -> sessions.of(member, null).forEach(s -> {
+                    var device = Device.of(s.device());
+                    items.add(new SessionItem(s.device(), device.browser(), device.system(), s.signedInAt(), s.lastSeenAt()));
+                }))
+                .array("signInLinks", items -> security.eachSignInLink(member, items::add))
+                .array("accountLinks", items -> security.eachAccountLink(member, items::add)));
     }
 
     @Override

@@ -9,7 +9,9 @@ import java.util.Locale;
  */
 enum NotificationKind {
     REPLY, COMMENT, MENTION, REACTION, FOLLOW, FOLLOW_REQUEST,
-    GROUP_JOIN_REQUEST, GROUP_APPROVED, GROUP_INVITED, ASSOCIATION_VERIFIED;
+    GROUP_JOIN_REQUEST, GROUP_APPROVED, GROUP_INVITED, ASSOCIATION_VERIFIED,
+    /** The member's archive is ready (no actor: the site tells them). */
+    ARCHIVE_READY;
 
     /** As stored and in message keys: {@code group_join_request}. */
     String key() {

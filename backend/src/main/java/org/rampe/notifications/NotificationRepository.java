@@ -108,6 +108,14 @@ class NotificationRepository {
                 """.formatted(NotificationRule.mayTell("to", "by")), Map.of("to", to, "by", by, "group", groupId, "kind", kind.key()));
     }
 
+    /** Tells {@code to} something the site itself says (their archive is ready): no actor, nothing to check. */
+    void notifyFromSite(NotificationKind kind, String to) {
+        graph.write("""
+                MATCH (to:Member {id: $to})
+                CREATE (to)-[:UNREAD]->(:Notification {id: randomUUID(), kind: $kind, at: datetime()})
+                """, Map.of("to", to, "kind", kind.key()));
+    }
+
     /** The owners and moderators of a group, who are told of requests to join it. */
     List<String> groupModerators(String groupId) {
         return graph.list("""

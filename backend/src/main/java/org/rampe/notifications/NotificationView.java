@@ -17,13 +17,18 @@ record NotificationView(String id, String kind, Instant at, boolean unread, List
         return decisionId != null;
     }
 
+    /** The site telling the member their archive is ready: no actor, a link to the page of their data. */
+    public boolean aboutArchive() {
+        return kind.equals("archive_ready");
+    }
+
     public record Actor(String handle, String displayName) {
     }
 
     /** Kinds that are about a post (all but follows, follow requests and association kinds). */
     public boolean aboutPost() {
         return !kind.equals("follow") && !kind.equals("follow_request") && decisionId == null && !aboutAssociation()
-                && !aboutGroup();
+                && !aboutGroup() && !aboutArchive();
     }
 
     /** Kinds that are about an association ({@code association_verified}). */

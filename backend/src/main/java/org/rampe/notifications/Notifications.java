@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import org.rampe.associations.AssociationVerified;
 import org.rampe.groups.GroupEvents;
+import org.rampe.members.ArchiveReady;
 import org.rampe.site.UnreadNotifications;
 import org.rampe.social.SocialEvents;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,7 +46,7 @@ class Notifications implements UnreadNotifications {
     NotificationPage page(String memberId, Instant before, String beforeId) {
         var rows = repository.page(memberId, before, beforeId, PAGE_SIZE);
         // Keep notifications whose every actor is now blocked or muted out of sight (defence in depth: the block removed them).
-        var shown = rows.stream().filter(n -> !n.actors().isEmpty() || n.aboutDecision()).toList();
+        var shown = rows.stream().filter(n -> !n.actors().isEmpty() || n.aboutDecision() || n.aboutArchive()).toList();
         return new NotificationPage(shown, rows.size() == PAGE_SIZE ? rows.getLast() : null);
     }
 
@@ -140,6 +141,13 @@ class Notifications implements UnreadNotifications {
             repository.notifyAboutAssociation(NotificationKind.ASSOCIATION_VERIFIED, e.creator(), e.verifiedBy(), e.associationId());
             changed(e.creator());
         }
+    }
+
+    /** The member's archive is ready: the notification links to the page where it is downloaded. */
+    @EventListener
+    void on(ArchiveReady e) {
+        repository.notifyFromSite(NotificationKind.ARCHIVE_READY, e.memberId());
+        changed(e.memberId());
     }
 
     @EventListener

@@ -18,7 +18,7 @@ class SignInLinksMemberData implements MemberData {
 
     @Override
     public void export(MemberArchive archive) {
-        // issue 16: this feature's files of the archive
+        // Listed in account-security.json, with the sessions and the other ways in (members.SessionsMemberData).
     }
 
     @Override
