@@ -18,6 +18,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -73,7 +74,7 @@ class ArchiveController {
     }
 
     /** The same list for the page's script: each archive's status and, in the page's language, its line. */
-    @GetMapping(PAGE + "/status.json")
+    @GetMapping(value = PAGE + "/status.json", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     ResponseEntity<Map<String, Object>> status(@AuthenticationPrincipal Viewer viewer, Locale locale) {
         List<Map<String, Object>> items = rows(new MemberId(viewer.memberId()), locale).stream().map(r -> {
@@ -90,15 +91,24 @@ class ArchiveController {
 
     @GetMapping(PAGE + "/archives/{id}")
     ResponseEntity<Resource> download(@AuthenticationPrincipal Viewer viewer, @PathVariable String id) {
-        String archiveId = MalformedId.canonicalUuid(id, "archive");
-        var download = archives.download(new MemberId(viewer.memberId()), archiveId)
-                .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+        String archiveId;
+        try {
+            archiveId = MalformedId.canonicalUuid(id, "archive");
+        } catch (MalformedId e) {
+            throw notFound();
+        }
+        // Someone else's archive, an unknown or an expired one: the same 404.
+        var download = archives.download(new MemberId(viewer.memberId()), archiveId).orElseThrow(ArchiveController::notFound);
         String date = DateTimeFormatter.ISO_LOCAL_DATE.format(download.archive().requestedAt().atZone(SHOWN_IN));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("rampe-archive-" + date + ".zip").build().toString())
                 .cacheControl(CacheControl.noStore())
                 .body(new FileSystemResource(download.file()));
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 
     private List<Row> rows(MemberId member, Locale locale) {
