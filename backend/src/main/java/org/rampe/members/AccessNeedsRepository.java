@@ -45,6 +45,20 @@ class AccessNeedsRepository {
                 "version", AccessNeeds.CONSENT_VERSION));
     }
 
+    /**
+     * The member's erasure: the needs and every consent event of theirs ({@code :ConsentEvent}
+     * reached by {@code CONSENTED} from the member or from the needs), so that nothing of their health
+     * data is left, not even when they consented.
+     */
+    void eraseWithConsentHistory(MemberId member) {
+        var id = Map.<String, Object>of("id", member.value());
+        graph.write("""
+                MATCH (:Member {id: $id})-[:HAS_NEEDS]->(:AccessNeeds)-[:CONSENTED]-(e:ConsentEvent)
+                DETACH DELETE e""", id);
+        graph.write("MATCH (:Member {id: $id})-[:CONSENTED]-(e:ConsentEvent) DETACH DELETE e", id);
+        erase(member);
+    }
+
     /** Consent withdrawn: nothing of the needs is left. */
     void erase(MemberId member) {
         graph.write("MATCH (:Member {id: $id})-[:HAS_NEEDS]->(n:AccessNeeds) DETACH DELETE n", Map.of("id", member.value()));

@@ -13,6 +13,12 @@ import org.springframework.stereotype.Component;
 @Component
 class SessionsMemberData implements MemberData {
 
+    private final MemberSessions sessions;
+
+    SessionsMemberData(MemberSessions sessions) {
+        this.sessions = sessions;
+    }
+
     @Override
     public Coverage covers() {
         return new Coverage("sessions", Set.of(), Set.of());
@@ -25,6 +31,7 @@ class SessionsMemberData implements MemberData {
 
     @Override
     public void erase(Erasure erasure) {
-        // issue 16: this feature's part of the erasure
+        // Ended when the member was marked (MemberErasure); again here, for a resumed erasure.
+        sessions.endAllExcept(erasure.member(), null);
     }
 }
