@@ -196,10 +196,17 @@ class ErasureLeavesNoTraceTest extends RampeTest {
         return new Footprint(ulysse, id, files, nodesOnlyTheyTouch(id));
     }
 
-    /** Nodes whose every relationship goes to the member: theirs alone (needs, tokens, passkeys…), by element id → labels. */
+    /**
+     * Nodes whose every relationship goes to the member: theirs alone (needs, tokens, passkeys, their
+     * avatar…), by element id → labels. Places, groups and associations are the community's: they may
+     * outlive the member (handed over, archived, unrepresented), as long as they hold nothing of them,
+     * which the property scan checks.
+     */
     private Map<String, String> nodesOnlyTheyTouch(String id) {
         return graph.list("""
-                MATCH (m:Member {id: $id})--(n) WHERE NOT n:Member AND NOT EXISTS { MATCH (n)--(x) WHERE x <> m }
+                MATCH (m:Member {id: $id})--(n)
+                WHERE NOT n:Member AND NOT n:Place AND NOT n:Group AND NOT n:Association
+                  AND NOT EXISTS { MATCH (n)--(x) WHERE x <> m }
                 RETURN DISTINCT elementId(n) AS e, labels(n) AS labels""", Map.of("id", id),
                 r -> Map.entry(r.get("e").asString(), r.get("labels").asList(Value::asString).toString()))
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
