@@ -29,6 +29,20 @@ public class Mailer {
         outbox.add(templates.render(mail), settings.from());
     }
 
+    /**
+     * Deletes every mail still waiting in the outbox for {@code address} (exact, as it was queued):
+     * the account of that address is being erased, and nothing may be sent to it afterwards. A mail
+     * already handed to the SMTP server is gone from the outbox anyway. Idempotent.
+     */
+    public void forget(String address) {
+        if (address == null || address.isBlank()) {
+            return;
+        }
+        while (outbox.forget(address, 1_000) == 1_000) {
+            // another batch
+        }
+    }
+
     /** An absolute link for a mail: the site's public address ({@code rampe.public-url}) and the path. */
     public String link(String path) {
         return publicUrl.link(path);

@@ -66,6 +66,15 @@ class OutboxRepository {
                 params("id", id, "next", nextAttempt.atOffset(ZoneOffset.UTC), "error", error));
     }
 
+    /** Deletes up to {@code limit} mails to this address (a seek on {@code outbox_mail_to}); returns how many. */
+    long forget(String to, int limit) {
+        return graph.writeOne("""
+                MATCH (m:OutboxMail {to: $to})
+                WITH m LIMIT $limit
+                DELETE m
+                RETURN count(*) AS n""", params("to", to, "limit", limit), r -> r.get("n").asLong()).orElse(0L);
+    }
+
     long pending() {
         return graph.count("MATCH (m:OutboxMail) RETURN count(m)", params());
     }

@@ -70,6 +70,21 @@ class AccessNeedsRepository {
     }
 
     /**
+     * The member's erasure: the needs and every consent event of theirs ({@code :ConsentEvent}
+     * reached by {@code CONSENTED} from the member or from the needs), so that nothing of their health
+     * data is left, not even when they consented.
+     */
+    void eraseWithConsentHistory(MemberId member) {
+        var id = Map.<String, Object>of("id", member.value());
+        graph.write("""
+                MATCH (:Member {id: $id})-[:HAS_NEEDS]->(:AccessNeeds)-[:CONSENTED]-(e:ConsentEvent)
+                DETACH DELETE e""", id);
+        graph.write("MATCH (:Member {id: $id})-[:CONSENTED]-(e:ConsentEvent) DETACH DELETE e", id);
+        // Not erase(member): withdrawing consent records a withdrawal, which an erasure must not leave.
+        graph.write("MATCH (:Member {id: $id})-[:HAS_NEEDS]->(n:AccessNeeds) DETACH DELETE n", id);
+    }
+
+    /**
      * Consent withdrawn: nothing of the needs is left, not even in the consent history, which
      * keeps only that consent was given and withdrawn, and when.
      */

@@ -69,6 +69,15 @@ class AccountMails {
                 .with("forgottenUrl", mailer.link(PasswordResetController.FORGOTTEN)));
     }
 
+    /** The link that confirms deleting the account (for a member who signs in without a password). */
+    void confirmDeletion(Member member, String token) {
+        mailer.send(Mail.to(member.email(), locale(member), "delete-account")
+                .with("handle", member.handle())
+                .with("link", mailer.link(AccountDeletionController.CONFIRM + "?token=" + token))
+                .with("minutes", TokenPurpose.DELETE_ACCOUNT.validFor.toMinutes())
+                .with("passwordUrl", mailer.link(PasswordChangeController.PATH)));
+    }
+
     private static Locale locale(Member member) {
         return member.language().locale();
     }

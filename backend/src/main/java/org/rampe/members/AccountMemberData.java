@@ -3,6 +3,7 @@ package org.rampe.members;
 import java.util.LinkedHashMap;
 import java.util.Set;
 
+import org.rampe.mail.Mailer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +18,18 @@ import org.springframework.stereotype.Component;
 class AccountMemberData implements MemberData {
 
     private final MemberProperties properties;
+    private final ErasureRepository erasures;
+    private final AccountTokenRepository tokens;
     private final AccessNeedsRepository needs;
+    private final Mailer mailer;
 
-    AccountMemberData(MemberProperties properties, AccessNeedsRepository needs) {
+    AccountMemberData(MemberProperties properties, ErasureRepository erasures, AccountTokenRepository tokens,
+                      AccessNeedsRepository needs, Mailer mailer) {
         this.properties = properties;
+        this.erasures = erasures;
+        this.tokens = tokens;
         this.needs = needs;
+        this.mailer = mailer;
     }
 
     @Override
@@ -29,7 +37,9 @@ class AccountMemberData implements MemberData {
         return new Coverage("account",
                 Set.of("HAS_NEEDS", "HAS_TOKEN", "CONSENTED", "ASKED_FOR"),
                 Set.of("id", "email", "handle", "displayName", "passwordHash", "language", "createdAt", "textSize", "highContrast",
-                        "dyslexiaFont", "reducedMotion", "hideMap", "demo", "emailVerifiedAt"));
+                        "dyslexiaFont", "reducedMotion", "hideMap", "demo", "emailVerifiedAt",
+                        // issue 16: a member being erased (MemberErasure), until their node is gone
+                        "erasingSince", "erasureChoice"));
     }
 
     @Override
@@ -45,8 +55,21 @@ class AccountMemberData implements MemberData {
                 .array("consentHistory", items -> needs.eachConsent(member, items::add)));
     }
 
+    /**
+     * The account's own part, run last of all (MemberErasure): every single-use link, the access
+     * needs with their consent history, the mail still waiting for the address, and the handle's
+     * reservation for 30 days (by digest). The member node itself goes after this.
+     */
     @Override
     public void erase(Erasure erasure) {
-        // issue 16: this feature's part of the erasure
+        MemberId member = erasure.member();
+        tokens.deleteAll(member, java.util.List.of(TokenPurpose.values()));
+        needs.eraseWithConsentHistory(member);
+        erasures.handleAndEmail(member).ifPresent(found -> {
+            mailer.forget(found[1]);
+            if (found[0] != null) {
+                erasures.reserve(MemberErasure.digest(found[0]), erasure.at().plus(MemberErasure.HANDLE_RESERVED));
+            }
+        });
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.ui.Model;
 final class LinkDead {
 
     enum Kind {
-        VERIFY("verify"), RESET("reset"), EMAIL_CHANGE("emailChange"), ADDRESS_TAKEN("addressTaken");
+        VERIFY("verify"), RESET("reset"), EMAIL_CHANGE("emailChange"), ADDRESS_TAKEN("addressTaken"),
+        DELETE_ACCOUNT("deleteAccount");
 
         final String key;
 

@@ -67,16 +67,34 @@ class MemberRepository {
         return graph.one("MATCH (m:Member {email: $email})\n" + RETURN_MEMBER, Map.of("email", email), MemberRepository::map);
     }
 
+    /**
+     * The credentials of whoever may sign in with this address: nobody being erased, and never the
+     * former member (who has no address anyway).
+     */
+    Optional<Credentials> signInCredentials(String email) {
+        return graph.one("MATCH (m:Member {email: $email}) WHERE m.erasingSince IS NULL AND NOT m:Former\n" + RETURN_MEMBER,
+                Map.of("email", email), MemberRepository::map);
+    }
+
+    /** Whether the member may be signed in (exists, is not being erased, is not the former member). */
+    boolean maySignIn(MemberId id) {
+        return graph.exists("MATCH (m:Member {id: $id}) RETURN m.erasingSince IS NULL AND NOT m:Former AS may",
+                Map.of("id", id.value()));
+    }
+
     Optional<Credentials> credentialsById(MemberId id) {
-        return graph.one("MATCH (m:Member {id: $id})\n" + RETURN_MEMBER, Map.of("id", id.value()), MemberRepository::map);
+        return graph.one("MATCH (m:Member {id: $id}) WHERE NOT m:Former\n" + RETURN_MEMBER, Map.of("id", id.value()), MemberRepository::map);
     }
 
     Optional<Member> byId(MemberId id) {
-        return graph.one("MATCH (m:Member {id: $id})\n" + RETURN_MEMBER, Map.of("id", id.value()), r -> map(r).member());
+        // A member being erased is still found by id (their features' erasure may ask); never the former member.
+        return graph.one("MATCH (m:Member {id: $id}) WHERE NOT m:Former\n" + RETURN_MEMBER, Map.of("id", id.value()), r -> map(r).member());
     }
 
     Optional<Member> byHandle(String handle) {
-        return graph.one("MATCH (m:Member {handle: $handle})\n" + RETURN_MEMBER, Map.of("handle", handle), r -> map(r).member());
+        // A member being erased is gone for everyone else already (their pages answer 410).
+        return graph.one("MATCH (m:Member {handle: $handle}) WHERE m.erasingSince IS NULL AND NOT m:Former\n" + RETURN_MEMBER,
+                Map.of("handle", handle), r -> map(r).member());
     }
 
     void saveLanguage(MemberId id, Language language) {

@@ -21,9 +21,12 @@ public class Members {
     private final PasswordEncoder passwordEncoder;
     private final AccessNeedsRepository needs;
     private final AccountRepository accounts;
+    private final ErasureRepository erasures;
 
-    Members(MemberRepository repository, PasswordEncoder passwordEncoder, AccessNeedsRepository needs, AccountRepository accounts) {
+    Members(MemberRepository repository, PasswordEncoder passwordEncoder, AccessNeedsRepository needs, AccountRepository accounts,
+            ErasureRepository erasures) {
         this.repository = repository;
+        this.erasures = erasures;
         this.passwordEncoder = passwordEncoder;
         this.needs = needs;
         this.accounts = accounts;
@@ -40,6 +43,8 @@ public class Members {
         form.validate(errors);
         if (!errors.hasFieldErrors("handle") && repository.handleTaken(form.normalizedHandle())) {
             errors.rejectValue("handle", "signup.handle.taken");
+        } else if (!errors.hasFieldErrors("handle") && handleReserved(form.normalizedHandle())) {
+            errors.rejectValue("handle", "erasure.handle.reserved");
         }
         if (errors.hasErrors()) {
             return new SignUpOutcome.Refused();
@@ -126,8 +131,30 @@ public class Members {
         needs.erase(id);
     }
 
+    /** The credentials to sign in with this address: none for a member being erased (issue 16). */
     Optional<MemberRepository.Credentials> credentials(String email) {
-        return repository.credentialsByEmail(SignUpForm.normalizeEmail(email));
+        return repository.signInCredentials(SignUpForm.normalizeEmail(email));
+    }
+
+    /** Whether this member may be signed in now: they exist and are not being erased. */
+    boolean maySignIn(MemberId id) {
+        return repository.maySignIn(id);
+    }
+
+    /**
+     * Whether the handle belonged to a member who deleted their account less than 30 days ago, or
+     * who is being erased now: their pages answer 410 Gone (after the 30 days, 404 like any unknown
+     * handle).
+     */
+    public boolean wasErased(String handle) {
+        String h = MemberErasure.normalize(handle);
+        return !h.isEmpty() && (handleReserved(h) || erasures.erasing(h));
+    }
+
+    /** Whether sign-up must refuse this handle: an erased member's, reserved for 30 days by its digest. */
+    boolean handleReserved(String handle) {
+        String h = MemberErasure.normalize(handle);
+        return !h.isEmpty() && erasures.reserved(MemberErasure.digest(h), java.time.Instant.now());
     }
 
     /** Whether the member's address has been proven theirs (the account page says so). */

@@ -97,7 +97,7 @@ class PasswordFreeSignIn {
     private void succeed(HttpServletRequest request, HttpServletResponse response, Authentication result,
                          AuthenticationSuccessHandler onward) throws IOException, ServletException {
         Optional<Member> member = switch (result.getPrincipal()) {
-            case MemberAccount account -> members.byId(account.id());
+            case MemberAccount account -> members.maySignIn(account.id()) ? members.byId(account.id()) : Optional.<Member>empty();
             case PublicKeyCredentialUserEntity entity -> members.credentials(entity.getName()).map(MemberRepository.Credentials::member);
             default -> Optional.empty();
         };

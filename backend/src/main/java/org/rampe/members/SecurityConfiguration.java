@@ -76,7 +76,7 @@ class SecurityConfiguration {
                                 "/actuator/health", "/actuator/health/**", "/api/places/export.geojson").permitAll()
                         // The account's links from mails work signed in or not; a forgotten password is asked signed out.
                         .requestMatchers("/password/forgotten", "/password/forgotten/sent", "/password/reset",
-                                "/email/verify", "/email/confirm").permitAll()
+                                "/email/verify", "/email/confirm", "/account/delete/confirm").permitAll()
                         // Photos of places are public like the places; uploading them is not.
                         .requestMatchers(HttpMethod.GET, "/places/*/photos/*.jpg").permitAll()
                         // Profiles, avatars, their public lists and member search are public; following,

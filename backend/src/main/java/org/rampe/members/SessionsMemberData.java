@@ -48,6 +48,7 @@ class SessionsMemberData implements MemberData {
 
     @Override
     public void erase(Erasure erasure) {
-        // issue 16: this feature's part of the erasure
+        // Ended when the member was marked (MemberErasure); again here, for a resumed erasure.
+        sessions.endAllExcept(erasure.member(), null);
     }
 }

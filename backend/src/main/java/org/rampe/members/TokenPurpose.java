@@ -10,7 +10,9 @@ enum TokenPurpose {
     /** Sets a new password without the old one: short, since whoever holds the link holds the account. */
     RESET_PASSWORD("reset-password", Duration.ofMinutes(30)),
     /** Confirms a new address from its own mailbox, after the current password was given. */
-    CHANGE_EMAIL("change-email", Duration.ofHours(48));
+    CHANGE_EMAIL("change-email", Duration.ofHours(48)),
+    /** Confirms deleting the account, for a member who signs in without a password: short, it ends everything. */
+    DELETE_ACCOUNT("delete-account", Duration.ofHours(1));
 
     final String code;
     final Duration validFor;

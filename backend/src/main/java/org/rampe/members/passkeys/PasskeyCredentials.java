@@ -101,6 +101,17 @@ class PasskeyCredentials implements UserCredentialRepository {
                 Map.of("credentialId", credentialId.toBase64UrlString()));
     }
 
+    /** The member's erasure: every passkey of theirs, and their WebAuthn user handle. Idempotent. */
+    void eraseAll(String memberId) {
+        graph.write("""
+                MATCH (m:Member {id: $member})
+                OPTIONAL MATCH (m)-[:HAS_PASSKEY]->(p:Passkey)
+                DETACH DELETE p
+                WITH DISTINCT m
+                REMOVE m.passkeyUserHandle
+                """, Map.of("member", memberId));
+    }
+
     /** The member's passkeys, oldest first. */
     List<Passkey> of(MemberId member) {
         return graph.list("""

@@ -11,6 +11,12 @@ import org.springframework.stereotype.Component;
 @Component
 class PasskeysMemberData implements MemberData {
 
+    private final PasskeyCredentials passkeys;
+
+    PasskeysMemberData(PasskeyCredentials passkeys) {
+        this.passkeys = passkeys;
+    }
+
     @Override
     public Coverage covers() {
         return new Coverage("passkeys", Set.of("HAS_PASSKEY"), Set.of("passkeyUserHandle"));
@@ -23,6 +29,6 @@ class PasskeysMemberData implements MemberData {
 
     @Override
     public void erase(Erasure erasure) {
-        // issue 16: this feature's part of the erasure
+        passkeys.eraseAll(erasure.member().value());
     }
 }

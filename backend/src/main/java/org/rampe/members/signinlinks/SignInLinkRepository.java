@@ -67,4 +67,9 @@ class SignInLinkRepository {
                 """, Map.of("hash", hash), r -> new Used(r.get("hash").asString(), r.get("email").asString(),
                 r.get("expiresAt").asZonedDateTime().toInstant()));
     }
+
+    /** The member's erasure: every sign-in link of theirs, used or not. Idempotent. */
+    void eraseAll(String memberId) {
+        graph.write("MATCH (:Member {id: $member})-[:HAS_SIGN_IN_LINK]->(l:SignInLink) DETACH DELETE l", Map.of("member", memberId));
+    }
 }

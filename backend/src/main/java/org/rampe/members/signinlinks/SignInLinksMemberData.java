@@ -11,6 +11,12 @@ import org.springframework.stereotype.Component;
 @Component
 class SignInLinksMemberData implements MemberData {
 
+    private final SignInLinkRepository links;
+
+    SignInLinksMemberData(SignInLinkRepository links) {
+        this.links = links;
+    }
+
     @Override
     public Coverage covers() {
         return new Coverage("sign-in links", Set.of("HAS_SIGN_IN_LINK"), Set.of());
@@ -23,6 +29,6 @@ class SignInLinksMemberData implements MemberData {
 
     @Override
     public void erase(Erasure erasure) {
-        // issue 16: this feature's part of the erasure
+        links.eraseAll(erasure.member().value());
     }
 }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.rampe.images.Images;
 import org.rampe.images.JpegResponses;
+import org.rampe.members.Members;
 import org.rampe.members.NeedProfile;
 import org.rampe.members.SignedIn;
 import org.rampe.social.Relation;
@@ -35,11 +36,13 @@ class ProfileController {
     private final Profiles profiles;
     private final Relations relations;
     private final SignedIn signedIn;
+    private final Members members;
 
-    ProfileController(Profiles profiles, Relations relations, SignedIn signedIn) {
+    ProfileController(Profiles profiles, Relations relations, SignedIn signedIn, Members members) {
         this.profiles = profiles;
         this.relations = relations;
         this.signedIn = signedIn;
+        this.members = members;
     }
 
     @ModelAttribute("spokenLanguages")
@@ -49,6 +52,10 @@ class ProfileController {
 
     @GetMapping("/members/{handle}")
     String profile(@PathVariable String handle, @AuthenticationPrincipal Viewer viewer, Model model) {
+        if (members.wasErased(handle)) {
+            // Deleted (or being deleted) less than 30 days ago: 410 Gone, "This account was deleted".
+            throw new ResponseStatusException(HttpStatus.GONE);
+        }
         Profile profile = profiles.byHandle(handle).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         String viewerId = viewer == null ? null : viewer.memberId();
         boolean self = profile.id().equals(viewerId);
