@@ -190,15 +190,6 @@ class MemberContentRepository {
                 RETURN count(*) AS n""", Map.of("member", member, "batch", BATCH));
     }
 
-    /** Deletes up to a batch of the member's follows (both ways) and returns the followers' ids, whose feeds the event clears. */
-    List<String> removeFollowers(String member) {
-        return graph.writeList("""
-                MATCH (:Member {id: $member})<-[r:FOLLOWS]-(o:Member)
-                WITH r, o LIMIT $batch
-                DELETE r
-                RETURN o.id AS id""", Map.of("member", member, "batch", BATCH), r -> r.get("id").asString());
-    }
-
     /** Deletes up to a batch of the relationships of these types touching the member (either direction, or from them only). */
     long removeRelationships(String member, String pattern) {
         return count(switch (pattern) {
@@ -217,6 +208,7 @@ class MemberContentRepository {
                 WITH m, collect(i) AS images, [x IN collect(i) | x.id] + CASE WHEN m.avatarImage IS NULL THEN [] ELSE [m.avatarImage] END AS ids
                 FOREACH (x IN images | DETACH DELETE x)
                 REMOVE m.avatarImage
+                WITH ids
                 UNWIND ids AS id
                 RETURN DISTINCT id""", Map.of("member", member), r -> r.get("id").asString());
     }

@@ -124,10 +124,9 @@ class SocialMemberData implements MemberData {
     @Override
     public void erase(Erasure erasure) {
         String member = erasure.member().value();
-        // Followers' feeds lose the member's posts, as an unfollow does (the feed hears the event).
-        for (List<String> followers; !(followers = repository.removeFollowers(member)).isEmpty(); ) {
-            followers.forEach(f -> events.publishEvent(new SocialEvents.MemberUnfollowed(f, member)));
-        }
+        // No MemberUnfollowed events: the feed would drop the member's group posts too, which stay
+        // in the group members' feeds. Followers' inbox entries of kept posts outside groups are
+        // skipped when read (nobody follows the former member) and leave with trimming.
         repeat(() -> repository.removeRelationships(member, "relations"));
         repeat(() -> repository.removeRelationships(member, "reactions"));
         repeat(() -> repository.removeRelationships(member, "mentions"));
