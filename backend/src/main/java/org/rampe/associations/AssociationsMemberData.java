@@ -1,15 +1,34 @@
 package org.rampe.associations;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
+import org.neo4j.driver.Value;
 import org.rampe.members.Erasure;
 import org.rampe.members.MemberArchive;
 import org.rampe.members.MemberData;
+import org.rampe.members.MemberId;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** Associations a member represents or created, and the ones an administrator verified. */
+/**
+ * Associations a member represents or created, and the ones an administrator verified. Archive:
+ * {@code associations.json}. Erasure: the ties go, the associations stay (verified ones stay
+ * verified); one the member alone represented is left without representative, which
+ * {@link #foresee} says.
+ */
 @Component
 class AssociationsMemberData implements MemberData {
+
+    private final MemberAssociationsRepository repository;
+    private final MessageSource messages;
+
+    AssociationsMemberData(MemberAssociationsRepository repository, MessageSource messages) {
+        this.repository = repository;
+        this.messages = messages;
+    }
 
     @Override
     public Coverage covers() {
@@ -18,13 +37,38 @@ class AssociationsMemberData implements MemberData {
                 Set.of());
     }
 
+    record AssociationTie(String associationId, String slug, String name, Instant at) {
+    }
+
     @Override
     public void export(MemberArchive archive) {
-        // issue 16: this feature's files of the archive
+        String member = archive.member().value();
+        archive.json("associations.json", json -> json.field("format", 1)
+                .array("represented", items -> ties(member, "REPRESENTS", items))
+                .array("created", items -> ties(member, "CREATED", items))
+                .array("verified", items -> ties(member, "VERIFIED", items)));
+    }
+
+    private void ties(String member, String type, MemberArchive.JsonArray items) {
+        repository.ties(member, type, r -> items.add(new AssociationTie(r.get("id").asString(), r.get("slug").asString(""),
+                r.get("name").asString(""), instant(r.get("at")))));
+    }
+
+    private static Instant instant(Value v) {
+        return v.isNull() ? null : v.asZonedDateTime().toInstant();
     }
 
     @Override
     public void erase(Erasure erasure) {
-        // issue 16: this feature's part of the erasure
+        while (repository.removeTies(erasure.member().value()) > 0) {
+            // next batch
+        }
+    }
+
+    @Override
+    public List<String> foresee(MemberId member, Locale locale) {
+        return repository.representedAlone(member.value()).stream()
+                .map(name -> messages.getMessage("contentdata.foresee.association.alone", new Object[] {name}, locale))
+                .toList();
     }
 }

@@ -315,6 +315,20 @@ class FeedRepository {
     }
 
     /** Inboxes over the high-water mark keep their newest {@link #CAP} entries; the horizon moves up to the newest entry dropped. */
+    /** Empties up to 1,000 entries of a member's inbox (their erasure); returns how many went. */
+    long clearInbox(String memberId) {
+        return graph.writeOne("""
+                MATCH (:Member {id: $member})-[f:FEED]->()
+                WITH f LIMIT 1000
+                DELETE f
+                RETURN count(*) AS n""", Map.of("member", memberId), r -> r.get("n").asLong()).orElse(0L);
+    }
+
+    /** Forgets a member's horizon (their erasure, once the inbox is empty). */
+    void forgetHorizon(String memberId) {
+        graph.write("MATCH (m:Member {id: $member}) REMOVE m.feedHorizon", Map.of("member", memberId));
+    }
+
     private static void trim(TransactionContext tx, List<String> readers) {
         if (readers.isEmpty()) {
             return;

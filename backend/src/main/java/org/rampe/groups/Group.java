@@ -4,11 +4,13 @@ import java.time.ZonedDateTime;
 
 /**
  * A group as its pages show it, with what the viewer is to it. {@code ownerKind} is {@code member}
- * or {@code association}; {@code ownerKey} is the owner's handle or slug.
+ * or {@code association}; {@code ownerKey} is the owner's handle or slug (empty when nobody owns it:
+ * an archived group). {@code archived}: its last owner erased their account and nobody could take
+ * it over; it stays readable, but nobody posts in it or joins it any more.
  */
 record Group(String id, String slug, String name, String description, String rules, String kind,
                     ZonedDateTime createdAt, String ownerKind, String ownerName, String ownerKey, long memberCount,
-                    Viewer viewer, boolean publicAuditLog) {
+                    Viewer viewer, boolean publicAuditLog, boolean archived) {
 
     /** The viewer's relation to the group: role ({@code owner}, {@code moderator}, {@code member} or null) and state. */
     public record Viewer(String memberId, String role, boolean requested, boolean invited, boolean banned,
@@ -56,7 +58,7 @@ record Group(String id, String slug, String name, String description, String rul
 
     /** Members post, unless muted in the group (a ban removes the membership). */
     public boolean canPost() {
-        return viewer.member() && !viewer.muted() && !viewer.banned();
+        return viewer.member() && !viewer.muted() && !viewer.banned() && !archived;
     }
 
     /** Owners appoint moderators (administrators too). */
@@ -70,10 +72,11 @@ record Group(String id, String slug, String name, String description, String rul
     }
 
     public boolean canJoin() {
-        return viewer.signedIn() && !viewer.member() && !viewer.banned() && isPublic();
+        return viewer.signedIn() && !viewer.member() && !viewer.banned() && isPublic() && !archived;
     }
 
     public boolean canRequest() {
-        return viewer.signedIn() && !viewer.member() && !viewer.banned() && "private".equals(kind) && !viewer.requested();
+        return viewer.signedIn() && !viewer.member() && !viewer.banned() && "private".equals(kind) && !viewer.requested()
+                && !archived;
     }
 }

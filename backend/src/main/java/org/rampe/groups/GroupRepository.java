@@ -65,7 +65,7 @@ class GroupRepository {
                 new Group.Viewer(viewer, r.get("role").asString(null), r.get("requested").asBoolean(),
                         r.get("invited").asBoolean(), r.get("banned").asBoolean(),
                         r.get("mutedUntil").isNull() ? null : shown(r.get("mutedUntil")), admin),
-                g.get("publicAuditLog").asBoolean(false));
+                g.get("publicAuditLog").asBoolean(false), !g.get("archivedAt").isNull());
     }
 
     /** Ids of the group's posts, newest first, before the cursor; one more than a page, to know if there are older ones. */

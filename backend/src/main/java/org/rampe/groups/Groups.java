@@ -142,7 +142,7 @@ public class Groups {
 
     /** Joins a public group, or asks to join a private one. Refused while banned. */
     String join(Group g, String member) {
-        if (g.viewer().banned()) {
+        if (g.viewer().banned() || g.archived()) {
             throw forbidden();
         }
         if (g.isPublic()) {
@@ -207,7 +207,7 @@ public class Groups {
 
     /** Invites by handle (private and hidden groups); empty when that member cannot be invited. */
     Optional<String> invite(Group g, String handle, String by) {
-        if (g.isPublic()) {
+        if (g.isPublic() || g.archived()) {
             throw forbidden();
         }
         var invited = membership.invite(g.id(), handle, by);
@@ -216,7 +216,7 @@ public class Groups {
     }
 
     void accept(Group g, String member) {
-        if (!g.viewer().invited() || g.viewer().banned() || !membership.join(g.id(), member, true)) {
+        if (!g.viewer().invited() || g.viewer().banned() || g.archived() || !membership.join(g.id(), member, true)) {
             throw forbidden();
         }
         events.publishEvent(new GroupEvents.MemberJoined(g.id(), member));

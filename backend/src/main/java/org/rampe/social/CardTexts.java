@@ -42,7 +42,7 @@ class CardTexts {
     /** The fixed words of cards in one language. */
     record Words(Locale locale, DateTimeFormatter dates, Map<Reaction, String> reactionNames, String reactionLegend,
                  String countsLegend, Map<String, String> visibility, String edited, String edit, String delete,
-                 String report) {
+                 String report, String former) {
     }
 
     /** One reaction as the bar shows it: its key (the form's value), emoji, name and count in words, and whether the viewer chose it. */
@@ -62,7 +62,7 @@ class CardTexts {
     }
 
     /** A card as its template prints it: {@code post} for what comes from the author (text, images, language), the rest ready to print. */
-    public record PostCardView(PostCard post, String domId, String labelledBy, String authorDomId, String dateDomId,
+    public record PostCardView(PostCard post, String authorName, String domId, String labelledBy, String authorDomId, String dateDomId,
                                String authorHref, String handleText, String postHref, String commentsHref,
                                String editHref, String deleteHref, String reportHref, String reactionsAction,
                                String createdText, String permalinkLabel, String visibilityLabel,
@@ -77,16 +77,19 @@ class CardTexts {
         String domId = "post-" + id;
         String postHref = "/posts/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
         String created = w.dates().format(post.createdAt());
-        return new PostCardView(post, domId, domId + "-author " + domId + "-date", domId + "-author", domId + "-date",
-                "/members/" + UriUtils.encodePathSegment(post.authorHandle(), StandardCharsets.UTF_8), "@" + post.authorHandle(),
+        // The former member: named in words, no handle, no link (they have no profile).
+        String authorName = post.former() ? w.former() : post.authorName();
+        return new PostCardView(post, authorName, domId, domId + "-author " + domId + "-date", domId + "-author", domId + "-date",
+                post.former() ? null : "/members/" + UriUtils.encodePathSegment(post.authorHandle(), StandardCharsets.UTF_8),
+                post.former() ? null : "@" + post.authorHandle(),
                 postHref, postHref + "#comments", postHref + "/edit", postHref + "/delete",
                 "/report?kind=post&id=" + UriUtils.encodeQueryParam(id, StandardCharsets.UTF_8), postHref + "/reactions",
-                created, message("post.card.permalink", locale, post.authorName(), created),
+                created, message("post.card.permalink", locale, authorName, created),
                 visibility(post.visibility(), w),
                 w.edited(), post.edited() ? w.dates().format(post.editedAt()) : null,
                 post.hasContentWarning() ? message("post.card.contentWarning", locale, post.contentWarning()) : null,
                 message("post.card.comments", locale, post.commentCount()),
-                w.edit(), w.delete(), w.report(), post.mine() ? null : message("mod.report.link.post", locale, post.authorName()),
+                w.edit(), w.delete(), w.report(), post.mine() ? null : message("mod.report.link.post", locale, authorName),
                 bar(post.reactions(), w));
     }
 
@@ -137,7 +140,8 @@ class CardTexts {
         }
         return new Words(locale, DateTimeFormatter.ofPattern(DATE_PATTERN, locale), names, message("reaction.legend", locale),
                 message("reaction.legend.counts", locale), visibility, message("post.card.edited", locale),
-                message("post.card.edit", locale), message("post.card.delete", locale), message("mod.report.link", locale));
+                message("post.card.edit", locale), message("post.card.delete", locale), message("mod.report.link", locale),
+                message("member.former", locale));
     }
 
     private String message(String code, Locale locale, Object... args) {

@@ -81,7 +81,8 @@ class CommentRepository {
             Value pw = parent.get("w");
             boolean parentShown = !parent.get("deleted").asBoolean() && !pw.isNull() && !parent.get("hidden").asBoolean()
                     && parent.get("c").get("moderation").isNull();
-            parentName = parentShown ? pw.get("displayName").asString(pw.get("handle").asString()) : "";
+            // A reply to the former member's comment names nobody ("" = the unknown-parent wording).
+            parentName = parentShown ? pw.get("displayName").asString(pw.get("handle").asString("")) : "";
         }
         boolean visible = !deleted && !hidden;
         String text = visible ? c.get("text").asString("") : "";
@@ -89,8 +90,10 @@ class CommentRepository {
         String authorId = w.isNull() ? null : w.get("id").asString();
         List<CommentView> replies = children.getOrDefault(id, List.of()).stream()
                 .map(child -> view(child, byId, children, viewer)).toList();
-        return new CommentView(id, visible ? authorId : null, visible ? w.get("handle").asString() : null,
-                visible ? w.get("displayName").asString(w.get("handle").asString()) : null,
+        // The former member has no handle: authorHandle null, drawn as such by the page.
+        String handle = visible ? w.get("handle").asString(null) : null;
+        return new CommentView(id, visible ? authorId : null, handle,
+                visible ? w.get("displayName").asString(handle) : null,
                 r.get("parent").isNull() ? null : r.get("parent").asString(), parentName,
                 Times.shown(c.get("createdAt")), c.get("editedAt").isNull() ? null : Times.shown(c.get("editedAt")),
                 text, visible ? PostText.html(text, mentioned::contains) : "", deleted, hidden,

@@ -27,6 +27,16 @@ record CommentView(String id, String authorId, String authorHandle, String autho
         return "hidden_mine".equals(moderation);
     }
 
+    /** Shown, and written by the former member (an erased member who kept their comments): no handle, no link. */
+    public boolean former() {
+        return visible() && authorHandle == null;
+    }
+
+    /** The author's name, or {@code formerMember} (the words for the former member) when it has none. */
+    public String authorNameOr(String formerMember) {
+        return former() ? formerMember : authorName;
+    }
+
     public boolean edited() {
         return editedAt != null;
     }

@@ -18,8 +18,18 @@ public record PostCard(String id, String authorId, String authorHandle, String a
                        String visibility, List<PostImage> images, List<ReactionCount> reactions, long commentCount,
                        boolean mine, boolean canReact, String moderation, boolean locked) {
 
+    /** Written by a member who has since erased their account and kept their posts: no handle, no name, no link. */
+    public boolean former() {
+        return authorHandle == null;
+    }
+
     public boolean hiddenByModerators() {
         return "hidden".equals(moderation);
+    }
+
+    /** The author's name, or {@code formerMember} (the words for the former member) when it has none. */
+    public String authorNameOr(String formerMember) {
+        return former() ? formerMember : authorName;
     }
 
     public boolean edited() {

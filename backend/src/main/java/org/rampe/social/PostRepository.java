@@ -70,7 +70,7 @@ class PostRepository {
 
     /**
      * Creates a group post if the author is a member of the group, neither muted in it nor banned
-     * from it (checked in the same transaction); returns the members newly mentioned, or empty
+     * from it, and the group is not archived (checked in the same transaction); returns the members newly mentioned, or empty
      * when the post was refused.
      */
     Optional<Set<String>> createInGroup(String id, String author, String groupId, String text, String contentWarning,
@@ -78,7 +78,8 @@ class PostRepository {
         return graph.inWrite(tx -> {
             long created = tx.run("""
                     MATCH (m:Member {id: $author})-[:MEMBER_OF]->(g:Group {id: $group})
-                    WHERE NOT EXISTS { MATCH (m)-[s:MUTED_IN|BANNED_FROM]->(g) WHERE s.until IS NULL OR s.until > datetime() }
+                    WHERE g.archivedAt IS NULL
+                      AND NOT EXISTS { MATCH (m)-[s:MUTED_IN|BANNED_FROM]->(g) WHERE s.until IS NULL OR s.until > datetime() }
                     CREATE (m)-[:POSTED]->(p:Post {id: $id, text: $text, contentWarning: $cw, language: $language,
                                                   visibility: 'group', createdAt: datetime()})-[:IN_GROUP]->(g)
                     RETURN count(p) AS n""", Map.of("author", author, "group", groupId, "id", id, "text", text,
@@ -196,8 +197,10 @@ class PostRepository {
         String text = p.get("text").asString();
         List<PostImage> images = r.get("images").asList(i -> new PostImage(i.get("id").asString(), i.get("alt").asString(),
                 i.get("width").asInt(0), i.get("height").asInt(0)));
-        return new PostCard(p.get("id").asString(), a.get("id").asString(), a.get("handle").asString(),
-                a.get("displayName").asString(a.get("handle").asString()),
+        // The former member (an erased member's kept posts) has neither handle nor name: drawn as such by the page.
+        String handle = a.get("handle").asString(null);
+        return new PostCard(p.get("id").asString(), a.get("id").asString(), handle,
+                a.get("displayName").asString(handle),
                 Times.shown(p.get("createdAt")), p.get("editedAt").isNull() ? null : Times.shown(p.get("editedAt")),
                 text, PostText.html(text, mentioned::contains), p.get("contentWarning").asString(""),
                 p.get("language").asString(""), p.get("visibility").asString("public"), images,

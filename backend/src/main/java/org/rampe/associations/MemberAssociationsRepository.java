@@ -1,0 +1,53 @@
+package org.rampe.associations;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.neo4j.driver.Record;
+import org.rampe.graph.Graph;
+import org.springframework.stereotype.Repository;
+
+/** One member's ties to associations, read for their archive and removed for their erasure (the associations stay). */
+@Repository
+class MemberAssociationsRepository {
+
+    private final Graph graph;
+
+    MemberAssociationsRepository(Graph graph) {
+        this.graph = graph;
+    }
+
+    /** The member's ties of one kind ({@code REPRESENTS}, {@code CREATED}, {@code VERIFIED}) with the association and the tie's date. */
+    void ties(String member, String type, Consumer<Record> row) {
+        graph.each(switch (type) {
+            case "REPRESENTS" -> """
+                    MATCH (:Member {id: $member})-[r:REPRESENTS]->(a:Association)
+                    RETURN a.id AS id, a.slug AS slug, a.name AS name, r.since AS at ORDER BY at""";
+            case "CREATED" -> """
+                    MATCH (:Member {id: $member})-[:CREATED]->(a:Association)
+                    RETURN a.id AS id, a.slug AS slug, a.name AS name, a.createdAt AS at ORDER BY at""";
+            case "VERIFIED" -> """
+                    MATCH (:Member {id: $member})-[r:VERIFIED]->(a:Association)
+                    RETURN a.id AS id, a.slug AS slug, a.name AS name, r.at AS at ORDER BY at""";
+            default -> throw new IllegalArgumentException(type);
+        }, Map.of("member", member), row);
+    }
+
+    /** The associations the member is the only representative of (they stay, with nobody to run them). */
+    List<String> representedAlone(String member) {
+        return graph.list("""
+                MATCH (m:Member {id: $member})-[:REPRESENTS]->(a:Association)
+                WHERE NOT EXISTS { (o:Member)-[:REPRESENTS]->(a) WHERE o <> m }
+                RETURN a.name AS name ORDER BY toLower(a.name)""", Map.of("member", member), r -> r.get("name").asString(""));
+    }
+
+    /** Removes up to 1,000 of the member's ties to associations; returns how many. */
+    long removeTies(String member) {
+        return graph.writeOne("""
+                MATCH (:Member {id: $member})-[r:REPRESENTS|CREATED|VERIFIED]->(:Association)
+                WITH r LIMIT 1000
+                DELETE r
+                RETURN count(*) AS n""", Map.of("member", member), r -> r.get("n").asLong()).orElse(0L);
+    }
+}
