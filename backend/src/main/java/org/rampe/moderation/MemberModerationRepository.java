@@ -84,8 +84,13 @@ class MemberModerationRepository {
             each.accept(new DecisionItem(d.get("id").asString(), instant(d.get("at")), d.get("action").asString(),
                     r.get("about").asString(null), blankToNull(r.get("targetId").asString(null)),
                     r.get("reasons").asList(Value::asString), blankToNull(d.get("rule").asString(null)),
-                    d.get("reason").asString(null), instant(d.get("until")), appeal));
+                    d.get("reason").asString(null), forGoodAsNull(instant(d.get("until"))), appeal));
         });
+    }
+
+    /** A suspension for good is stored as the year 9999; the archive says "for good" as a ban does, with null. */
+    private static Instant forGoodAsNull(Instant until) {
+        return until == null || until.atOffset(ZoneOffset.UTC).getYear() >= 9999 ? null : until;
     }
 
     private static Instant instant(Value v) {
