@@ -83,7 +83,7 @@ final class MessagingCypher {
         String clientKey = x.get("clientKey").asString("");
         String clientId = clientKey.startsWith(authorId + ":") ? clientKey.substring(authorId.length() + 1) : clientKey;
         return new MessageView(x.get("id").asString(), x.get("conversationId").asString(), x.get("seq").asLong(), clientId,
-                authorId, a.get("handle").asString(), a.get("displayName").asString(),
+                authorId, a.get("handle").asString(null), a.get("displayName").asString(null),
                 deleted ? "" : PostText.html(text, h -> false), text, instant(x.get("createdAt")), instant(x.get("editedAt")),
                 deleted, deleted || !r.containsKey("images") ? null : image(r.get("images")));
     }

@@ -11,9 +11,12 @@ import org.springframework.stereotype.Service;
 @Service
 class AuditLog {
 
-    /** One line of the log. {@code actorHandle} is null for the site itself; {@code groupName} null for site-wide entries. */
+    /**
+     * One line of the log. {@code actorHandle} is null for the site itself and for an erased member
+     * ({@code actorFormer}); {@code groupName} null for site-wide entries.
+     */
     record Entry(String id, ZonedDateTime at, String action, String reason, String targetKind, String targetId,
-                 String summary, String actorHandle, String actorName, String groupId, String groupName) {
+                 String summary, String actorHandle, String actorName, String groupId, String groupName, boolean actorFormer) {
 
         public String atIso() {
             return at.withZoneSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toOffsetDateTime().toString();

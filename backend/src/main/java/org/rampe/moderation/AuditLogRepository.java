@@ -50,14 +50,15 @@ class AuditLogRepository {
                 WITH e ORDER BY e.at DESC, e.id DESC LIMIT $limit
                 OPTIONAL MATCH (m:Member)-[:ACTED]->(e)
                 OPTIONAL MATCH (e)-[:IN_GROUP]->(g:Group)
-                RETURN e {.*} AS e, m.handle AS handle, m.displayName AS name, g.id AS groupId, g.name AS groupName
+                RETURN e {.*} AS e, m.handle AS handle, m.displayName AS name, g.id AS groupId, g.name AS groupName,
+                       coalesce(m:Former, false) AS former
                 ORDER BY e.at DESC, e.id DESC
                 """, params("group", group, "limit", limit), r -> {
             var e = r.get("e");
             return new AuditLog.Entry(e.get("id").asString(), e.get("at").asZonedDateTime(), e.get("action").asString(),
                     e.get("reason").asString(""), e.get("targetKind").asString(""), e.get("targetId").asString(""),
                     e.get("summary").asString(""), r.get("handle").asString(null), r.get("name").asString(null),
-                    r.get("groupId").asString(null), r.get("groupName").asString(null));
+                    r.get("groupId").asString(null), r.get("groupName").asString(null), r.get("former").asBoolean());
         });
     }
 }

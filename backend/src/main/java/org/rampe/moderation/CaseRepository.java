@@ -147,7 +147,9 @@ class CaseRepository {
                         ELSE coalesce(t.name, t.text, '') END AS text,
                    CASE WHEN t:Post THEN t.id ELSE cp.id END AS post,
                    CASE WHEN t:Group THEN t.id ELSE g.id END AS gid, CASE WHEN t:Group THEN t.name ELSE g.name END AS gname,
-                   t.moderation AS moderation, coalesce(t.locked, false) AS locked, reportCount, reports""";
+                   t.moderation AS moderation, coalesce(t.locked, false) AS locked, reportCount, reports,
+                   // Deleted since it was reported (by its author, or with an erased member's account).
+                   t IS NULL OR t.deletedAt IS NOT NULL AS targetGone""";
 
     /**
      * Open cases, the most reported first, then the newest: a group's (group given) or all of them
@@ -184,6 +186,6 @@ class CaseRepository {
                 r.get("post").asString(null), r.get("gid").asString(null), r.get("gname").asString(null),
                 r.get("moderation").asString(null), r.get("locked").asBoolean(), c.get("autoHidden").asBoolean(false),
                 c.get("edited").asBoolean(false), r.get("reportCount").asLong(), c.get("lastAt").asZonedDateTime(), reports,
-                image, image == null && !c.get("messageImageId").isNull());
+                image, image == null && !c.get("messageImageId").isNull(), r.get("targetGone").asBoolean(false));
     }
 }

@@ -11,11 +11,12 @@ import java.util.List;
  *
  * @param image     the reported message's image while it still exists, or null
  * @param imageGone the reported message carried an image that was removed since (the message deleted)
+ * @param targetGone the reported content or member is gone since (deleted by its author, or erased with its account)
  */
 record CaseView(String id, String kind, String targetId, String text, String authorHandle, String authorName,
                 String postId, String groupId, String groupName, String moderation, boolean locked,
                 boolean autoHidden, boolean edited, long reportCount, ZonedDateTime lastAt, List<Report> reports,
-                CaseImage image, boolean imageGone) {
+                CaseImage image, boolean imageGone, boolean targetGone) {
 
     /** One member's report of the case. */
     record Report(String reporterHandle, String reason, String text, ZonedDateTime at) {

@@ -7,9 +7,30 @@ import org.rampe.members.MemberArchive;
 import org.rampe.members.MemberData;
 import org.springframework.stereotype.Component;
 
-/** Reports a member made, cases about a member, decisions they took or that concern them, appeals and reviews, audit entries, group sanctions and site suspensions. */
+/**
+ * Reports a member made, cases about a member, decisions they took or that concern them, appeals
+ * and reviews, audit entries, group sanctions and site suspensions.
+ *
+ * <p>Archive: {@code reports.json} (the reports they made, with the outcome, never a moderator) and
+ * {@code decisions.json} (the decisions about them, with their appeals; never a reporter nor a
+ * moderator).
+ *
+ * <p>Erasure: their reports stay on the cases as the former member's (with "remove", without the
+ * words they wrote); decisions about them are kept without their name (no link to them, no appeal
+ * text) until {@code purgeAfter}, 18 months later ({@link DecisionRetention}); what they decided,
+ * reviewed or logged as a moderator stays, attributed to the former member; audit entries naming
+ * them say "former member"; their mutes, bans and suspension go.
+ */
 @Component
 class ModerationMemberData implements MemberData {
+
+    private final MemberModerationRepository repository;
+    private final Suspensions suspensions;
+
+    ModerationMemberData(MemberModerationRepository repository, Suspensions suspensions) {
+        this.repository = repository;
+        this.suspensions = suspensions;
+    }
 
     @Override
     public Coverage covers() {
@@ -20,11 +41,41 @@ class ModerationMemberData implements MemberData {
 
     @Override
     public void export(MemberArchive archive) {
-        // issue 16: this feature's files of the archive
+        String member = archive.member().value();
+        archive.json("reports.json", json -> json.field("format", 1)
+                .array("reports", items -> repository.reports(member, items::add)));
+        archive.json("decisions.json", json -> json.field("format", 1)
+                .array("decisions", items -> repository.decisions(member, items::add)));
     }
 
     @Override
     public void erase(Erasure erasure) {
-        // issue 16: this feature's part of the erasure
+        String member = erasure.member().value();
+        String former = Erasure.FORMER_MEMBER_ID;
+        String handle = repository.handle(member).orElse(null);
+        repository.formerMember(former);
+        while (repository.anonymiseReports(member, former, erasure.removesContent()) > 0) {
+            // another batch
+        }
+        var purgeAfter = DecisionRetention.purgeAfter(erasure.at());
+        while (repository.unlinkDecisions(member, purgeAfter) > 0) {
+            // another batch
+        }
+        for (String type : new String[] {"DECIDED", "REVIEWED", "ACTED"}) {
+            while (repository.reattribute(type, member, former) > 0) {
+                // another batch
+            }
+        }
+        while (repository.forgetCaseTargets(member) > 0) {
+            // another batch
+        }
+        while (repository.forgetInAuditLog(member, handle) > 0) {
+            // another batch
+        }
+        while (repository.deleteSanctions(member) > 0) {
+            // another batch
+        }
+        repository.forgetSuspension(member);
+        suspensions.lift(member);
     }
 }

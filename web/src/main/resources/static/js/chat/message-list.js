@@ -4,7 +4,7 @@
 // Messages are shown once: by seq, whichever way they arrive (the push, the catch-up after a
 // reconnect, the page itself). An edited message is drawn again in its place; a deleted one keeps
 // its place and loses its text, as the page shows it. A message is drawn as the page draws it, with
-// the section's words: data-edited, data-deleted, data-edit, data-delete, data-report,
+// the section's words: data-former (an erased member's messages), data-edited, data-deleted, data-edit, data-delete, data-report,
 // data-message-of ({0} time), data-report-of ({0} name), data-image-full. On an older page of the
 // history (?before=, .messages-newer present) nothing new is placed.
 //
@@ -36,7 +36,7 @@ export function messageList({ section, words, conversationId, viewerId, list, li
     const article = element('article', { 'aria-labelledby': `m-${m.seq}-by` });
     const meta = element('p', { class: 'message-meta' });
     const author = element('a', { id: `m-${m.seq}-by`, class: 'message-author', dir: 'auto',
-      href: m.authorHandle ? `/members/${encodeURIComponent(m.authorHandle)}` : null }, m.authorName || m.authorHandle || '');
+      href: m.authorHandle ? `/members/${encodeURIComponent(m.authorHandle)}` : null }, m.authorName || m.authorHandle || words.former || '');
     meta.append(author, ' ');
     if (m.createdAt) {
       const when = new Date(m.createdAt);
