@@ -52,6 +52,30 @@ class PhotoRepository {
                 RETURN count(ph) > 0 AS visible""", Map.of("photoId", photo.value(), "placeId", place.value()));
     }
 
+    /** The photo of this place (hidden or not), with the id of the member who took it ("" when gone); empty when unknown. */
+    Optional<Taken> taken(PlaceId place, PhotoId photo) {
+        return graph.one("""
+                MATCH (ph:Photo {id: $photoId})-[:SHOWS]->(p:Place {id: $placeId})
+                OPTIONAL MATCH (m:Member)-[:TOOK]->(ph)
+                RETURN ph, m.handle AS handle, p.id AS placeId, m.id AS takenBy
+                """, Map.of("photoId", photo.value(), "placeId", place.value()),
+                r -> new Taken(photo(r), r.get("takenBy").asString("")));
+    }
+
+    record Taken(Photo photo, String takenBy) {
+    }
+
+    /** Removes the photo from the graph, with the reports about it (they are about nothing now). */
+    boolean delete(PhotoId photo) {
+        return graph.writeOne("""
+                MATCH (ph:Photo {id: $photoId})
+                OPTIONAL MATCH (ph)<-[:ABOUT]-(report:PhotoReport)
+                DETACH DELETE report
+                WITH DISTINCT ph
+                DETACH DELETE ph
+                RETURN count(*) AS n""", Map.of("photoId", photo.value()), r -> r.get("n").asLong()).orElse(0L) > 0;
+    }
+
     /**
      * One open report per member and photo: reporting again keeps the first report as it was.
      * The report's id; empty when the photo is not one of this place's.

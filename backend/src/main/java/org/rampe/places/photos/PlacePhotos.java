@@ -10,6 +10,7 @@ import org.rampe.places.Criterion;
 import org.rampe.places.PhotoId;
 import org.rampe.places.PlaceId;
 import org.rampe.places.Places;
+import org.rampe.site.Viewer;
 import org.springframework.stereotype.Service;
 
 /**
@@ -64,6 +65,39 @@ public class PlacePhotos {
     /** The JPEG of a visible photo of this place; empty for hidden, unknown or mismatched ids. */
     Optional<byte[]> jpeg(PlaceId place, PhotoId photo) {
         return repository.visible(place, photo) ? store.get(photo.value()) : Optional.empty();
+    }
+
+    /** A photo of the place as the delete confirmation shows it; empty when unknown. */
+    Optional<Photo> find(PlaceId place, PhotoId photo) {
+        return repository.taken(place, photo).map(PhotoRepository.Taken::photo);
+    }
+
+    /** The outcome of asking to delete a photo. */
+    enum Deletion { DELETED, NOT_FOUND, FORBIDDEN }
+
+    /** Whether the member may delete this photo: they took it, or they administer the site. */
+    Deletion mayDelete(PlaceId place, PhotoId photo, Viewer viewer) {
+        var taken = repository.taken(place, photo);
+        if (taken.isEmpty()) {
+            return Deletion.NOT_FOUND;
+        }
+        return viewer.admin() || taken.get().takenBy().equals(viewer.memberId()) ? Deletion.DELETED : Deletion.FORBIDDEN;
+    }
+
+    /**
+     * Deletes a photo its uploader or an administrator asked to delete: the graph first, then the
+     * file, once nothing refers to it.
+     */
+    Deletion delete(PlaceId place, PhotoId photo, Viewer viewer) {
+        var allowed = mayDelete(place, photo, viewer);
+        if (allowed != Deletion.DELETED) {
+            return allowed;
+        }
+        if (!repository.delete(photo)) {
+            return Deletion.NOT_FOUND;
+        }
+        store.delete(photo.value());
+        return Deletion.DELETED;
     }
 
     /**
