@@ -100,6 +100,31 @@ public class PlacePhotos {
         return Deletion.DELETED;
     }
 
+    /** A photo a member took, as their archive lists it. */
+    public record PhotoTaken(String placeId, String photoId, String alt, String caption, java.time.Instant takenAt) {
+    }
+
+    /** The photos the member took, oldest first, streamed. */
+    public void takenBy(String memberId, java.util.function.Consumer<PhotoTaken> each) {
+        repository.takenBy(memberId, each);
+    }
+
+    /** The JPEG of any photo (for its taker's archive); empty when the file is gone. */
+    public Optional<byte[]> file(String photoId) {
+        return store.get(photoId);
+    }
+
+    /**
+     * Erases the photos a member took (and the reports about them), a batch at a time: the graph
+     * first, then the files. Idempotent: run again, it finishes what is left.
+     */
+    public void eraseTakenBy(String memberId) {
+        for (List<String> deleted = repository.deleteTakenBy(memberId, 1000); !deleted.isEmpty();
+             deleted = repository.deleteTakenBy(memberId, 1000)) {
+            deleted.forEach(store::delete);
+        }
+    }
+
     /**
      * One open report per member and photo: reporting again keeps the first report as it was.
      * Empty when the photo is not one of this place's.
