@@ -70,7 +70,7 @@ class SecurityConfiguration {
                         .requestMatchers("/moderation/groups/**", "/moderation/cases/**").authenticated()
                         .requestMatchers("/moderation/**").hasRole("ADMIN")
                         .requestMatchers("/places/new", "/feed", "/notifications", "/notifications/**").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/places", "/places/*", "/api/places").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/places", "/places/*", "/places/*/history", "/api/places").permitAll()
                         .requestMatchers("/", "/signin", "/signin/link", "/signin/link/use", "/signup", "/language", "/preferences", "/accessibility",
                                 "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/api/places/export.geojson").permitAll()

@@ -217,7 +217,7 @@ class PlacePagesController {
 
     @PostMapping("/places/{id}/edit")
     String edit(@PathVariable("id") PlaceId placeId, @ModelAttribute("form") PlaceForm form, BindingResult errors,
-                Model model, RedirectAttributes redirect) {
+                @AuthenticationPrincipal Viewer viewer, Model model, RedirectAttributes redirect) {
         if (!places.exists(placeId)) {
             throw notFound();
         }
@@ -227,7 +227,8 @@ class PlacePagesController {
             model.addAttribute("failed", true);
             return formPage(model, placeId);
         }
-        places.updateFacts(placeId, form.getName().strip(), form.getCategory().strip(), form.address(), location, form.isClosed());
+        places.updateFacts(placeId, form.getName().strip(), form.getCategory().strip(), form.address(), location, form.isClosed(),
+                viewer.memberId());
         redirect.addFlashAttribute("notice", "place.form.updated");
         return "redirect:/places/" + placeId;
     }

@@ -30,7 +30,9 @@ class PlaceReportRepository {
     /** Open reports, the most reported places first, then the newest. */
     List<OpenReport> open(int limit) {
         return graph.list("""
-                MATCH (m:Member)-[:REPORTED]->(r:PlaceReport {status: 'open'})-[:ABOUT]->(p:Place)
+                MATCH (r:PlaceReport {status: 'open'})-[:ABOUT]->(p:Place)
+                // The reporter may have been erased: their report stays, without them.
+                OPTIONAL MATCH (m:Member)-[:REPORTED]->(r)
                 CALL (p) { MATCH (p)<-[:ABOUT]-(other:PlaceReport {status: 'open'}) RETURN count(other) AS onPlace }
                 RETURN r.id AS id, p.id AS placeId, p.name AS placeName, r.reason AS reason, r.text AS text,
                        m.handle AS reporter, r.createdAt AS createdAt, onPlace
@@ -51,11 +53,17 @@ class PlaceReportRepository {
                 MATCH (r:PlaceReport {id: $id, status: 'open'})-[:ABOUT]->(p:Place), (a:Member {id: $adminId})
                 SET r.status = 'resolved', r.outcome = $outcome, r.resolvedAt = datetime()
                 CREATE (a)-[:RESOLVED]->(r)
+                // Closing the place is a change of its facts: a revision by the administrator.
+                WITH r, p, CASE WHEN $outcome = 'closed_place' AND coalesce(p.closed, false) = false
+                    THEN [['closed', 'false', 'true']] ELSE [] END AS changes
                 FOREACH (_ IN CASE WHEN $outcome = 'closed_place' THEN [1] ELSE [] END | SET p.closed = true, p.updatedAt = datetime())
+                WITH r, p, changes
+                """ + RevisionRepository.RECORD + """
                 WITH r, p
                 """ + StoredSummary.DERIVED + """
                 RETURN count(r) AS n
-                """, Map.of("id", reportId, "adminId", adminId, "outcome", outcome), r -> r.get("n").asLong())
+                """, Map.of("id", reportId, "adminId", adminId, "outcome", outcome,
+                "author", adminId, "revision", Map.of()), r -> r.get("n").asLong())
                 .orElse(0L) > 0;
     }
 }

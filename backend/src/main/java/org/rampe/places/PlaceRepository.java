@@ -44,29 +44,47 @@ class PlaceRepository {
     PlaceId create(String name, String category, Address address, GeoPoint location, String memberId) {
         var id = PlaceId.random();
         var source = PlaceSource.member();
+        // The facts are set after the place exists, so that its creation is recorded as a revision
+        // from nothing to them, like any other change.
         graph.write("""
-                MATCH (m:Member {id: $memberId})
-                CREATE (m)-[:ADDED]->(p:Place {id: $id, name: $name, category: $category, street: $street,
-                        postcode: $postcode, city: $city, location: $location, source: $source, sourceId: '',
+                MATCH (m:Member {id: $author})
+                CREATE (m)-[:ADDED]->(p:Place {id: $id, source: $source, sourceId: '',
                         licence: $licence, attribution: $attribution, closed: false,
                         createdAt: datetime(), updatedAt: datetime()})
-                WITH p
-                """ + StoredSummary.DERIVED, Map.ofEntries(Map.entry("memberId", memberId), Map.entry("id", id.value()),
+                WITH p, """ + RevisionRepository.changes(false) + """
+                 AS changes
+                SET p.name = $name, p.category = $category, p.street = $street, p.postcode = $postcode,
+                    p.city = $city, p.location = $location
+                WITH p, changes
+                """ + RevisionRepository.RECORD + StoredSummary.DERIVED, Map.ofEntries(Map.entry("author", memberId),
+                Map.entry("id", id.value()),
                 Map.entry("name", name), Map.entry("category", category), Map.entry("street", address.street()),
                 Map.entry("postcode", address.postcode()), Map.entry("city", address.city()),
                 Map.entry("location", point(location)), Map.entry("source", source.kind()),
-                Map.entry("licence", source.licence()), Map.entry("attribution", source.attribution())));
+                Map.entry("licence", source.licence()), Map.entry("attribution", source.attribution()),
+                Map.entry("revision", Map.of("created", true))));
         return id;
     }
 
-    void updateFacts(PlaceId id, String name, String category, Address address, GeoPoint location, boolean closed) {
+    /**
+     * Changes a place's facts and records what changed as a revision made by {@code authorId}, in the
+     * same statement; {@code revision} adds properties to the revision (what it reverts). Nothing
+     * changed, no revision.
+     */
+    void updateFacts(PlaceId id, String name, String category, Address address, GeoPoint location, boolean closed,
+                     String authorId, Map<String, Object> revision) {
         graph.write("""
                 MATCH (p:Place {id: $id})
+                WITH p, """ + RevisionRepository.changes(true) + """
+                 AS changes
                 SET p.name = $name, p.category = $category, p.street = $street, p.postcode = $postcode,
                     p.city = $city, p.location = $location, p.closed = $closed, p.updatedAt = datetime()
-                """ + StoredSummary.DERIVED, Map.of("id", id.value(), "name", name, "category", category,
-                "street", address.street(), "postcode", address.postcode(), "city", address.city(),
-                "location", point(location), "closed", closed));
+                WITH p, changes
+                """ + RevisionRepository.RECORD + StoredSummary.DERIVED, Map.ofEntries(Map.entry("id", id.value()),
+                Map.entry("name", name), Map.entry("category", category),
+                Map.entry("street", address.street()), Map.entry("postcode", address.postcode()),
+                Map.entry("city", address.city()), Map.entry("location", point(location)), Map.entry("closed", closed),
+                Map.entry("author", authorId), Map.entry("revision", revision)));
     }
 
     enum Upsert { CREATED, UPDATED }
@@ -103,12 +121,19 @@ class PlaceRepository {
             boolean created = tx.run("""
                     MERGE (p:Place {sourceKey: $key})
                     ON CREATE SET p.id = $newId, p.createdAt = $at, p.closed = false, p._new = true
+                    // What the row changes is recorded as a revision of the source (its creation too).
+                    WITH p, coalesce(p._new, false) AS created, """ + RevisionRepository.changes(false) + """
+                     AS changes
                     SET p.name = $name, p.category = $category, p.street = $street, p.postcode = $postcode,
                         p.city = $city, p.location = $location, p.source = $source, p.sourceId = $sourceId,
                         p.licence = $licence, p.attribution = $attribution, p.sourceWheelchair = $sourceWheelchair,
                         p.updatedAt = $at
-                    WITH p, coalesce(p._new, false) AS created
                     REMOVE p._new
+                    WITH p, created, changes
+                    FOREACH (_ IN CASE WHEN size(changes) > 0 THEN [1] ELSE [] END |
+                      CREATE (p)-[:REVISED]->(:Revision {id: randomUUID(), at: datetime(), source: $source,
+                              created: created, fields: [c IN changes | c[0]], before: [c IN changes | c[1]],
+                              after: [c IN changes | c[2]]}))
                     WITH p, created
                     // Retire this source's answers that changed or disappeared; keep them as history.
                     OPTIONAL MATCH (p)<-[:ABOUT]-(old:Answer {source: $source, current: true})

@@ -53,8 +53,10 @@ public class Places {
         refresh(place);
     }
 
-    void updateFacts(PlaceId id, String name, String category, Address address, GeoPoint location, boolean closed) {
-        repository.updateFacts(id, name, category, address, location, closed);
+    /** Changes a place's facts; what changed is recorded as a revision by the member. */
+    void updateFacts(PlaceId id, String name, String category, Address address, GeoPoint location, boolean closed,
+                     String memberId) {
+        repository.updateFacts(id, name, category, address, location, closed, memberId, Map.of());
     }
 
     /** The place imported from this source record, if there is one. */

@@ -87,7 +87,7 @@ class OpenPlaceLabelsTest extends RampeTest {
         assertThat(found()).allSatisfy(names -> assertThat(names).contains("Pharmacie de la Comédie", "Pharmacie du Peyrou"));
 
         places.updateFacts(id, "Pharmacie de la Comédie", "pharmacie", new Address("1 rue de la Loge", "34000", "Montpellier"),
-                COMEDIE, true);
+                COMEDIE, true, memberId);
         assertThat(labels(id)).containsExactly("Place");
         assertThat(found()).isEqualTo(everySearchFinds("Pharmacie du Peyrou"));
 
@@ -97,7 +97,7 @@ class OpenPlaceLabelsTest extends RampeTest {
         assertThat(found()).isEqualTo(everySearchFinds("Pharmacie du Peyrou"));
 
         places.updateFacts(id, "Pharmacie de la Comédie", "pharmacie", new Address("1 rue de la Loge", "34000", "Montpellier"),
-                COMEDIE, false);
+                COMEDIE, false, memberId);
         assertThat(labels(id)).containsExactlyInAnyOrder("Place", "OpenPlace", "WheelchairFits", "WheelchairFitsOrPartly",
                 "WalkingFits", "WalkingFitsOrPartly");
         assertThat(found()).allSatisfy(names -> assertThat(names).contains("Pharmacie de la Comédie", "Pharmacie du Peyrou"));

@@ -55,9 +55,9 @@ class StoredSummaryTest extends RampeTest {
         places.withdraw(id, memberId, Criterion.STEP_FREE_ENTRANCE);
         assertTheSummariesSayWhatThePropertiesSay(1);
 
-        places.updateFacts(id, "Café des Arts", "bar", new Address("", "", "Castelnau"), new GeoPoint(43.63, 3.89), true);
+        places.updateFacts(id, "Café des Arts", "bar", new Address("", "", "Castelnau"), new GeoPoint(43.63, 3.89), true, memberId);
         assertTheSummariesSayWhatThePropertiesSay(1);
-        places.updateFacts(id, "Café des Arts", "bar", new Address("", "", "Castelnau"), new GeoPoint(43.63, 3.89), false);
+        places.updateFacts(id, "Café des Arts", "bar", new Address("", "", "Castelnau"), new GeoPoint(43.63, 3.89), false, memberId);
         assertTheSummariesSayWhatThePropertiesSay(1);
     }
 

@@ -128,6 +128,30 @@ class PhotoController {
         return "redirect:" + back + "#photo-" + photoId.value();
     }
 
+    @GetMapping("/places/{placeId}/photos/{photoId}/delete")
+    String confirmDelete(@PathVariable("placeId") PlaceId place, @PathVariable PhotoId photoId,
+                         @AuthenticationPrincipal Viewer member, Model model) {
+        allowedToDelete(photos.mayDelete(place, photoId, member));
+        model.addAttribute("photo", photos.find(place, photoId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        return "places/photo-delete";
+    }
+
+    @PostMapping("/places/{placeId}/photos/{photoId}/delete")
+    String delete(@PathVariable("placeId") PlaceId place, @PathVariable PhotoId photoId,
+                  @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
+        allowedToDelete(photos.delete(place, photoId, member));
+        redirect.addFlashAttribute("notice", "photo.deleted");
+        return "redirect:/places/" + place.value() + "#photos";
+    }
+
+    private static void allowedToDelete(PlacePhotos.Deletion outcome) {
+        switch (outcome) {
+            case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            case FORBIDDEN -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+            case DELETED -> { }
+        }
+    }
+
     /** The place of the URL, or the 404 page for an unknown place (a malformed id never gets here). */
     private PlaceId existing(PlaceId place) {
         if (!photos.placeExists(place)) {

@@ -52,6 +52,56 @@ class PhotoRepository {
                 RETURN count(ph) > 0 AS visible""", Map.of("photoId", photo.value(), "placeId", place.value()));
     }
 
+    /** The photo of this place (hidden or not), with the id of the member who took it ("" when gone); empty when unknown. */
+    Optional<Taken> taken(PlaceId place, PhotoId photo) {
+        return graph.one("""
+                MATCH (ph:Photo {id: $photoId})-[:SHOWS]->(p:Place {id: $placeId})
+                OPTIONAL MATCH (m:Member)-[:TOOK]->(ph)
+                RETURN ph, m.handle AS handle, p.id AS placeId, m.id AS takenBy
+                """, Map.of("photoId", photo.value(), "placeId", place.value()),
+                r -> new Taken(photo(r), r.get("takenBy").asString("")));
+    }
+
+    record Taken(Photo photo, String takenBy) {
+    }
+
+    /** Removes the photo from the graph, with the reports about it (they are about nothing now). */
+    boolean delete(PhotoId photo) {
+        return graph.writeOne("""
+                MATCH (ph:Photo {id: $photoId})
+                OPTIONAL MATCH (ph)<-[:ABOUT]-(report:PhotoReport)
+                DETACH DELETE report
+                WITH DISTINCT ph
+                DETACH DELETE ph
+                RETURN count(*) AS n""", Map.of("photoId", photo.value()), r -> r.get("n").asLong()).orElse(0L) > 0;
+    }
+
+    /** The photos a member took, oldest first, as they arrive. */
+    void takenBy(String memberId, java.util.function.Consumer<PlacePhotos.PhotoTaken> each) {
+        graph.each("""
+                MATCH (:Member {id: $member})-[:TOOK]->(ph:Photo)-[:SHOWS]->(p:Place)
+                RETURN p.id AS placeId, ph.id AS id, ph.alt AS alt, ph.caption AS caption, ph.createdAt AS at
+                ORDER BY ph.createdAt, ph.id
+                """, Map.of("member", memberId), r -> each.accept(new PlacePhotos.PhotoTaken(r.get("placeId").asString(),
+                r.get("id").asString(), r.get("alt").asString(""), r.get("caption").asString(""),
+                r.get("at").asZonedDateTime().toInstant())));
+    }
+
+    /**
+     * Deletes up to {@code limit} of the photos a member took, with the reports about them; the ids
+     * deleted, whose files can go once this returns.
+     */
+    List<String> deleteTakenBy(String memberId, int limit) {
+        return graph.writeList("""
+                MATCH (:Member {id: $member})-[:TOOK]->(ph:Photo)
+                WITH ph LIMIT $limit
+                OPTIONAL MATCH (ph)<-[:ABOUT]-(report:PhotoReport)
+                DETACH DELETE report
+                WITH DISTINCT ph, ph.id AS id
+                DETACH DELETE ph
+                RETURN id""", Map.of("member", memberId, "limit", limit), r -> r.get("id").asString());
+    }
+
     /**
      * One open report per member and photo: reporting again keeps the first report as it was.
      * The report's id; empty when the photo is not one of this place's.

@@ -10,6 +10,7 @@ import org.rampe.places.Criterion;
 import org.rampe.places.PhotoId;
 import org.rampe.places.PlaceId;
 import org.rampe.places.Places;
+import org.rampe.site.Viewer;
 import org.springframework.stereotype.Service;
 
 /**
@@ -64,6 +65,64 @@ public class PlacePhotos {
     /** The JPEG of a visible photo of this place; empty for hidden, unknown or mismatched ids. */
     Optional<byte[]> jpeg(PlaceId place, PhotoId photo) {
         return repository.visible(place, photo) ? store.get(photo.value()) : Optional.empty();
+    }
+
+    /** A photo of the place as the delete confirmation shows it; empty when unknown. */
+    Optional<Photo> find(PlaceId place, PhotoId photo) {
+        return repository.taken(place, photo).map(PhotoRepository.Taken::photo);
+    }
+
+    /** The outcome of asking to delete a photo. */
+    enum Deletion { DELETED, NOT_FOUND, FORBIDDEN }
+
+    /** Whether the member may delete this photo: they took it, or they administer the site. */
+    Deletion mayDelete(PlaceId place, PhotoId photo, Viewer viewer) {
+        var taken = repository.taken(place, photo);
+        if (taken.isEmpty()) {
+            return Deletion.NOT_FOUND;
+        }
+        return viewer.admin() || taken.get().takenBy().equals(viewer.memberId()) ? Deletion.DELETED : Deletion.FORBIDDEN;
+    }
+
+    /**
+     * Deletes a photo its uploader or an administrator asked to delete: the graph first, then the
+     * file, once nothing refers to it.
+     */
+    Deletion delete(PlaceId place, PhotoId photo, Viewer viewer) {
+        var allowed = mayDelete(place, photo, viewer);
+        if (allowed != Deletion.DELETED) {
+            return allowed;
+        }
+        if (!repository.delete(photo)) {
+            return Deletion.NOT_FOUND;
+        }
+        store.delete(photo.value());
+        return Deletion.DELETED;
+    }
+
+    /** A photo a member took, as their archive lists it. */
+    public record PhotoTaken(String placeId, String photoId, String alt, String caption, java.time.Instant takenAt) {
+    }
+
+    /** The photos the member took, oldest first, streamed. */
+    public void takenBy(String memberId, java.util.function.Consumer<PhotoTaken> each) {
+        repository.takenBy(memberId, each);
+    }
+
+    /** The JPEG of any photo (for its taker's archive); empty when the file is gone. */
+    public Optional<byte[]> file(String photoId) {
+        return store.get(photoId);
+    }
+
+    /**
+     * Erases the photos a member took (and the reports about them), a batch at a time: the graph
+     * first, then the files. Idempotent: run again, it finishes what is left.
+     */
+    public void eraseTakenBy(String memberId) {
+        for (List<String> deleted = repository.deleteTakenBy(memberId, 1000); !deleted.isEmpty();
+             deleted = repository.deleteTakenBy(memberId, 1000)) {
+            deleted.forEach(store::delete);
+        }
     }
 
     /**
