@@ -71,7 +71,7 @@ class SecurityConfiguration {
                         .requestMatchers("/moderation/**").hasRole("ADMIN")
                         .requestMatchers("/places/new", "/feed", "/notifications", "/notifications/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/places", "/places/*", "/api/places").permitAll()
-                        .requestMatchers("/", "/signin", "/signin/link", "/signin/link/use", "/signup", "/language", "/preferences", "/accessibility",
+                        .requestMatchers("/", "/signin", "/signin/link", "/signin/link/use", "/signup", "/language", "/preferences", "/accessibility", "/privacy",
                                 "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/api/places/export.geojson").permitAll()
                         // The account's links from mails work signed in or not; a forgotten password is asked signed out.
