@@ -59,6 +59,25 @@ public final class EmbeddedGraph implements AutoCloseable {
      * @param pageCacheBytes Neo4j's page cache, outside the Java heap
      */
     public static EmbeddedGraph start(Path dataDir, String host, int port, long pageCacheBytes) {
+        return start(dataDir, host, port, pageCacheBytes, TxLogs.DEFAULT);
+    }
+
+    /**
+     * How long transaction logs are kept, and the size at which one is closed and the next begun.
+     * Neo4j deletes a closed log file once everything in it is older than the retention (checked at
+     * each checkpoint); the file being written is never deleted, hence a rotation size small enough
+     * for files to close at a small site's pace.
+     *
+     * @param retention     Neo4j's {@code db.tx_log.rotation.retention_policy}, e.g. "2 days"
+     * @param rotationBytes Neo4j's {@code db.tx_log.rotation.size}
+     */
+    public record TxLogs(String retention, long rotationBytes) {
+        /** The same as {@code rampe.tx-log-retention} and {@code rampe.tx-log-rotation-size}'s defaults. */
+        public static final TxLogs DEFAULT = new TxLogs("2 days", 8L * 1024 * 1024);
+    }
+
+    /** As {@link #start(Path, String, int, long)}, with the transaction logs kept as {@code txLogs} says. */
+    public static EmbeddedGraph start(Path dataDir, String host, int port, long pageCacheBytes, TxLogs txLogs) {
         Path dir = dataDir.toAbsolutePath().normalize();
         Path home = dir.resolve("neo4j");
         try {
@@ -74,7 +93,8 @@ public final class EmbeddedGraph implements AutoCloseable {
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
-                .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 days")
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, txLogs.retention())
+                .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, txLogs.rotationBytes())
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)

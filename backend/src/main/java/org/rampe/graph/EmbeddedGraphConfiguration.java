@@ -20,7 +20,7 @@ class EmbeddedGraphConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedGraph embeddedGraph(GraphProperties properties) {
         return EmbeddedGraph.start(properties.dataDir(), properties.boltHost(), properties.boltPort(),
-                properties.pageCache().toBytes());
+                properties.pageCache().toBytes(), properties.txLogs());
     }
 
     @Bean

@@ -71,7 +71,9 @@ class SecurityConfiguration {
                         .requestMatchers("/moderation/**").hasRole("ADMIN")
                         .requestMatchers("/places/new", "/feed", "/notifications", "/notifications/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/places", "/places/*", "/places/*/history", "/api/places").permitAll()
-                        .requestMatchers("/", "/signin", "/signin/link", "/signin/link/use", "/signup", "/language", "/preferences", "/accessibility",
+                        // The place search form posts its needs (kept in the session, never in the address).
+                        .requestMatchers(HttpMethod.POST, "/places").permitAll()
+                        .requestMatchers("/", "/signin", "/signin/link", "/signin/link/use", "/signup", "/language", "/preferences", "/accessibility", "/privacy",
                                 "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/api/places/export.geojson").permitAll()
                         // The account's links from mails work signed in or not; a forgotten password is asked signed out.

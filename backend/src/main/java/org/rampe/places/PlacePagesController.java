@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.rampe.members.MemberId;
 import org.rampe.members.Members;
 import org.rampe.members.NeedProfile;
@@ -57,6 +59,10 @@ class PlacePagesController {
         this.members = members;
     }
 
+    /**
+     * The search. Needs, fit and criteria never come from the address: they are the ones chosen in
+     * this session (POST below), else a member's declared needs, else none.
+     */
     @GetMapping("/places")
     String search(@RequestParam(required = false) String q, @RequestParam(required = false) String near,
                   @RequestParam(required = false) String lat, @RequestParam(required = false) String lon,
@@ -64,12 +70,18 @@ class PlacePagesController {
                   @RequestParam(required = false) List<String> needs, @RequestParam(required = false) String fit,
                   @RequestParam(name = "criterion", required = false) List<String> criteria,
                   @RequestParam(required = false) String after, @RequestParam(required = false) String needsChosen,
-                  @AuthenticationPrincipal Viewer viewer, Model model) {
-        // The member's declared needs apply until the form says otherwise (even "no need at all").
-        if (needs == null && needsChosen == null && viewer != null) {
-            needs = members.declaredNeeds(new MemberId(viewer.memberId())).stream().map(NeedProfile::key).toList();
+                  @AuthenticationPrincipal Viewer viewer, HttpServletRequest request, Model model) {
+        // An address from before (a bookmark, a shared link) that still carries needs: they are
+        // remembered in the session and the same search is answered at an address without them.
+        if (needs != null || fit != null || criteria != null || needsChosen != null) {
+            List<String> chosen = needs != null ? needs : needsChosen == null ? declaredNeeds(viewer) : List.of();
+            SearchChoices.of(chosen, fit, criteria).remember(request);
+            return "redirect:" + searchUrl(q, near, lat, lon, radius, bbox, after, false);
         }
-        var params = new PlaceSearch.Parameters(q, near, lat, lon, radius, bbox, needs, fit, criteria, after, null);
+        var choices = SearchChoices.remembered(request)
+                .orElseGet(() -> SearchChoices.of(declaredNeeds(viewer), null, null));
+        var params = new PlaceSearch.Parameters(q, near, lat, lon, radius, bbox, choices.needs(), choices.fit(),
+                choices.criteria(), after, null);
         model.addAttribute("params", params);
         model.addAttribute("radii", RADII);
         model.addAttribute("needProfiles", NeedProfile.values());
@@ -90,31 +102,54 @@ class PlacePagesController {
         model.addAttribute("query", query);
         model.addAttribute("results", page.places().stream().map(p -> new Result(p, query.needs().isEmpty() ? null : p.verdictFor(query.needs()))).toList());
         model.addAttribute("more", page.nextCursor() == null ? null
-                : UriComponentsBuilder.fromPath("/places").queryParams(queryParams(params)).replaceQueryParam("after", page.nextCursor()).build().encode().toUriString());
+                : searchUrl(q, near, lat, lon, radius, bbox, page.nextCursor(), false));
         return "places/search";
+    }
+
+    /**
+     * The search form posts here: what it says about needs, fit and criteria is remembered in the
+     * session (for a visitor too), and the browser goes to the search's address, which holds only
+     * where and what to look for.
+     */
+    @PostMapping("/places")
+    String choose(@RequestParam(required = false) String q, @RequestParam(required = false) String near,
+                  @RequestParam(required = false) String lat, @RequestParam(required = false) String lon,
+                  @RequestParam(required = false) String radius, @RequestParam(required = false) String bbox,
+                  @RequestParam(required = false) List<String> needs, @RequestParam(required = false) String fit,
+                  @RequestParam(name = "criterion", required = false) List<String> criteria, HttpServletRequest request) {
+        SearchChoices.of(needs, fit, criteria).remember(request);
+        return "redirect:" + searchUrl(q, near, lat, lon, radius, bbox, null, true);
+    }
+
+    private List<String> declaredNeeds(Viewer viewer) {
+        return viewer == null ? List.of()
+                : members.declaredNeeds(new MemberId(viewer.memberId())).stream().map(NeedProfile::key).toList();
     }
 
     /** One line of the results list: the place and its verdict for the chosen needs (null when none chosen). */
     record Result(PlaceSummary place, Verdict verdict) {
     }
 
-    private static org.springframework.util.MultiValueMap<String, String> queryParams(PlaceSearch.Parameters p) {
+    /**
+     * The search's address: where and what, never needs, fit or criteria. {@code fromForm}: the form's
+     * two text fields are kept even when empty, as a GET form would send them (a search was asked).
+     */
+    static String searchUrl(String q, String near, String lat, String lon, String radius, String bbox, String after,
+                            boolean fromForm) {
         var map = new org.springframework.util.LinkedMultiValueMap<String, String>();
-        put(map, "q", p.q());
-        put(map, "near", p.near());
-        put(map, "lat", p.lat());
-        put(map, "lon", p.lon());
-        put(map, "radius", p.radius());
-        put(map, "bbox", p.bbox());
-        if (p.needs() != null) {
-            map.put("needs", p.needs());
+        if (fromForm) {
+            map.add("near", near == null ? "" : near);
+            map.add("q", q == null ? "" : q);
+        } else {
+            put(map, "q", q);
+            put(map, "near", near);
         }
-        put(map, "fit", p.fit());
-        map.add("needsChosen", "1");
-        if (p.criteria() != null) {
-            map.put("criterion", p.criteria());
-        }
-        return map;
+        put(map, "lat", lat);
+        put(map, "lon", lon);
+        put(map, "radius", radius);
+        put(map, "bbox", bbox);
+        put(map, "after", after);
+        return UriComponentsBuilder.fromPath("/places").queryParams(map).build().encode().toUriString();
     }
 
     private static void put(org.springframework.util.MultiValueMap<String, String> map, String key, String value) {

@@ -55,6 +55,16 @@ class PlacesApiController {
                              @RequestParam(name = "criterion", required = false) List<String> criteria,
                              @RequestParam(required = false) String after, @RequestParam(required = false) String size,
                              HttpServletRequest request, HttpServletResponse response, Locale locale) throws IOException {
+        // The site's own pages never put needs in an address: a request without them uses what this
+        // session chose in the search form (SearchChoices), so the next page's link has none either.
+        if (needs == null && fit == null && criteria == null) {
+            var chosen = SearchChoices.remembered(request);
+            if (chosen.isPresent()) {
+                needs = chosen.get().needs();
+                fit = chosen.get().fit();
+                criteria = chosen.get().criteria();
+            }
+        }
         var checked = search.check(new PlaceSearch.Parameters(q, near, lat, lon, radius, bbox, needs, fit, criteria,
                 after, size), DEFAULT_SIZE, true);
         if (!checked.ok()) {

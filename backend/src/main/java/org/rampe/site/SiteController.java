@@ -1,7 +1,11 @@
 package org.rampe.site;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.rampe.graph.GraphProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -12,16 +16,31 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The pages every visitor reaches: home, accessibility statement, language and display settings. */
+/** The pages every visitor reaches: home, accessibility statement, privacy, language and display settings. */
 @Controller
 class SiteController {
 
+    /** Neo4j's retention policy when it is a number of days ("2 days"): the privacy page says it in words. */
+    private static final Pattern DAYS = Pattern.compile("(\\d+)\\s*days?", Pattern.CASE_INSENSITIVE);
+
     private final Personalisation personalisation;
     private final ApplicationEventPublisher events;
+    private final Operator operator;
+    private final AccessibilityCheck accessibilityCheck;
+    private final GraphProperties graphProperties;
+    private final MapSettings map;
+    private final PublicUrl publicUrl;
 
-    SiteController(Personalisation personalisation, ApplicationEventPublisher events) {
+    SiteController(Personalisation personalisation, ApplicationEventPublisher events, Operator operator,
+                   AccessibilityCheck accessibilityCheck, GraphProperties graphProperties, MapSettings map,
+                   PublicUrl publicUrl) {
         this.personalisation = personalisation;
         this.events = events;
+        this.operator = operator;
+        this.accessibilityCheck = accessibilityCheck;
+        this.graphProperties = graphProperties;
+        this.map = map;
+        this.publicUrl = publicUrl;
     }
 
     @GetMapping("/")
@@ -30,8 +49,23 @@ class SiteController {
     }
 
     @GetMapping("/accessibility")
-    String accessibility() {
+    String accessibility(Model model) {
+        model.addAttribute("operator", operator);
+        model.addAttribute("lastCheck", accessibilityCheck.lastCheck());
+        model.addAttribute("coveredPages", StatementPages.PAGES);
+        model.addAttribute("siteUrl", publicUrl.uri().toString());
         return "site/accessibility";
+    }
+
+    @GetMapping("/privacy")
+    String privacy(Model model) {
+        model.addAttribute("operator", operator);
+        String retention = graphProperties.txLogRetention().strip();
+        Matcher days = DAYS.matcher(retention);
+        model.addAttribute("logDays", days.matches() ? Integer.valueOf(days.group(1)) : null);
+        model.addAttribute("logRetention", retention);
+        model.addAttribute("tilesOrigin", map.tilesOrigin());
+        return "site/privacy";
     }
 
     @PostMapping("/language")

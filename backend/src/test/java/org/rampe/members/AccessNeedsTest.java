@@ -66,7 +66,10 @@ class AccessNeedsTest extends RampeTest {
         mvc.perform(post("/account/needs").with(csrf()).session(session).param("needs", "wheelchair").param("consent", "yes"));
         mvc.perform(get("/places").session(session).param("lat", "43.6").param("lon", "3.87"))
                 .andExpect(content().string(Matchers.containsString("value=\"wheelchair\" checked=\"checked\"")));
-        mvc.perform(get("/places").session(session).param("lat", "43.6").param("lon", "3.87").param("needsChosen", "1"))
+        // The form says "no need at all" (posted: needs never travel in an address); the session remembers it.
+        mvc.perform(post("/places").with(csrf()).session(session).param("lat", "43.6").param("lon", "3.87"))
+                .andExpect(redirectedUrl("/places?near=&q=&lat=43.6&lon=3.87"));
+        mvc.perform(get("/places").session(session).param("lat", "43.6").param("lon", "3.87"))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("value=\"wheelchair\" checked=\"checked\""))));
     }
 

@@ -47,6 +47,20 @@ class PlacesTest extends RampeTest {
                 new GeoPoint(COMEDIE.latitude() + northMetres / 111_320.0, COMEDIE.longitude()), memberId, answers);
     }
 
+    /**
+     * The search form as a browser sends it: posted (needs are never in an address), then the page
+     * it redirects to, whose address must hold no needs, fit or criteria.
+     */
+    private String search(org.springframework.mock.web.MockHttpSession session, String... params) throws Exception {
+        var form = post("/places").with(csrf()).session(session);
+        for (int i = 0; i < params.length; i += 2) {
+            form.param(params[i], params[i + 1]);
+        }
+        String location = mvc.perform(form).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/places?").doesNotContain("needs", "fit=", "criterion", "wheelchair", "hearing_loop");
+        return mvc.perform(get(location).session(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
     @Test
     void aMemberAddsAPlaceWithTheFormAndItsPageShowsTheVerdictInWords() throws Exception {
         var result = mvc.perform(post("/places/new").with(csrf()).session(member)
@@ -122,25 +136,24 @@ class PlacesTest extends RampeTest {
         place("Milieu", 700, Map.of());
         place("Hors rayon", 5000, Map.of());
 
-        String html = mvc.perform(get("/places").param("lat", "43.6085").param("lon", "3.88").param("radius", "2000")
-                        .param("needs", "wheelchair"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        var visitor = new org.springframework.mock.web.MockHttpSession();
+        String html = search(visitor, "lat", "43.6085", "lon", "3.88", "radius", "2000", "needs", "wheelchair");
         assertThat(html).contains("3 lieux trouvés");
         assertThat(html.indexOf(">Près<")).isLessThan(html.indexOf(">Milieu<"));
         assertThat(html.indexOf(">Milieu<")).isLessThan(html.indexOf(">Loin<"));
         assertThat(html).contains("2 marches à l’entrée, sans rampe").doesNotContain("Hors rayon");
 
-        mvc.perform(get("/places").param("lat", "43.6085").param("lon", "3.88").param("needs", "wheelchair").param("fit", "fits"))
-                .andExpect(content().string(Matchers.allOf(Matchers.containsString(">Loin<"), Matchers.not(Matchers.containsString(">Près<")))));
+        assertThat(search(visitor, "lat", "43.6085", "lon", "3.88", "needs", "wheelchair", "fit", "fits"))
+                .contains(">Loin<").doesNotContain(">Près<");
         // A place whose verdict changes moves in or out of the fitting places at once.
         var pres = graph.one("MATCH (p:Place {name: 'Près'}) RETURN p.id AS id", Map.of(), r -> r.get("id").asString()).orElseThrow();
         places.answer(new PlaceId(pres), memberId, Criterion.RAMP, "fixed", "");
         places.answer(new PlaceId(pres), memberId, Criterion.DOOR_WIDTH, "90", "");
-        mvc.perform(get("/places").param("lat", "43.6085").param("lon", "3.88").param("needs", "wheelchair").param("fit", "fits"))
-                .andExpect(content().string(Matchers.allOf(Matchers.containsString(">Loin<"), Matchers.containsString(">Près<"))));
+        assertThat(search(visitor, "lat", "43.6085", "lon", "3.88", "needs", "wheelchair", "fit", "fits"))
+                .contains(">Loin<", ">Près<");
         places.answer(new PlaceId(pres), memberId, Criterion.RAMP, "none", "");
-        mvc.perform(get("/places").param("lat", "43.6085").param("lon", "3.88").param("needs", "wheelchair").param("fit", "fits_or_partly"))
-                .andExpect(content().string(Matchers.not(Matchers.containsString(">Près<"))));
+        assertThat(search(visitor, "lat", "43.6085", "lon", "3.88", "needs", "wheelchair", "fit", "fits_or_partly"))
+                .doesNotContain(">Près<");
 
         List<String> names = new ArrayList<>();
         String next = "/api/places?lat=43.6085&lon=3.88&radius=2000&size=1";
@@ -184,6 +197,61 @@ class PlacesTest extends RampeTest {
         }
     }
 
+    /** Every address a page links to, posts to or loads. */
+    private static List<String> addresses(String html) {
+        return java.util.regex.Pattern.compile("(?:href|action|src|data-[a-z-]+-url)=\"([^\"]*)\"").matcher(html).results()
+                .map(m -> m.group(1).replace("&amp;", "&")).toList();
+    }
+
+    private static void assertNoNeedsIn(List<String> addresses) {
+        assertThat(addresses).isNotEmpty().allSatisfy(a -> assertThat(a)
+                .doesNotContain("needs=", "needsChosen", "wheelchair", "fit=", "criterion=", "step_free_entrance"));
+    }
+
+    @Test
+    void chosenNeedsNeverTravelInAnAddressYetResultsPagesAndTheApiStayFiltered() throws Exception {
+        for (int i = 0; i < 22; i++) {
+            place("Accessible " + i, 50 + i * 20, Map.of(Criterion.STEP_FREE_ENTRANCE, "yes", Criterion.DOOR_WIDTH, "90"));
+        }
+        place("Marches", 10, Map.of(Criterion.ENTRANCE_STEPS, "2", Criterion.RAMP, "none"));
+        var visitor = new org.springframework.mock.web.MockHttpSession();
+
+        // The form posts; the answer's Location holds where, never needs, fit or criteria.
+        var posted = mvc.perform(post("/places").with(csrf()).session(visitor).param("near", "").param("q", "")
+                        .param("lat", "43.6085").param("lon", "3.88").param("radius", "2000")
+                        .param("needs", "wheelchair").param("fit", "fits_or_partly").param("criterion", "step_free_entrance"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse();
+        assertNoNeedsIn(List.of(posted.getHeader("Location")));
+
+        String first = mvc.perform(get(posted.getHeader("Location")).session(visitor)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(first).contains("20 premiers lieux", ">Accessible 0<", "value=\"wheelchair\" checked=\"checked\"")
+                .doesNotContain(">Marches<").containsPattern("<form method=\"post\" action=\"/places\"[^>]*role=\"search\"");
+        assertNoNeedsIn(addresses(first));
+
+        // The next page, by its link: still filtered, still no needs in any address.
+        String more = addresses(first).stream().filter(a -> a.contains("after=")).findFirst().orElseThrow();
+        String second = mvc.perform(get(more).session(visitor)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(second).contains(">Accessible 21<").doesNotContain(">Marches<", ">Accessible 0<");
+        assertNoNeedsIn(addresses(second));
+
+        // The JSON API in the same session: the session's needs, and a next link without them.
+        String json = mvc.perform(get("/api/places?lat=43.6085&lon=3.88&radius=2000&size=5").session(visitor))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        var tree = new tools.jackson.databind.ObjectMapper().readTree(json);
+        assertThat(tree.toString()).doesNotContain("\"Marches\"");
+        assertThat(tree.get("features").get(0).get("properties").get("verdict").get("level").asString()).isEqualTo("accessible");
+        assertNoNeedsIn(List.of(tree.get("next").asString()));
+
+        // An address from before that still carries needs: remembered, and answered at a clean address.
+        var fresh = new org.springframework.mock.web.MockHttpSession();
+        var old = mvc.perform(get("/places?lat=43.6085&lon=3.88&needs=wheelchair&fit=fits&needsChosen=1").session(fresh))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse();
+        assertNoNeedsIn(List.of(old.getHeader("Location")));
+        assertThat(mvc.perform(get(old.getHeader("Location")).session(fresh)).andReturn().getResponse().getContentAsString())
+                .contains(">Accessible 0<").doesNotContain(">Marches<");
+    }
+
     @Test
     void aMemberWhoNeverWantsMapsGetsTheListAlone() throws Exception {
         place("Pharmacie", 0, Map.of());
@@ -205,8 +273,8 @@ class PlacesTest extends RampeTest {
                         Matchers.containsString("<title>Erreur : Trouver un lieu – Rampe</title>"),
                         Matchers.containsString("Nous ne trouvons pas « Atlantis »"),
                         Matchers.containsString("value=\"Atlantis\""))));
-        mvc.perform(get("/places").param("near", "montpellier").param("criterion", "hearing_loop"))
-                .andExpect(content().string(Matchers.containsString("Aucun lieu ne correspond")));
+        assertThat(search(new org.springframework.mock.web.MockHttpSession(), "near", "montpellier", "criterion", "hearing_loop"))
+                .contains("Aucun lieu ne correspond");
         mvc.perform(get("/places").param("near", "montpellier").param("q", "centrale"))
                 .andExpect(content().string(Matchers.containsString("Pharmacie Centrale")));
     }

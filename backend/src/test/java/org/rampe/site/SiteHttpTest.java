@@ -62,7 +62,7 @@ class SiteHttpTest extends RampeTest {
     @Test
     void noPageUsesInlineScriptOrStyle() throws Exception {
         for (String path : new String[] {"/", "/signup", "/signin", "/preferences", "/accessibility", "/places",
-                "/places?near=nowhere-at-all", "/places?lat=43.6&lon=3.87&needs=wheelchair"}) {
+                "/places?near=nowhere-at-all", "/places?lat=43.6&lon=3.87"}) {
             String body = get(path).body();
             assertThat(body).as(path).doesNotContainPattern("<script(?![^>]*\\ssrc=)").doesNotContain(" style=", "<style", " onclick=");
         }

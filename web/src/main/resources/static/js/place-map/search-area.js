@@ -3,7 +3,9 @@
 // bbox=minLon,minLat,maxLon,maxLat of what the map shows. The current query is kept, but for the
 // parameters that say where to search. It neither moves focus nor appears until a move asks for it.
 
-const DROPPED_BY_AREA_SEARCH = ['near', 'lat', 'lon', 'radius', 'after', 'bbox'];
+// Needs, fit and criteria are never copied into a link either: they are health data, kept in the
+// session by the server (the search page's address holds none; this is a second lock).
+const DROPPED_BY_AREA_SEARCH = ['near', 'lat', 'lon', 'radius', 'after', 'bbox', 'needs', 'needsChosen', 'fit', 'criterion'];
 
 /** A link, shown once the view moved, to search again within what the map shows. */
 export function offerSearchArea(map, element, canvas, words) {
