@@ -16,6 +16,8 @@ const modules = {
   // Passkeys: adding one on the account's passkeys page, signing in with one on the sign-in page.
   passkeys: (element) => import('./passkeys.js').then((module) => module.register(element)),
   'passkey-sign-in': (element) => import('./passkeys.js').then((module) => module.signIn(element)),
+  // "Your data": the progress of an archive being prepared, and a polite word when it is ready.
+  'archive-status': (element) => import('./archive-status.js').then((module) => module.default(element)),
 };
 
 export function init(root = document) {

@@ -123,7 +123,7 @@ class ArchiveController {
         return switch (r.status()) {
             case "preparing" -> messages.getMessage("data.archive.preparing",
                     new Object[] {DateTimeFormatter.ofPattern("HH:mm", locale).format(r.requestedAt()), r.partsDone(), r.partsTotal()}, locale);
-            case "ready" -> messages.getMessage("data.archive.ready", null, locale);
+            case "ready" -> messages.getMessage("data.archive.readyLive", null, locale);
             default -> messages.getMessage("data.archive.failed", null, locale);
         };
     }

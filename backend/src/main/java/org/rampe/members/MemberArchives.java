@@ -231,6 +231,17 @@ class MemberArchives {
         }
     }
 
+    /**
+     * Deletes every archive of the member, files and nodes (for their erasure: an archive holds
+     * everything about them). A job still running finds its archive gone and keeps nothing.
+     */
+    void deleteAll(MemberId member) {
+        for (Status archive : repository.of(member)) {
+            deleteQuietly(file(archive.id()));
+            repository.delete(archive.id());
+        }
+    }
+
     /** At start: archives left in preparation by a stopped instance have no job any more. */
     @EventListener(ApplicationReadyEvent.class)
     void failInterrupted() {

@@ -268,6 +268,21 @@ class ArchiveTest extends RampeTest {
     }
 
     @Test
+    void deletingAMembersArchivesForTheirErasureLeavesNeitherFileNorNode() throws Exception {
+        var ines = signedUp("ines");
+        ask(ines);
+        awaitFinished(ines);
+        String link = linkOn(ines.get("/account/data").body());
+        var file = archives.file(link.substring(link.lastIndexOf('/') + 1));
+        assertThat(Files.exists(file)).isTrue();
+
+        archives.deleteAll(new MemberId(members.idOf("ines")));
+
+        assertThat(Files.exists(file)).isFalse();
+        assertThat(graph.count("MATCH (a:Archive) RETURN count(a) AS n", Map.of())).isZero();
+    }
+
+    @Test
     void aSecondRequestWhileOneIsBeingPreparedIsRefusedWithAClearMessage() throws Exception {
         var ines = signedUp("ines");
         String id = members.idOf("ines");
