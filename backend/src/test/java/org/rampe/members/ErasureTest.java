@@ -95,6 +95,19 @@ class ErasureTest extends RampeTest {
                         html: 'h', template: 'notify', createdAt: datetime(), nextAttemptAt: datetime() + duration('P1D'), attempts: 0})
                 """);
         assertThat(graph.count("MATCH (s:Session) RETURN count(s)", Map.of())).isGreaterThanOrEqualTo(2);
+        // Her access needs with their consent history, a passkey, a sign-in link, a pending account link.
+        assertThat(WebClient.location(ana.submit("/account/needs", "needs", "hearing", "note", "Sous-titres",
+                "visibility", "only_me", "consent", "yes"))).isEqualTo("/account/needs");
+        graph.write("""
+                MATCH (m:Member {id: $id})-[:HAS_NEEDS]->(n:AccessNeeds)
+                CREATE (n)-[:CONSENTED]->(:ConsentEvent {at: datetime(), what: 'needs'})
+                SET m.passkeyUserHandle = 'user-handle-of-ana'
+                CREATE (m)-[:HAS_PASSKEY]->(:Passkey {id: randomUUID(), credentialId: 'credential-of-ana', name: 'Téléphone'})
+                CREATE (m)-[:HAS_SIGN_IN_LINK]->(:SignInLink {hash: 'link-of-ana', createdAt: datetime(),
+                                                              expiresAt: datetime() + duration('PT15M')})
+                """, Map.of("id", id));
+        ana.submit("/account/delete/link");
+        assertThat(graph.count("MATCH (:Member {id: $id})-[:HAS_TOKEN]->(t) RETURN count(t)", Map.of("id", id))).isPositive();
 
         var done = ana.submit("/account/delete", "choice", "remove", "password", TestMembers.PASSWORD);
         assertThat(done.statusCode()).isEqualTo(302);
@@ -107,6 +120,9 @@ class ErasureTest extends RampeTest {
         assertThat(canSignIn("ana@example.org")).isFalse();
         assertThat(exists("ana")).isFalse();
         assertThat(graph.count("MATCH (m:OutboxMail {to: 'ana@example.org'}) RETURN count(m)", Map.of())).isZero();
+        for (String label : new String[] {"AccessNeeds", "ConsentEvent", "Passkey", "SignInLink", "AccountToken"}) {
+            assertThat(graph.count("MATCH (n:" + label + ") RETURN count(n)", Map.of())).as(label).isZero();
+        }
 
         // Her pages are gone, and say so.
         var visitor = new WebClient(baseUrl());
