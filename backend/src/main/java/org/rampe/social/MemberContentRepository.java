@@ -36,7 +36,7 @@ class MemberContentRepository {
                 RETURN p.id AS id, p.createdAt AS createdAt, p.editedAt AS editedAt, p.text AS text,
                        p.contentWarning AS contentWarning, p.language AS language, p.visibility AS visibility,
                        g.id AS groupId, g.name AS groupName,
-                       [(p)-[h:HAS_IMAGE]->(i:Image) | {id: i.id, alt: i.alt, position: h.position}] AS images
+                       COLLECT { MATCH (p)-[h:HAS_IMAGE]->(i:Image) RETURN {id: i.id, alt: i.alt} ORDER BY h.position } AS images
                 ORDER BY p.createdAt, p.id""", Map.of("member", member), row);
     }
 

@@ -84,8 +84,7 @@ class SocialMemberData implements MemberData {
                         r.get("visibility").asString("public"),
                         r.get("groupId").isNull() ? null : new GroupRef(r.get("groupId").asString(), r.get("groupName").asString("")),
                         r.get("images").asList(i -> new ImageRef(i.get("id").asString(), i.get("alt").asString(""),
-                                "images/post-" + i.get("id").asString() + ".jpg")).stream()
-                                .sorted(java.util.Comparator.comparing(ImageRef::file)).toList())))));
+                                "images/post-" + i.get("id").asString() + ".jpg")))))));
         archive.json("comments.json", json -> json.field("format", 1).array("comments", items -> repository.comments(member, r ->
                 items.add(new CommentItem(r.get("id").asString(), r.get("postId").asString(), r.get("replyTo").asString(null),
                         instant(r.get("createdAt")), instant(r.get("editedAt")), r.get("text").asString(""))))));

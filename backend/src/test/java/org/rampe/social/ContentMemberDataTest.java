@@ -221,6 +221,8 @@ class ContentMemberDataTest extends SocialTestSupport {
                 .as("a comment with replies keeps its place, emptied").isOne();
         assertThat(count("MATCH (:Member {handle: 'bob'})-[:WROTE]->(c:Comment {id: $id}) RETURN count(c)", "id", s.bobReplyToAna())).isOne();
         assertThat(count("MATCH (f:Former) RETURN count(f)")).isZero();
+        assertThat(count("MATCH (:Member {handle: 'bob'})-[:UNREAD|SEEN]->(n:Notification) WHERE NOT EXISTS { (n)-[:BY]->() } RETURN count(n)"))
+                .as("what Ana caused for Bob went with her").isZero();
         var page = page("/posts/" + s.bobPost(), s.bob());
         assertThat(page.select(".comment-text").text()).contains("Bob commente", "Bob répond à Ana").doesNotContain("Ana commente");
     }
@@ -264,6 +266,28 @@ class ContentMemberDataTest extends SocialTestSupport {
         assertThat(group.getElementById("post-" + s.groupPost()).selectFirst(".post-author").text()).isEqualTo("Ancien membre");
         comment(s.bob(), s.publicPost(), "Bob répond à l’ancien membre", null);
         assertThat(count("MATCH (:Former)-[:UNREAD|SEEN]->(n) RETURN count(n)")).as("the former member is told nothing").isZero();
+    }
+
+    @Test
+    void aPrivateAccountsPostsOutsideGroupsGoEvenWhenKeptWhileItsGroupPostsStay() {
+        String zoe = members.create("zoe", true);
+        var social = new SocialFixtures(graph, events);
+        String shown = social.post(zoe, "Public, mais compte privé", "public", Instant.now());
+        String groupId = UUID.randomUUID().toString();
+        cypher("""
+                MATCH (z:Member {id: $zoe})
+                CREATE (g:Group {id: $id, slug: 'g', name: 'G', searchName: 'g', description: '', rules: '', kind: 'private',
+                                 publicAuditLog: false, createdAt: datetime()})
+                CREATE (z)-[:MEMBER_OF {role: 'member', since: datetime()}]->(g)
+                CREATE (z)-[:POSTED]->(:Post {id: 'kept-' + $id, text: 'Dans le groupe', contentWarning: '', language: 'fr',
+                                              visibility: 'group', createdAt: datetime()})-[:IN_GROUP]->(g)""", "zoe", zoe, "id", groupId);
+
+        assertThat(feature("social").foresee(new MemberId(zoe), Locale.ENGLISH)).containsExactly("Your followers-only posts (1) will "
+                + "be removed even if you choose to keep your posts: without you, nobody could read them any more.");
+        erase(zoe, Erasure.Choice.ANONYMISE);
+
+        assertThat(count("MATCH (p:Post {id: $id}) RETURN count(p)", "id", shown)).isZero();
+        assertThat(count("MATCH (:Former)-[:POSTED]->(p:Post {id: $id}) RETURN count(p)", "id", "kept-" + groupId)).isOne();
     }
 
     @Test
