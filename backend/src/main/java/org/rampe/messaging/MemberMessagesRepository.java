@@ -97,7 +97,7 @@ class MemberMessagesRepository {
     }
 
     /** What a batch of the member's messages became: who is told live, and which image files go. */
-    record Anonymised(String conversationId, String messageId, long seq, List<String> imageIds) {
+    record Anonymised(String conversationId, String messageId, long seq, Instant createdAt, List<String> imageIds) {
     }
 
     /**
@@ -151,14 +151,14 @@ class MemberMessagesRepository {
                 WITH x, collect(i) AS images
                 WITH x, images, [i IN images | i.id] AS ids
                 FOREACH (i IN images | DETACH DELETE i)
-                RETURN x.conversationId AS conversation, x.id AS id, x.seq AS seq, ids""",
+                RETURN x.conversationId AS conversation, x.id AS id, x.seq AS seq, x.createdAt AS createdAt, ids""",
                 params("member", member, "former", former, "batch", BATCH, "at", at.atOffset(ZoneOffset.UTC)),
                 MemberMessagesRepository::anonymised);
     }
 
     private static Anonymised anonymised(Record r) {
         return new Anonymised(r.get("conversation").asString(), r.get("id").asString(), r.get("seq").asLong(),
-                r.get("ids").asList(Value::asString));
+                MessagingCypher.instant(r.get("createdAt")), r.get("ids").asList(Value::asString));
     }
 
     /** The one former-member node, made on first use (no handle, no name: pages draw "former member"). */

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Erasure, whatever the member chose for posts: every message they sent becomes a deleted
  * message of the former member (text, edit time and image gone, its place kept, so that the
- * others read "former member: message deleted" where it was), told live as an author's deletion
- * is; a direct or ad-hoc conversation they were the last one in is deleted whole; their places in
+ * others read "former member: message deleted" where it was), redrawn live on open pages; a
+ * direct or ad-hoc conversation they were the last one in is deleted whole; their places in
  * conversations (read marks, mutes), the pair keys naming them and their settings go.
  */
 @Component
@@ -84,14 +84,21 @@ class MessagingMemberData implements MemberData {
         repository.forgetSettings(member);
     }
 
-    /** The open pages of the others draw each message as deleted, as when its author deletes it. */
+    /**
+     * The open pages of the others draw each message again in its place as the page now does: a
+     * deleted message of the former member. An author's deletion ({@link MessageDeleted}) only
+     * takes the text away and would leave the author's name; a redrawn message ({@link MessageEdited})
+     * carries the new author too (no handle, no name: the page's words for a former member).
+     */
     private void tellLive(List<MemberMessagesRepository.Anonymised> batch) {
         Map<String, List<String>> recipients = new HashMap<>();
-        List<MessageDeleted> deleted = new ArrayList<>(batch.size());
+        List<MessageEdited> redrawn = new ArrayList<>(batch.size());
         for (var m : batch) {
             var to = recipients.computeIfAbsent(m.conversationId(), conversations::participantIds);
-            deleted.add(new MessageDeleted(m.conversationId(), m.messageId(), m.seq(), to));
+            var view = new MessageView(m.messageId(), m.conversationId(), m.seq(), null, Erasure.FORMER_MEMBER_ID, null, null,
+                    "", "", m.createdAt(), null, true, null);
+            redrawn.add(new MessageEdited(view, to));
         }
-        deleted.forEach(events::publishEvent);
+        redrawn.forEach(events::publishEvent);
     }
 }

@@ -129,7 +129,7 @@ class CaseRepository {
                                           AND y.seq >= t.seq - 2 AND y.seq <= t.seq
               OPTIONAL MATCH (w:Member)-[:SENT]->(y)
               WITH y, w ORDER BY y.seq
-              RETURN reduce(s = '', line IN collect('@' + w.handle + ' : '
+              RETURN reduce(s = '', line IN collect(coalesce('@' + w.handle, '—') + ' : '
                          + CASE WHEN y.deletedAt IS NULL THEN y.text ELSE '—' END)
                        | s + CASE WHEN s = '' THEN '' ELSE ' / ' END + line) AS messageContext
             }

@@ -18,10 +18,13 @@ import org.rampe.members.Erasure;
 import org.rampe.members.MemberId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import tools.jackson.databind.JsonNode;
 
 /** A member's messages in their archive (messages.json) and after their erasure (issue 16). */
+@RecordApplicationEvents
 class MessagingMemberDataTest extends MessagesPagesTestSupport {
 
     static final String HELLO = "Coucou 👋 — مرحبا بك، 你好";
@@ -35,6 +38,9 @@ class MessagingMemberDataTest extends MessagesPagesTestSupport {
 
     @Autowired
     ImageStore store;
+
+    @Autowired
+    ApplicationEvents published;
 
     static MockMultipartFile upload() {
         return new MockMultipartFile("image", "photo.png", "image/png", TestImages.png(30, 20));
@@ -121,6 +127,14 @@ class MessagingMemberDataTest extends MessagesPagesTestSupport {
 
         var erasure = new Erasure(new MemberId(ana), choice, Instant.now());
         data.erase(erasure);
+        // Open pages redraw each message in its place: the former member's, deleted.
+        var redrawn = published.stream(MessageEdited.class).filter(e -> e.message().conversationId().equals(c)).toList();
+        assertThat(redrawn).hasSize(2).allSatisfy(e -> {
+            assertThat(e.message().deleted()).isTrue();
+            assertThat(e.message().authorHandle()).isNull();
+            assertThat(e.message().authorId()).isEqualTo(Erasure.FORMER_MEMBER_ID);
+            assertThat(e.recipientIds()).containsExactlyInAnyOrder(ana, members.idOf("leo"));
+        });
         data.erase(erasure); // a second run (after a crash) finds nothing more to do
         graph.write("MATCH (m:Member {id: $id}) DETACH DELETE m", Map.of("id", ana)); // as the members module does last
         data.erase(erasure);

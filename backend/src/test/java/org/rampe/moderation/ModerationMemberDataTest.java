@@ -78,6 +78,7 @@ class ModerationMemberDataTest extends ModerationTestSupport {
         // Reported as a member, warned.
         report(bob, "member", anoukId, "harassment", "Elle insiste");
         assertThat(decide(admin, caseAbout(anoukId), "warn", null)).isEqualTo(302);
+        report(modo, "member", anoukId, "spam", ""); // a new case about her account, still open at her erasure
 
         // Her reports: one decided (hidden), one still open.
         bobsPost = writePost("bob", "Un message de Bob", club);
@@ -179,7 +180,9 @@ class ModerationMemberDataTest extends ModerationTestSupport {
         assertThat(count("MATCH (d:Decision) WHERE d.purgeAfter = $p RETURN count(d)", "p", purgeAfter.atOffset(java.time.ZoneOffset.UTC)))
                 .isEqualTo(3);
         assertThat(count("MATCH (d:Decision {id: $d})<-[:REVIEWED {outcome: 'upheld'}]-(:Member) RETURN count(d)", "d", removal)).isEqualTo(1);
-        assertThat(count("MATCH (c:Case {targetKind: 'member'}) WHERE c.targetId = '' RETURN count(c)")).isEqualTo(1);
+        assertThat(count("MATCH (c:Case {targetKind: 'member'}) WHERE c.targetId = '' RETURN count(c)")).isEqualTo(2);
+        assertThat(page(admin, "/moderation")).as("the open case says its target is gone")
+                .contains("Supprimé depuis le signalement").doesNotContain(HANDLE);
 
         // What she did as a moderator stays, as the former member's.
         assertThat(count("MATCH (:Member:Former)-[:DECIDED]->(d:Decision {id: $d}) RETURN count(d)", "d", decidedByAnouk)).isEqualTo(1);
@@ -198,7 +201,8 @@ class ModerationMemberDataTest extends ModerationTestSupport {
         assertThat(retention.purge(purgeAfter.plus(1, ChronoUnit.DAYS))).isEqualTo(3);
         assertThat(count("MATCH (d:Decision) WHERE d.id = $d RETURN count(d)", "d", removal)).isZero();
         assertThat(count("MATCH (d:Decision) RETURN count(d)")).isEqualTo(decisionsBefore - 3);
-        assertThat(count("MATCH (c:Case {targetKind: 'member'}) RETURN count(c)")).as("its case, left empty").isZero();
+        assertThat(count("MATCH (c:Case {targetKind: 'member', status: 'decided'}) RETURN count(c)")).as("its case, left empty").isZero();
+        assertThat(count("MATCH (c:Case {targetKind: 'member', status: 'open'}) RETURN count(c)")).as("an open case stays").isEqualTo(1);
         assertThat(count("MATCH (d:Decision {id: $d}) RETURN count(d)", "d", decidedByAnouk)).as("decisions she took stay").isEqualTo(1);
         assertThat(retention.purge(purgeAfter.plus(1, ChronoUnit.DAYS))).isZero();
     }
