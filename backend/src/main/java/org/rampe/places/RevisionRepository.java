@@ -72,14 +72,17 @@ class RevisionRepository {
 
     /** A page of a place's revisions, newest first; one more than asked tells there is a next page. */
     List<Revision> history(PlaceId place, int skip, int limit) {
-        return graph.list("""
-                MATCH (:Place {id: $place})-[:REVISED]->(r:Revision)
-                WITH r ORDER BY r.at DESC, r.id SKIP $skip LIMIT $limit
-                OPTIONAL MATCH (m:Member)-[:MADE]->(r)
-                RETURN r { .* } AS r, $place AS placeId, m.handle AS handle
-                ORDER BY r.at DESC, r.id
-                """, Map.of("place", place.value(), "skip", skip, "limit", limit), RevisionRepository::revision);
+        return graph.list(HISTORY, Map.of("place", place.value(), "skip", skip, "limit", limit), RevisionRepository::revision);
     }
+
+    /** A page of a place's history: from the place by its key, its revisions sorted (a place has few). */
+    static final String HISTORY = """
+            MATCH (p:Place {id: $place})-[:REVISED]->(r:Revision)
+            WITH r ORDER BY r.at DESC, r.id SKIP $skip LIMIT $limit
+            OPTIONAL MATCH (m:Member)-[:MADE]->(r)
+            RETURN r { .* } AS r, $place AS placeId, m.handle AS handle
+            ORDER BY r.at DESC, r.id
+            """;
 
     /** A revision, with the current facts of its place (as text, by field). */
     Optional<Revised> find(RevisionId id) {

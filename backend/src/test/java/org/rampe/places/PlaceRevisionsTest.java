@@ -177,6 +177,14 @@ class PlaceRevisionsTest extends RampeTest {
     }
 
     @Test
+    void aPlacesHistoryIsReadFromThePlaceByItsKeyWithoutScanningRevisions() {
+        var ops = org.rampe.QueryPlans.explain(graph, RevisionRepository.HISTORY,
+                Map.of("place", UUID.randomUUID().toString(), "skip", 0, "limit", 21));
+        assertThat(ops).as("plan %s", ops).anyMatch(o -> o.seeksUnique("p:Place(id) WHERE id = $place"));
+        assertThat(ops).as("plan %s", ops).noneMatch(org.rampe.QueryPlans.Operator::isScan);
+    }
+
+    @Test
     void aLongHistoryIsPaged() throws Exception {
         var id = addedByForm();
         for (int i = 1; i <= PlaceRevisions.PAGE_SIZE; i++) {
