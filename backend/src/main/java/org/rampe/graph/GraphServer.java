@@ -14,13 +14,15 @@ public final class GraphServer {
     private GraphServer() {
     }
 
-    record Options(Path dataDir, String host, int port, DataSize pageCache) {
+    record Options(Path dataDir, String host, int port, DataSize pageCache, EmbeddedGraph.TxLogs txLogs) {
 
         static Options parse(String... args) {
             Path dataDir = Path.of("./graph-data");
             String host = "127.0.0.1";
             int port = 7687;
             DataSize pageCache = DataSize.ofMegabytes(512);
+            String txLogRetention = EmbeddedGraph.TxLogs.DEFAULT.retention();
+            long txLogRotation = EmbeddedGraph.TxLogs.DEFAULT.rotationBytes();
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (name.equals("--help") || name.equals("-h")) {
@@ -35,10 +37,12 @@ public final class GraphServer {
                     case "--host" -> host = value;
                     case "--port" -> port = parsePort(value);
                     case "--page-cache" -> pageCache = DataSize.parse(value);
+                    case "--tx-log-retention" -> txLogRetention = value;
+                    case "--tx-log-rotation-size" -> txLogRotation = DataSize.parse(value).toBytes();
                     default -> throw new IllegalArgumentException("Unknown option " + name + "\n" + usage());
                 }
             }
-            return new Options(dataDir, host, port, pageCache);
+            return new Options(dataDir, host, port, pageCache, new EmbeddedGraph.TxLogs(txLogRetention, txLogRotation));
         }
 
         private static int parsePort(String value) {
@@ -56,6 +60,7 @@ public final class GraphServer {
         static String usage() {
             return """
                     Usage: rampe.jar graph-server [--port 7687] [--host 127.0.0.1] [--data-dir ./graph-data] [--page-cache 512MB]
+                                                  [--tx-log-retention "2 days"] [--tx-log-rotation-size 8MB]
                       Runs only the Neo4j database. Applications connect with
                       SPRING_NEO4J_URI=bolt://HOST:PORT, user neo4j and the password kept in DATA-DIR/neo4j-password.""";
         }
@@ -70,7 +75,7 @@ public final class GraphServer {
             System.exit(2);
             return;
         }
-        EmbeddedGraph graph = EmbeddedGraph.start(options.dataDir(), options.host(), options.port(), options.pageCache().toBytes());
+        EmbeddedGraph graph = EmbeddedGraph.start(options.dataDir(), options.host(), options.port(), options.pageCache().toBytes(), options.txLogs());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             graph.close();

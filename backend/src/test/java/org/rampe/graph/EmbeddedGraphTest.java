@@ -94,6 +94,10 @@ class EmbeddedGraphTest {
         assertThat(given.port()).isEqualTo(7700);
         assertThat(given.dataDir()).isEqualTo(Path.of("/tmp/g"));
         assertThat(given.pageCache()).isEqualTo(DataSize.ofGigabytes(1));
+        // The transaction logs' retention (privacy page, docs/operations.md "Retention"): the same default as the site's.
+        assertThat(defaults.txLogs()).isEqualTo(EmbeddedGraph.TxLogs.DEFAULT);
+        var retention = GraphServer.Options.parse("--tx-log-retention", "1 days", "--tx-log-rotation-size", "1MB");
+        assertThat(retention.txLogs()).isEqualTo(new EmbeddedGraph.TxLogs("1 days", DataSize.ofMegabytes(1).toBytes()));
 
         assertThatThrownBy(() -> GraphServer.Options.parse("--port", "seventy")).hasMessageContaining("--port must be a number");
         assertThatThrownBy(() -> GraphServer.Options.parse("--colour", "blue")).hasMessageContaining("Unknown option --colour");

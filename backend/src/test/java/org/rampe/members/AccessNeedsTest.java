@@ -65,7 +65,9 @@ class AccessNeedsTest extends RampeTest {
     void placeSearchUsesTheDeclaredNeedsUntilTheFormSaysOtherwise() throws Exception {
         mvc.perform(post("/account/needs").with(csrf()).session(session).param("needs", "wheelchair").param("consent", "yes"));
         mvc.perform(get("/places").session(session).param("lat", "43.6").param("lon", "3.87"))
-                .andExpect(content().string(Matchers.containsString("value=\"wheelchair\" checked=\"checked\"")));
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString("value=\"wheelchair\" checked=\"checked\""),
+                        // Declared needs are used, never written into an address of the page.
+                        Matchers.not(Matchers.containsString("needs=")), Matchers.not(Matchers.containsString("method=\"get\"")))));
         // The form says "no need at all" (posted: needs never travel in an address); the session remembers it.
         mvc.perform(post("/places").with(csrf()).session(session).param("lat", "43.6").param("lon", "3.87"))
                 .andExpect(redirectedUrl("/places?near=&q=&lat=43.6&lon=3.87"));
