@@ -39,9 +39,10 @@ class MemberErasure {
     private final ErasureRepository repository;
     private final List<MemberData> features;
     private final MemberSessions sessions;
+    private final MemberArchives archives;
     private final Clock clock = Clock.systemUTC();
 
-    MemberErasure(ErasureRepository repository, List<MemberData> memberData, MemberSessions sessions) {
+    MemberErasure(ErasureRepository repository, List<MemberData> memberData, MemberSessions sessions, MemberArchives archives) {
         this.repository = repository;
         // The other features first, in a stable order; the account's own parts (this module's) last,
         // the account itself at the very end: it reads the handle and address the others no longer need.
@@ -49,6 +50,7 @@ class MemberErasure {
                 .sorted(Comparator.comparingInt(MemberErasure::rank).thenComparing(d -> d.covers().feature()))
                 .toList();
         this.sessions = sessions;
+        this.archives = archives;
     }
 
     private static int rank(MemberData data) {
@@ -78,6 +80,8 @@ class MemberErasure {
         for (MemberData data : features) {
             data.erase(erasure);
         }
+        // Their archives hold everything above: the files and their nodes go with the account.
+        archives.deleteAll(erasure.member());
         repository.deleteMember(erasure.member());
         log.info("Member {} erased", erasure.member());
     }
