@@ -25,6 +25,7 @@ final class StatementPages {
             page("place", "/places/{id}"),
             page("placeForm", "/places/new", "/places/{id}/edit"),
             page("placePhoto", "/places/{id}/photos/new"),
+            page("placeHistory", "/places/{id}/history", "/moderation/places/revisions/{id}/revert"),
             page("needs", "/account/needs"),
             page("profile", "/members/{handle}"),
             page("profileEdit", "/account/profile"),
@@ -50,6 +51,8 @@ final class StatementPages {
             page("signinLink", "/signin/link", "/signin/link/use"),
             page("sessions", "/account/sessions"),
             page("emails", "/account/emails", "/emails/unsubscribe/{member}/{kind}/{token}"),
+            page("deleteAccount", "/account/delete", "/account/delete/confirm", "/members/{handle}"),
+            page("yourData", "/account/data", "/account/needs"),
             page("tooMany"));
 
     private static Covered page(String key, String... paths) {
