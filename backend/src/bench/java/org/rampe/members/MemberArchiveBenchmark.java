@@ -48,7 +48,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * back. The content is written through the features' services (as the forms would), in the
  * application's own embedded database. Heap: a sampler forces a full collection every second while
  * an archive is being built and records the live heap (what is still reachable), in a second
- * build after the timed one, so the timed one is not slowed by it. Writes
+ * build after the timed one, so the timed one is not slowed by it. Then the member deletes their
+ * account through {@code POST /account/delete} (one heavy member keeps their posts anonymised, the
+ * other removes them), timed until the answer. Writes
  * {@code backend/target/bench-results/member-archive.md}.
  *
  * <p>Run (see docs/benchmarks.md):
@@ -68,7 +70,7 @@ class MemberArchiveBenchmark {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     record Row(String member, long posts, long messages, long images, double seconds, long zipBytes, int entries,
-               long liveHeapBeforeMb, long liveHeapPeakMb, double sampledSeconds) {
+               long liveHeapBeforeMb, long liveHeapPeakMb, double sampledSeconds, String choice, double erasureSeconds) {
     }
 
     @Test
@@ -84,8 +86,9 @@ class MemberArchiveBenchmark {
                 others.add("friend" + i);
                 TestMembers.signUpOverHttp(base, newMember("friend" + i));
             }
-            rows.add(run(app, base, "light", POSTS / 10, MESSAGES / 10, IMAGES / 10, others));
-            rows.add(run(app, base, "heavy", POSTS, MESSAGES, IMAGES, others));
+            rows.add(run(app, base, "light", POSTS / 10, MESSAGES / 10, IMAGES / 10, others, "remove"));
+            rows.add(run(app, base, "heavy", POSTS, MESSAGES, IMAGES, others, "keep"));
+            rows.add(run(app, base, "heavy2", POSTS, MESSAGES, IMAGES, others, "remove"));
         } finally {
             Latencies.deleteRecursively(appDir);
         }
@@ -98,7 +101,7 @@ class MemberArchiveBenchmark {
     }
 
     private Row run(ConfigurableApplicationContext app, String base, String handle, int posts, int messages, int images,
-                    List<String> others) throws Exception {
+                    List<String> others, String choice) throws Exception {
         var session = TestMembers.signUpOverHttp(base, newMember(handle));
         Graph graph = app.getBean(Graph.class);
         String id = graph.one("MATCH (m:Member {handle: $handle}) RETURN m.id AS id", Map.of("handle", handle),
@@ -140,8 +143,21 @@ class MemberArchiveBenchmark {
         double sampledSeconds = (System.nanoTime() - t1) / 1e9;
         sampler.interrupt();
         sampler.join();
+
+        // Then the member deletes their account, through the page's form; the answer comes when it is done.
+        long t2 = System.nanoTime();
+        var erased = http.send(HttpRequest.newBuilder(URI.create(base + "/account/delete")).timeout(Duration.ofMinutes(10))
+                .header("Cookie", "RAMPE_SESSION=" + session.cookie())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(session.csrf(), StandardCharsets.UTF_8)
+                        + "&choice=" + choice + "&password=" + URLEncoder.encode(TestMembers.PASSWORD, StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        double erasureSeconds = (System.nanoTime() - t2) / 1e9;
+        if (erased.statusCode() != 302 || graph.exists("MATCH (m:Member {id: $id}) RETURN true", Map.of("id", id))) {
+            throw new IllegalStateException("The erasure answered " + erased.statusCode());
+        }
         return new Row(handle, postsInArchive, messagesInArchive, imagesInArchive, seconds, zip.length, read.files().size(),
-                before, peak.get(), sampledSeconds);
+                before, peak.get(), sampledSeconds, choice, erasureSeconds);
     }
 
     /** Posts (the first {@code images} with a photo) and messages, through the features' services. */
@@ -249,12 +265,12 @@ class MemberArchiveBenchmark {
                 .append("Machine: ").append(runtime.availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append(", max heap ")
                 .append(runtime.maxMemory() / (1024 * 1024)).append(" MiB\n\n")
-                .append("| member | posts | messages | images | ready in (s, through HTTP) | ZIP | files | live heap before | live heap peak while building | build with sampler (s) |\n")
-                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                .append("| member | posts | messages | images | archive ready in (s, through HTTP) | ZIP | files | live heap before | live heap peak while building | build with sampler (s) | erasure (choice) | erasure (s, through HTTP) |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |\n");
         for (Row r : rows) {
-            s.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %.1f | %.1f MiB | %,d | %d MiB | %d MiB | %.1f |%n",
+            s.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %.1f | %.1f MiB | %,d | %d MiB | %d MiB | %.1f | %s | %.1f |%n",
                     r.member(), r.posts(), r.messages(), r.images(), r.seconds(), r.zipBytes() / (1024.0 * 1024.0), r.entries(),
-                    r.liveHeapBeforeMb(), r.liveHeapPeakMb(), r.sampledSeconds()));
+                    r.liveHeapBeforeMb(), r.liveHeapPeakMb(), r.sampledSeconds(), r.choice(), r.erasureSeconds()));
         }
         return s.toString();
     }

@@ -2,6 +2,7 @@ package org.rampe.members;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Value;
 import org.rampe.RampeTest;
+import org.rampe.TestArchives;
 import org.rampe.TestMembers;
 import org.rampe.images.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +38,9 @@ import org.springframework.test.web.servlet.RequestBuilder;
  * that was theirs alone is left, and the image store holds none of their files. With the "keep"
  * choice, their posts and comments stay, under the one former member, and their words are allowed
  * on those posts and comments only.
+ *
+ * <p>The same member's archive, asked for before they leave, is compared with what they did
+ * ({@link #theirArchiveHeldEverythingTheyDid}).
  *
  * <p>On failure the message lists every trace: which label and property holds which of their
  * values, which node of theirs is left, which file.
@@ -80,10 +85,67 @@ class ErasureLeavesNoTraceTest extends RampeTest {
         }
     }
 
+    /**
+     * The export side of the same member: the archive made before the erasure holds what they did,
+     * file by file (compared with what the fixture wrote, by value), with a README section for each.
+     */
+    @Test
+    void theirArchiveHeldEverythingTheyDid() throws Exception {
+        var footprint = memberWhoDidEverything();
+        var zip = mvc.perform(get("/account/data/archives/" + footprint.archives().get(0)).session(footprint.session()))
+                .andReturn().getResponse();
+        assertThat(zip.getStatus()).isEqualTo(200);
+        var archive = TestArchives.read(zip.getContentAsByteArray());
+
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        expected.put("profile.json", List.of(HANDLE, NAME, EMAIL, personal.get("bio"), personal.get("city")));
+        expected.put("needs.json", List.of("hearing", personal.get("needs note"), "consentHistory"));
+        expected.put("posts.json", List.of(content.get("post text"), content.get("group post text"), "Jardins de Zqville"));
+        expected.put("comments.json", List.of(content.get("comment text"), content.get("own comment text")));
+        expected.put("reactions.json", List.of("support"));
+        expected.put("follows.json", List.of("bea_other", "cyd_private"));
+        expected.put("blocks-and-mutes.json", List.of("dan_blocked", "eve_muted"));
+        expected.put("groups.json", List.of("Jardins de Zqville", "Balades de Bea"));
+        expected.put("associations.json", List.of("Association Zqville Accessible"));
+        expected.put("messages.json", List.of(personal.get("message text"), "bea_other"));
+        expected.put("places.json", List.of("Café du Jardin", personal.get("answer comment"), personal.get("photo alt"), "Fermé le lundi"));
+        expected.put("reports.json", List.of("spam"));
+        expected.put("decisions.json", List.of(personal.get("appeal text"), "warn"));
+        expected.put("notifications.json", List.of("bea_other"));
+        expected.put("email-choices.json", List.of("immediately"));
+        expected.put("account-security.json", List.of("sessions"));
+        List<String> missing = new ArrayList<>();
+        expected.forEach((file, values) -> {
+            if (!archive.files().containsKey(file)) {
+                missing.add(file + " is not in the archive");
+                return;
+            }
+            String text = archive.text(file);
+            values.stream().filter(v -> !text.contains(v)).forEach(v -> missing.add(file + " lacks " + v));
+            assertThat(archive.json(file).get("format").asInt()).as(file + " format").isEqualTo(1);
+        });
+        // Their images with the alt text they wrote beside each.
+        var alts = archive.files().keySet().stream().filter(f -> f.startsWith("images/") && f.endsWith(".txt")).map(archive::text).toList();
+        for (String alt : List.of(personal.get("avatar alt"), content.get("post image alt"), personal.get("message image alt"),
+                personal.get("photo alt"))) {
+            if (!alts.contains(alt)) {
+                missing.add("images/ lacks the image whose alt text is " + alt);
+            }
+        }
+        // Nothing of anyone else's secrets, nor of theirs.
+        String everything = archive.files().values().stream().map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8))
+                .collect(Collectors.joining("\n"));
+        assertThat(everything).doesNotContain("passwordHash").doesNotContain("{bcrypt}").doesNotContain("$argon2");
+        // The README says what each file holds, in French and in English.
+        String readme = archive.text("README.txt");
+        expected.keySet().stream().filter(f -> !readme.contains(f)).forEach(f -> missing.add("README.txt does not describe " + f));
+        assertThat(missing).as("the archive against what they did").isEmpty();
+    }
+
     // ------------------------------------------------------------------ the member who did everything
 
     /** What was recorded before the erasure: their session, id, their image files and the nodes only they touched. */
-    private record Footprint(MockHttpSession session, String id, Set<String> files, Map<String, String> ownNodes) {
+    private record Footprint(MockHttpSession session, String id, Set<String> files, Map<String, String> ownNodes, List<String> archives) {
     }
 
     private Footprint memberWhoDidEverything() throws Exception {
@@ -181,11 +243,14 @@ class ErasureLeavesNoTraceTest extends RampeTest {
         content.put("own comment text", "Zqowncomment précision");
         redirect(post("/posts/" + post + "/comments").with(csrf()).session(ulysse).param("text", content.get("own comment text")));
         // Email choices, a pending account link (an address change), a session in the store.
-        redirect(post("/account/emails").with(csrf()).session(ulysse).param("replies", "sometimes"));
+        redirect(post("/account/emails").with(csrf()).session(ulysse).param("replies", "immediately").param("follows", "digest"));
         identity.put("new address asked", "zq.nouvelle@example.org");
         redirect(post("/account/email").with(csrf()).session(ulysse).param("email", identity.get("new address asked"))
                 .param("currentPassword", TestMembers.PASSWORD));
         TestMembers.signInOverHttp(baseUrl(), EMAIL, TestMembers.PASSWORD);
+        // Their archive, ready to download: a file holding everything above.
+        redirect(post("/account/data").with(csrf()).session(ulysse));
+        awaitArchiveReady(id);
         mail.settle();
 
         assertThat(graph.count("MATCH (n:Notification) RETURN count(n)", Map.of())).as("the other member's actions notified them")
@@ -193,7 +258,11 @@ class ErasureLeavesNoTraceTest extends RampeTest {
         Set<String> files = new TreeSet<>(imageFiles());
         files.removeAll(filesBefore);
         assertThat(files).as("their avatar, post image, message image and place photo").hasSizeGreaterThanOrEqualTo(4);
-        return new Footprint(ulysse, id, files, nodesOnlyTheyTouch(id));
+        List<String> archives = graph.list("MATCH (:Member {id: $id})-[:ASKED_FOR]->(a:Archive) RETURN a.id AS a", Map.of("id", id),
+                r -> r.get("a").asString());
+        assertThat(archives).as("their archive").hasSize(1);
+        assertThat(dataDir.resolve("archives").resolve(archives.get(0) + ".zip")).exists();
+        return new Footprint(ulysse, id, files, nodesOnlyTheyTouch(id), archives);
     }
 
     /**
@@ -210,6 +279,17 @@ class ErasureLeavesNoTraceTest extends RampeTest {
                 RETURN DISTINCT elementId(n) AS e, labels(n) AS labels""", Map.of("id", id),
                 r -> Map.entry(r.get("e").asString(), r.get("labels").asList(Value::asString).toString()))
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** The archive is built in the background: waits (a minute at most) until it is ready. */
+    private void awaitArchiveReady(String id) throws InterruptedException {
+        for (int i = 0; i < 1_200; i++) {
+            if (graph.exists("MATCH (:Member {id: $id})-[:ASKED_FOR]->(a:Archive {status: 'ready'}) RETURN true", Map.of("id", id))) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("Their archive was not ready after a minute");
     }
 
     private void erase(MockHttpSession session, String choice) throws Exception {
@@ -259,6 +339,9 @@ class ErasureLeavesNoTraceTest extends RampeTest {
         if (graph.count("MATCH (m:Member {id: $id}) RETURN count(m)", Map.of("id", footprint.id())) > 0) {
             traces.add("their :Member node is still there");
         }
+        // Their archive, file and all.
+        footprint.archives().stream().map(a -> dataDir.resolve("archives").resolve(a + ".zip")).filter(Files::exists)
+                .forEach(f -> traces.add("archive file still there: " + f.getFileName()));
         // The image store.
         Set<String> keptImages = kept ? new TreeSet<>(graph.list("""
                 MATCH (:Member:Former)--(:Post)--(i:Image) RETURN i.id AS id""", Map.of(), r -> r.get("id").asString() + ".jpg"))
