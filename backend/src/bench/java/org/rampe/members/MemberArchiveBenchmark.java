@@ -78,13 +78,17 @@ class MemberArchiveBenchmark {
         Path appDir = Files.createTempDirectory("rampe-bench-archive-");
         Instant date = Instant.now();
         List<Row> rows = new ArrayList<>();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RampeApplication.class).properties(
-                "server.port=0", "server.address=127.0.0.1", "rampe.data-dir=" + appDir).run()) {
+        // Arguments, not default properties: application.properties' own rampe.data-dir would win over those.
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RampeApplication.class).run(
+                "--server.port=0", "--server.address=127.0.0.1", "--rampe.data-dir=" + appDir)) {
             String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+            // The friends they write to need no session: written as the tests write members (the
+            // sign-up form allows only so many accounts an hour from one address).
+            var friends = new TestMembers(null, app.getBean(Graph.class));
             List<String> others = new ArrayList<>();
             for (int i = 0; i < CONVERSATIONS; i++) {
                 others.add("friend" + i);
-                TestMembers.signUpOverHttp(base, newMember("friend" + i));
+                friends.create("friend" + i);
             }
             rows.add(run(app, base, "light", POSTS / 10, MESSAGES / 10, IMAGES / 10, others, "remove"));
             rows.add(run(app, base, "heavy", POSTS, MESSAGES, IMAGES, others, "keep"));

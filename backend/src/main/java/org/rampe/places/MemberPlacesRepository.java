@@ -36,6 +36,9 @@ class MemberPlacesRepository {
     record RevisionMade(String placeId, String placeName, Instant at, List<Revision.Change> changes) {
     }
 
+    record PhotoReportMade(String placeId, String photoId, String reason, String text, Instant at, String status) {
+    }
+
     record PlaceReportMade(String placeId, String reason, String text, Instant at, String status) {
     }
 
@@ -84,6 +87,17 @@ class MemberPlacesRepository {
                 ORDER BY r.createdAt, r.id
                 """, Map.of("member", memberId), r -> each.accept(new PlaceReportMade(r.get("placeId").asString(),
                 r.get("reason").asString(""), r.get("text").asString(""), instant(r.get("at")),
+                r.get("status").asString(""))));
+    }
+
+    /** The reports they made about photos of places (the photo may be anyone's). */
+    void photoReports(String memberId, Consumer<PhotoReportMade> each) {
+        graph.each("""
+                MATCH (:Member {id: $member})-[:REPORTED]->(r:PhotoReport)-[:ABOUT]->(ph:Photo)-[:SHOWS]->(p:Place)
+                RETURN p.id AS placeId, ph.id AS photoId, toLower(r.reason) AS reason, r.text AS text, r.createdAt AS at, r.status AS status
+                ORDER BY r.createdAt, r.id
+                """, Map.of("member", memberId), r -> each.accept(new PhotoReportMade(r.get("placeId").asString(),
+                r.get("photoId").asString(), r.get("reason").asString(""), r.get("text").asString(""), instant(r.get("at")),
                 r.get("status").asString(""))));
     }
 

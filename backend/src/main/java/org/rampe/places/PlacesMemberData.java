@@ -42,6 +42,7 @@ class PlacesMemberData implements MemberData {
                 .array("answers", items -> repository.answers(member, items::add))
                 .array("revisions", items -> repository.revisions(member, items::add))
                 .array("placeReports", items -> repository.placeReports(member, items::add))
+                .array("photoReports", items -> repository.photoReports(member, items::add))
                 .array("photos", items -> photos.takenBy(member, items::add)));
         // The files after the JSON: one ZIP entry at a time.
         photos.takenBy(member, photo -> photos.file(photo.photoId())

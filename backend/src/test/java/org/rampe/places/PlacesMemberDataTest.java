@@ -129,6 +129,13 @@ class PlacesMemberDataTest extends RampeTest {
         assertThat(reports.get(0).get("status").asString()).isEqualTo("open");
         Instant.parse(reports.get(0).get("at").asString());
 
+        JsonNode photoReports = json.get("photoReports");
+        assertThat(photoReports).hasSize(1);
+        assertThat(photoReports.get(0).get("placeId").asString()).isEqualTo(other.value());
+        assertThat(photoReports.get(0).get("photoId").asString()).isNotBlank();
+        assertThat(photoReports.get(0).get("reason").asString()).isEqualTo("other");
+        assertThat(photoReports.get(0).get("text").asString()).isEqualTo("Lou Lumière y figure");
+
         JsonNode photos = json.get("photos");
         assertThat(photos).hasSize(1);
         assertThat(photos.get(0).get("placeId").asString()).isEqualTo(cafe.value());
