@@ -113,15 +113,15 @@ class MemberPlacesRepository {
     /**
      * Makes up to a batch of their answers anonymous votes: still current or not as they were, still
      * about their place (so counted as before), without the member, their id in {@code source}, or
-     * (when their text goes) the comment.
+     * their comment (an answer outlives its member only as a vote, whatever they chose).
      */
-    long anonymiseAnswers(String memberId, boolean removeText) {
+    long anonymiseAnswers(String memberId) {
         return batch("""
                 MATCH (:Member {id: $member})-[g:GAVE]->(a:Answer)
                 WITH g, a LIMIT $batch
-                SET a.source = 'former', a.comment = CASE WHEN $remove THEN '' ELSE a.comment END
+                SET a.source = 'former', a.comment = ''
                 DELETE g
-                RETURN count(*) AS n""", memberId, removeText);
+                RETURN count(*) AS n""", memberId, false);
     }
 
     /** Unlinks up to a batch of their revisions: the history then shows a former member. */

@@ -55,8 +55,8 @@ class PlacesMemberData implements MemberData {
         boolean removeText = erasure.removesContent();
         untilNone(() -> repository.forgetAdded(member));
         // Consensus and verdicts read the answers about a place, never who gave them: the counts stand.
-        // Their answers stay only as anonymous votes (the rule), so their comments go whatever the choice.
-        untilNone(() -> repository.anonymiseAnswers(member, true));
+        // Their answers stay only as anonymous votes (the rule): their comments go whatever the choice.
+        untilNone(() -> repository.anonymiseAnswers(member));
         untilNone(() -> repository.anonymiseRevisions(member));
         untilNone(() -> repository.anonymiseReports(member, removeText));
         untilNone(() -> repository.forgetResolved(member));
