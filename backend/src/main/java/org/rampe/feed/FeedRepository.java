@@ -314,7 +314,6 @@ class FeedRepository {
         graph.write("MATCH (:Post {id: $post})<-[f:FEED]-() DELETE f", Map.of("post", postId));
     }
 
-    /** Inboxes over the high-water mark keep their newest {@link #CAP} entries; the horizon moves up to the newest entry dropped. */
     /** Empties up to 1,000 entries of a member's inbox (their erasure); returns how many went. */
     long clearInbox(String memberId) {
         return graph.writeOne("""
@@ -329,6 +328,7 @@ class FeedRepository {
         graph.write("MATCH (m:Member {id: $member}) REMOVE m.feedHorizon", Map.of("member", memberId));
     }
 
+    /** Inboxes over the high-water mark keep their newest {@link #CAP} entries; the horizon moves up to the newest entry dropped. */
     private static void trim(TransactionContext tx, List<String> readers) {
         if (readers.isEmpty()) {
             return;

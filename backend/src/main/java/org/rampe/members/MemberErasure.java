@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -122,19 +121,8 @@ class MemberErasure {
         }
     }
 
-    /** The stored form of a reserved handle: the hex SHA-256 of the lower-cased handle without {@code @}. */
+    /** The stored form of a reserved handle: the hex SHA-256 of the handle as sign-up normalises it. */
     static String digest(String handle) {
-        return HexFormat.of().formatHex(Secrets.sha256(normalize(handle)));
-    }
-
-    static String normalize(String handle) {
-        if (handle == null) {
-            return "";
-        }
-        String h = handle.strip();
-        if (h.startsWith("@")) {
-            h = h.substring(1);
-        }
-        return h.toLowerCase(Locale.ROOT);
+        return HexFormat.of().formatHex(Secrets.sha256(SignUpForm.normalizeHandle(handle)));
     }
 }

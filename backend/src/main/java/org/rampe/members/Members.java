@@ -94,14 +94,7 @@ public class Members {
 
     /** The member with this handle (lower-cased first; a leading {@code @} is ignored), if any. */
     public Optional<Member> byHandle(String handle) {
-        if (handle == null) {
-            return Optional.empty();
-        }
-        String h = handle.strip();
-        if (h.startsWith("@")) {
-            h = h.substring(1);
-        }
-        h = h.toLowerCase(java.util.Locale.ROOT);
+        String h = SignUpForm.normalizeHandle(handle);
         return h.isEmpty() ? Optional.empty() : repository.byHandle(h);
     }
 
@@ -126,7 +119,7 @@ public class Members {
         needs.save(id, profiles, note, visibility);
     }
 
-    /** Consent withdrawn: the needs are erased, nothing of them is left. */
+    /** Consent withdrawn: the needs are erased, and the history keeps only that and when (AccessNeedsRepository.erase). */
     void eraseAccessNeeds(MemberId id) {
         needs.erase(id);
     }
@@ -147,13 +140,13 @@ public class Members {
      * handle).
      */
     public boolean wasErased(String handle) {
-        String h = MemberErasure.normalize(handle);
+        String h = SignUpForm.normalizeHandle(handle);
         return !h.isEmpty() && (handleReserved(h) || erasures.erasing(h));
     }
 
     /** Whether sign-up must refuse this handle: an erased member's, reserved for 30 days by its digest. */
     boolean handleReserved(String handle) {
-        String h = MemberErasure.normalize(handle);
+        String h = SignUpForm.normalizeHandle(handle);
         return !h.isEmpty() && erasures.reserved(MemberErasure.digest(h), java.time.Instant.now());
     }
 

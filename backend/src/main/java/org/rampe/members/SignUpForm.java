@@ -78,6 +78,14 @@ class SignUpForm {
     }
 
     String normalizedHandle() {
+        return normalizeHandle(handle);
+    }
+
+    /** A handle as it is stored and looked up: stripped, without a leading {@code @}, lower-cased ("" for none). */
+    static String normalizeHandle(String handle) {
+        if (handle == null) {
+            return "";
+        }
         String h = handle.strip();
         if (h.startsWith("@")) {
             h = h.substring(1);
