@@ -3,12 +3,15 @@ package org.rampe.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rampe.TestMembers.signUpInBrowser;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.Keys;
 import org.rampe.HttpDevice;
 import org.rampe.RampeTest;
@@ -57,7 +60,11 @@ class SessionsBrowserTest extends RampeTest {
             for (int i = 0; i < 4; i++) {
                 browser.open("/password/forgotten");
                 browser.fill(By.id("email"), handle + "@example.org");
+                var form = browser.driver.findElement(By.cssSelector("main form"));
                 browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+                // The answer replaced the form's page (the old page's h1 would match at once, and the
+                // next open could then race the post's answer).
+                new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(form));
                 browser.waitFor(By.cssSelector("main h1"));
             }
             assertThat(browser.driver.findElement(By.cssSelector("main h1")).getText())
