@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.rampe.images.Images;
 import org.rampe.images.JpegResponses;
+import org.rampe.site.Limited;
 import org.rampe.site.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -54,6 +55,7 @@ class AssociationController {
         return "associations/form";
     }
 
+    @Limited(value = "associations.new", perMember = 10, perAddress = 20, window = "1d")
     @PostMapping("/associations/new")
     String create(@ModelAttribute("form") AssociationForm form, BindingResult errors,
                   @AuthenticationPrincipal Viewer member, Model model, RedirectAttributes redirect) {
@@ -91,6 +93,7 @@ class AssociationController {
         return "associations/form";
     }
 
+    @Limited(value = "associations.edits", perMember = 60, perAddress = 120)
     @PostMapping("/associations/{slug}/edit")
     String save(@PathVariable String slug, @ModelAttribute("form") AssociationForm form, BindingResult errors,
                 @AuthenticationPrincipal Viewer viewer, Model model, RedirectAttributes redirect) {
@@ -105,6 +108,7 @@ class AssociationController {
         return "redirect:/associations/" + a.slug();
     }
 
+    @Limited(value = "invitations", perMember = 60, perAddress = 120)
     @PostMapping("/associations/{slug}/representatives")
     String addRepresentative(@PathVariable String slug, @RequestParam(defaultValue = "") String handle,
                              @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
@@ -119,6 +123,7 @@ class AssociationController {
         return "redirect:/associations/" + a.slug() + "/edit#representatives";
     }
 
+    @Limited(value = "invitations", perMember = 60, perAddress = 120)
     @PostMapping("/associations/{slug}/representatives/remove")
     String removeRepresentative(@PathVariable String slug, @RequestParam(defaultValue = "") String handle,
                                 @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
@@ -147,6 +152,7 @@ class AssociationController {
         return "associations/logo";
     }
 
+    @Limited(value = "logos", perMember = 30, perAddress = 60)
     @PostMapping("/associations/{slug}/logo")
     String uploadLogo(@PathVariable String slug, @ModelAttribute("form") LogoForm form, BindingResult errors,
                       @AuthenticationPrincipal Viewer viewer, Model model, RedirectAttributes redirect) {
@@ -180,6 +186,7 @@ class AssociationController {
         return "redirect:/associations/" + a.slug();
     }
 
+    @Limited(value = "logos", perMember = 30, perAddress = 60)
     @PostMapping("/associations/{slug}/logo/remove")
     String removeLogo(@PathVariable String slug, @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
         Association a = represented(slug, viewer);

@@ -1,5 +1,6 @@
 package org.rampe.associations;
 
+import org.rampe.site.Limited;
 import org.rampe.site.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,6 +33,7 @@ class AssociationVerificationController {
         return "associations/queue";
     }
 
+    @Limited(value = "moderation", perMember = 600)
     @PostMapping("/moderation/associations/{slug}/verify")
     String verify(@PathVariable String slug, @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
         administrator(viewer);
@@ -40,6 +42,7 @@ class AssociationVerificationController {
         return "redirect:/moderation/associations";
     }
 
+    @Limited(value = "moderation", perMember = 600)
     @PostMapping("/moderation/associations/{slug}/withdraw")
     String withdraw(@PathVariable String slug, @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
         administrator(viewer);

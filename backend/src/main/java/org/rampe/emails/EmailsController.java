@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.rampe.site.Limited;
 import org.rampe.site.Viewer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,6 +44,7 @@ class EmailsController {
     }
 
     /** Each kind's radios post its choice under the kind's key; a kind missing or unknown keeps its choice. */
+    @Limited(value = "settings", perMember = 120, perAddress = 600)
     @PostMapping(NotificationEmails.SETTINGS)
     String save(@RequestParam Map<String, String> form, @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
         Map<String, String> byKind = new LinkedHashMap<>();

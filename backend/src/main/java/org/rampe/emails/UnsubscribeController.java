@@ -2,6 +2,7 @@ package org.rampe.emails;
 
 import java.util.List;
 
+import org.rampe.site.Limited;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,6 +45,7 @@ class UnsubscribeController {
         return "emails/unsubscribe";
     }
 
+    @Limited(value = "unsubscribe", perAddress = 60)
     @PostMapping(UnsubscribeLinks.PATH + "{member}/{scope}/{token}")
     String unsubscribe(@PathVariable String member, @PathVariable String scope, @PathVariable String token, Model model) {
         check(member, scope, token);

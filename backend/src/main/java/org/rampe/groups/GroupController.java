@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.rampe.members.MemberId;
+import org.rampe.site.Limited;
 import org.rampe.site.Viewer;
 import org.rampe.social.PostCard;
 import org.rampe.social.PostText;
@@ -71,6 +72,7 @@ class GroupController {
         return "groups/form";
     }
 
+    @Limited(value = "groups.new", perMember = 10, perAddress = 20, window = "1d")
     @PostMapping("/groups")
     String create(@ModelAttribute("form") GroupForm form, BindingResult errors, @AuthenticationPrincipal Viewer account,
                   Model model, RedirectAttributes redirect) {
@@ -98,6 +100,7 @@ class GroupController {
     }
 
     /** The slug and the kind stay: only the name, description and rules are read from the form. */
+    @Limited(value = "groups.edits", perMember = 60, perAddress = 120)
     @PostMapping("/groups/{slug}/edit")
     String edit(@PathVariable String slug, @ModelAttribute("form") GroupForm form, BindingResult errors,
                 @AuthenticationPrincipal Viewer account, Model model, RedirectAttributes redirect) {
@@ -159,6 +162,7 @@ class GroupController {
         return last.createdAt().withZoneSameInstant(ZoneId.of("UTC")).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "_" + last.id();
     }
 
+    @Limited(value = "groups.posts", perMember = 30, perAddress = 120)
     @PostMapping("/groups/{slug}/posts")
     String post(@PathVariable String slug, @RequestParam(defaultValue = "") String text,
                 @RequestParam(defaultValue = "") String contentWarning, @RequestParam(defaultValue = "") String language,
@@ -208,6 +212,7 @@ class GroupController {
         return "groups/join";
     }
 
+    @Limited(value = "groups.membership", perMember = 120, perAddress = 240)
     @PostMapping("/groups/{slug}/join")
     String join(@PathVariable String slug, @AuthenticationPrincipal Viewer account, RedirectAttributes redirect) {
         Group g = groups.visible(slug, account);
@@ -215,6 +220,7 @@ class GroupController {
         return "redirect:/groups/" + g.slug();
     }
 
+    @Limited(value = "groups.membership", perMember = 120, perAddress = 240)
     @PostMapping("/groups/{slug}/request/withdraw")
     String withdraw(@PathVariable String slug, @AuthenticationPrincipal Viewer account, RedirectAttributes redirect) {
         Group g = groups.visible(slug, account);
@@ -223,6 +229,7 @@ class GroupController {
         return "redirect:/groups/" + g.slug();
     }
 
+    @Limited(value = "groups.membership", perMember = 120, perAddress = 240)
     @PostMapping("/groups/{slug}/leave")
     String leave(@PathVariable String slug, @AuthenticationPrincipal Viewer account, RedirectAttributes redirect) {
         Group g = groups.visible(slug, account);
@@ -239,6 +246,7 @@ class GroupController {
         }
     }
 
+    @Limited(value = "groups.moderation", perMember = 600)
     @PostMapping("/groups/{slug}/requests/{member}/approve")
     String approve(@PathVariable String slug, @PathVariable MemberId member, @AuthenticationPrincipal Viewer account,
                    RedirectAttributes redirect) {
@@ -248,6 +256,7 @@ class GroupController {
         return "redirect:/groups/" + g.slug() + "/members";
     }
 
+    @Limited(value = "groups.moderation", perMember = 600)
     @PostMapping("/groups/{slug}/requests/{member}/refuse")
     String refuse(@PathVariable String slug, @PathVariable MemberId member, @AuthenticationPrincipal Viewer account,
                   RedirectAttributes redirect) {
@@ -257,6 +266,7 @@ class GroupController {
         return "redirect:/groups/" + g.slug() + "/members";
     }
 
+    @Limited(value = "invitations", perMember = 60, perAddress = 120)
     @PostMapping("/groups/{slug}/invitations")
     String invite(@PathVariable String slug, @RequestParam(defaultValue = "") String handle,
                   @AuthenticationPrincipal Viewer account, RedirectAttributes redirect) {
@@ -267,6 +277,7 @@ class GroupController {
         return "redirect:/groups/" + g.slug() + "/members";
     }
 
+    @Limited(value = "groups.membership", perMember = 120, perAddress = 240)
     @PostMapping("/groups/{slug}/invitation/accept")
     String accept(@PathVariable String slug, @AuthenticationPrincipal Viewer account, RedirectAttributes redirect) {
         Group g = groups.visible(slug, account);
@@ -275,6 +286,7 @@ class GroupController {
         return "redirect:/groups/" + g.slug();
     }
 
+    @Limited(value = "groups.membership", perMember = 120, perAddress = 240)
     @PostMapping("/groups/{slug}/invitation/decline")
     String decline(@PathVariable String slug, @AuthenticationPrincipal Viewer account, RedirectAttributes redirect) {
         Group g = groups.visible(slug, account);
@@ -283,6 +295,7 @@ class GroupController {
         return "redirect:/groups";
     }
 
+    @Limited(value = "groups.moderation", perMember = 600)
     @PostMapping("/groups/{slug}/members/{member}/role")
     String role(@PathVariable String slug, @PathVariable MemberId member, @RequestParam(defaultValue = "") String role,
                 @AuthenticationPrincipal Viewer account, RedirectAttributes redirect) {
@@ -292,6 +305,7 @@ class GroupController {
         return "redirect:/groups/" + g.slug() + "/members";
     }
 
+    @Limited(value = "groups.moderation", perMember = 600)
     @PostMapping("/groups/{slug}/audit-log")
     String auditLog(@PathVariable String slug, @RequestParam(defaultValue = "false") boolean publish,
                     @AuthenticationPrincipal Viewer account, RedirectAttributes redirect) {

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.rampe.site.Limited;
 import org.rampe.site.Viewer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -59,6 +60,7 @@ class AccessNeedsController {
     record ConsentRow(String purpose, boolean given, java.time.ZonedDateTime at, String atIso, String needs) {
     }
 
+    @Limited(value = "access-needs", perMember = 60, perAddress = 120)
     @PostMapping("/account/needs")
     String save(@RequestParam(required = false) List<String> needs, @RequestParam(defaultValue = "") String note,
                 @RequestParam(defaultValue = "only_me") String visibility, @RequestParam(defaultValue = "") String consent,
@@ -87,6 +89,7 @@ class AccessNeedsController {
         return "redirect:/account/needs";
     }
 
+    @Limited(value = "access-needs", perMember = 60, perAddress = 120)
     @PostMapping("/account/needs/withdraw")
     String withdraw(@AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
         members.eraseAccessNeeds(new MemberId(viewer.memberId()));

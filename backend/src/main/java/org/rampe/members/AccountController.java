@@ -1,6 +1,8 @@
 package org.rampe.members;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.rampe.site.ClientAddress;
+import org.rampe.site.Limited;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,9 +37,10 @@ class AccountController {
     }
 
     /** Another verification link, to the member's current address. */
+    @Limited(value = "verification-resend", inService = "members.EmailVerification")
     @PostMapping(RESEND)
     String resend(@AuthenticationPrincipal MemberAccount account, HttpServletRequest request, RedirectAttributes redirect) {
-        verification.resend(account.id(), request.getRemoteAddr());
+        verification.resend(account.id(), ClientAddress.of(request));
         redirect.addFlashAttribute("notice", "account.verify.resent");
         return "redirect:" + PATH;
     }

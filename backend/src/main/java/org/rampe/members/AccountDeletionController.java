@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.rampe.site.Limited;
 import org.rampe.site.RateLimit;
 import org.rampe.site.RateLimits;
 import org.rampe.site.Viewer;
@@ -105,6 +106,7 @@ class AccountDeletionController {
         return page(account.id(), locale, model);
     }
 
+    @Limited(value = "erasure", inService = "members.AccountDeletionController")
     @PostMapping(PATH)
     String delete(@AuthenticationPrincipal MemberAccount account, @ModelAttribute("form") DeleteForm form, BindingResult errors,
                   Locale locale, HttpServletRequest request, HttpServletResponse response, Model model,
@@ -127,6 +129,7 @@ class AccountDeletionController {
     }
 
     /** For a member without a password: a single-use link to their address, whose page confirms. */
+    @Limited(value = "erasure-link", inService = "members.AccountDeletionController")
     @PostMapping(LINK)
     String sendLink(@AuthenticationPrincipal MemberAccount account, RedirectAttributes redirect) {
         limits.take(LINKS, "member:" + account.id().value());
@@ -148,6 +151,7 @@ class AccountDeletionController {
         return confirmPage(holder.get().member(), locale, model);
     }
 
+    @Limited(value = "tokens", perMember = 30, perAddress = 60)
     @PostMapping(CONFIRM)
     String confirm(@RequestParam(required = false) String token, @ModelAttribute("form") DeleteForm form, BindingResult errors,
                    Locale locale, HttpServletRequest request, HttpServletResponse response, Model model,

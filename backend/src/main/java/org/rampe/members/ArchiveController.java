@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.rampe.site.Limited;
 import org.rampe.site.MalformedId;
 import org.rampe.site.Viewer;
 import org.springframework.context.MessageSource;
@@ -65,6 +66,7 @@ class ArchiveController {
         return "members/data";
     }
 
+    @Limited(value = "archive", inService = "members.MemberArchives")
     @PostMapping(PAGE)
     String ask(@AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
         var asked = archives.ask(new MemberId(viewer.memberId()));
@@ -89,6 +91,7 @@ class ArchiveController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Map.of("archives", items));
     }
 
+    @Limited(value = "archive.downloads", perMember = 30, perAddress = 60)
     @GetMapping(PAGE + "/archives/{id}")
     ResponseEntity<Resource> download(@AuthenticationPrincipal Viewer viewer, @PathVariable String id) {
         String archiveId;

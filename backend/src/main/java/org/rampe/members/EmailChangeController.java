@@ -2,6 +2,7 @@ package org.rampe.members;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.rampe.site.Limited;
 import org.rampe.site.Viewer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -65,6 +66,7 @@ class EmailChangeController {
         return "members/email-change";
     }
 
+    @Limited(value = "email-change", inService = "members.EmailChange")
     @PostMapping(PATH)
     String request(@AuthenticationPrincipal MemberAccount account, @ModelAttribute("form") ChangeForm form, BindingResult errors,
                    Model model, RedirectAttributes redirect) {
@@ -99,6 +101,7 @@ class EmailChangeController {
         return "members/email-confirm";
     }
 
+    @Limited(value = "tokens", perMember = 30, perAddress = 60)
     @PostMapping(CONFIRM)
     String confirm(@RequestParam(required = false) String token, @AuthenticationPrincipal Viewer viewer,
                    HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {

@@ -1,6 +1,7 @@
 package org.rampe.members;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.rampe.site.Limited;
 import org.rampe.site.Viewer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,6 +36,7 @@ class EmailVerificationController {
         return "members/email-verify";
     }
 
+    @Limited(value = "tokens", perMember = 30, perAddress = 60)
     @PostMapping(VERIFY)
     String verify(@RequestParam(required = false) String token, @AuthenticationPrincipal Viewer viewer, Model model,
                   HttpServletResponse response, RedirectAttributes redirect) {

@@ -3,6 +3,7 @@ package org.rampe.members;
 import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.rampe.site.Limited;
 import org.rampe.site.RateLimit;
 import org.rampe.site.RateLimits;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -63,6 +64,7 @@ class PasswordChangeController {
         return "members/password-change";
     }
 
+    @Limited(value = "password-change", inService = "members.PasswordChangeController")
     @PostMapping(PATH)
     String change(@AuthenticationPrincipal MemberAccount account, @ModelAttribute("form") ChangeForm form, BindingResult errors,
                   HttpServletRequest request, Model model, RedirectAttributes redirect) {

@@ -2,6 +2,8 @@ package org.rampe.members;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.rampe.site.ClientAddress;
+import org.rampe.site.Limited;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -71,6 +73,7 @@ class PasswordResetController {
         return "members/password-forgotten";
     }
 
+    @Limited(value = "password-forgotten", inService = "members.PasswordReset")
     @PostMapping(FORGOTTEN)
     String forgotten(@ModelAttribute("form") ForgottenForm form, BindingResult errors, HttpServletRequest request,
                      Model model, RedirectAttributes redirect) {
@@ -80,7 +83,7 @@ class PasswordResetController {
             model.addAttribute("failed", true);
             return "members/password-forgotten";
         }
-        reset.forgotten(email, request.getRemoteAddr());
+        reset.forgotten(email, ClientAddress.of(request));
         // The address goes back into the next page, so that a typing mistake can be seen there.
         redirect.addFlashAttribute("sentTo", email);
         return "redirect:" + SENT;
@@ -102,6 +105,7 @@ class PasswordResetController {
         return "members/password-reset";
     }
 
+    @Limited(value = "tokens", perMember = 30, perAddress = 60)
     @PostMapping(RESET)
     String reset(@ModelAttribute("form") ResetForm form, BindingResult errors, HttpServletRequest request,
                  HttpServletResponse response, Model model, RedirectAttributes redirect) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.rampe.members.sessions.SessionSettings;
+import org.rampe.site.Limited;
 import org.rampe.site.RateLimit;
 import org.rampe.site.RateLimits;
 import org.rampe.site.Viewer;
@@ -64,6 +65,7 @@ class SessionsController {
         return "members/sessions";
     }
 
+    @Limited(value = "sessions", inService = "members.SessionsController")
     @PostMapping(PAGE + "/{handle}/end")
     String end(@AuthenticationPrincipal Viewer viewer, @PathVariable String handle, RedirectAttributes redirect) {
         var member = new MemberId(viewer.memberId());
@@ -76,6 +78,7 @@ class SessionsController {
         return "redirect:" + PAGE;
     }
 
+    @Limited(value = "sessions", inService = "members.SessionsController")
     @PostMapping(PAGE + "/others/end")
     String endOthers(@AuthenticationPrincipal Viewer viewer, HttpServletRequest request, RedirectAttributes redirect) {
         var member = new MemberId(viewer.memberId());

@@ -8,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.rampe.site.ClientAddress;
 import org.rampe.site.DisplayPreferences;
 import org.rampe.site.Language;
 import org.rampe.site.Personalisation;
@@ -67,7 +68,7 @@ class SignInFlow {
                     throws ServletException, IOException {
                 if (SIGN_IN_POST.matches(request)) {
                     String email = request.getParameter("email");
-                    if (!throttle.signInAllowed(request.getRemoteAddr(), email)) {
+                    if (!throttle.signInAllowed(ClientAddress.of(request), email)) {
                         request.getSession().setAttribute(TYPED_EMAIL, email == null ? "" : email);
                         response.sendRedirect(request.getContextPath() + SIGN_IN + "?throttled");
                         return;
@@ -105,7 +106,7 @@ class SignInFlow {
     public AuthenticationFailureHandler failureHandler() {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
             String email = request.getParameter("email");
-            throttle.signInFailed(request.getRemoteAddr(), email);
+            throttle.signInFailed(ClientAddress.of(request), email);
             request.getSession().setAttribute(TYPED_EMAIL, email == null ? "" : email);
             String returnTo = request.getParameter(RETURN_TO);
             response.sendRedirect(request.getContextPath() + SIGN_IN + "?error" + (returnTo == null ? ""

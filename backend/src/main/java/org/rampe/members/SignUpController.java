@@ -2,6 +2,8 @@ package org.rampe.members;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.rampe.site.ClientAddress;
+import org.rampe.site.Limited;
 import org.rampe.site.Personalisation;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,10 +41,11 @@ class SignUpController {
         return "members/signup";
     }
 
+    @Limited(value = "signup", inService = "members.SignInThrottle")
     @PostMapping("/signup")
     String signUp(@ModelAttribute("form") SignUpForm form, BindingResult errors, HttpServletRequest request,
                   HttpServletResponse response, RedirectAttributes redirect, Model model) {
-        if (throttle.signUpsExhausted(request.getRemoteAddr())) {
+        if (throttle.signUpsExhausted(ClientAddress.of(request))) {
             form.setPassword("");
             model.addAttribute("problem", "signup.throttled");
             model.addAttribute("failed", true);
@@ -56,12 +59,12 @@ class SignUpController {
                 return "members/signup";
             }
             case SignUpOutcome.Created created -> {
-                throttle.signUpCounted(request.getRemoteAddr());
+                throttle.signUpCounted(ClientAddress.of(request));
                 signInFlow.signIn(created.member(), request, response);
                 verification.send(created.member());
             }
             case SignUpOutcome.AddressTaken taken -> {
-                throttle.signUpCounted(request.getRemoteAddr());
+                throttle.signUpCounted(ClientAddress.of(request));
                 signInFlow.answerAsForANewMember(form.chosenLanguage(), request, response);
                 mails.addressAlreadyUsed(taken.owner(), false);
             }

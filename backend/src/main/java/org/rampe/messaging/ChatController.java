@@ -16,6 +16,7 @@ import org.rampe.messaging.LivePayloads.Refusal;
 import org.rampe.messaging.LivePayloads.SendRequest;
 import org.rampe.messaging.LivePayloads.Typing;
 import org.rampe.site.Language;
+import org.rampe.site.Limited;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
@@ -67,6 +68,7 @@ class ChatController {
         this.messages = messages;
     }
 
+    @Limited(value = "messages", inService = "messaging.SendThrottle")
     @MessageMapping("/conversations/{id}/send")
     void send(@DestinationVariable String id, @Payload SendRequest request, Principal principal, SimpMessageHeaderAccessor headers) {
         var member = MemberAuthentication.of(principal);
@@ -87,6 +89,7 @@ class ChatController {
     }
 
     /** The messages after {@code afterSeq}, to this session only, in pages the client asks for in turn. */
+    @Limited(value = "chat.catch-up", perMember = 1200)
     @MessageMapping("/conversations/{id}/catch-up")
     void catchUp(@DestinationVariable String id, @Payload CatchUpRequest request, Principal principal, SimpMessageHeaderAccessor headers) {
         var member = MemberAuthentication.of(principal);
@@ -101,6 +104,7 @@ class ChatController {
         pushes.toSession(member.getName(), headers.getSessionId(), LivePushes.MESSAGES, batch);
     }
 
+    @Limited(value = "chat.read-marks", perMember = 3600)
     @MessageMapping("/conversations/{id}/read")
     void read(@DestinationVariable String id, @Payload ReadRequest request, Principal principal, SimpMessageHeaderAccessor headers) {
         var member = MemberAuthentication.of(principal);
@@ -124,6 +128,7 @@ class ChatController {
         return conversation;
     }
 
+    @Limited(value = "chat.typing", perMember = 3600)
     @MessageMapping("/conversations/{id}/typing")
     void typing(@DestinationVariable String id, Principal principal, SimpMessageHeaderAccessor headers) {
         var member = MemberAuthentication.of(principal);
@@ -147,6 +152,7 @@ class ChatController {
     }
 
     /** Who of the conversation is online or away, to this session (the page asks when it opens and now and then). */
+    @Limited(value = "chat.presence", perMember = 600)
     @MessageMapping("/conversations/{id}/presence")
     void presence(@DestinationVariable String id, Principal principal, SimpMessageHeaderAccessor headers) {
         var member = MemberAuthentication.of(principal);

@@ -3,6 +3,7 @@ package org.rampe.messaging;
 import java.util.Locale;
 
 import org.rampe.images.JpegResponses;
+import org.rampe.site.Limited;
 import org.rampe.site.Viewer;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,7 @@ class MessageImageController {
     }
 
     /** The composer's fields, as the page's form posts them; the answer is the acknowledgement or the refusal. */
+    @Limited(value = "messages.images", perMember = 120, perAddress = 240, inService = "messaging.SendThrottle")
     @PostMapping(path = "/messages/{id}/send", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> send(@PathVariable String id, @RequestParam(defaultValue = "") String text,
                            @RequestParam(defaultValue = "") String clientId, @RequestParam(required = false) MultipartFile image,

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.rampe.site.Limited;
 import org.rampe.site.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,6 +53,7 @@ class MessagesController {
         return "messages/new";
     }
 
+    @Limited(value = "chats.new", perMember = 60, perAddress = 120)
     @PostMapping("/messages/new")
     String start(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String handles,
                  @AuthenticationPrincipal Viewer member, Model model, RedirectAttributes redirect) {
@@ -69,6 +71,7 @@ class MessagesController {
     }
 
     /** "Send a message" on a profile: the direct conversation with that member, started or found again. */
+    @Limited(value = "chats.new", perMember = 60, perAddress = 120)
     @PostMapping("/members/{handle}/message")
     String direct(@PathVariable String handle, @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
         if (!HANDLE.matcher(handle).matches()) {
@@ -123,6 +126,7 @@ class MessagesController {
     }
 
     /** The composer (multipart: the text, and an optional image with its alt text). */
+    @Limited(value = "messages", inService = "messaging.SendThrottle")
     @PostMapping("/messages/{id}")
     String send(@PathVariable ConversationId id, @RequestParam(defaultValue = "") String text,
                 @RequestParam(defaultValue = "") String clientId, @RequestParam(required = false) MultipartFile image,
@@ -161,6 +165,7 @@ class MessagesController {
         return "messages/edit";
     }
 
+    @Limited(value = "messages.edits", perMember = 300, perAddress = 600)
     @PostMapping("/messages/{id}/m/{message}/edit")
     String edit(@PathVariable ConversationId id, @PathVariable MessageId message, @RequestParam(defaultValue = "") String text,
                 @AuthenticationPrincipal Viewer member, Model model, RedirectAttributes redirect) {
@@ -184,6 +189,7 @@ class MessagesController {
         return "messages/delete";
     }
 
+    @Limited(value = "messages.edits", perMember = 300, perAddress = 600)
     @PostMapping("/messages/{id}/m/{message}/delete")
     String delete(@PathVariable ConversationId id, @PathVariable MessageId message, @AuthenticationPrincipal Viewer member,
                   RedirectAttributes redirect) {
@@ -197,6 +203,7 @@ class MessagesController {
         return messaging.own(member.memberId(), id.value(), message.value()).orElseThrow(MessagesController::notFound);
     }
 
+    @Limited(value = "conversations.settings", perMember = 120, perAddress = 240)
     @PostMapping("/messages/{id}/leave")
     String leave(@PathVariable ConversationId id, @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
         String conversation = id.value();
@@ -213,6 +220,7 @@ class MessagesController {
         return "redirect:/messages";
     }
 
+    @Limited(value = "conversations.settings", perMember = 120, perAddress = 240)
     @PostMapping("/messages/{id}/mute")
     String mute(@PathVariable ConversationId id, @RequestParam(defaultValue = "true") boolean muted,
                 @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
@@ -234,6 +242,7 @@ class MessagesController {
         return "messages/settings";
     }
 
+    @Limited(value = "settings", perMember = 120, perAddress = 600)
     @PostMapping("/messages/settings")
     String saveSettings(@RequestParam(defaultValue = "false") boolean readReceipts,
                         @RequestParam(defaultValue = "false") boolean presenceVisible,

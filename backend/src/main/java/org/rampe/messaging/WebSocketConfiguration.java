@@ -45,6 +45,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private final LiveProperties properties;
     private final TaskScheduler scheduler;
     private final MemberGate gate;
+    private final DestinationLimits destinationLimits;
     private final Personalisation personalisation;
     /**
      * The channels' threads, given explicitly: Spring Boot hands both channels the context's one async
@@ -55,10 +56,12 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private final ThreadPoolTaskExecutor outbound;
 
     WebSocketConfiguration(LiveProperties properties, @Lazy TaskScheduler messageBrokerTaskScheduler, MemberGate gate,
+            DestinationLimits destinationLimits,
             Personalisation personalisation) {
         this.properties = properties;
         this.scheduler = messageBrokerTaskScheduler;
         this.gate = gate;
+        this.destinationLimits = destinationLimits;
         this.personalisation = personalisation;
         this.inbound = channelThreads("clientInboundChannel-", properties.inboundThreads());
         // Spring's own default for pushes to clients: two threads a core.
@@ -159,7 +162,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(gate);
+        registration.interceptors(gate, destinationLimits);
         // A frame's handler mostly waits for the database (a send is one write transaction), so the
         // pool is wider than the cores: with Spring's default (two threads a core) four sends were
         // in flight at most and the database sat idle between them.

@@ -16,16 +16,14 @@ class Appeals {
     private final AppealRepository repository;
     private final Decisions decisions;
     private final Moderators moderators;
-    private final Suspensions suspensions;
     private final ApplicationEventPublisher events;
 
-    Appeals(AppealRepository repository, Decisions decisions, Moderators moderators, Suspensions suspensions,
+    Appeals(AppealRepository repository, Decisions decisions, Moderators moderators,
             ApplicationEventPublisher events) {
         this.events = events;
         this.repository = repository;
         this.decisions = decisions;
         this.moderators = moderators;
-        this.suspensions = suspensions;
     }
 
     /** Appeals waiting for a review: a group's (group given) or all (null, for administrators). */
@@ -68,9 +66,6 @@ class Appeals {
         String target = d.targetKind().equals(TargetKind.COMMENT.key()) && d.action().equals(Action.LOCK.key())
                 ? d.postId() : d.targetId();
         repository.review(d, reviewer, outcome, reason, target, AuditLog.summary(d.targetKind(), d.concernedHandle()));
-        if (outcome == ReviewOutcome.OVERTURNED && d.action().equals(Action.SUSPEND.key()) && d.concernedId() != null) {
-            suspensions.lift(d.concernedId());
-        }
         if (d.concernedId() != null) {
             events.publishEvent(new ModerationEvents.AppealReviewed(d.id(), d.concernedId()));
         }

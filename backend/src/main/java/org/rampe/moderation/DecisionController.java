@@ -1,5 +1,6 @@
 package org.rampe.moderation;
 
+import org.rampe.site.Limited;
 import org.rampe.site.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -57,6 +58,7 @@ class DecisionController {
         return "moderation/decision";
     }
 
+    @Limited(value = "appeals", perMember = 10, perAddress = 30)
     @PostMapping("/decisions/{id}/appeal")
     String appeal(@PathVariable DecisionId id, @RequestParam(defaultValue = "") String text,
                   @AuthenticationPrincipal Viewer viewer, Model model, RedirectAttributes redirect) {
@@ -79,6 +81,7 @@ class DecisionController {
         return page(d, viewer, text, problem, "", null, model);
     }
 
+    @Limited(value = "moderation", perMember = 600)
     @PostMapping("/decisions/{id}/review")
     String review(@PathVariable DecisionId id, @RequestParam(defaultValue = "") String outcome,
                   @RequestParam(defaultValue = "") String reason,

@@ -29,16 +29,14 @@ class Decisions {
     private final CaseRepository cases;
     private final DecisionRepository repository;
     private final Moderators moderators;
-    private final Suspensions suspensions;
     private final ApplicationEventPublisher events;
 
-    Decisions(CaseRepository cases, DecisionRepository repository, Moderators moderators, Suspensions suspensions,
+    Decisions(CaseRepository cases, DecisionRepository repository, Moderators moderators,
               ApplicationEventPublisher events) {
         this.events = events;
         this.cases = cases;
         this.repository = repository;
         this.moderators = moderators;
-        this.suspensions = suspensions;
     }
 
     /**
@@ -74,9 +72,6 @@ class Decisions {
         String appliesTo = c.kind().equals(TargetKind.COMMENT.key()) && action == Action.LOCK ? c.postId() : c.targetId();
         repository.record(new DecisionRepository.NewDecision(decision, c, decider, action, rule, reason, until, concerned,
                 appliesTo, AuditLog.summary(c.kind(), c.authorHandle())));
-        if (action == Action.SUSPEND) {
-            suspensions.suspend(concerned, until.toInstant());
-        }
         if (concerned != null && action != Action.DISMISS) {
             events.publishEvent(new ModerationEvents.DecisionTaken(decision, concerned));
         }

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Map;
 
+import org.rampe.site.Limited;
 import org.rampe.site.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -81,6 +82,7 @@ class ModerationController {
         return "moderation/queue";
     }
 
+    @Limited(value = "moderation", perMember = 600)
     @PostMapping("/moderation/cases/{caseId}/decision")
     String decide(@PathVariable CaseId caseId, @RequestParam(defaultValue = "") String action,
                   @RequestParam(defaultValue = "") String rule, @RequestParam(defaultValue = "") String reason,

@@ -25,11 +25,9 @@ import org.springframework.stereotype.Component;
 class ModerationMemberData implements MemberData {
 
     private final MemberModerationRepository repository;
-    private final Suspensions suspensions;
 
-    ModerationMemberData(MemberModerationRepository repository, Suspensions suspensions) {
+    ModerationMemberData(MemberModerationRepository repository) {
         this.repository = repository;
-        this.suspensions = suspensions;
     }
 
     @Override
@@ -76,6 +74,5 @@ class ModerationMemberData implements MemberData {
             // another batch
         }
         repository.forgetSuspension(member);
-        suspensions.lift(member);
     }
 }

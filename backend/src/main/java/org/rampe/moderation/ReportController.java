@@ -2,6 +2,7 @@ package org.rampe.moderation;
 
 import java.text.Normalizer;
 
+import org.rampe.site.Limited;
 import org.rampe.site.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,6 +51,7 @@ class ReportController {
         return "moderation/report";
     }
 
+    @Limited(value = "reports", perMember = 30, perAddress = 100)
     @PostMapping("/report")
     String report(@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") TargetId id,
                   @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String text,

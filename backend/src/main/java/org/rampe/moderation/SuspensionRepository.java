@@ -2,8 +2,6 @@ package org.rampe.moderation;
 
 import static org.rampe.graph.Graph.params;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import org.rampe.graph.Graph;
@@ -13,22 +11,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SuspensionRepository {
 
-    /** A member suspended until then. */
-    record Suspension(String memberId, Instant until) {
-    }
-
     private final Graph graph;
 
     SuspensionRepository(Graph graph) {
         this.graph = graph;
     }
 
-    /** The members suspended now. */
-    List<Suspension> inForce() {
-        return graph.list("""
-                MATCH (m:Member) WHERE m.suspendedUntil > datetime()
-                RETURN m.id AS id, m.suspendedUntil AS until""",
-                r -> new Suspension(r.get("id").asString(), r.get("until").asZonedDateTime().toInstant()));
+    /** Whether the member is suspended at this moment: one lookup by id (the {@code :Member(id)} constraint's index). */
+    boolean suspendedNow(String memberId) {
+        return graph.one("""
+                MATCH (m:Member {id: $id}) WHERE m.suspendedUntil > datetime()
+                RETURN true AS suspended""", params("id", memberId), r -> true).orElse(false);
     }
 
     /** The suspension in force for the member (not overturned), newest first. */

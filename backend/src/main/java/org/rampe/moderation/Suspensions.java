@@ -1,10 +1,6 @@
 package org.rampe.moderation;
 
 import java.io.IOException;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -17,9 +13,12 @@ import org.springframework.stereotype.Component;
  * Site-wide suspensions ({@code :Member.suspendedUntil}, far future = for good). A suspended member
  * can use nothing but the page of their suspension: every other request (after signing in, or the
  * next one for a member already signed in) is sent there, where the rule, the reason and the one
- * appeal are; with no such decision, they are signed out and the sign-in page says why. The
- * suspended members are kept in memory (loaded at start, changed with each decision), so that
- * every request is checked without a database read.
+ * appeal are; with no such decision, they are signed out and the sign-in page says why.
+ *
+ * <p>The graph is the one truth, read at every check (one lookup through the {@code :Member(id)}
+ * constraint's index): a suspension decided on one instance, or lifted by an appeal, holds on every
+ * instance from the next request or STOMP frame. (They were once kept in each instance's memory,
+ * loaded at start: another instance went on serving a suspended member until it restarted.)
  */
 @Component
 public class Suspensions implements SignedInGate {
@@ -27,25 +26,15 @@ public class Suspensions implements SignedInGate {
     /** Where a suspended member is sent: the sign-in page shows the reason for this flag. */
     private static final String SIGN_IN_SUSPENDED = "/signin?suspended";
 
-    private final Map<String, Instant> until = new ConcurrentHashMap<>();
     private final SuspensionRepository repository;
 
     Suspensions(SuspensionRepository repository) {
         this.repository = repository;
-        repository.inForce().forEach(s -> until.put(s.memberId(), s.until()));
     }
 
+    /** Whether the member is suspended now, as the graph says at this moment. */
     public boolean suspended(String memberId) {
-        Instant end = memberId == null ? null : until.get(memberId);
-        return end != null && end.isAfter(Instant.now());
-    }
-
-    void suspend(String memberId, Instant end) {
-        until.put(memberId, end);
-    }
-
-    void lift(String memberId) {
-        until.remove(memberId);
+        return memberId != null && repository.suspendedNow(memberId);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
+import org.rampe.site.Limited;
 import org.rampe.site.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,6 +45,7 @@ class NotificationsController {
         return "notifications/index";
     }
 
+    @Limited(value = "notifications.read", perMember = 600, perAddress = 1200)
     @PostMapping("/notifications/read")
     String markAllRead(@AuthenticationPrincipal Viewer account, RedirectAttributes redirect) {
         notifications.markAllRead(account.memberId());
@@ -51,6 +53,7 @@ class NotificationsController {
         return "redirect:/notifications";
     }
 
+    @Limited(value = "notifications.read", perMember = 600, perAddress = 1200)
     @PostMapping("/notifications/{id}/read")
     String markRead(@AuthenticationPrincipal Viewer account, @PathVariable NotificationId id, RedirectAttributes redirect) {
         if (!notifications.markRead(account.memberId(), id)) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rampe.site.Limited;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -35,6 +36,7 @@ class PlaceExportController {
         this.messages = messages;
     }
 
+    @Limited(value = "api.places.export", perAddress = 30)
     @GetMapping("/api/places/export.geojson")
     ResponseEntity<?> export(@RequestParam(required = false) String bbox, java.util.Locale locale) {
         Optional<GeoPoint[]> box = box(bbox);

@@ -1,5 +1,6 @@
 package org.rampe.places;
 
+import org.rampe.site.Limited;
 import org.rampe.site.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -49,6 +50,7 @@ class PlaceHistoryController {
         return "places/revert";
     }
 
+    @Limited(value = "moderation", perMember = 600)
     @PostMapping("/moderation/places/revisions/{revisionId}/revert")
     String revert(@PathVariable RevisionId revisionId, @AuthenticationPrincipal Viewer viewer,
                   RedirectAttributes redirect) {

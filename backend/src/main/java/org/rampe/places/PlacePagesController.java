@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.rampe.members.MemberId;
 import org.rampe.members.Members;
 import org.rampe.members.NeedProfile;
+import org.rampe.site.Limited;
 import org.rampe.site.MapSettings;
 import org.rampe.site.Viewer;
 import org.springframework.http.HttpStatus;
@@ -111,6 +112,7 @@ class PlacePagesController {
      * session (for a visitor too), and the browser goes to the search's address, which holds only
      * where and what to look for.
      */
+    @Limited(value = "places.search", perMember = 600, perAddress = 1200)
     @PostMapping("/places")
     String choose(@RequestParam(required = false) String q, @RequestParam(required = false) String near,
                   @RequestParam(required = false) String lat, @RequestParam(required = false) String lon,
@@ -178,6 +180,7 @@ class PlacePagesController {
         return groups;
     }
 
+    @Limited(value = "places.answers", perMember = 300, perAddress = 600)
     @PostMapping("/places/{id}/answers")
     String answer(@PathVariable("id") PlaceId placeId, @RequestParam String criterion,
                   @RequestParam(defaultValue = "") String value, @RequestParam(defaultValue = "") String comment,
@@ -204,6 +207,7 @@ class PlacePagesController {
         return "redirect:/places/" + placeId + "#criterion-" + c.key();
     }
 
+    @Limited(value = "reports", perMember = 30, perAddress = 100)
     @PostMapping("/places/{id}/report")
     String report(@PathVariable("id") PlaceId placeId, @RequestParam(defaultValue = "") String reason,
                   @RequestParam(defaultValue = "") String text, @AuthenticationPrincipal Viewer viewer,
@@ -228,6 +232,7 @@ class PlacePagesController {
         return formPage(model, null);
     }
 
+    @Limited(value = "places.new", perMember = 30, perAddress = 60)
     @PostMapping("/places/new")
     String add(@ModelAttribute("form") PlaceForm form, BindingResult errors, @AuthenticationPrincipal Viewer viewer,
                Model model, RedirectAttributes redirect) {
@@ -250,6 +255,7 @@ class PlacePagesController {
         return formPage(model, placeId);
     }
 
+    @Limited(value = "places.edits", perMember = 60, perAddress = 120)
     @PostMapping("/places/{id}/edit")
     String edit(@PathVariable("id") PlaceId placeId, @ModelAttribute("form") PlaceForm form, BindingResult errors,
                 @AuthenticationPrincipal Viewer viewer, Model model, RedirectAttributes redirect) {

@@ -1,5 +1,6 @@
 package org.rampe.places;
 
+import org.rampe.site.Limited;
 import org.rampe.site.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,6 +30,7 @@ class PlaceReportsController {
         return "places/reports";
     }
 
+    @Limited(value = "moderation", perMember = 600)
     @PostMapping("/moderation/places/{reportId}")
     String resolve(@PathVariable String reportId, @RequestParam(defaultValue = "") String outcome,
                    @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.rampe.site.Limited;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -47,6 +48,7 @@ class PlacesApiController {
         this.messages = messages;
     }
 
+    @Limited(value = "api.places", perAddress = 1200)
     @GetMapping(value = "/api/places", produces = {"application/geo+json", "application/json"})
     ResponseEntity<?> places(@RequestParam(required = false) String q, @RequestParam(required = false) String lat,
                              @RequestParam(required = false) String lon, @RequestParam(required = false) String radius,

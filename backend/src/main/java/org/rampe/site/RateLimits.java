@@ -1,11 +1,15 @@
 package org.rampe.site;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import org.springframework.format.annotation.DurationFormat;
+import org.springframework.format.datetime.standard.DurationFormatterUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,9 +34,38 @@ public class RateLimits {
     }
 
     private final Buckets buckets;
+    private final Map<Limited, Declared> declared = new ConcurrentHashMap<>();
 
     RateLimits(Buckets buckets) {
         this.buckets = buckets;
+    }
+
+    /**
+     * Takes one action from each allowance {@code limited} declares: the member's (when
+     * {@code memberId} is not null) and the address's (when {@code address} is not null), or throws
+     * {@link TooManyRequests} (the member's allowance stays taken: a script that keeps trying keeps
+     * waiting).
+     */
+    public void take(Limited limited, String memberId, String address) {
+        Declared declared = this.declared.computeIfAbsent(limited, RateLimits::declared);
+        if (declared.perMember() != null && memberId != null) {
+            take(declared.perMember(), "member:" + memberId);
+        }
+        if (declared.perAddress() != null && address != null) {
+            take(declared.perAddress(), "address:" + address);
+        }
+    }
+
+    /** The limits a {@link Limited} declares: by account and by address, either one possibly absent. */
+    public record Declared(RateLimit perMember, RateLimit perAddress) {
+    }
+
+    /** What {@code limited} declares, its window parsed (a malformed one fails here, at the first request or in the test that lists them all). */
+    public static Declared declared(Limited limited) {
+        var window = DurationFormatterUtils.parse(limited.window(), DurationFormat.Style.SIMPLE);
+        return new Declared(
+                limited.perMember() > 0 ? new RateLimit("route." + limited.value() + ".member", limited.perMember(), window) : null,
+                limited.perAddress() > 0 ? new RateLimit("route." + limited.value() + ".address", limited.perAddress(), window) : null);
     }
 
     /** Takes one action from {@code limit} for {@code key}, or throws {@link TooManyRequests}. */
@@ -41,6 +74,16 @@ public class RateLimits {
         if (!probe.isConsumed()) {
             throw usedUp(limit, probe.getNanosToWaitForRefill());
         }
+    }
+
+    /** Takes one action from {@code limit} for {@code key}; false, taking nothing, when it is used up. */
+    public boolean tryTake(RateLimit limit, String key) {
+        return buckets.of(limit, key).tryConsume(1);
+    }
+
+    /** Gives back one action taken for work that was not done after all (a resend of a message already stored). */
+    public void giveBack(RateLimit limit, String key) {
+        buckets.of(limit, key).addTokens(1);
     }
 
     /**
@@ -64,9 +107,11 @@ public class RateLimits {
         buckets.clear();
     }
 
-    /** {@code capacity} actions at once at most, given back gradually over the window. */
+    /** {@code capacity} actions at once at most, given back gradually over the window (or whole at its end). */
     static Bandwidth bandwidth(RateLimit limit) {
-        return Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.window()).build();
+        var capacity = Bandwidth.builder().capacity(limit.capacity());
+        return (limit.wholeAtOnce() ? capacity.refillIntervally(limit.capacity(), limit.window())
+                : capacity.refillGreedy(limit.capacity(), limit.window())).build();
     }
 
     static BucketConfiguration configuration(RateLimit limit) {

@@ -68,6 +68,7 @@ class SiteController {
         return "site/privacy";
     }
 
+    @Limited(value = "display", perMember = 300, perAddress = 600)
     @PostMapping("/language")
     String language(@RequestParam(name = "lang", defaultValue = "") String code,
                     @RequestParam(name = "returnTo", defaultValue = "/") String returnTo,
@@ -91,6 +92,7 @@ class SiteController {
     }
 
     /** Reading comfort: contrast, font, motion. The text size stays as it was. */
+    @Limited(value = "display", perMember = 300, perAddress = 600)
     @PostMapping("/preferences")
     String savePreferences(PreferencesForm form, HttpServletRequest request, HttpServletResponse response,
                            RedirectAttributes redirect) {
@@ -101,6 +103,7 @@ class SiteController {
     }
 
     /** One button per size, applied at once: no arrow keys needed, unlike a radio group. */
+    @Limited(value = "display", perMember = 300, perAddress = 600)
     @PostMapping("/preferences/text-size")
     String saveTextSize(@RequestParam("textSize") int textSize, HttpServletRequest request, HttpServletResponse response,
                         RedirectAttributes redirect) {

@@ -1,6 +1,7 @@
 package org.rampe.social;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.rampe.site.Limited;
 import org.rampe.site.Viewer;
 import org.rampe.site.SafeRedirect;
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,7 @@ class CommentController {
         this.throttle = throttle;
     }
 
+    @Limited(value = "comments", perAddress = 480, inService = "social.PostingThrottle")
     @PostMapping("/posts/{id}/comments")
     String comment(@PathVariable("id") PostId post, @RequestParam(defaultValue = "") String text,
                    @RequestParam(required = false) String parent,
@@ -87,6 +89,7 @@ class CommentController {
         return "social/comment-edit";
     }
 
+    @Limited(value = "comments.edits", perMember = 120, perAddress = 240)
     @PostMapping("/comments/{id}/edit")
     String edit(@PathVariable CommentId id, @RequestParam(defaultValue = "") String text,
                 @AuthenticationPrincipal Viewer member, Model model, RedirectAttributes redirect) {
@@ -112,6 +115,7 @@ class CommentController {
         return "social/comment-delete";
     }
 
+    @Limited(value = "comments.deletes", perMember = 120, perAddress = 240)
     @PostMapping("/comments/{id}/delete")
     String delete(@PathVariable CommentId id, @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
         var comment = own(id, member);
@@ -120,6 +124,7 @@ class CommentController {
         return "redirect:/posts/" + post + "#comments";
     }
 
+    @Limited(value = "reactions", perMember = 600, perAddress = 1200)
     @PostMapping("/posts/{id}/reactions")
     String reactToPost(@PathVariable PostId id, @RequestParam(defaultValue = "") String reaction,
                        @RequestParam(defaultValue = "") String returnTo,
@@ -132,6 +137,7 @@ class CommentController {
         return "redirect:" + back(returnTo, "/posts/" + post) + "#post-" + post;
     }
 
+    @Limited(value = "reactions", perMember = 600, perAddress = 1200)
     @PostMapping("/comments/{id}/reactions")
     String reactToComment(@PathVariable CommentId id, @RequestParam(defaultValue = "") String reaction,
                           @AuthenticationPrincipal Viewer member) {

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.rampe.images.Images;
 import org.rampe.images.JpegResponses;
+import org.rampe.site.Limited;
 import org.rampe.site.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -51,6 +52,7 @@ class PostController {
         return "social/post-form";
     }
 
+    @Limited(value = "posts", perAddress = 120, inService = "social.PostingThrottle")
     @PostMapping("/posts")
     String write(@ModelAttribute("form") PostForm form, BindingResult errors,
                  @AuthenticationPrincipal Viewer member, Model model, RedirectAttributes redirect) {
@@ -150,6 +152,7 @@ class PostController {
         return "social/post-form";
     }
 
+    @Limited(value = "posts.edits", perMember = 120, perAddress = 240)
     @PostMapping("/posts/{id}/edit")
     String edit(@PathVariable PostId id, @ModelAttribute("form") PostForm form, BindingResult errors,
                 @AuthenticationPrincipal Viewer member, Model model, RedirectAttributes redirect) {
@@ -184,6 +187,7 @@ class PostController {
         return "social/post-delete";
     }
 
+    @Limited(value = "posts.deletes", perMember = 120, perAddress = 240)
     @PostMapping("/posts/{id}/delete")
     String delete(@PathVariable PostId id, @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
         own(id, member);

@@ -2,44 +2,41 @@ package org.rampe.social;
 
 import java.time.Duration;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import org.rampe.site.RateLimit;
+import org.rampe.site.RateLimits;
 import org.springframework.stereotype.Component;
 
 /**
  * Slows down floods: at most {@value #POSTS_PER_HOUR} posts and {@value #COMMENTS_PER_HOUR}
- * comments an hour per member, far above what a person writes. In memory, per instance.
+ * comments an hour per member, far above what a person writes. Counted in {@link RateLimits}, so
+ * shared by every instance when they share Redis. Taken by the controller once the text is valid
+ * (a typing mistake costs nothing), hence {@code @Limited(inService = "social.PostingThrottle")}.
  */
 @Component
 public class PostingThrottle {
 
     static final int POSTS_PER_HOUR = 30;
     static final int COMMENTS_PER_HOUR = 120;
+    static final RateLimit POSTS = new RateLimit("posts.member", POSTS_PER_HOUR, Duration.ofHours(1));
+    static final RateLimit COMMENTS = new RateLimit("comments.member", COMMENTS_PER_HOUR, Duration.ofHours(1));
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofHours(2))
-            .maximumSize(200_000)
-            .build();
+    private final RateLimits limits;
+
+    PostingThrottle(RateLimits limits) {
+        this.limits = limits;
+    }
 
     /** Takes one post from the member's allowance; false when it is used up. */
     boolean post(String memberId) {
-        return bucket("post:" + memberId, POSTS_PER_HOUR).tryConsume(1);
+        return limits.tryTake(POSTS, "member:" + memberId);
     }
 
     boolean comment(String memberId) {
-        return bucket("comment:" + memberId, COMMENTS_PER_HOUR).tryConsume(1);
+        return limits.tryTake(COMMENTS, "member:" + memberId);
     }
 
-    /** Forgets every count; tests start each case from a clean slate. */
+    /** Forgets every count (all limits': they are kept together); tests start each case from a clean slate. */
     public void clear() {
-        buckets.invalidateAll();
-    }
-
-    private Bucket bucket(String key, int capacity) {
-        return buckets.get(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, Duration.ofHours(1)).build())
-                .build());
+        limits.clear();
     }
 }

@@ -1,5 +1,6 @@
 package org.rampe.social;
 
+import org.rampe.site.Limited;
 import org.rampe.site.SafeRedirect;
 import org.rampe.site.Viewer;
 import org.springframework.http.HttpStatus;
@@ -27,6 +28,7 @@ class RelationsController {
         this.relations = relations;
     }
 
+    @Limited(value = "follows", perMember = 120, perAddress = 300)
     @PostMapping("/members/{handle}/follow")
     String follow(@PathVariable String handle, @RequestParam(defaultValue = "") String returnTo,
                   @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
@@ -42,6 +44,7 @@ class RelationsController {
         return back(returnTo, other, notice, redirect);
     }
 
+    @Limited(value = "follows", perMember = 120, perAddress = 300)
     @PostMapping("/members/{handle}/unfollow")
     String unfollow(@PathVariable String handle, @RequestParam(defaultValue = "") String returnTo,
                     @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
@@ -51,6 +54,7 @@ class RelationsController {
         return back(returnTo, other, wasRequest ? "relations.requestCancelled" : "relations.unfollowed", redirect);
     }
 
+    @Limited(value = "blocks", perMember = 300, perAddress = 600)
     @PostMapping("/members/{handle}/block")
     String block(@PathVariable String handle, @RequestParam(defaultValue = "") String returnTo,
                  @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
@@ -59,6 +63,7 @@ class RelationsController {
         return back(returnTo, other, "relations.blocked", redirect);
     }
 
+    @Limited(value = "blocks", perMember = 300, perAddress = 600)
     @PostMapping("/members/{handle}/unblock")
     String unblock(@PathVariable String handle, @RequestParam(defaultValue = "") String returnTo,
                    @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
@@ -67,6 +72,7 @@ class RelationsController {
         return back(returnTo, other, "relations.unblocked", redirect);
     }
 
+    @Limited(value = "blocks", perMember = 300, perAddress = 600)
     @PostMapping("/members/{handle}/mute")
     String mute(@PathVariable String handle, @RequestParam(defaultValue = "") String returnTo,
                 @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
@@ -75,6 +81,7 @@ class RelationsController {
         return back(returnTo, other, "relations.muted", redirect);
     }
 
+    @Limited(value = "blocks", perMember = 300, perAddress = 600)
     @PostMapping("/members/{handle}/unmute")
     String unmute(@PathVariable String handle, @RequestParam(defaultValue = "") String returnTo,
                   @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
@@ -148,6 +155,7 @@ class RelationsController {
         return "relations/account-list";
     }
 
+    @Limited(value = "followers", perMember = 300, perAddress = 600)
     @PostMapping("/account/follow-requests/{handle}/approve")
     String approve(@PathVariable String handle, @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
         var other = other(handle, viewer);
@@ -156,6 +164,7 @@ class RelationsController {
         return "redirect:/account/follow-requests";
     }
 
+    @Limited(value = "followers", perMember = 300, perAddress = 600)
     @PostMapping("/account/follow-requests/{handle}/refuse")
     String refuse(@PathVariable String handle, @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
         var other = other(handle, viewer);
@@ -164,6 +173,7 @@ class RelationsController {
         return "redirect:/account/follow-requests";
     }
 
+    @Limited(value = "followers", perMember = 300, perAddress = 600)
     @PostMapping("/account/followers/{handle}/remove")
     String removeFollower(@PathVariable String handle, @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
         var other = other(handle, viewer);

@@ -206,6 +206,41 @@ class ScaleOutTest {
         }
     }
 
+    /**
+     * Counts and suspensions live in what the instances share (Redis, the graph), not in one
+     * instance's memory: the messages a member sends through both count against one allowance, and a
+     * suspension written behind both instances' backs (as a decision on either writes it) stops the
+     * member's next request on both.
+     */
+    @Test
+    void theMessageAllowanceIsSharedByBothInstancesAndASuspensionHoldsOnBothAtOnce() throws Exception {
+        signUpOverHttp(one.baseUrl(), StompMember.account("ivy_scale"));
+        // The other participant needs no account of their own (the sign-ups per address are few).
+        graph.write("CREATE (:Member {id: $id, handle: 'jo_scale', displayName: 'Jo'})", Map.of("id", UUID.randomUUID().toString()));
+        String conversation = ScaleFixtures.direct(graph, "ivy_scale", "jo_scale");
+        String email = StompMember.email("ivy_scale");
+        var ivyOnOne = new HttpDevice(one.baseUrl(), HttpDevice.CHROME_WINDOWS).signIn(email, StompMember.PASSWORD);
+        var ivyOnTwo = new HttpDevice(two.baseUrl(), HttpDevice.FIREFOX_ANDROID).signIn(email, StompMember.PASSWORD);
+        String page = "/messages/" + conversation;
+        // SendThrottle.PER_MINUTE messages, half through each instance: each alone would allow that many.
+        for (int i = 0; i < 20; i++) {
+            var on = i % 2 == 0 ? ivyOnOne : ivyOnTwo;
+            var sent = on.post(page, on.get(page).body(), "text", "Message " + i, "clientId", UUID.randomUUID().toString());
+            assertThat(sent.statusCode()).as("message " + (i + 1)).isEqualTo(302);
+        }
+        for (var on : List.of(ivyOnOne, ivyOnTwo)) {
+            var refused = on.post(page, on.get(page).body(), "text", "One too many", "clientId", UUID.randomUUID().toString());
+            assertThat(refused.body()).as("the allowance is used up on " + on.base()).contains("Attendez une minute");
+        }
+
+        graph.write("MATCH (m:Member {handle: 'ivy_scale'}) SET m.suspendedUntil = datetime() + duration('P7D')", Map.of());
+        for (var on : List.of(ivyOnOne, ivyOnTwo)) {
+            var stopped = on.get("/account");
+            assertThat(stopped.statusCode()).as("suspended at once on " + on.base()).isEqualTo(302);
+            assertThat(stopped.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/signin?suspended"));
+        }
+    }
+
     @Test
     void healthReportsRedis() throws Exception {
         // As a load balancer or a monitor asks (JSON; the endpoint has no HTML answer).

@@ -24,6 +24,9 @@ abstract class ModerationTestSupport extends RampeTest {
     MockMvc mvc;
 
     @Autowired
+    org.rampe.site.RateLimits limits;
+
+    @Autowired
     Reports reports;
 
     @Autowired

@@ -7,6 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.rampe.site.ClientAddress;
 import org.rampe.site.RateLimit;
 import org.rampe.site.RateLimits;
 import org.rampe.site.TooManyRequests;
@@ -48,7 +49,7 @@ public final class PasskeyCeremonyLimits extends OncePerRequestFilter {
                 : REGISTRATION_OPTIONS.matches(request) ? REGISTRATION : null;
         if (limit != null) {
             try {
-                limits.take(limit, "address:" + request.getRemoteAddr());
+                limits.take(limit, "address:" + ClientAddress.of(request));
             } catch (TooManyRequests e) {
                 response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));

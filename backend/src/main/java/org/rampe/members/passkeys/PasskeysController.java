@@ -1,6 +1,7 @@
 package org.rampe.members.passkeys;
 
 import org.rampe.members.MemberId;
+import org.rampe.site.Limited;
 import org.rampe.site.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,6 +39,7 @@ class PasskeysController {
         return page(viewer, model);
     }
 
+    @Limited(value = "passkeys", perMember = 60, perAddress = 120)
     @PostMapping(PAGE + "/{id}/rename")
     String rename(@PathVariable PasskeyId id, @RequestParam(defaultValue = "") String name,
                   @AuthenticationPrincipal Viewer viewer, Model model, RedirectAttributes redirect) {
@@ -59,6 +61,7 @@ class PasskeysController {
         return "redirect:" + PAGE;
     }
 
+    @Limited(value = "passkeys", perMember = 60, perAddress = 120)
     @PostMapping(PAGE + "/{id}/remove")
     String remove(@PathVariable PasskeyId id, @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
         if (!passkeys.remove(new MemberId(viewer.memberId()), id)) {

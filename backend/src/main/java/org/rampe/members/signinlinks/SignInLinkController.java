@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.rampe.site.ClientAddress;
+import org.rampe.site.Limited;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,6 +45,7 @@ class SignInLinkController {
         return "members/signin-link";
     }
 
+    @Limited(value = "sign-in-link", inService = "members.signinlinks.SignInLinks")
     @PostMapping(PAGE)
     String send(@RequestParam(defaultValue = "") String email, HttpServletRequest request, Model model,
                 RedirectAttributes redirect) {
@@ -56,7 +59,7 @@ class SignInLinkController {
             model.addAttribute("minutes", SignInLinks.VALID_FOR.toMinutes());
             return "members/signin-link";
         }
-        links.send(normalized, request.getRemoteAddr());
+        links.send(normalized, ClientAddress.of(request));
         redirect.addFlashAttribute("sentTo", normalized);
         return "redirect:" + PAGE + "?sent";
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.rampe.images.Images;
 import org.rampe.images.JpegResponses;
+import org.rampe.site.Limited;
 import org.rampe.site.Viewer;
 import org.rampe.places.Criterion;
 import org.rampe.places.PhotoId;
@@ -61,6 +62,7 @@ class PhotoController {
         return "places/photo-form";
     }
 
+    @Limited(value = "photos", perMember = 30, perAddress = 60)
     @PostMapping("/places/{placeId}/photos")
     String upload(@PathVariable("placeId") PlaceId requested, @ModelAttribute("form") PhotoForm form, BindingResult errors,
                   @AuthenticationPrincipal Viewer member, Model model, RedirectAttributes redirect) {
@@ -108,6 +110,7 @@ class PhotoController {
                 .body(jpeg);
     }
 
+    @Limited(value = "reports", perMember = 30, perAddress = 100)
     @PostMapping("/places/{placeId}/photos/{photoId}/report")
     String report(@PathVariable("placeId") PlaceId place, @PathVariable PhotoId photoId,
                   @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String text,
@@ -136,6 +139,7 @@ class PhotoController {
         return "places/photo-delete";
     }
 
+    @Limited(value = "photos.deletes", perMember = 60, perAddress = 120)
     @PostMapping("/places/{placeId}/photos/{photoId}/delete")
     String delete(@PathVariable("placeId") PlaceId place, @PathVariable PhotoId photoId,
                   @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {

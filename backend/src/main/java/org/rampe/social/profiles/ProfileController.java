@@ -10,6 +10,7 @@ import org.rampe.images.JpegResponses;
 import org.rampe.members.Members;
 import org.rampe.members.NeedProfile;
 import org.rampe.members.SignedIn;
+import org.rampe.site.Limited;
 import org.rampe.social.Relation;
 import org.rampe.social.Relations;
 import org.rampe.site.Viewer;
@@ -88,6 +89,7 @@ class ProfileController {
         return "profiles/edit";
     }
 
+    @Limited(value = "profile", perMember = 60, perAddress = 120)
     @PostMapping("/account/profile")
     String save(@ModelAttribute("form") ProfileForm form, BindingResult errors, @AuthenticationPrincipal Viewer account,
                 HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
