@@ -3,6 +3,7 @@ package org.rampe.moderation;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.rampe.images.ImageStore;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
  * Decisions about an erased member are kept 18 months without their name (an appeal, a repeated
  * offence under a new account, a complaint to the authorities may need them), then deleted: the
  * erasure sets their {@code purgeAfter}; this job deletes those past it every day, with the cases
- * they leave empty.
+ * they leave empty. The snapshots of what an erased member wrote (issue 17) are kept as long, and
+ * those of a deleted case go with it, with their image copies.
  */
 @Component
 class DecisionRetention {
@@ -19,10 +21,12 @@ class DecisionRetention {
     static final int KEPT_MONTHS = 18;
 
     private final MemberModerationRepository repository;
+    private final ImageStore images;
     private final Clock clock;
 
-    DecisionRetention(MemberModerationRepository repository) {
+    DecisionRetention(MemberModerationRepository repository, ImageStore images) {
         this.repository = repository;
+        this.images = images;
         this.clock = Clock.systemUTC();
     }
 
@@ -41,6 +45,10 @@ class DecisionRetention {
         long total = 0;
         for (long n = repository.purgeDecisions(now); n > 0; n = repository.purgeDecisions(now)) {
             total += n;
+        }
+        for (var batch = repository.purgeSnapshots(now); !batch.isEmpty(); batch = repository.purgeSnapshots(now)) {
+            // The files go once the graph no longer names them.
+            batch.forEach(ids -> ids.forEach(images::delete));
         }
         return total;
     }

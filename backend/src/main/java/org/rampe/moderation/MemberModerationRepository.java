@@ -176,6 +176,49 @@ class MemberModerationRepository {
                 RETURN count(c) AS n""", params("member", member, "batch", BATCH));
     }
 
+    /**
+     * The snapshots of what they wrote that reports kept (issue 17): the link to them (their id as
+     * {@code authorId}) goes, and they are kept until {@code purgeAfter} like the decisions about
+     * them; their text and image copies go too with the "remove" choice, and whatever the choice for
+     * what never stayed public under the former member (a message, their profile). Up to
+     * {@link #BATCH} snapshots; the ids of the image copies to delete from the store, one list per
+     * snapshot (an empty list when none): no row means done.
+     */
+    List<List<String>> forgetSnapshots(String member, boolean removeContent, Instant purgeAfter) {
+        return graph.writeList("""
+                MATCH (s:CaseSnapshot {authorId: $member})
+                WITH s LIMIT $batch
+                WITH s, $remove OR NOT s.kind IN ['post', 'comment'] AS wipe
+                OPTIONAL MATCH (s)-[:KEPT_IMAGE]->(i:SnapshotImage) WHERE wipe
+                WITH s, wipe, collect(i) AS images
+                WITH s, wipe, images, [x IN images | x.id] AS ids
+                FOREACH (x IN images | DETACH DELETE x)
+                SET s.purgeAfter = coalesce(s.purgeAfter, $purgeAfter),
+                    s.text = CASE WHEN wipe THEN '' ELSE s.text END,
+                    s.sourceImages = CASE WHEN wipe THEN [] ELSE s.sourceImages END,
+                    s.erased = wipe OR coalesce(s.erased, false)
+                REMOVE s.authorId
+                RETURN ids""", params("member", member, "remove", removeContent,
+                "purgeAfter", purgeAfter.atOffset(ZoneOffset.UTC), "batch", BATCH), r -> r.get("ids").asList(v -> v.asString()));
+    }
+
+    /**
+     * Deletes up to {@link #BATCH} snapshots kept past their {@code purgeAfter} (an erased author's,
+     * or those of a case the retention deleted), with their image nodes; the ids of the image
+     * copies to delete from the store, one list per snapshot: no row means done.
+     */
+    List<List<String>> purgeSnapshots(Instant now) {
+        return graph.writeList("""
+                MATCH (s:CaseSnapshot) WHERE s.purgeAfter <= $now
+                WITH s LIMIT $batch
+                OPTIONAL MATCH (s)-[:KEPT_IMAGE]->(i:SnapshotImage)
+                WITH s, collect(i) AS images
+                WITH s, images, [x IN images | x.id] AS ids
+                FOREACH (x IN images | DETACH DELETE x)
+                DETACH DELETE s
+                RETURN ids""", params("now", now.atOffset(ZoneOffset.UTC), "batch", BATCH), r -> r.get("ids").asList(v -> v.asString()));
+    }
+
     /** Their mutes and bans in groups. */
     long deleteSanctions(String member) {
         return count("""
@@ -242,6 +285,10 @@ class MemberModerationRepository {
                     UNWIND cases AS c
                     WITH DISTINCT c
                     WHERE c.status <> 'open' AND NOT EXISTS { (:Decision)-[:ON]->(c) }
+                    // Its snapshots go with it (purgeSnapshots, which also deletes their image files).
+                    OPTIONAL MATCH (c)-[:SNAPSHOT]->(s:CaseSnapshot)
+                    SET s.purgeAfter = $now
+                    WITH DISTINCT c
                     DETACH DELETE c
                 }
                 RETURN n""", params("now", now.atOffset(ZoneOffset.UTC), "batch", BATCH));

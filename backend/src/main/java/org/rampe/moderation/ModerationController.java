@@ -53,7 +53,7 @@ class ModerationController {
     @GetMapping("/moderation")
     String siteQueue(@AuthenticationPrincipal Viewer viewer, Model model) {
         model.addAttribute("group", null);
-        model.addAttribute("cases", reports.queue(null, QUEUE_SIZE));
+        model.addAttribute("cases", reports.queue(null, QUEUE_SIZE, true));
         model.addAttribute("appeals", appeals.pending(null));
         model.addAttribute("placeReports", reports.openPlaceReports());
         model.addAttribute("admin", true);
@@ -74,7 +74,7 @@ class ModerationController {
     String groupQueue(@PathVariable GroupId groupId, @AuthenticationPrincipal Viewer viewer, Model model) {
         var group = moderatedGroup(groupId, viewer);
         model.addAttribute("group", group);
-        model.addAttribute("cases", reports.queue(group.id(), QUEUE_SIZE));
+        model.addAttribute("cases", reports.queue(group.id(), QUEUE_SIZE, viewer.admin()));
         model.addAttribute("appeals", appeals.pending(group.id()));
         model.addAttribute("placeReports", 0L);
         model.addAttribute("admin", viewer.admin());

@@ -2,6 +2,7 @@ package org.rampe.moderation;
 
 import java.util.Set;
 
+import org.rampe.images.ImageStore;
 import org.rampe.members.Erasure;
 import org.rampe.members.MemberArchive;
 import org.rampe.members.MemberData;
@@ -19,15 +20,21 @@ import org.springframework.stereotype.Component;
  * words they wrote); decisions about them are kept without their name (no link to them, no appeal
  * text) until {@code purgeAfter}, 18 months later ({@link DecisionRetention}); what they decided,
  * reviewed or logged as a moderator stays, attributed to the former member; audit entries naming
- * them say "former member"; their mutes, bans and suspension go.
+ * them say "former member"; their mutes, bans and suspension go. The snapshots reports kept of what
+ * they wrote (issue 17) lose their id and are kept as long as the decisions (then deleted by
+ * {@link DecisionRetention}); with "remove" their text and image copies go at once, as they do
+ * whatever the choice for a message's or their profile's. Snapshots are not in their archive:
+ * what others reported about them is not theirs (the decisions about them are).
  */
 @Component
 class ModerationMemberData implements MemberData {
 
     private final MemberModerationRepository repository;
+    private final ImageStore images;
 
-    ModerationMemberData(MemberModerationRepository repository) {
+    ModerationMemberData(MemberModerationRepository repository, ImageStore images) {
         this.repository = repository;
+        this.images = images;
     }
 
     @Override
@@ -56,6 +63,11 @@ class ModerationMemberData implements MemberData {
             // another batch
         }
         var purgeAfter = DecisionRetention.purgeAfter(erasure.at());
+        for (var batch = repository.forgetSnapshots(member, erasure.removesContent(), purgeAfter); !batch.isEmpty();
+                batch = repository.forgetSnapshots(member, erasure.removesContent(), purgeAfter)) {
+            // The files go once the graph no longer names them (idempotent: run again, a missing file is no error).
+            batch.forEach(ids -> ids.forEach(images::delete));
+        }
         while (repository.unlinkDecisions(member, purgeAfter) > 0) {
             // another batch
         }

@@ -3,7 +3,9 @@ package org.rampe.moderation;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
+import org.rampe.images.ImageStore;
 import org.rampe.members.Administrators;
 import org.rampe.social.SocialEvents;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,14 +17,24 @@ import org.springframework.stereotype.Service;
  * Reports, and the queues of the cases they open (graph-schema README, "Moderation").
  *
  * <p>Auto-hide: a post or comment reported by {@link #threshold} trusted members (3 by default,
- * {@code rampe.moderation.auto-hide-threshold}) is hidden until a moderator decides. Trusted: an
- * account older than {@link #TRUSTED_AGE_DAYS} days that no decision other than a dismissal (or an
- * overturned one) ever concerned, or any group moderator or owner, or an administrator.
+ * {@code rampe.moderation.auto-hide-threshold}) is hidden until a moderator decides. Trusted
+ * (issue 17): an administrator; a moderator or owner of the content's own group (whose queue holds
+ * the case); or an established member, whose account is older than {@link #TRUSTED_AGE_DAYS} days,
+ * with a verified address, at least {@link #TRUSTED_CONTRIBUTIONS} posts, comments or place answers
+ * still published, written on at least {@link #TRUSTED_CONTRIBUTION_DAYS} different days, and no
+ * decision other than a dismissal (or an overturned one) ever concerning them. Moderating some
+ * other group is worth nothing: anyone can create one.
+ *
+ * <p>Evidence (issue 17): each report keeps a snapshot of its target as the reporter saw it, its
+ * text and copies of its images (new keys in the image store, which the author's delete does not
+ * touch); a report that sees the same version as the latest snapshot counts on it.
  */
 @Service
 class Reports {
 
     static final int TRUSTED_AGE_DAYS = 30;
+    static final int TRUSTED_CONTRIBUTIONS = 5;
+    static final int TRUSTED_CONTRIBUTION_DAYS = 3;
 
     /** How a report came out. */
     enum Reported { RECEIVED, ALREADY }
@@ -32,10 +44,13 @@ class Reports {
     private final Administrators administrators;
     private final int threshold;
     private final ApplicationEventPublisher events;
+    private final ImageStore images;
 
     Reports(CaseRepository cases, TargetRepository targets, Administrators administrators,
-            @Value("${rampe.moderation.auto-hide-threshold:3}") int threshold, ApplicationEventPublisher events) {
+            @Value("${rampe.moderation.auto-hide-threshold:3}") int threshold, ApplicationEventPublisher events,
+            ImageStore images) {
         this.events = events;
+        this.images = images;
         this.cases = cases;
         this.targets = targets;
         this.administrators = administrators;
@@ -57,11 +72,54 @@ class Reports {
      */
     Reported report(Target target, String reporter, Reason reason, String text) {
         List<String> admins = administrators.admins().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-        var created = cases.report(target, reporter, reason, text,
-                new CaseRepository.AutoHide(admins, TRUSTED_AGE_DAYS, threshold),
-                AuditLog.summary(target.kind(), target.concernedHandle()));
+        CaseRepository.Snapshot snapshot = snapshot(target);
+        Optional<String> created;
+        try {
+            created = cases.report(target, reporter, reason, text,
+                    new CaseRepository.AutoHide(admins, TRUSTED_AGE_DAYS, TRUSTED_CONTRIBUTIONS, TRUSTED_CONTRIBUTION_DAYS, threshold),
+                    AuditLog.summary(target.kind(), target.concernedHandle()), snapshot);
+        } catch (RuntimeException e) {
+            forget(snapshot);
+            throw e;
+        }
+        if (created.isEmpty()) {
+            // A second report by the same member: nothing new was kept.
+            forget(snapshot);
+        }
         created.ifPresent(caseId -> events.publishEvent(new ModerationEvents.ReportFiled(caseId, reporter, reason.key(), target.groupId())));
         return created.isPresent() ? Reported.RECEIVED : Reported.ALREADY;
+    }
+
+    /**
+     * The snapshot to keep with this report: null when the case's latest one already holds this
+     * version (same text, same images); else the text and copies of the images, made now, before
+     * the author can delete them.
+     */
+    private CaseRepository.Snapshot snapshot(Target target) {
+        List<CaseRepository.CurrentImage> now = cases.currentImages(target);
+        List<String> sources = now.stream().map(CaseRepository.CurrentImage::id).toList();
+        var latest = cases.latestSnapshot(target);
+        if (latest.isPresent() && latest.get().text().equals(target.text()) && latest.get().sourceImages().equals(sources)) {
+            return null;
+        }
+        List<CaseRepository.KeptImage> kept = new java.util.ArrayList<>();
+        for (var image : now) {
+            images.get(image.id()).ifPresent(jpeg -> {
+                String copy = UUID.randomUUID().toString();
+                images.put(copy, jpeg);
+                kept.add(new CaseRepository.KeptImage(copy, image.alt(), image.width(), image.height(), image.position()));
+            });
+        }
+        // Groups and places are the community's; the rest is a member's, erased with them.
+        String author = target.type() == TargetKind.GROUP || target.type() == TargetKind.PLACE ? null : target.concernedId();
+        return new CaseRepository.Snapshot(target.text(), sources, List.copyOf(kept), author);
+    }
+
+    /** Deletes the image copies of a snapshot that was not kept. */
+    private void forget(CaseRepository.Snapshot snapshot) {
+        if (snapshot != null) {
+            snapshot.images().forEach(i -> images.delete(i.id()));
+        }
     }
 
     /** Editing hidden content puts it back in the queue (still hidden, marked edited). */
@@ -73,9 +131,12 @@ class Reports {
     /**
      * Open cases, the most reported first, then the newest: a group's (group given) or all of them
      * (group null: the administrators' site-wide queue, which also holds every group's cases).
+     * Reporters are named to administrators only: a group's moderators see reports without who
+     * made them (issue 17), so a member can report someone who moderates them without fear.
      */
-    List<CaseView> queue(String group, int limit) {
-        return cases.queue(group, limit);
+    List<CaseView> queue(String group, int limit, boolean admin) {
+        List<CaseView> found = cases.queue(group, limit);
+        return admin ? found : found.stream().map(CaseView::withoutReporters).toList();
     }
 
     Optional<CaseView> openCase(CaseId id) {

@@ -15,6 +15,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rampe.RampeTest;
+import org.rampe.images.ImageStore;
 import org.rampe.images.TestImages;
 import org.rampe.messaging.MessageImages;
 import org.rampe.messaging.Messaging;
@@ -24,7 +25,8 @@ import org.springframework.mock.web.MockMultipartFile;
 /**
  * Moderation pages in Chromium: axe-core in French and English on the report form (blank and with
  * its error), the receipt, the queues, a decision and the audit logs; and the keyboard-only journey
- * "report a post, then as the group moderator hide it from the queue and see the audit entry".
+ * "report a post, then as the group moderator hide it from the queue and see the audit entry"; and
+ * a case's snapshots beside its current state (issue 17) in both languages and at 320 px.
  */
 class ModerationBrowserTest extends RampeTest {
 
@@ -33,6 +35,9 @@ class ModerationBrowserTest extends RampeTest {
 
     @Autowired
     MessageImages images;
+
+    @Autowired
+    ImageStore imageStore;
 
     private Browser browser;
     private String group;
@@ -227,6 +232,55 @@ class ModerationBrowserTest extends RampeTest {
                     .contains(lang.equals("fr") ? "n’est plus disponible" : "no longer available");
             violations.put(lang + " site queue with a message's image gone", browser.axeViolations());
         }
+        violations.values().removeIf(String::isEmpty);
+        assertThat(violations).as("axe-core violations by page").isEmpty();
+    }
+
+    /** Reports the post from the report form as a new member who follows its author. */
+    private void reportAs(String handle) {
+        browser.forgetCookies();
+        signUpInBrowser(browser, handle, "Rep " + handle);
+        cypher("MATCH (r:Member {handle: '" + handle + "'}), (a:Member {handle: 'ana'}) MERGE (r)-[:FOLLOWS {since: datetime()}]->(a)");
+        browser.open("/report?kind=post&id=" + post);
+        browser.driver.findElement(By.id("reason-spam")).click();
+        browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        browser.waitForTitle("Signalement reçu");
+    }
+
+    @Test
+    void aCaseShowsEachReportedVersionBesideTheCurrentOneWithNoAxeViolationInFrenchAndEnglishAndAt320Pixels() {
+        String image = java.util.UUID.randomUUID().toString();
+        imageStore.put(image, TestImages.jpeg(64, 48));
+        graph.write("""
+                MATCH (p:Post {id: $p})
+                CREATE (p)-[:HAS_IMAGE {position: 0}]->(:Image {id: $i, alt: 'Une affiche publicitaire', width: 64, height: 48,
+                                                               createdAt: datetime()})""", Map.of("p", post, "i", image));
+        reportAs("rep_one");
+        // Its author edits it between two reports, then deletes its image.
+        graph.write("MATCH (p:Post {id: $p}) SET p.text = 'Texte corrigé, sans publicité', p.editedAt = datetime()", Map.of("p", post));
+        reportAs("rep_two");
+        graph.write("MATCH (:Post {id: $p})-[:HAS_IMAGE]->(i:Image) DETACH DELETE i", Map.of("p", post));
+        imageStore.delete(image);
+
+        browser.forgetCookies();
+        signUpInBrowser(browser, "site_admin", "Admin");
+        Map<String, String> violations = new LinkedHashMap<>();
+        for (String lang : List.of("fr", "en")) {
+            browser.cookie("rampe_lang", lang);
+            browser.open("/moderation");
+            assertThat(browser.driver.findElements(By.cssSelector(".case-then h5"))).hasSize(2);
+            assertThat(browser.driver.findElement(By.cssSelector(".case-now blockquote")).getText()).isEqualTo("Texte corrigé, sans publicité");
+            var img = browser.driver.findElement(By.cssSelector(".case-then figure.case-snapshot-image img"));
+            assertThat(img.getDomAttribute("alt")).isEqualTo("Une affiche publicitaire");
+            ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView()", img);
+            new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> ((Number) ((JavascriptExecutor) d)
+                    .executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0", img)).intValue() == 64);
+            violations.put(lang + " site queue with a case's snapshots", browser.axeViolations());
+        }
+        browser.resize(320, 900);
+        browser.open("/moderation");
+        assertThat(browser.horizontalOverflow()).as("the snapshots fit 320 px").isZero();
+        browser.resize(1280, 900);
         violations.values().removeIf(String::isEmpty);
         assertThat(violations).as("axe-core violations by page").isEmpty();
     }

@@ -37,7 +37,8 @@ import org.springframework.test.web.servlet.RequestBuilder;
  * relationship holds their id, address, handle, display name, bio or any text they wrote, no node
  * that was theirs alone is left, and the image store holds none of their files. With the "keep"
  * choice, their posts and comments stay, under the one former member, and their words are allowed
- * on those posts and comments only.
+ * on those posts and comments only (and on what moderation reports kept of them, issue 17's case
+ * snapshots, which the decisions' retention deletes later).
  *
  * <p>The same member's archive, asked for before they leave, is compared with what they did
  * ({@link #theirArchiveHeldEverythingTheyDid}).
@@ -310,7 +311,11 @@ class ErasureLeavesNoTraceTest extends RampeTest {
         graph.each("""
                 MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Neo4j')
                 WITH n, (n:Post OR n:Comment) AND EXISTS { (n)--(:Member:Former) }
-                        OR n:Image AND EXISTS { (n)--(:Post)--(:Member:Former) } AS anonymised
+                        OR n:Image AND EXISTS { (n)--(:Post)--(:Member:Former) }
+                        // What a report kept of a post or comment that stays (issue 17's case snapshots).
+                        OR n:CaseSnapshot AND EXISTS { (n)<-[:SNAPSHOT]-(:Case)-[:ABOUT]->()<-[:POSTED|WROTE]-(:Member:Former) }
+                        OR n:SnapshotImage AND EXISTS { (n)<-[:KEPT_IMAGE]-(:CaseSnapshot)<-[:SNAPSHOT]-(:Case)-[:ABOUT]->()
+                                                        <-[:POSTED|WROTE]-(:Member:Former) } AS anonymised
                 UNWIND keys(n) AS key
                 RETURN labels(n) AS labels, key, n[key] AS value, anonymised""", Map.of(), r -> {
             String where = ":" + String.join(":", r.get("labels").asList(Value::asString)) + "." + r.get("key").asString();
@@ -344,7 +349,10 @@ class ErasureLeavesNoTraceTest extends RampeTest {
                 .forEach(f -> traces.add("archive file still there: " + f.getFileName()));
         // The image store.
         Set<String> keptImages = kept ? new TreeSet<>(graph.list("""
-                MATCH (:Member:Former)--(:Post)--(i:Image) RETURN i.id AS id""", Map.of(), r -> r.get("id").asString() + ".jpg"))
+                MATCH (:Member:Former)--(:Post)--(i:Image) RETURN i.id AS id
+                UNION
+                MATCH (:Member:Former)-[:POSTED|WROTE]->()<-[:ABOUT]-(:Case)-[:SNAPSHOT]->(:CaseSnapshot)-[:KEPT_IMAGE]->(i:SnapshotImage)
+                RETURN i.id AS id""", Map.of(), r -> r.get("id").asString() + ".jpg"))
                 : Set.of();
         Set<String> now = imageFiles();
         footprint.files().stream().filter(now::contains).filter(f -> !keptImages.contains(f))

@@ -191,7 +191,9 @@ class ModerationMemberDataTest extends ModerationTestSupport {
                 .anyMatch(row -> row.contains("member " + MemberModerationRepository.FORMER_WORDS));
         // Her open report is still in the queue, by a former member; the decisions' pages still open.
         String queue = page(modo, "/moderation/groups/" + club);
-        assertThat(queue).contains("par un ancien membre").doesNotContain(HANDLE);
+        // (Not named to the group's moderators, issue 17: "by a member"; administrators see it is a former member's.)
+        assertThat(queue).contains("par un membre (les administrateurs seuls voient qui)").doesNotContain(HANDLE);
+        assertThat(page(admin, "/moderation/groups/" + club)).contains("par un ancien membre").doesNotContain(HANDLE);
         assertThat(mvc.perform(get("/decisions/" + removal).session(admin)).andReturn().getResponse().getStatus()).isEqualTo(200);
 
         // The job leaves them before purgeAfter, deletes them after, with the cases left empty.

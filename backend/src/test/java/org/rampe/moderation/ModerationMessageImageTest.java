@@ -169,6 +169,16 @@ class ModerationMessageImageTest extends ModerationTestSupport {
                 .isEqualTo("Le message signalé contenait une image qui n’est plus disponible.");
         assertThat(page(route, mia).getStatus()).isEqualTo(404);
         assertThat(page(route, admin).getStatus()).isEqualTo(404);
+        // But the report kept a copy (issue 17), which the case's moderators still see.
+        var kept = gone.selectFirst(".case-then figure.case-snapshot-image img");
+        assertThat(kept.attr("alt")).isEqualTo("Image without a description");
+        String copy = kept.attr("src");
+        assertThat(copy).startsWith("/moderation/cases/" + caseId + "/snapshots/");
+        assertThat(page(copy, mia).getStatus()).isEqualTo(200);
+        assertThat(page(copy, admin).getStatus()).isEqualTo(200);
+        assertThat(page(copy, zoe).getStatus()).isEqualTo(404);
+        assertThat(page(copy, leo).getStatus()).isEqualTo(404);
+        assertThat(page(copy, ana).getStatus()).isEqualTo(404);
     }
 
     @Test

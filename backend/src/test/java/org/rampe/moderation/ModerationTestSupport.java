@@ -59,6 +59,19 @@ abstract class ModerationTestSupport extends RampeTest {
         cypher("MATCH (m:Member {handle: $h}) SET m.createdAt = datetime() - duration({days: $d})", "h", handle, "d", days);
     }
 
+    /**
+     * Gives the member the history of an established member (issue 17): a verified address and
+     * {@link Reports#TRUSTED_CONTRIBUTIONS} posts published on as many different days; their age is
+     * set apart ({@link #age}).
+     */
+    void history(String handle) {
+        members.verifyEmail(handle);
+        for (int i = 0; i < Reports.TRUSTED_CONTRIBUTIONS; i++) {
+            String p = writePost(handle, "Contribution " + i, null);
+            cypher("MATCH (p:Post {id: $p}) SET p.createdAt = datetime() - duration({days: $d})", "p", p, "d", 5 + i * 2);
+        }
+    }
+
     String group(String name, String kind, boolean publicAuditLog, String rules) {
         String id = UUID.randomUUID().toString();
         cypher("""
