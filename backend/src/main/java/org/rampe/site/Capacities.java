@@ -1,0 +1,37 @@
+package org.rampe.site;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The instance's two bounded kinds of work. Both are CPU-bound, so running more at once than there
+ * are cores makes none finish sooner; it only multiplies the memory held at once. With the default
+ * (one per core: 2 on the reference machine) hashing holds at most 32 MiB and decoding about
+ * 80 MiB of a 1 GiB heap, whatever an attacker sends.
+ */
+@Component
+public class Capacities {
+
+    private static final Logger log = LoggerFactory.getLogger(Capacities.class);
+
+    private final Capacity hashes;
+    private final Capacity decodes;
+
+    Capacities(CapacitySettings settings) {
+        this.hashes = new Capacity("hashes", settings.hashesOrCores(), settings.maxWait(), settings.retryAfter());
+        this.decodes = new Capacity("decodes", settings.decodesOrCores(), settings.maxWait(), settings.retryAfter());
+        log.info("Capacity: {} password hashes and {} image decodes at once, {} ms wait before 503",
+                hashes.size(), decodes.size(), settings.maxWait().toMillis());
+    }
+
+    /** Argon2 password hashes (members' PasswordEncoder). */
+    public Capacity hashes() {
+        return hashes;
+    }
+
+    /** Uploaded image decodes (images.ImageDecodes). */
+    public Capacity decodes() {
+        return decodes;
+    }
+}
