@@ -19,10 +19,12 @@ public class Capacities {
     private final Capacity decodes;
 
     Capacities(CapacitySettings settings) {
-        this.hashes = new Capacity("hashes", settings.hashesOrCores(), settings.maxWait(), settings.retryAfter());
-        this.decodes = new Capacity("decodes", settings.decodesOrCores(), settings.maxWait(), settings.retryAfter());
-        log.info("Capacity: {} password hashes and {} image decodes at once, {} ms wait before 503",
-                hashes.size(), decodes.size(), settings.maxWait().toMillis());
+        int h = settings.hashesOrCores();
+        int d = settings.decodesOrCores();
+        this.hashes = new Capacity("hashes", h, settings.queueFor(h), settings.maxWait(), settings.retryAfter());
+        this.decodes = new Capacity("decodes", d, settings.queueFor(d), settings.maxWait(), settings.retryAfter());
+        log.info("Capacity: {} password hashes ({} waiting at most) and {} image decodes ({} waiting) at once, {} ms wait before 503",
+                hashes.size(), hashes.queue(), decodes.size(), decodes.queue(), settings.maxWait().toMillis());
     }
 
     /** Argon2 password hashes (members' PasswordEncoder). */

@@ -3,12 +3,16 @@ package org.rampe.site;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * At most {@code size} runs at once of one kind of costly work; a further caller waits up to
- * {@code wait} for a place and then gets {@link ServerBusy}. The work's memory is then bounded by
- * size × what one run takes, whatever the number of requests: an Argon2 hash holds 16 MiB while it
- * runs, a decoded photo tens of MiB. Fair, so that a waiting request is not overtaken for ever.
+ * At most {@code size} runs at once of one kind of costly work; at most {@code queue} further
+ * callers wait, each up to {@code wait}, for a place, and any other gets {@link ServerBusy} at once.
+ * The work's memory is then bounded by size × what one run takes, whatever the number of requests:
+ * an Argon2 hash holds 16 MiB while it runs, a decoded photo tens of MiB. The queue bound keeps
+ * the server's request threads free: 200 sign-ins at once would otherwise hold all 200 of Tomcat's
+ * threads waiting, and nobody could read a page meanwhile. Fair, so that a waiting request is not
+ * overtaken for ever.
  */
 public final class Capacity {
 
@@ -21,16 +25,19 @@ public final class Capacity {
     private final String name;
     private final int size;
     private final Semaphore places;
+    private final int queue;
+    private final AtomicInteger waiting = new AtomicInteger();
     private final Duration wait;
     private final Duration retryAfter;
 
-    public Capacity(String name, int size, Duration wait, Duration retryAfter) {
+    public Capacity(String name, int size, int queue, Duration wait, Duration retryAfter) {
         if (size < 1) {
             throw new IllegalArgumentException("capacity " + name + " must be at least 1, was " + size);
         }
         this.name = name;
         this.size = size;
         this.places = new Semaphore(size, true);
+        this.queue = Math.max(0, queue);
         this.wait = wait;
         this.retryAfter = Duration.ofSeconds(Math.max(1, retryAfter.toSeconds()));
     }
@@ -46,6 +53,13 @@ public final class Capacity {
     }
 
     private void enter() {
+        if (places.tryAcquire()) {
+            return;
+        }
+        if (waiting.incrementAndGet() > queue) {
+            waiting.decrementAndGet();
+            throw new ServerBusy(name, retryAfter);
+        }
         try {
             if (!places.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
                 throw new ServerBusy(name, retryAfter);
@@ -53,6 +67,8 @@ public final class Capacity {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServerBusy(name, retryAfter);
+        } finally {
+            waiting.decrementAndGet();
         }
     }
 
@@ -62,6 +78,15 @@ public final class Capacity {
 
     public int size() {
         return size;
+    }
+
+    public int queue() {
+        return queue;
+    }
+
+    /** Requests waiting for a place right now. */
+    public int waiting() {
+        return waiting.get();
     }
 
     /** Places taken right now (for tests and diagnostics). */

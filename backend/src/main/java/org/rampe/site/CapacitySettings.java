@@ -20,11 +20,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CapacitySettings(
         @DefaultValue("0") int hashes,
         @DefaultValue("0") int decodes,
+        @DefaultValue("0") int queue,
         @DefaultValue("2s") Duration maxWait,
         @DefaultValue("5s") Duration retryAfter) {
 
     int hashesOrCores() {
         return hashes > 0 ? hashes : Runtime.getRuntime().availableProcessors();
+    }
+
+    int queueFor(int places) {
+        return queue > 0 ? queue : 4 * places;
     }
 
     int decodesOrCores() {

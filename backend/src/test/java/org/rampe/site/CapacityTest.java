@@ -79,10 +79,12 @@ class CapacityTest extends RampeTest {
     }
 
     @Test
-    void theCapacityIsOneHashAndOneDecodePerCoreByDefault() {
+    void theCapacityIsOneHashAndOneDecodePerCoreWithFourWaitingPerPlaceByDefault() {
         int cores = Runtime.getRuntime().availableProcessors();
         assertThat(capacities.hashes().size()).isEqualTo(cores);
         assertThat(capacities.decodes().size()).isEqualTo(cores);
+        assertThat(capacities.hashes().queue()).isEqualTo(4 * cores);
+        assertThat(capacities.decodes().queue()).isEqualTo(4 * cores);
     }
 
     @Test
