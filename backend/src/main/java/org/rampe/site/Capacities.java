@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 /**
  * The instance's two bounded kinds of work. Both are CPU-bound, so running more at once than there
  * are cores makes none finish sooner; it only multiplies the memory held at once. With the default
- * (one per core: 2 on the reference machine) hashing holds at most 32 MiB and decoding about
- * 80 MiB of a 1 GiB heap, whatever an attacker sends.
+ * (one per two cores: 1 on the reference machine) hashing holds at most 16 MiB and decoding about
+ * 40 MiB of a 1 GiB heap, whatever an attacker sends, and a core stays free for everything else.
  */
 @Component
 public class Capacities {

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How much costly work runs at once ({@code rampe.capacity.*}); see {@link Capacities}. 0 (the
- * default) means one per core of the machine, read at start.
+ * default) means one per two cores of the machine (at least one), read at start.
  *
  * @param hashes Argon2 password hashes at once (sign-up, sign-in, password change and reset,
  *               the password checks of address change and account deletion); 16 MiB each
@@ -25,7 +25,16 @@ public record CapacitySettings(
         @DefaultValue("5s") Duration retryAfter) {
 
     int hashesOrCores() {
-        return hashes > 0 ? hashes : Runtime.getRuntime().availableProcessors();
+        return hashes > 0 ? hashes : halfTheCores();
+    }
+
+    /**
+     * Both kinds of work are pure CPU for tens to hundreds of milliseconds: with one per core, a
+     * crowd signing in takes every core and the chat waits behind it (docs/benchmarks.md, "Live
+     * messaging", the sign-in phase). Half the cores leaves the rest of the site its share.
+     */
+    static int halfTheCores() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     int queueFor(int places) {
@@ -33,6 +42,6 @@ public record CapacitySettings(
     }
 
     int decodesOrCores() {
-        return decodes > 0 ? decodes : Runtime.getRuntime().availableProcessors();
+        return decodes > 0 ? decodes : halfTheCores();
     }
 }

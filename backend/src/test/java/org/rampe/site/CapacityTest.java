@@ -79,8 +79,8 @@ class CapacityTest extends RampeTest {
     }
 
     @Test
-    void theCapacityIsOneHashAndOneDecodePerCoreWithFourWaitingPerPlaceByDefault() {
-        int cores = Runtime.getRuntime().availableProcessors();
+    void theCapacityIsOneHashAndOneDecodePerTwoCoresWithFourWaitingPerPlaceByDefault() {
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         assertThat(capacities.hashes().size()).isEqualTo(cores);
         assertThat(capacities.decodes().size()).isEqualTo(cores);
         assertThat(capacities.hashes().queue()).isEqualTo(4 * cores);
