@@ -25,6 +25,7 @@ import org.neo4j.driver.Driver;
 import org.rampe.TestMembers.WebSession;
 import org.rampe.graph.Graph;
 import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
@@ -68,6 +69,16 @@ class MessagingBenchmark {
      */
     static final Duration HOLD = Duration.ofSeconds(Long.getLong("bench.holdSeconds", 60));
     static final Duration MEASURED = Duration.ofSeconds(Long.getLong("bench.seconds", 60));
+    /**
+     * Then as long again at the same rate while members sign in through the form (0: no such
+     * phase): each sign-in checks an Argon2 hash (16 MiB, the application's own encoder), the
+     * load that made the chat's tail grow (issue 17).
+     */
+    static final Duration SIGN_INS = Duration.ofSeconds(Long.getLong("bench.signinSeconds", 60));
+    /** Sign-ins a second during that phase (open loop). */
+    static final double SIGN_IN_RATE = Double.parseDouble(System.getProperty("bench.signinRate", "5"));
+    /** Accounts with an Argon2 hash that sign in, in turn, during that phase. */
+    static final int SIGNERS = Integer.getInteger("bench.signers", 200);
     static final Duration DRAIN = Duration.ofSeconds(15);
     static final int IDLE = Integer.getInteger("bench.idle", 5_000);
     /** The application's fixed heap (as ./rampe's RAMPE_HEAP, 1g by default). */
@@ -86,7 +97,12 @@ class MessagingBenchmark {
         double loadAtStart = load();
         var traffic = new MessagingLoad();
         List<String> report = new ArrayList<>();
-        List<String> settings = RELAY ? RabbitMqBroker.relayArguments() : List.of();
+        List<String> settings = new ArrayList<>(RELAY ? RabbitMqBroker.relayArguments() : List.of());
+        // More application settings, e.g. -Dbench.appArgs=--rampe.capacity.hashes=64 to compare without the bound.
+        String appArgs = System.getProperty("bench.appArgs", "").strip();
+        if (!appArgs.isEmpty()) {
+            settings.addAll(List.of(appArgs.split("\\s+")));
+        }
         if (RELAY) {
             RabbitMqBroker.ensureRunning();
         }
@@ -105,6 +121,7 @@ class MessagingBenchmark {
                 Graph graph = new Graph(driver);
                 long t = System.nanoTime();
                 List<Pair> pairs = members(graph);
+                List<String> signers = signers(graph);
                 System.out.printf(Locale.ROOT, "[bench] %,d members and %,d conversations written in %.1f s%n", MEMBERS, pairs.size(),
                         (System.nanoTime() - t) / 1e9);
 
@@ -120,7 +137,16 @@ class MessagingBenchmark {
                 traffic.connectAll(client, webs, sessions, memberIds);
                 System.out.printf(Locale.ROOT, "[bench] %,d STOMP sessions connected in %.1f s%n", MEMBERS, (System.nanoTime() - t) / 1e9);
                 double loadBeforeLoad = load();
-                long sent = traffic.run(sessions, pairs);
+                var signIns = new SignInLoad(app.baseUrl(), signers, StompMember.PASSWORD, SIGN_IN_RATE, 64);
+                double[] loadAtSignIns = {Double.NaN};
+                Thread[] signInDriver = {null};
+                long sent = traffic.run(sessions, pairs, until -> {
+                    loadAtSignIns[0] = load();
+                    signInDriver[0] = signIns.start(until);
+                });
+                if (signInDriver[0] != null) {
+                    signInDriver[0].join(120_000);
+                }
                 double loadAfterLoad = load();
                 long ackedMeasured = traffic.acked.size();
                 long lost = traffic.acked.keySet().stream().filter(id -> !traffic.received.containsKey(id)).count();
@@ -149,6 +175,35 @@ class MessagingBenchmark {
                             wh.getValueAtPercentile(99) / 1000.0));
                 }
                 report.add("");
+                if (SIGN_INS.toSeconds() > 0) {
+                    long ackedSignIns = traffic.ackedDuringSignIns.size();
+                    long lostSignIns = traffic.ackedDuringSignIns.keySet().stream().filter(id -> !traffic.received.containsKey(id)).count();
+                    Histogram hs = traffic.duringSignIns.copy();
+                    Histogram si = signIns.latency.copy();
+                    report.add("### Send → receive while members sign in (%.1f sign-ins/s through the form, Argon2 hashes), the %d s after the measured minute".formatted(SIGN_IN_RATE, SIGN_INS.toSeconds()));
+                    report.add("");
+                    report.add("| measured | sent | acknowledged | received | lost | p50 | p95 | p99 | max |");
+                    report.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+                    report.add(String.format(Locale.ROOT, "| %d s at %d/s with sign-ins | %,d | %,d | %,d | %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms |",
+                            SIGN_INS.toSeconds(), RATE, traffic.sentDuringSignIns, ackedSignIns, hs.getTotalCount(), lostSignIns,
+                            hs.getValueAtPercentile(50) / 1000.0, hs.getValueAtPercentile(95) / 1000.0,
+                            hs.getValueAtPercentile(99) / 1000.0, hs.getMaxValue() / 1000.0));
+                    report.add("");
+                    report.add("| sent during | received | p50 | p95 | p99 |");
+                    report.add("| --- | ---: | ---: | ---: | ---: |");
+                    for (int w = 0; w < traffic.signInWindows.length; w++) {
+                        Histogram wh = traffic.signInWindows[w].copy();
+                        report.add(String.format(Locale.ROOT, "| %d-%d s | %,d | %.1f ms | %.1f ms | %.1f ms |", w * 10, Math.min(SIGN_INS.toSeconds(), w * 10 + 10),
+                                wh.getTotalCount(), wh.getValueAtPercentile(50) / 1000.0, wh.getValueAtPercentile(95) / 1000.0,
+                                wh.getValueAtPercentile(99) / 1000.0));
+                    }
+                    report.add("");
+                    report.add(String.format(Locale.ROOT, "Sign-ins: %,d signed in, %,d answered 503 (busy), %,d answered 429, %,d failed, %,d not started "
+                            + "(client saturated); GET form + POST p50 %.1f ms, p99 %.1f ms, max %.1f ms. Load average (1 min) when they began: %.2f.",
+                            signIns.signedIn.get(), signIns.busy.get(), signIns.limited.get(), signIns.failed.get(), signIns.skipped.get(),
+                            si.getValueAtPercentile(50) / 1000.0, si.getValueAtPercentile(99) / 1000.0, si.getMaxValue() / 1000.0, loadAtSignIns[0]));
+                    report.add("");
+                }
                 report.add(String.format(Locale.ROOT, "Messages in the database at the end (warm-up included): %,d. Transport errors: %d. "
                         + "Received twice: %d. Load average (1 min): %.2f before, %.2f at the end of the load.", stored, traffic.transportErrors.get(), traffic.duplicates.get(),
                         loadBeforeLoad, loadAfterLoad));
@@ -237,6 +292,24 @@ class MessagingBenchmark {
                 CREATE (a)-[:IN_CONVERSATION {joinedAt: datetime(), readSeq: 0, muted: false}]->(c)
                 CREATE (b)-[:IN_CONVERSATION {joinedAt: datetime(), readSeq: 0, muted: false}]->(c)""", Map.of("rows", conversations));
         return pairs;
+    }
+
+    /** Accounts that sign in during the sign-in phase, with a real Argon2 hash as sign-up writes it (one hash, computed once here). */
+    private static List<String> signers(Graph graph) {
+        String hash = "{argon2@SpringSecurity_v5_8}" + Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode(StompMember.PASSWORD);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < SIGNERS; i++) {
+            String handle = "signer" + i;
+            rows.add(Map.of("id", new UUID(0x5191_0000_0000_0000L, i).toString(), "email", StompMember.email(handle), "handle", handle));
+            emails.add(StompMember.email(handle));
+        }
+        graph.write("""
+                UNWIND $rows AS row
+                CREATE (:Member {id: row.id, email: row.email, handle: row.handle, displayName: 'Member ' + row.handle,
+                        passwordHash: $hash, language: 'fr', createdAt: datetime(), textSize: 100,
+                        highContrast: false, dyslexiaFont: false, reducedMotion: false})""", Map.of("rows", rows, "hash", hash));
+        return emails;
     }
 
     private static String[] memberIds() {

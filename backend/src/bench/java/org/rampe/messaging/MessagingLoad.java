@@ -6,6 +6,7 @@ import static org.rampe.messaging.MessagingBenchmark.IDLE;
 import static org.rampe.messaging.MessagingBenchmark.MEASURED;
 import static org.rampe.messaging.MessagingBenchmark.MEMBERS;
 import static org.rampe.messaging.MessagingBenchmark.RATE;
+import static org.rampe.messaging.MessagingBenchmark.SIGN_INS;
 import static org.rampe.messaging.MessagingBenchmark.SUBSCRIPTIONS;
 import static org.rampe.messaging.MessagingBenchmark.WARM_UP;
 
@@ -41,8 +42,13 @@ final class MessagingLoad {
     /** The same latencies by 10-second window of the measured period (when the message was sent): a backlog draining shows. */
     final ConcurrentHistogram[] windows = java.util.stream.IntStream.range(0, (int) ((MEASURED.toSeconds() + 9) / 10))
             .mapToObj(i -> new ConcurrentHistogram(60_000_000L, 3)).toArray(ConcurrentHistogram[]::new);
+    /** The same, for the messages sent while members sign in (the phase after the measured minute). */
+    final ConcurrentHistogram duringSignIns = new ConcurrentHistogram(60_000_000L, 3);
+    final ConcurrentHistogram[] signInWindows = java.util.stream.IntStream.range(0, (int) ((SIGN_INS.toSeconds() + 9) / 10))
+            .mapToObj(i -> new ConcurrentHistogram(60_000_000L, 3)).toArray(ConcurrentHistogram[]::new);
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     final Map<String, Boolean> acked = new ConcurrentHashMap<>();
+    final Map<String, Boolean> ackedDuringSignIns = new ConcurrentHashMap<>();
     final Map<String, Boolean> received = new ConcurrentHashMap<>();
     final AtomicLong refusals = new AtomicLong();
     final AtomicLong transportErrors = new AtomicLong();
@@ -94,6 +100,10 @@ final class MessagingLoad {
                             long micros = Math.min(60_000_000L, Math.max(1, (System.nanoTime() - at) / 1000));
                             latency.recordValue(micros);
                             windows[(int) Math.min(windows.length - 1, (at - measureFrom) / 10_000_000_000L)].recordValue(micros);
+                        } else if (signingIn(at)) {
+                            long micros = Math.min(60_000_000L, Math.max(1, (System.nanoTime() - at) / 1000));
+                            duringSignIns.recordValue(micros);
+                            signInWindows[(int) Math.min(signInWindows.length - 1, (at - measureUntil) / 10_000_000_000L)].recordValue(micros);
                         }
                     }
                 }));
@@ -102,6 +112,8 @@ final class MessagingLoad {
                     Long at = sentAt.get(clientId);
                     if (at != null && measuring(at)) {
                         acked.put(clientId, Boolean.TRUE);
+                    } else if (at != null && signingIn(at)) {
+                        ackedDuringSignIns.put(clientId, Boolean.TRUE);
                     }
                 }));
                 s.subscribe("/user/queue/errors", frames(frame -> refusals.incrementAndGet()));
@@ -116,6 +128,13 @@ final class MessagingLoad {
     private boolean measuring(long sentAtNanos) {
         return sentAtNanos >= measureFrom && sentAtNanos < measureUntil;
     }
+
+    /** Sent in the phase with sign-ins, which follows the measured minute at the same rate. */
+    private boolean signingIn(long sentAtNanos) {
+        return sentAtNanos >= measureUntil && sentAtNanos < measureUntil + SIGN_INS.toNanos();
+    }
+
+    long sentDuringSignIns;
 
     private static StompFrameHandler frames(java.util.function.Consumer<Map<String, Object>> sink) {
         return new StompFrameHandler() {
@@ -148,6 +167,15 @@ final class MessagingLoad {
 
     /** Sends at RATE a second (after the ramp), members in a shuffled round, until the measured period ends; returns how many were sent measured. */
     long run(StompSession[] sessions, List<MessagingBenchmark.Pair> pairs) throws InterruptedException {
+        return run(sessions, pairs, until -> { });
+    }
+
+    /**
+     * As {@link #run(StompSession[], List)}, then {@link MessagingBenchmark#SIGN_INS} more at the
+     * same rate while {@code signIns} (given when that phase ends) signs members in.
+     */
+    long run(StompSession[] sessions, List<MessagingBenchmark.Pair> pairs, java.util.function.LongConsumer signIns)
+            throws InterruptedException {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
             order.add(i);
@@ -164,10 +192,16 @@ final class MessagingLoad {
         long sentMeasured = 0;
         long n = 0;
         String text = "Bonjour, est-ce que l’ascenseur de la gare marche aujourd’hui ?";
+        long end = measureUntil + SIGN_INS.toNanos();
+        boolean signInsStarted = false;
         while (true) {
             long now = System.nanoTime();
-            if (now >= measureUntil) {
+            if (now >= end) {
                 break;
+            }
+            if (!signInsStarted && now >= measureUntil && SIGN_INS.toNanos() > 0) {
+                signIns.accept(end);
+                signInsStarted = true;
             }
             long due = dueBy(now - start);
             while (n < due) {
@@ -184,6 +218,8 @@ final class MessagingLoad {
                 }
                 if (measuring(at)) {
                     sentMeasured++;
+                } else if (signingIn(at)) {
+                    sentDuringSignIns++;
                 }
                 n++;
             }

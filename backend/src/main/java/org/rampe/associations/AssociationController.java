@@ -1,9 +1,8 @@
 package org.rampe.associations;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 
+import org.rampe.images.ImageDecodes;
 import org.rampe.images.Images;
 import org.rampe.images.JpegResponses;
 import org.rampe.site.Limited;
@@ -34,8 +33,10 @@ class AssociationController {
     static final long MAX_BYTES = 10L * 1024 * 1024;
 
     private final Associations associations;
+    private final ImageDecodes decodes;
 
-    AssociationController(Associations associations) {
+    AssociationController(Associations associations, ImageDecodes decodes) {
+        this.decodes = decodes;
         this.associations = associations;
     }
 
@@ -164,11 +165,9 @@ class AssociationController {
             errors.rejectValue("file", "photo.file.tooLarge");
         } else {
             try {
-                image = Images.clean(form.getFile().getBytes(), Associations.LOGO_SIDE);
+                image = decodes.clean(form.getFile(), Associations.LOGO_SIDE);
             } catch (Images.Refused refused) {
                 errors.rejectValue("file", refused.code());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
         form.validateAlt(errors);

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.rampe.members.passkeys.CreationOptionsInSession;
 import org.rampe.members.passkeys.PasskeyCeremonyLimits;
 import org.rampe.members.passkeys.RelyingParty;
+import org.rampe.site.Capacities;
 import org.rampe.site.MapSettings;
 import org.rampe.site.RateLimits;
 import org.rampe.site.Viewer;
@@ -176,13 +177,14 @@ class SecurityConfiguration {
 
     /**
      * Argon2id for new hashes; the {id} prefix lets a later change of algorithm upgrade hashes one
-     * sign-in at a time. bcrypt is kept for reading only (it ignores bytes past 72).
+     * sign-in at a time. bcrypt is kept for reading only (it ignores bytes past 72). Argon2 runs
+     * within the instance's capacity for hashes (16 MiB each; see BoundedPasswordEncoder).
      */
     @Bean
-    PasswordEncoder passwordEncoder() {
+    PasswordEncoder passwordEncoder(Capacities capacities) {
         String current = "argon2@SpringSecurity_v5_8";
         Map<String, PasswordEncoder> encoders = Map.of(
-                current, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                current, new BoundedPasswordEncoder(Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), capacities.hashes()),
                 "bcrypt", new BCryptPasswordEncoder());
         return new DelegatingPasswordEncoder(current, encoders);
     }

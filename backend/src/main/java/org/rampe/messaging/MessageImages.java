@@ -1,10 +1,9 @@
 package org.rampe.messaging;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.rampe.images.ImageDecodes;
 import org.rampe.images.ImageStore;
 import org.rampe.images.Images;
 import org.rampe.social.PostText;
@@ -36,8 +35,10 @@ public class MessageImages {
     private final Messaging messaging;
     private final MessageRepository repository;
     private final ImageStore store;
+    private final ImageDecodes decodes;
 
-    MessageImages(Messaging messaging, MessageRepository repository, ImageStore store) {
+    MessageImages(Messaging messaging, MessageRepository repository, ImageStore store, ImageDecodes decodes) {
+        this.decodes = decodes;
         this.messaging = messaging;
         this.repository = repository;
         this.store = store;
@@ -67,25 +68,21 @@ public class MessageImages {
         if (PostText.length(description) > MAX_ALT) {
             throw new MessagingRefusal(ALT_TOO_LONG, MAX_ALT);
         }
-        Images.Cleaned cleaned;
-        try {
-            cleaned = Images.clean(upload.getBytes());
-        } catch (Images.Refused refused) {
-            throw new MessagingRefusal(refused.code().replace("photo.file.", "messaging.image."));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return sendCleaned(memberId, conversationId, clientId, text, cleaned, description);
-    }
-
-    /** Keeps the cleaned image, then the message; the file goes again if the message is not stored with it. */
-    Sent sendCleaned(String memberId, String conversationId, String clientId, String text, Images.Cleaned cleaned, String alt) {
+        // Decoded (within the capacity for decodes) only once the send allowance let it through.
         String imageId = UUID.randomUUID().toString();
-        store.put(imageId, cleaned.jpeg());
         Sent sent;
         try {
-            sent = messaging.send(memberId, conversationId, clientId, text,
-                    new NewImage(imageId, alt, cleaned.width(), cleaned.height()));
+            sent = messaging.send(memberId, conversationId, clientId, text, () -> {
+                Images.Cleaned cleaned;
+                try {
+                    cleaned = decodes.clean(upload);
+                } catch (Images.Refused refused) {
+                    throw new MessagingRefusal(refused.code().replace("photo.file.", "messaging.image."));
+                }
+                // Kept before the message, so a stored message never points at a missing file.
+                store.put(imageId, cleaned.jpeg());
+                return new NewImage(imageId, description, cleaned.width(), cleaned.height());
+            });
         } catch (RuntimeException e) {
             store.delete(imageId);
             throw e;

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.rampe.graph.Graph;
@@ -177,7 +178,7 @@ public class Messaging implements UnreadMessages {
      * conversation, muted in the group, or sending too fast.
      */
     public Sent send(String memberId, String conversationId, String clientId, String text) {
-        return send(memberId, conversationId, clientId, text, null);
+        return send(memberId, conversationId, clientId, text, (Supplier<NewImage>) null);
     }
 
     /**
@@ -185,10 +186,21 @@ public class Messaging implements UnreadMessages {
      * already kept (see {@link MessageImages}); with an image the text may be empty.
      */
     Sent send(String memberId, String conversationId, String clientId, String text, NewImage image) {
+        Supplier<NewImage> kept = image == null ? null : () -> image;
+        return send(memberId, conversationId, clientId, text, kept);
+    }
+
+    /**
+     * As {@link #send(String, String, String, String, NewImage)}, the image prepared (decoded and
+     * kept) by {@code image} only once the member's allowance let the message through: decoding is
+     * the costly part, so a flood is refused before any is decoded. A refusal thrown by
+     * {@code image} gives the allowance back.
+     */
+    Sent send(String memberId, String conversationId, String clientId, String text, Supplier<NewImage> prepare) {
         if (clientId == null || clientId.isBlank() || clientId.length() > MAX_CLIENT_ID) {
             throw new IllegalArgumentException("a client id of 1 to " + MAX_CLIENT_ID + " characters is required");
         }
-        String clean = image == null ? text(text) : caption(text);
+        String clean = prepare == null ? text(text) : caption(text);
         if (suspensions.suspended(memberId)) {
             throw new MessagingRefusal(MessagingRefusal.SUSPENDED);
         }
@@ -201,6 +213,13 @@ public class Messaging implements UnreadMessages {
                 return new Sent(stored.get(), true);
             }
             throw new MessagingRefusal(MessagingRefusal.RATE_LIMITED);
+        }
+        NewImage image;
+        try {
+            image = prepare == null ? null : prepare.get();
+        } catch (RuntimeException e) {
+            throttle.giveBack(memberId);
+            throw e;
         }
         MessageRepository.Stored stored;
         try {

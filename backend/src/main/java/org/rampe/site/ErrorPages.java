@@ -12,13 +12,13 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Every error is drawn in the site's layout, in the visitor's language, with words for the
- * statuses people meet (400, 403, 404, 413, 429, 500) and a plain one for the rest. Only the status code
+ * statuses people meet (400, 403, 404, 413, 429, 500, 503) and a plain one for the rest. Only the status code
  * reaches the page: no exception, message or trace.
  */
 @Component
 class ErrorPages implements ErrorViewResolver {
 
-    private static final Set<Integer> EXPLAINED = Set.of(400, 403, 404, 413, 429, 500);
+    private static final Set<Integer> EXPLAINED = Set.of(400, 403, 404, 413, 429, 500, 503);
 
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
@@ -28,6 +28,10 @@ class ErrorPages implements ErrorViewResolver {
         // A used-up rate limit says how long to wait (TooManyRequestsAnswers), in whole minutes.
         if (request.getAttribute(TooManyRequestsAnswers.RETRY_AFTER_MINUTES) instanceof Long minutes) {
             safe.put("retryMinutes", minutes);
+        }
+        // A busy instance (ServerBusyAnswers) says when to try again, in seconds.
+        if (request.getAttribute(ServerBusyAnswers.RETRY_AFTER_SECONDS) instanceof Long seconds) {
+            safe.put("retrySeconds", seconds);
         }
         return new ModelAndView("error", safe, status);
     }

@@ -1,10 +1,9 @@
 package org.rampe.social;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.rampe.images.ImageDecodes;
 import org.rampe.images.Images;
 import org.rampe.images.JpegResponses;
 import org.rampe.site.Limited;
@@ -33,8 +32,10 @@ class PostController {
     private final Posts posts;
     private final Conversation conversation;
     private final PostingThrottle throttle;
+    private final ImageDecodes decodes;
 
-    PostController(Posts posts, Conversation conversation, PostingThrottle throttle) {
+    PostController(Posts posts, Conversation conversation, PostingThrottle throttle, ImageDecodes decodes) {
+        this.decodes = decodes;
         this.posts = posts;
         this.conversation = conversation;
         this.throttle = throttle;
@@ -57,6 +58,14 @@ class PostController {
     String write(@ModelAttribute("form") PostForm form, BindingResult errors,
                  @AuthenticationPrincipal Viewer member, Model model, RedirectAttributes redirect) {
         form.validate(errors);
+        // Images are decoded only once the posting allowance let the request through: decoding is
+        // the costly part. An attempt with images counts, published or not; one without counts
+        // only when published.
+        boolean withImages = countFiles(form) > 0;
+        boolean allowed = !withImages || throttle.post(member.memberId());
+        if (!allowed) {
+            errors.reject("post.rateLimited", new Object[] {PostingThrottle.POSTS_PER_HOUR}, null);
+        }
         List<Posts.NewImage> images = new ArrayList<>();
         for (int i = 0; i < PostForm.MAX_IMAGES; i++) {
             var file = form.file(i);
@@ -69,20 +78,18 @@ class PostController {
             }
             if (file.getSize() > PostForm.IMAGE_MAX_BYTES) {
                 errors.rejectValue("images[" + i + "]", "post.image.tooLarge", new Object[] {i + 1}, null);
-            } else {
+            } else if (allowed) {
                 try {
-                    images.add(new Posts.NewImage(Images.clean(file.getBytes()), form.normalisedAlt(i)));
+                    images.add(new Posts.NewImage(decodes.clean(file), form.normalisedAlt(i)));
                 } catch (Images.Refused refused) {
                     // The shared kernel speaks of "the photo"; here the summary must say which image.
                     errors.rejectValue("images[" + i + "]", refused.code().replace("photo.file.", "post.image."),
                             new Object[] {i + 1}, null);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
                 }
             }
             form.validateAlt(errors, i, true);
         }
-        if (!errors.hasErrors() && !throttle.post(member.memberId())) {
+        if (!errors.hasErrors() && !withImages && !throttle.post(member.memberId())) {
             errors.reject("post.rateLimited", new Object[] {PostingThrottle.POSTS_PER_HOUR}, null);
         }
         if (errors.hasErrors()) {

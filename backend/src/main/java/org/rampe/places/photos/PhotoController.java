@@ -1,9 +1,8 @@
 package org.rampe.places.photos;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 
+import org.rampe.images.ImageDecodes;
 import org.rampe.images.Images;
 import org.rampe.images.JpegResponses;
 import org.rampe.site.Limited;
@@ -38,9 +37,11 @@ class PhotoController {
     private static final int REPORT_TEXT_MAX = 1000;
 
     private final PlacePhotos photos;
+    private final ImageDecodes decodes;
 
-    PhotoController(PlacePhotos photos) {
+    PhotoController(PlacePhotos photos, ImageDecodes decodes) {
         this.photos = photos;
+        this.decodes = decodes;
     }
 
     @ModelAttribute("groups")
@@ -75,11 +76,9 @@ class PhotoController {
             errors.rejectValue("file", "photo.file.tooLarge");
         } else {
             try {
-                image = Optional.of(Images.clean(form.getFile().getBytes()));
+                image = Optional.of(decodes.clean(form.getFile()));
             } catch (Images.Refused refused) {
                 errors.rejectValue("file", refused.code());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
         form.validate(errors);

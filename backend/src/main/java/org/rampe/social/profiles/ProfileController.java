@@ -1,10 +1,8 @@
 package org.rampe.social.profiles;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.rampe.images.ImageDecodes;
 import org.rampe.images.Images;
 import org.rampe.images.JpegResponses;
 import org.rampe.members.Members;
@@ -38,8 +36,10 @@ class ProfileController {
     private final Relations relations;
     private final SignedIn signedIn;
     private final Members members;
+    private final ImageDecodes decodes;
 
-    ProfileController(Profiles profiles, Relations relations, SignedIn signedIn, Members members) {
+    ProfileController(Profiles profiles, Relations relations, SignedIn signedIn, Members members, ImageDecodes decodes) {
+        this.decodes = decodes;
         this.profiles = profiles;
         this.relations = relations;
         this.signedIn = signedIn;
@@ -101,11 +101,9 @@ class ProfileController {
                 errors.rejectValue("avatar", "profile.avatar.tooLarge");
             } else {
                 try {
-                    image = Images.clean(form.getAvatar().getBytes(), Profiles.AVATAR_SIDE);
+                    image = decodes.clean(form.getAvatar(), Profiles.AVATAR_SIDE);
                 } catch (Images.Refused refused) {
                     errors.rejectValue("avatar", refused.code());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
                 }
             }
         }
