@@ -38,6 +38,8 @@ class AccountMemberData implements MemberData {
                 Set.of("HAS_NEEDS", "HAS_TOKEN", "CONSENTED", "ASKED_FOR"),
                 Set.of("id", "email", "handle", "displayName", "passwordHash", "language", "createdAt", "textSize", "highContrast",
                         "dyslexiaFont", "reducedMotion", "hideMap", "demo", "emailVerifiedAt",
+                        // issue 17: the handle's lookalike key (HandleSkeletons); a clash left by the key's backfill
+                        "handleSkeleton", "skeletonClash",
                         // issue 16: a member being erased (MemberErasure), until their node is gone
                         "erasingSince", "erasureChoice"));
     }
@@ -69,6 +71,8 @@ class AccountMemberData implements MemberData {
             mailer.forget(found[1]);
             if (found[0] != null) {
                 erasures.reserve(MemberErasure.digest(found[0]), erasure.at().plus(MemberErasure.HANDLE_RESERVED));
+                // issue 17: its lookalikes too, so nobody takes "pau1" the day "paul" leaves
+                erasures.reserve(HandleSkeletons.reservationDigest(found[0]), erasure.at().plus(MemberErasure.HANDLE_RESERVED));
             }
         });
     }

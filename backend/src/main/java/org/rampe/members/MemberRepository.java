@@ -34,7 +34,7 @@ class MemberRepository {
         var id = MemberId.random();
         return graph.writeOne("""
                 CREATE (m:Member {
-                  id: $id, email: $email, handle: $handle, displayName: $displayName,
+                  id: $id, email: $email, handle: $handle, handleSkeleton: $skeleton, displayName: $displayName,
                   passwordHash: $passwordHash, language: $language, createdAt: datetime(),
                   textSize: 100, highContrast: false, dyslexiaFont: false, reducedMotion: false
                 })
@@ -42,6 +42,7 @@ class MemberRepository {
                 "id", id.value(),
                 "email", member.email(),
                 "handle", member.handle(),
+                "skeleton", HandleSkeletons.of(member.handle()),
                 "displayName", member.displayName(),
                 "passwordHash", member.passwordHash(),
                 "language", member.language().code()), r -> map(r).member()).orElseThrow();
@@ -51,16 +52,43 @@ class MemberRepository {
     MemberId demo(String email, String handle, String displayName, String passwordHash) {
         return graph.writeOne("""
                 MERGE (m:Member {email: $email})
-                ON CREATE SET m.id = $id, m.handle = $handle, m.displayName = $displayName, m.passwordHash = $hash,
+                ON CREATE SET m.id = $id, m.handle = $handle, m.handleSkeleton = $skeleton, m.displayName = $displayName, m.passwordHash = $hash,
                     m.language = 'fr', m.createdAt = datetime(), m.textSize = 100, m.highContrast = false,
                     m.dyslexiaFont = false, m.reducedMotion = false, m.demo = true
                 RETURN m.id AS id
                 """, Map.of("email", email, "id", MemberId.random().value(), "handle", handle,
-                "displayName", displayName, "hash", passwordHash), r -> new MemberId(r.get("id").asString())).orElseThrow();
+                "skeleton", HandleSkeletons.of(handle), "displayName", displayName, "hash", passwordHash), r -> new MemberId(r.get("id").asString())).orElseThrow();
     }
 
     boolean handleTaken(String handle) {
         return graph.exists("MATCH (m:Member {handle: $value}) RETURN count(m) > 0 AS taken", Map.of("value", handle));
+    }
+
+    /** Whether a member's handle looks like one with this key (HandleSkeletons), on the constraint's index. */
+    boolean skeletonTaken(String skeleton) {
+        return graph.exists("MATCH (m:Member {handleSkeleton: $value}) RETURN count(m) > 0 AS taken", Map.of("value", skeleton));
+    }
+
+    /** Members whose handle has no key yet (created before issue 17), oldest first, a batch at a time. */
+    java.util.List<String[]> withoutSkeleton(int limit) {
+        return graph.list("""
+                MATCH (m:Member) WHERE m.handle IS NOT NULL AND m.handleSkeleton IS NULL AND NOT coalesce(m.skeletonClash, false)
+                RETURN m.id AS id, m.handle AS handle ORDER BY m.createdAt LIMIT $limit
+                """, Map.of("limit", limit), r -> new String[]{r.get("id").asString(), r.get("handle").asString()});
+    }
+
+    /** Writes a member's key; false when an older member's handle already has it (the constraint refuses). */
+    boolean writeSkeleton(String id, String skeleton) {
+        try {
+            graph.write("MATCH (m:Member {id: $id}) SET m.handleSkeleton = $skeleton", Map.of("id", id, "skeleton", skeleton));
+            return true;
+        } catch (org.neo4j.driver.exceptions.Neo4jException e) {
+            if (!Graph.isConstraintViolation(e)) {
+                throw e;
+            }
+            graph.write("MATCH (m:Member {id: $id}) SET m.skeletonClash = true", Map.of("id", id));
+            return false;
+        }
     }
 
     Optional<Credentials> credentialsByEmail(String email) {

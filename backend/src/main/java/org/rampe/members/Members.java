@@ -45,6 +45,8 @@ public class Members {
             errors.rejectValue("handle", "signup.handle.taken");
         } else if (!errors.hasFieldErrors("handle") && handleReserved(form.normalizedHandle())) {
             errors.rejectValue("handle", "erasure.handle.reserved");
+        } else if (!errors.hasFieldErrors("handle") && repository.skeletonTaken(HandleSkeletons.of(form.normalizedHandle()))) {
+            errors.rejectValue("handle", "hardening.handle.lookalike");
         }
         if (errors.hasErrors()) {
             return new SignUpOutcome.Refused();
@@ -141,13 +143,18 @@ public class Members {
      */
     public boolean wasErased(String handle) {
         String h = SignUpForm.normalizeHandle(handle);
-        return !h.isEmpty() && (handleReserved(h) || erasures.erasing(h));
+        return !h.isEmpty() && (erasures.reserved(MemberErasure.digest(h), java.time.Instant.now()) || erasures.erasing(h));
     }
 
-    /** Whether sign-up must refuse this handle: an erased member's, reserved for 30 days by its digest. */
+    /**
+     * Whether sign-up must refuse this handle: an erased member's, or one that looks like it
+     * (HandleSkeletons), reserved for 30 days by their digests.
+     */
     boolean handleReserved(String handle) {
         String h = SignUpForm.normalizeHandle(handle);
-        return !h.isEmpty() && erasures.reserved(MemberErasure.digest(h), java.time.Instant.now());
+        var now = java.time.Instant.now();
+        return !h.isEmpty() && (erasures.reserved(MemberErasure.digest(h), now)
+                || erasures.reserved(HandleSkeletons.reservationDigest(h), now));
     }
 
     /** Whether the member's address has been proven theirs (the account page says so). */

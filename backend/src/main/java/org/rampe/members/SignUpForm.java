@@ -117,8 +117,8 @@ class SignUpForm {
             errors.rejectValue("displayName", "signup.displayName.required");
         } else if (name.codePointCount(0, name.length()) > DISPLAY_NAME_MAX) {
             errors.rejectValue("displayName", "signup.displayName.tooLong", new Object[] {DISPLAY_NAME_MAX}, null);
-        } else if (name.codePoints().anyMatch(Character::isISOControl)) {
-            errors.rejectValue("displayName", "signup.displayName.invalid");
+        } else if (DisplayNames.hasHiddenFormatting(name)) {
+            errors.rejectValue("displayName", "hardening.displayName.hidden");
         }
         checkPassword(password, "password", errors);
         if (Language.fromCode(language).isEmpty()) {

@@ -28,6 +28,11 @@ final class ImportRun {
     }
 
     void imported(ImportedPlace place, long line, List<String> rowWarnings) {
+        String refused = nameProblem(place.name());
+        if (refused != null) {
+            skipped(line, refused);
+            return;
+        }
         rowWarnings.forEach(w -> warnings.add(new RowProblem(line, w)));
         if (places.importPlace(place) == Places.ImportOutcome.CREATED) {
             created++;
@@ -35,6 +40,20 @@ final class ImportRun {
             updated++;
         }
         counted();
+    }
+
+    /**
+     * What the place form would refuse in a name (issue 17): an open-data file is input like any
+     * other, and a name of a megabyte or with control characters would be shown on every page.
+     */
+    static String nameProblem(String name) {
+        if (name.codePointCount(0, name.length()) > PlaceForm.NAME_MAX) {
+            return "name longer than " + PlaceForm.NAME_MAX + " characters";
+        }
+        if (name.codePoints().anyMatch(Character::isISOControl)) {
+            return "name with control characters";
+        }
+        return null;
     }
 
     void skipped(long line, String reason) {

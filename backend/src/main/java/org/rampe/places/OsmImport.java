@@ -37,7 +37,14 @@ public class OsmImport {
 
     static final Set<String> WHEELCHAIR_VALUES = Set.of("yes", "limited", "no", "designated");
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /**
+     * No value of an OSM point needs more than a few kilobytes: a longer string is a broken or hostile
+     * file, refused before it fills memory (Jackson's own limit is 100 million characters; issue 17).
+     */
+    static final int MAX_STRING = 64 * 1024;
+    private static final ObjectMapper JSON = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+            .streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder().maxStringLength(MAX_STRING).build())
+            .build()).build();
     /** A length such as "90", "90 cm", "0.9 m", "0,9m" or "900mm". */
     private static final Pattern LENGTH = Pattern.compile("^(\\d+(?:[.,]\\d+)?)\\s*(mm|cm|m)?$");
 

@@ -81,6 +81,8 @@ class PlaceSearch {
         String text = p.q() == null || p.q().isBlank() ? null : p.q().strip();
         if (text != null && text.length() > 200) {
             problems.add(new Problem("q", "places.search.q.tooLong", 200));
+        } else if (LuceneText.onlyShortWords(text)) {
+            problems.add(new Problem("q", "hardening.search.wordTooShort", LuceneText.MIN_WORD));
         }
         GeoPoint centre = null;
         GeoPoint sw = null;

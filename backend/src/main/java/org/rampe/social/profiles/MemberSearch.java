@@ -25,7 +25,10 @@ class MemberSearch {
     private static final int MAX_WORDS = 6;
 
     /** Why a query gives no search: a message key. */
-    enum Problem { EMPTY, TOO_LONG, NOTHING_SEARCHABLE, UNAVAILABLE }
+    enum Problem { EMPTY, TOO_LONG, NOTHING_SEARCHABLE, TOO_SHORT, UNAVAILABLE }
+
+    /** The shortest word searched as a prefix (issue 17): "a*" would list nearly every member. */
+    static final int MIN_WORD = 2;
 
     record Outcome(List<MemberCard> members, Problem problem) {
         public boolean more() {
@@ -49,7 +52,7 @@ class MemberSearch {
         }
         Optional<String> lucene = query(q);
         if (lucene.isEmpty()) {
-            return new Outcome(List.of(), Problem.NOTHING_SEARCHABLE);
+            return new Outcome(List.of(), words(q).isEmpty() ? Problem.NOTHING_SEARCHABLE : Problem.TOO_SHORT);
         }
         try {
             return new Outcome(repository.search(lucene.get(), viewerId, LIMIT), null);
@@ -61,12 +64,16 @@ class MemberSearch {
 
     /** Every word required, as a prefix: "hél dup" → {@code hel* AND dup*}. Empty when nothing is left. */
     static Optional<String> query(String typed) {
-        String joined = Arrays.stream(fold(typed).split("[^\\p{L}\\p{N}_]+"))
-                .filter(w -> !w.isEmpty())
+        String joined = words(typed).stream()
+                .filter(w -> w.codePointCount(0, w.length()) >= MIN_WORD)
                 .limit(MAX_WORDS)
                 .map(w -> w + "*")
                 .collect(Collectors.joining(" AND "));
         return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
+    }
+
+    private static List<String> words(String typed) {
+        return Arrays.stream(fold(typed).split("[^\\p{L}\\p{N}_]+")).filter(w -> !w.isEmpty()).toList();
     }
 
     /** Accents off and lower case, as the index's {@code standard-folding} analyzer stores words. */

@@ -140,8 +140,8 @@ class ProfileForm {
             errors.rejectValue("displayName", "profile.displayName.required");
         } else if (length(name) > DISPLAY_NAME_MAX) {
             errors.rejectValue("displayName", "profile.displayName.tooLong", new Object[] {DISPLAY_NAME_MAX}, null);
-        } else if (hasControl(name, false)) {
-            errors.rejectValue("displayName", "profile.invalidCharacters");
+        } else if (org.rampe.members.DisplayNames.hasHiddenFormatting(name)) {
+            errors.rejectValue("displayName", "hardening.displayName.hidden");
         }
         String p = line(pronouns);
         if (length(p) > PRONOUNS_MAX) {

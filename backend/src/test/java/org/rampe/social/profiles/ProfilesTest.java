@@ -237,6 +237,9 @@ class ProfilesTest extends RampeTest {
         for (String hostile : XssCorpus.strings()) {
             String name = hostile.codePointCount(0, hostile.length()) > 60
                     ? hostile.substring(0, hostile.offsetByCodePoints(0, 60)) : hostile;
+            // A display name refuses the bidirectional controls (issue 17, ConfusableNamesTest): the
+            // name goes without them, the bio keeps them.
+            name = name.replaceAll("[\u202A-\u202E\u2066-\u2069]", "");
             if (name.isBlank()) {
                 name = "x";
             }
