@@ -55,11 +55,17 @@ class CapacityQueueTest {
         var capacity = new Capacity("decodes", 1, 4, Duration.ofMillis(50), Duration.ofSeconds(5));
         var release = new CountDownLatch(1);
         var entered = new CountDownLatch(1);
-        var thread = new Thread(() -> capacity.run(() -> {
-            entered.countDown();
-            release.await();
-            return null;
-        }));
+        var thread = new Thread(() -> {
+            try {
+                capacity.run(() -> {
+                    entered.countDown();
+                    release.await();
+                    return null;
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         thread.start();
         assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
         assertThatThrownBy(() -> capacity.run(() -> "late")).isInstanceOf(ServerBusy.class);
