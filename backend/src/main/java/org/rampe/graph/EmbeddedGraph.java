@@ -89,6 +89,7 @@ public final class EmbeddedGraph implements AutoCloseable {
         Path passwordFile = dir.resolve(PASSWORD_FILE);
         boolean newPassword = !Files.exists(passwordFile);
         String password = readOrCreatePassword(passwordFile);
+        warnIfExposed(host, port);
         long started = System.nanoTime();
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
@@ -156,13 +157,47 @@ public final class EmbeddedGraph implements AutoCloseable {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
-    private static void createPrivateDirectory(Path dir) throws IOException {
+    /**
+     * Creates the data directory readable by its owner only, and tightens it back to that at every
+     * start (issue 17): a directory widened by hand, a restore or a copy holds health data all the same.
+     */
+    static void createPrivateDirectory(Path dir) throws IOException {
         if (Files.notExists(dir)) {
             if (posix()) {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } else {
                 Files.createDirectories(dir);
             }
+        } else if (posix() && !Files.getPosixFilePermissions(dir).equals(PosixFilePermissions.fromString("rwx------"))) {
+            log.warn("The data directory {} was open to others ({}); restricting it to its owner", dir,
+                    PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    /**
+     * Whether Bolt listens beyond this machine: it carries the database's password and every query in
+     * clear (the embedded connector has no certificate), so the start warns (issue 17).
+     */
+    static boolean beyondLoopback(String host) {
+        String h = host == null ? "" : host.strip();
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.equalsIgnoreCase("localhost")) {
+            return false;
+        }
+        try {
+            return !java.net.InetAddress.ofLiteral(h).isLoopbackAddress();
+        } catch (IllegalArgumentException e) {
+            return true; // a name other than localhost may resolve anywhere
+        }
+    }
+
+    static void warnIfExposed(String host, int port) {
+        if (beyondLoopback(host)) {
+            log.warn("Bolt listens on {}:{} without encryption: the database password and every query cross the network in clear. "
+                    + "Bind it to 127.0.0.1 (rampe.bolt-host), or put it behind an encrypted tunnel.", host, port);
         }
     }
 

@@ -37,12 +37,26 @@ record LiveProperties(
      * @param login       login of the relay's connections (the "system" one and the clients' ones)
      * @param passcode    its password
      * @param virtualHost the broker's virtual host, if it needs one
+     * @param allowGuest  tests only: accept RabbitMQ's default {@code guest}/{@code guest} (which RabbitMQ
+     *                    itself accepts from 127.0.0.1 only)
      */
     record Relay(String host, @DefaultValue("61613") int port, @DefaultValue("guest") String login,
-            @DefaultValue("guest") String passcode, String virtualHost) {
+            @DefaultValue("guest") String passcode, String virtualHost, @DefaultValue("false") boolean allowGuest) {
 
         boolean enabled() {
             return host != null && !host.isBlank();
+        }
+
+        /**
+         * Refuses to start a relay on RabbitMQ's well-known default account (issue 17): anyone who
+         * reaches the broker would read and send every live message. Give the relay its own user.
+         */
+        void refuseDefaultCredentials() {
+            if (enabled() && !allowGuest && "guest".equals(login) && "guest".equals(passcode)) {
+                throw new IllegalStateException("The STOMP relay to " + host + ":" + port + " would sign in to RabbitMQ as guest/guest, "
+                        + "its well-known default account. Create a user for Rampe and set rampe.messaging.relay.login and "
+                        + "rampe.messaging.relay.passcode (RAMPE_MESSAGING_RELAY_LOGIN, RAMPE_MESSAGING_RELAY_PASSCODE).");
+            }
         }
     }
 }

@@ -109,6 +109,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         long heartbeat = properties.heartbeat().toMillis();
         var relay = properties.relay();
         if (relay.enabled()) {
+            relay.refuseDefaultCredentials();
             var registration = registry.enableStompBrokerRelay("/queue", "/topic")
                     .setRelayHost(relay.host())
                     .setRelayPort(relay.port())

@@ -19,7 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
@@ -42,10 +42,12 @@ class PlacesApiController {
 
     private final PlaceSearch search;
     private final MessageSource messages;
+    private final org.rampe.site.PublicUrl publicUrl;
 
-    PlacesApiController(PlaceSearch search, MessageSource messages) {
+    PlacesApiController(PlaceSearch search, MessageSource messages, org.rampe.site.PublicUrl publicUrl) {
         this.search = search;
         this.messages = messages;
+        this.publicUrl = publicUrl;
     }
 
     @Limited(value = "api.places", perAddress = 1200)
@@ -83,8 +85,9 @@ class PlacesApiController {
         }
         var query = checked.value();
         var page = search.search(query);
-        String next = page.nextCursor() == null ? null : ServletUriComponentsBuilder.fromRequest(request)
-                .replaceQueryParam("after", page.nextCursor()).build().toUriString();
+        // On the configured public address (issue 17), never the request's Host header, which anyone can forge.
+        String next = page.nextCursor() == null ? null : publicUrl.link(UriComponentsBuilder.fromPath(request.getRequestURI())
+                .query(request.getQueryString()).replaceQueryParam("after", page.nextCursor()).build().toUriString());
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(GEO_JSON.toString());
         response.setBufferSize(RESPONSE_BUFFER);
