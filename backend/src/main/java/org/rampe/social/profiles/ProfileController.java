@@ -10,6 +10,7 @@ import org.rampe.images.JpegResponses;
 import org.rampe.members.Members;
 import org.rampe.members.NeedProfile;
 import org.rampe.members.SignedIn;
+import org.rampe.social.DirectMessages;
 import org.rampe.social.Relation;
 import org.rampe.social.Relations;
 import org.rampe.site.Viewer;
@@ -37,12 +38,14 @@ class ProfileController {
     private final Relations relations;
     private final SignedIn signedIn;
     private final Members members;
+    private final DirectMessages directMessages;
 
-    ProfileController(Profiles profiles, Relations relations, SignedIn signedIn, Members members) {
+    ProfileController(Profiles profiles, Relations relations, SignedIn signedIn, Members members, DirectMessages directMessages) {
         this.profiles = profiles;
         this.relations = relations;
         this.signedIn = signedIn;
         this.members = members;
+        this.directMessages = directMessages;
     }
 
     @ModelAttribute("spokenLanguages")
@@ -64,6 +67,8 @@ class ProfileController {
         model.addAttribute("profile", profile);
         model.addAttribute("self", self);
         model.addAttribute("relation", relation);
+        // "Send a message" only where it would be accepted (a refused member sees no button, as for a block).
+        model.addAttribute("mayMessage", viewerId != null && !self && directMessages.mayWrite(viewerId, profile.id()));
         model.addAttribute("followers", counts[0]);
         model.addAttribute("following", counts[1]);
         model.addAttribute("listsVisible", !profile.privateAccount() || self || relation.following());
