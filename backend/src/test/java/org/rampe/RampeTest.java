@@ -134,6 +134,14 @@ public abstract class RampeTest {
         }
     }
 
+    /**
+     * The members signed up so far take messages from anyone (issue 17: by default only members one
+     * follows and members of one's groups may start a conversation), for tests about something else.
+     */
+    protected void everyoneTakesMessages() {
+        graph.write("MATCH (m:Member) SET m.messagesFrom = 'everyone'", Map.of());
+    }
+
     protected String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

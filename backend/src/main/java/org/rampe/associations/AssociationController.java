@@ -78,6 +78,7 @@ class AssociationController {
         model.addAttribute("groups", associations.groups(a));
         model.addAttribute("representative", viewer != null && associations.isRepresentative(viewer.memberId(), a.id()));
         model.addAttribute("admin", viewer != null && viewer.admin());
+        model.addAttribute("invitedToRepresent", viewer != null && associations.isInvited(viewer.memberId(), a));
         return "associations/association";
     }
 
@@ -91,6 +92,7 @@ class AssociationController {
     private String edit(Model model, Association a) {
         model.addAttribute("association", a);
         model.addAttribute("representatives", associations.representatives(a));
+        model.addAttribute("invited", associations.invited(a));
         return "associations/form";
     }
 
@@ -109,19 +111,72 @@ class AssociationController {
         return "redirect:/associations/" + a.slug();
     }
 
+    /** Invites a member: they become a representative only when they accept (issue 17). */
     @Limited(value = "invitations", perMember = 60, perAddress = 120)
     @PostMapping("/associations/{slug}/representatives")
     String addRepresentative(@PathVariable String slug, @RequestParam(defaultValue = "") String handle,
                              @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
         Association a = represented(slug, viewer);
         String h = handleOf(handle);
-        var outcome = h.isEmpty() ? AssociationRepository.Added.NO_SUCH_MEMBER : associations.addRepresentative(a, h);
+        var outcome = h.isEmpty() ? AssociationRepository.Invited.NO_SUCH_MEMBER : associations.invite(a, h, viewer.memberId());
         redirect.addFlashAttribute("notice", switch (outcome) {
-            case ADDED -> "association.representative.added";
+            case INVITED -> "safety.invitation.sent";
             case ALREADY -> "association.representative.already";
+            case ALREADY_INVITED -> "safety.invitation.already";
             case NO_SUCH_MEMBER -> "association.representative.unknown";
         });
         return "redirect:/associations/" + a.slug() + "/edit#representatives";
+    }
+
+    /** A representative withdraws a pending invitation. */
+    @Limited(value = "invitations", perMember = 60, perAddress = 120)
+    @PostMapping("/associations/{slug}/invitations/withdraw")
+    String withdrawInvitation(@PathVariable String slug, @RequestParam(defaultValue = "") String handle,
+                              @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
+        Association a = represented(slug, viewer);
+        boolean withdrawn = associations.withdraw(a, handleOf(handle));
+        redirect.addFlashAttribute("notice", withdrawn ? "safety.invitation.withdrawn" : "safety.invitation.none");
+        return "redirect:/associations/" + a.slug() + "/edit#invitations";
+    }
+
+    /** The invited member's page: what representing means, accept or decline. Anyone else: 404. */
+    @GetMapping("/associations/{slug}/invitation")
+    String invitation(@PathVariable String slug, @AuthenticationPrincipal Viewer viewer, Model model) {
+        Association a = invitedTo(slug, viewer);
+        model.addAttribute("association", a);
+        model.addAttribute("representatives", associations.representatives(a));
+        return "associations/invitation";
+    }
+
+    @Limited(value = "invitations", perMember = 60, perAddress = 120)
+    @PostMapping("/associations/{slug}/invitation/accept")
+    String accept(@PathVariable String slug, @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
+        Association a = invitedTo(slug, viewer);
+        if (!associations.accept(viewer.memberId(), a)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute("notice", "safety.invitation.accepted");
+        return "redirect:/associations/" + a.slug();
+    }
+
+    @Limited(value = "invitations", perMember = 60, perAddress = 120)
+    @PostMapping("/associations/{slug}/invitation/decline")
+    String decline(@PathVariable String slug, @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
+        Association a = invitedTo(slug, viewer);
+        if (!associations.decline(viewer.memberId(), a)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute("notice", "safety.invitation.declined");
+        return "redirect:/associations/" + a.slug();
+    }
+
+    /** The association, if the viewer has a pending invitation to represent it: 404 otherwise (for anyone else, nothing to see). */
+    private Association invitedTo(String slug, Viewer viewer) {
+        Association a = existing(slug);
+        if (viewer == null || !associations.isInvited(viewer.memberId(), a)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return a;
     }
 
     @Limited(value = "invitations", perMember = 60, perAddress = 120)

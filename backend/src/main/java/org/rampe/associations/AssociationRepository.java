@@ -207,26 +207,76 @@ class AssociationRepository {
                 "contact", f.contact(), "website", f.website()), r -> r.get("unverify").asBoolean()).orElseThrow();
     }
 
-    enum Added { ADDED, ALREADY, NO_SUCH_MEMBER }
+    enum Invited { INVITED, ALREADY, ALREADY_INVITED, NO_SUCH_MEMBER }
 
-    Added addRepresentative(String associationId, String handle) {
+    /**
+     * Invites the member with this handle to represent the association ({@code INVITED_TO_REPRESENT
+     * {at, by}}): nobody becomes a representative without saying yes. A member in a block either
+     * way with the inviter is answered as an unknown handle (a block is invisible).
+     */
+    Invited invite(String associationId, String handle, String by) {
         return graph.inWrite(tx -> {
             var found = tx.run("""
-                    MATCH (m:Member {handle: $handle}), (a:Association {id: $id})
-                    RETURN EXISTS { (m)-[:REPRESENTS]->(a) } AS already
-                    """, Map.of("handle", handle, "id", associationId)).stream().findFirst();
+                    MATCH (m:Member {handle: $handle}), (a:Association {id: $id}), (by:Member {id: $by})
+                    WHERE NOT m:Former AND NOT EXISTS { (m)-[:BLOCKS]-(by) }
+                    RETURN EXISTS { (m)-[:REPRESENTS]->(a) } AS already, EXISTS { (m)-[:INVITED_TO_REPRESENT]->(a) } AS invited
+                    """, Map.of("handle", handle, "id", associationId, "by", by)).stream().findFirst();
             if (found.isEmpty()) {
-                return Added.NO_SUCH_MEMBER;
+                return Invited.NO_SUCH_MEMBER;
             }
             if (found.get().get("already").asBoolean()) {
-                return Added.ALREADY;
+                return Invited.ALREADY;
+            }
+            if (found.get().get("invited").asBoolean()) {
+                return Invited.ALREADY_INVITED;
             }
             tx.run("""
                     MATCH (m:Member {handle: $handle}), (a:Association {id: $id})
-                    MERGE (m)-[r:REPRESENTS]->(a) ON CREATE SET r.since = datetime()
-                    """, Map.of("handle", handle, "id", associationId)).consume();
-            return Added.ADDED;
+                    MERGE (m)-[i:INVITED_TO_REPRESENT]->(a) ON CREATE SET i.at = datetime(), i.by = $by
+                    """, Map.of("handle", handle, "id", associationId, "by", by)).consume();
+            return Invited.INVITED;
         });
+    }
+
+    /** The id of the member with this handle, for the event that tells them of their invitation. */
+    Optional<String> memberIdOf(String handle) {
+        return graph.one("MATCH (m:Member {handle: $handle}) RETURN m.id AS id", Map.of("handle", handle),
+                r -> r.get("id").asString());
+    }
+
+    /** Whether this member has a pending invitation to represent the association. */
+    boolean isInvited(String memberId, String associationId) {
+        return graph.exists("""
+                RETURN EXISTS { (:Member {id: $member})-[:INVITED_TO_REPRESENT]->(:Association {id: $id}) } AS yes""",
+                Map.of("member", memberId, "id", associationId));
+    }
+
+    /** The invited member says yes: the invitation becomes {@code REPRESENTS}; false when there was none. */
+    boolean accept(String memberId, String associationId) {
+        return graph.writeOne("""
+                MATCH (m:Member {id: $member})-[i:INVITED_TO_REPRESENT]->(a:Association {id: $id})
+                DELETE i
+                MERGE (m)-[r:REPRESENTS]->(a) ON CREATE SET r.since = datetime()
+                RETURN count(*) AS n""", Map.of("member", memberId, "id", associationId), r -> r.get("n").asLong() > 0)
+                .orElse(false);
+    }
+
+    /** The invited member declines (by id), or a representative withdraws it (by handle): false when there was none. */
+    boolean dropInvitation(String memberId, String associationId) {
+        return graph.writeOne("""
+                MATCH (:Member {id: $member})-[i:INVITED_TO_REPRESENT]->(:Association {id: $id})
+                DELETE i
+                RETURN count(*) AS n""", Map.of("member", memberId, "id", associationId), r -> r.get("n").asLong() > 0)
+                .orElse(false);
+    }
+
+    /** The pending invitations of the association, oldest first, for its representatives' page. */
+    List<Representative> invited(String associationId) {
+        return graph.list("""
+                MATCH (m:Member)-[i:INVITED_TO_REPRESENT]->(:Association {id: $id})
+                RETURN m.id AS id, m.handle AS handle, m.displayName AS displayName
+                ORDER BY i.at, m.handle""", Map.of("id", associationId), r -> new Representative(r.get("id").asString(),
+                r.get("handle").asString(), r.get("displayName").asString("")));
     }
 
     enum Removed { REMOVED, LAST, NOT_REPRESENTATIVE }

@@ -64,8 +64,40 @@ public class Associations {
         return repository.groups(a.id());
     }
 
-    AssociationRepository.Added addRepresentative(Association a, String handle) {
-        return repository.addRepresentative(a.id(), handle);
+    /**
+     * Invites a member to represent the association (issue 17: nobody is made a representative
+     * without their consent); they hear of it (event {@link AssociationInvitation}).
+     */
+    AssociationRepository.Invited invite(Association a, String handle, String byId) {
+        var outcome = repository.invite(a.id(), handle, byId);
+        if (outcome == AssociationRepository.Invited.INVITED) {
+            repository.memberIdOf(handle).ifPresent(invited ->
+                    events.publishEvent(new AssociationInvitation(a.id(), a.slug(), a.name(), invited, byId)));
+        }
+        return outcome;
+    }
+
+    boolean isInvited(String memberId, Association a) {
+        return memberId != null && repository.isInvited(memberId, a.id());
+    }
+
+    /** The invited member becomes a representative; false when they had no invitation. */
+    boolean accept(String memberId, Association a) {
+        return repository.accept(memberId, a.id());
+    }
+
+    /** The invited member declines; false when they had no invitation. */
+    boolean decline(String memberId, Association a) {
+        return repository.dropInvitation(memberId, a.id());
+    }
+
+    /** A representative withdraws the invitation of the member with this handle; false when there was none. */
+    boolean withdraw(Association a, String handle) {
+        return repository.memberIdOf(handle).map(id -> repository.dropInvitation(id, a.id())).orElse(false);
+    }
+
+    List<Representative> invited(Association a) {
+        return repository.invited(a.id());
     }
 
     AssociationRepository.Removed removeRepresentative(Association a, String handle) {

@@ -14,8 +14,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Associations a member represents or created, and the ones an administrator verified. Archive:
- * {@code associations.json}. Erasure: the ties go, the associations stay (verified ones stay
+ * Associations a member represents or created, the ones an administrator verified, and the
+ * invitations to represent one, to them or made by them. Archive: {@code associations.json}.
+ * Erasure: the ties go, pending invitations to them and made by them too, the associations stay (verified ones stay
  * verified); one the member alone represented is left without representative, which
  * {@link #foresee} says.
  */
@@ -33,7 +34,7 @@ class AssociationsMemberData implements MemberData {
     @Override
     public Coverage covers() {
         return new Coverage("associations",
-                Set.of("REPRESENTS", "CREATED", "VERIFIED"),
+                Set.of("REPRESENTS", "CREATED", "VERIFIED", "INVITED_TO_REPRESENT"),
                 Set.of());
     }
 
@@ -46,7 +47,9 @@ class AssociationsMemberData implements MemberData {
         archive.json("associations.json", json -> json.field("format", 1)
                 .array("represented", items -> ties(member, "REPRESENTS", items))
                 .array("created", items -> ties(member, "CREATED", items))
-                .array("verified", items -> ties(member, "VERIFIED", items)));
+                .array("verified", items -> ties(member, "VERIFIED", items))
+                .array("invitations", items -> ties(member, "INVITED", items))
+                .array("invitationsMade", items -> ties(member, "INVITED_BY", items)));
     }
 
     private void ties(String member, String type, MemberArchive.JsonArray items) {
@@ -62,6 +65,9 @@ class AssociationsMemberData implements MemberData {
     public void erase(Erasure erasure) {
         while (repository.removeTies(erasure.member().value()) > 0) {
             // next batch
+        }
+        while (repository.removeInvitationsBy(erasure.member().value()) > 0) {
+            // next batch: the invitations they made go too (the invited member can be invited again)
         }
     }
 

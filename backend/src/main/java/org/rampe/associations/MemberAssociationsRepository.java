@@ -18,7 +18,11 @@ class MemberAssociationsRepository {
         this.graph = graph;
     }
 
-    /** The member's ties of one kind ({@code REPRESENTS}, {@code CREATED}, {@code VERIFIED}) with the association and the tie's date. */
+    /**
+     * The member's ties of one kind ({@code REPRESENTS}, {@code CREATED}, {@code VERIFIED}, {@code INVITED}:
+     * invitations to represent waiting for their answer, {@code INVITED_BY}: invitations they made
+     * that wait for an answer) with the association and the tie's date.
+     */
     void ties(String member, String type, Consumer<Record> row) {
         graph.each(switch (type) {
             case "REPRESENTS" -> """
@@ -30,6 +34,12 @@ class MemberAssociationsRepository {
             case "VERIFIED" -> """
                     MATCH (:Member {id: $member})-[r:VERIFIED]->(a:Association)
                     RETURN a.id AS id, a.slug AS slug, a.name AS name, r.at AS at ORDER BY at""";
+            case "INVITED" -> """
+                    MATCH (:Member {id: $member})-[i:INVITED_TO_REPRESENT]->(a:Association)
+                    RETURN a.id AS id, a.slug AS slug, a.name AS name, i.at AS at ORDER BY at""";
+            case "INVITED_BY" -> """
+                    MATCH (:Member)-[i:INVITED_TO_REPRESENT {by: $member}]->(a:Association)
+                    RETURN a.id AS id, a.slug AS slug, a.name AS name, i.at AS at ORDER BY at""";
             default -> throw new IllegalArgumentException(type);
         }, Map.of("member", member), row);
     }
@@ -42,10 +52,19 @@ class MemberAssociationsRepository {
                 RETURN a.name AS name ORDER BY toLower(a.name)""", Map.of("member", member), r -> r.get("name").asString(""));
     }
 
-    /** Removes up to 1,000 of the member's ties to associations; returns how many. */
+    /** Removes up to 1,000 pending invitations to represent made by the member (found by the {@code by} index); returns how many. */
+    long removeInvitationsBy(String member) {
+        return graph.writeOne("""
+                MATCH (:Member)-[i:INVITED_TO_REPRESENT {by: $member}]->(:Association)
+                WITH i LIMIT 1000
+                DELETE i
+                RETURN count(*) AS n""", Map.of("member", member), r -> r.get("n").asLong()).orElse(0L);
+    }
+
+    /** Removes up to 1,000 of the member's ties to associations (invitations to them included); returns how many. */
     long removeTies(String member) {
         return graph.writeOne("""
-                MATCH (:Member {id: $member})-[r:REPRESENTS|CREATED|VERIFIED]->(:Association)
+                MATCH (:Member {id: $member})-[r:REPRESENTS|CREATED|VERIFIED|INVITED_TO_REPRESENT]->(:Association)
                 WITH r LIMIT 1000
                 DELETE r
                 RETURN count(*) AS n""", Map.of("member", member), r -> r.get("n").asLong()).orElse(0L);

@@ -146,8 +146,8 @@ class ChatController {
             return;
         }
         var notice = new Typing(conversation, member.memberId(), member.handle(), member.displayName());
-        messaging.participantIds(conversation).stream()
-                .filter(p -> !p.equals(member.memberId()))
+        // Never to a member in a block either way with the typist, whatever the kind of conversation.
+        messaging.typingRecipients(member.memberId(), conversation)
                 .forEach(p -> pushes.toUser(p, LivePushes.TYPING, notice));
     }
 

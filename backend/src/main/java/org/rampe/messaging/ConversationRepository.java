@@ -31,21 +31,37 @@ class ConversationRepository {
         this.graph = graph;
     }
 
-    record Found(String id, String handle, boolean blocked) {
+    /**
+     * A member found by handle, as {@code viewer} may write to them: {@code blocked} = a block either
+     * way; {@code mayStart} = {@link MessagingCypher#MAY_START}; {@code ongoing} = a direct
+     * conversation the two are both still in.
+     */
+    record Found(String id, String handle, boolean blocked, boolean mayStart, boolean ongoing) {
     }
 
-    /** Members by handle as {@code viewer} may write to them (blocked = a block either way). */
     Map<String, Found> byHandles(String viewer, List<String> handles) {
         Map<String, Found> found = new HashMap<>();
         graph.list("""
                 MATCH (me:Member {id: $viewer})
                 UNWIND $handles AS h
                 MATCH (m:Member {handle: h})
-                RETURN m.id AS id, m.handle AS handle, EXISTS { (me)-[:BLOCKS]-(m) } AS blocked""",
+                RETURN m.id AS id, m.handle AS handle, EXISTS { (me)-[:BLOCKS]-(m) } AS blocked, %s AS mayStart,
+                       EXISTS { (me)-[:IN_CONVERSATION]->(:Conversation {kind: 'direct'})<-[:IN_CONVERSATION]-(m) } AS ongoing"""
+                        .formatted(MessagingCypher.MAY_START),
                 Map.of("viewer", viewer, "handles", handles),
-                r -> new Found(r.get("id").asString(), r.get("handle").asString(), r.get("blocked").asBoolean()))
+                r -> new Found(r.get("id").asString(), r.get("handle").asString(), r.get("blocked").asBoolean(),
+                        r.get("mayStart").asBoolean(), r.get("ongoing").asBoolean()))
                 .forEach(f -> found.put(f.handle(), f));
         return found;
+    }
+
+    /** Whether {@code viewer} may write to {@code other} (by ids): may start, or a direct conversation goes on. */
+    boolean mayWrite(String viewer, String other) {
+        return graph.exists("""
+                MATCH (me:Member {id: $viewer}), (m:Member {id: $other})
+                WHERE me <> m AND NOT EXISTS { (me)-[:BLOCKS]-(m) }
+                  AND (%s OR EXISTS { (me)-[:IN_CONVERSATION]->(:Conversation {kind: 'direct'})<-[:IN_CONVERSATION]-(m) })
+                RETURN true AS yes""".formatted(MessagingCypher.MAY_START), Map.of("viewer", viewer, "other", other));
     }
 
     /**
@@ -210,7 +226,7 @@ class ConversationRepository {
                     WITH me, c, m WHERE m = me OR c.kind = 'direct' OR NOT EXISTS { (me)-[:BLOCKS]-(m) }
                     OPTIONAL MATCH (m)-[r:IN_CONVERSATION]->(c)
                     RETURN m.id AS id, m.handle AS handle, m.displayName AS name, coalesce(r.readSeq, 0) AS readSeq,
-                           coalesce(m.readReceipts, true) AS receipts
+                           coalesce(m.readReceipts, true) AND (m = me OR NOT EXISTS { (me)-[:BLOCKS]-(m) }) AS receipts
                     ORDER BY toLower(m.displayName)""", Map.of("viewer", viewer, "conversation", conversation))
                     .list(p -> new ConversationView.Participant(p.get("id").asString(), p.get("handle").asString(),
                             p.get("name").asString(), p.get("readSeq").asLong(), p.get("receipts").asBoolean()));
@@ -234,6 +250,22 @@ class ConversationRepository {
                     MATCH (m:Member)-[:MEMBER_OF]->(:Group)-[:HAS_CHAT]->(c) WHERE c.kind = 'group' RETURN m
                 }
                 RETURN m.id AS id""", Map.of("conversation", conversation), r -> r.get("id").asString());
+    }
+
+    /**
+     * Who of the conversation may be told what {@code viewer} does there that is not stored (typing):
+     * the participants other than the viewer with no block either way, in every kind of conversation.
+     */
+    List<String> othersUnblocked(String viewer, String conversation) {
+        return graph.query("""
+                MATCH (me:Member {id: $viewer}), (c:Conversation {id: $conversation})
+                CALL (c) {
+                    MATCH (m:Member)-[:IN_CONVERSATION]->(c) WHERE c.kind <> 'group' RETURN m
+                    UNION
+                    MATCH (m:Member)-[:MEMBER_OF]->(:Group)-[:HAS_CHAT]->(c) WHERE c.kind = 'group' RETURN m
+                }
+                WITH me, m WHERE m <> me AND NOT EXISTS { (me)-[:BLOCKS]-(m) }
+                RETURN m.id AS id""", Map.of("viewer", viewer, "conversation", conversation), r -> r.get("id").asString());
     }
 
     /** Leaves a direct or ad-hoc conversation; false if not in it (a group chat is left with the group). */

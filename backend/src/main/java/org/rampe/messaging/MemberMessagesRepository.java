@@ -192,6 +192,6 @@ class MemberMessagesRepository {
 
     /** Their messaging settings. */
     void forgetSettings(String member) {
-        graph.write("MATCH (m:Member {id: $member}) REMOVE m.readReceipts, m.presenceVisible", params("member", member));
+        graph.write("MATCH (m:Member {id: $member}) REMOVE m.readReceipts, m.presenceVisible, m.messagesFrom", params("member", member));
     }
 }

@@ -80,7 +80,9 @@ class MessagesController {
         try {
             return "redirect:/messages/" + messaging.startDirect(member.memberId(), handle).id();
         } catch (MessagingRefusal refusal) {
-            if (refusal.key().equals(MessagingRefusal.UNKNOWN_MEMBER)) {
+            // A member who refuses the viewer (their choice, or a block either way) is answered as an
+            // unknown handle: the same 404 page, so that nothing confirms a block.
+            if (refusal.key().equals(MessagingRefusal.UNKNOWN_MEMBER) || refusal.key().equals(MessagingRefusal.NOT_ALLOWED)) {
                 throw notFound();
             }
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, refusal.key());
@@ -239,15 +241,18 @@ class MessagesController {
     @GetMapping("/messages/settings")
     String settings(@AuthenticationPrincipal Viewer member, Model model) {
         model.addAttribute("settings", messaging.settings(member.memberId()));
+        model.addAttribute("messagesFromChoices", MessagesFrom.keys());
         return "messages/settings";
     }
 
+    /** Without a choice of who may message them (an older form), the member gets the default. */
     @Limited(value = "settings", perMember = 120, perAddress = 600)
     @PostMapping("/messages/settings")
     String saveSettings(@RequestParam(defaultValue = "false") boolean readReceipts,
                         @RequestParam(defaultValue = "false") boolean presenceVisible,
+                        @RequestParam(defaultValue = "") String messagesFrom,
                         @AuthenticationPrincipal Viewer member, RedirectAttributes redirect) {
-        messaging.saveSettings(member.memberId(), new MessagingSettings(readReceipts, presenceVisible));
+        messaging.saveSettings(member.memberId(), new MessagingSettings(readReceipts, presenceVisible, MessagesFrom.of(messagesFrom)));
         redirect.addFlashAttribute("notice", "messaging.notice.settings");
         return "redirect:/messages/settings";
     }

@@ -16,6 +16,7 @@ import org.rampe.groups.GroupEvents;
 import org.rampe.images.ImageStore;
 import org.rampe.moderation.Suspensions;
 import org.rampe.site.UnreadMessages;
+import org.rampe.social.DirectMessages;
 import org.rampe.social.PostText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -29,14 +30,16 @@ import org.springframework.stereotype.Service;
  *
  * <p>Blocks: a block either way ends a direct conversation (no new message; the history stays
  * readable); nobody can put a member they block, or who blocks them, in an ad-hoc conversation; in
- * ad-hoc and group chats the two do not see each other's messages (as group posts).
+ * ad-hoc and group chats the two do not see each other's messages (as group posts), nor typing or
+ * presence anywhere. A conversation is started only with members whose choice of who may message
+ * them ({@link MessagesFrom}) lets the starter in; refusals name nobody.
  *
  * <p>Public for the demo ({@link #startDirect}, {@link #startAdhoc}, {@link #send(String, String, String, String)})
  * and the header's count ({@link UnreadMessages}); the few other public methods serve tests of other
  * packages (the browser tests, moderation's) that set up conversations through the service.
  */
 @Service
-public class Messaging implements UnreadMessages {
+public class Messaging implements UnreadMessages, DirectMessages {
 
     static final int MAX_TEXT = PostText.MAX_POST;
     static final int MAX_PARTICIPANTS = 50;
@@ -69,7 +72,11 @@ public class Messaging implements UnreadMessages {
 
     // ---- conversations -------------------------------------------------------------------
 
-    /** The direct conversation with {@code otherHandle}, started if there is none yet. */
+    /**
+     * The direct conversation with {@code otherHandle}, started if there is none yet: refused
+     * ({@link MessagingRefusal#NOT_ALLOWED}) across a block, or when the other's choice of who may
+     * message them leaves the member out and the two are not already in a conversation together.
+     */
     public ConversationRef startDirect(String memberId, String otherHandle) {
         String handle = handle(otherHandle);
         var found = conversations.byHandles(memberId, List.of(handle)).get(handle);
@@ -79,16 +86,19 @@ public class Messaging implements UnreadMessages {
         if (found.id().equals(memberId)) {
             throw new MessagingRefusal(MessagingRefusal.SELF);
         }
-        if (found.blocked()) {
-            throw new MessagingRefusal(MessagingRefusal.BLOCKED, List.of(handle), handle);
+        // A conversation both are still in goes on whatever the other chose since; a block ends it.
+        if (found.blocked() || !(found.mayStart() || found.ongoing())) {
+            throw new MessagingRefusal(MessagingRefusal.NOT_ALLOWED);
         }
         return conversations.direct(memberId, found.id(), UUID.randomUUID().toString());
     }
 
     /**
      * A new ad-hoc conversation with the members named by handle ({@code @} optional), the starter
-     * included in the {@value #MAX_PARTICIPANTS}. Refused, naming the handles, when one is unknown
-     * or blocked either way; a handle given twice, or one's own, counts once.
+     * included in the {@value #MAX_PARTICIPANTS}. Refused, naming the handles, when one is unknown;
+     * refused without naming anyone when one of them does not take messages from the starter (their
+     * choice of who may message them, or a block either way); a handle given twice, or one's own,
+     * counts once.
      */
     public ConversationRef startAdhoc(String memberId, String title, List<String> handles) {
         String cleanTitle = PostText.normalise(title).replaceAll("\\s+", " ");
@@ -107,19 +117,20 @@ public class Messaging implements UnreadMessages {
         if (!unknown.isEmpty()) {
             throw new MessagingRefusal(MessagingRefusal.UNKNOWN_MEMBER, unknown, String.join(", ", unknown));
         }
-        List<String> blocked = wanted.stream().filter(h -> found.get(h).blocked()).toList();
-        if (!blocked.isEmpty()) {
-            throw new MessagingRefusal(MessagingRefusal.BLOCKED, blocked, String.join(", ", blocked));
+        List<ConversationRepository.Found> others = wanted.stream().map(found::get)
+                .filter(f -> !f.id().equals(memberId)).distinct().toList();
+        if (others.stream().anyMatch(f -> !f.mayStart())) {
+            // Naming nobody: the same words for a block either way and for a member's choice.
+            throw new MessagingRefusal(MessagingRefusal.NOT_ALLOWED);
         }
-        List<String> others = wanted.stream().map(found::get).map(ConversationRepository.Found::id)
-                .filter(id -> !id.equals(memberId)).distinct().toList();
         if (others.isEmpty()) {
             throw new MessagingRefusal(MessagingRefusal.NO_PARTICIPANT);
         }
         if (others.size() + 1 > MAX_PARTICIPANTS) {
             throw new MessagingRefusal(MessagingRefusal.TOO_MANY, MAX_PARTICIPANTS);
         }
-        return conversations.adhoc(memberId, cleanTitle, others, UUID.randomUUID().toString());
+        return conversations.adhoc(memberId, cleanTitle, others.stream().map(ConversationRepository.Found::id).toList(),
+                UUID.randomUUID().toString());
     }
 
     /** The chat of a group the member belongs to, created on first use. */
@@ -161,6 +172,11 @@ public class Messaging implements UnreadMessages {
     /** One indexed lookup per id; used to authorise each STOMP SUBSCRIBE and SEND. */
     boolean isParticipant(String memberId, String conversationId) {
         return memberId != null && conversationId != null && conversations.isParticipant(memberId, conversationId);
+    }
+
+    /** Who is told that {@code memberId} is typing: the others, none in a block either way with them. */
+    List<String> typingRecipients(String memberId, String conversationId) {
+        return conversations.othersUnblocked(memberId, conversationId);
     }
 
     /** Everyone who takes part now (the group's members for a group chat). */
@@ -360,6 +376,12 @@ public class Messaging implements UnreadMessages {
         if (!conversations.mute(memberId, conversationId, muted)) {
             throw new MessagingRefusal(MessagingRefusal.NOT_PARTICIPANT);
         }
+    }
+
+    /** Whether {@code memberId} may write to {@code otherId}: start a conversation, or go on with one. */
+    @Override
+    public boolean mayWrite(String memberId, String otherId) {
+        return memberId != null && otherId != null && conversations.mayWrite(memberId, otherId);
     }
 
     MessagingSettings settings(String memberId) {

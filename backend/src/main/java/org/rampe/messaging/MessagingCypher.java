@@ -38,6 +38,18 @@ final class MessagingCypher {
      */
     static final String SEES_AUTHOR = "(a = me OR c.kind = 'direct' OR NOT EXISTS { (me)-[:BLOCKS]-(a) })";
 
+    /**
+     * {@code me} may start a conversation with {@code m} (a first message, or putting them in an
+     * ad-hoc chat): no block either way, and {@code m}'s choice of who may message them
+     * ({@link MessagesFrom}; absent = members they follow and members of their groups) lets {@code me} in.
+     */
+    static final String MAY_START = """
+            (NOT EXISTS { (me)-[:BLOCKS]-(m) } AND CASE coalesce(m.messagesFrom, 'contacts')
+                WHEN 'everyone' THEN true
+                WHEN 'followed' THEN EXISTS { (m)-[:FOLLOWS]->(me) }
+                WHEN 'nobody' THEN false
+                ELSE EXISTS { (m)-[:FOLLOWS]->(me) } OR EXISTS { (m)-[:MEMBER_OF]->(:Group)<-[:MEMBER_OF]-(me) } END)""";
+
     /** A message {@code x} of author {@code a}, as {@link #message} reads it. */
     static final String MESSAGE = """
             x {.id, .conversationId, .seq, .clientKey, .text, .createdAt, .editedAt, .deletedAt, .moderation} AS message,
@@ -47,12 +59,14 @@ final class MessagingCypher {
     /**
      * The ids of the current participants of {@code c} who may read messages of {@code me} (me
      * included), as an expression: the recipients of what the sending statement stores and of an
-     * edit, a deletion or a read mark.
+     * edit, a deletion or a read mark. A block either way leaves the other out in every kind of
+     * conversation, a direct one included (issue 17: a read mark of the blocker must not reach the
+     * member they blocked; sending there is refused anyway).
      */
     static final String RECIPIENT_IDS = """
             COLLECT {
                 MATCH (m:Member)-[:IN_CONVERSATION]->(c)
-                WHERE c.kind <> 'group' AND (m = me OR c.kind = 'direct' OR NOT EXISTS { (me)-[:BLOCKS]-(m) })
+                WHERE c.kind <> 'group' AND (m = me OR NOT EXISTS { (me)-[:BLOCKS]-(m) })
                 RETURN m.id AS id
                 UNION
                 MATCH (m:Member)-[:MEMBER_OF]->(:Group)-[:HAS_CHAT]->(c)

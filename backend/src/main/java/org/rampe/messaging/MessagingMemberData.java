@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Messages a member sent, the conversations they are in, and their messaging settings.
  *
- * <p>Archive: {@code messages.json} (the conversations with the other participants' handles only,
+ * <p>Archive: {@code messages.json} (their settings, among them who may message them; the conversations with the other participants' handles only,
  * and the messages they sent) and the images of their messages ({@code images/message-<id>.jpg}).
  *
  * <p>Erasure, whatever the member chose for posts: every message they sent becomes a deleted
@@ -32,9 +32,11 @@ class MessagingMemberData implements MemberData {
     private final ConversationRepository conversations;
     private final ImageStore images;
     private final ApplicationEventPublisher events;
+    private final MemberSettingsRepository settings;
 
     MessagingMemberData(MemberMessagesRepository repository, ConversationRepository conversations, ImageStore images,
-                        ApplicationEventPublisher events) {
+                        ApplicationEventPublisher events, MemberSettingsRepository settings) {
+        this.settings = settings;
         this.repository = repository;
         this.conversations = conversations;
         this.images = images;
@@ -45,18 +47,24 @@ class MessagingMemberData implements MemberData {
     public Coverage covers() {
         return new Coverage("messaging",
                 Set.of("SENT", "IN_CONVERSATION"),
-                Set.of("readReceipts", "presenceVisible"));
+                Set.of("readReceipts", "presenceVisible", "messagesFrom"));
     }
 
     @Override
     public void export(MemberArchive archive) {
         String member = archive.member().value();
+        var chosen = settings.settings(member);
         archive.json("messages.json", json -> json.field("format", 1)
+                .field("settings", new Settings(chosen.readReceipts(), chosen.presenceVisible(), chosen.messagesFrom().key()))
                 .array("conversations", items -> repository.conversations(member, items::add))
                 .array("messages", items -> repository.messages(member, items::add)));
         // After the JSON file: an archive writes one entry at a time.
         repository.images(member, image -> images.get(image.id())
                 .ifPresent(jpeg -> archive.image("message-" + image.id(), jpeg, image.alt())));
+    }
+
+    /** The member's messaging settings as the archive shows them ({@code messagesFrom}: who may start a conversation with them). */
+    record Settings(boolean readReceipts, boolean presenceVisible, String messagesFrom) {
     }
 
     @Override

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Why a messaging action was refused, as a message key of the bundles and its arguments; nothing
- * was stored. {@code handles} names the members concerned when starting a conversation (unknown,
- * blocked).
+ * was stored. {@code handles} names the members concerned when starting a conversation (unknown
+ * handles only: who refuses the starter is never named).
  */
 class MessagingRefusal extends RuntimeException {
 
@@ -24,6 +24,12 @@ class MessagingRefusal extends RuntimeException {
     static final String NOT_GROUP_MEMBER = "messaging.refused.notGroupMember";
     static final String LEAVE_GROUP_CHAT = "messaging.refused.leaveGroupChat";
     static final String NOT_YOURS = "messaging.refused.notYours";
+    /**
+     * Starting a conversation with a member who does not take messages from the starter: their
+     * choice of who may message them, or a block either way. One wording for both, naming nobody
+     * (a block is invisible).
+     */
+    static final String NOT_ALLOWED = "messaging.refused.notAllowed";
 
     private final String key;
     private final transient Object[] args;

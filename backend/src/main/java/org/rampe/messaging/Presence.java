@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * {@value #HERE} while the page is visible (and unsubscribing when it is hidden), and <em>away</em>
  * otherwise; without a session they are offline. Subscriptions are part of the registry, which the
  * relay broadcasts between instances, so the answer holds across instances. Members who chose to
- * hide their presence ({@code Member.presenceVisible = false}) are never listed.
+ * hide their presence ({@code Member.presenceVisible = false}) are never listed, nor anyone in a
+ * block either way with the viewer (a direct conversation keeps the blocked member as a participant).
  */
 @Component
 @ConditionalOnWebApplication
@@ -35,9 +36,9 @@ class Presence {
     /** The participants other than the viewer who are online or away and show it. */
     PresenceList of(String conversationId, String viewerId, List<ConversationView.Participant> participants) {
         var others = participants.stream().filter(p -> !p.id().equals(viewerId)).toList();
-        Map<String, Boolean> visible = visibility(others.stream().map(ConversationView.Participant::id).toList());
+        Map<String, Boolean> visible = visibility(viewerId, others.stream().map(ConversationView.Participant::id).toList());
         var entries = others.stream()
-                .filter(p -> visible.getOrDefault(p.id(), true))
+                .filter(p -> visible.getOrDefault(p.id(), false))
                 .map(p -> new PresenceEntry(p.id(), p.handle(), p.name(), state(p.id())))
                 .filter(e -> e.state() != null)
                 .toList();
@@ -55,7 +56,7 @@ class Presence {
         return here ? "online" : "away";
     }
 
-    private Map<String, Boolean> visibility(List<String> ids) {
-        return ids.isEmpty() ? Map.of() : settings.presenceVisible(ids);
+    private Map<String, Boolean> visibility(String viewerId, List<String> ids) {
+        return ids.isEmpty() ? Map.of() : settings.presenceVisible(viewerId, ids);
     }
 }

@@ -10,6 +10,8 @@ import java.util.Locale;
 enum NotificationKind {
     REPLY, COMMENT, MENTION, REACTION, FOLLOW, FOLLOW_REQUEST,
     GROUP_JOIN_REQUEST, GROUP_APPROVED, GROUP_INVITED, ASSOCIATION_VERIFIED,
+    /** A representative invited the member to represent an association (they accept or decline). */
+    ASSOCIATION_INVITED,
     /** The member's archive is ready (no actor: the site tells them). */
     ARCHIVE_READY;
 

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 
+import org.rampe.associations.AssociationInvitation;
 import org.rampe.associations.AssociationVerified;
 import org.rampe.groups.GroupEvents;
 import org.rampe.members.ArchiveReady;
@@ -141,6 +142,12 @@ class Notifications implements UnreadNotifications {
             repository.notifyAboutAssociation(NotificationKind.ASSOCIATION_VERIFIED, e.creator(), e.verifiedBy(), e.associationId());
             changed(e.creator());
         }
+    }
+
+    @EventListener
+    void on(AssociationInvitation e) {
+        repository.notifyAboutAssociation(NotificationKind.ASSOCIATION_INVITED, e.invited(), e.by(), e.associationId());
+        changed(e.invited());
     }
 
     /** The member's archive is ready: the notification links to the page where it is downloaded. */

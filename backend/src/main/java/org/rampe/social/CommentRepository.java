@@ -170,8 +170,10 @@ class CommentRepository {
                 var found = tx.run("""
                         MATCH (parent:Comment {id: $parent})-[:ON]->(:Post {id: $post})
                         OPTIONAL MATCH (pa:Member)-[:WROTE]->(parent)
-                        RETURN pa.id AS author, parent.deletedAt IS NULL AND pa IS NOT NULL
-                               AND NOT EXISTS { MATCH (:Member {id: $viewer})-[:BLOCKS]-(pa) } AS allowed""",
+                        WITH parent, pa
+                        // across a block the comment is not found, as an unknown one: a block is invisible
+                        WHERE pa IS NULL OR NOT EXISTS { MATCH (:Member {id: $viewer})-[:BLOCKS]-(pa) }
+                        RETURN pa.id AS author, parent.deletedAt IS NULL AND pa IS NOT NULL AS allowed""",
                         Graph.params("parent", parent, "post", post, "viewer", writer)).list();
                 if (found.isEmpty()) {
                     return Written.refused(Outcome.NOT_FOUND);

@@ -45,15 +45,20 @@ class ReactionRepository {
         });
     }
 
-    /** The same for a comment: its post must be readable, and no block between the member and the comment's author. */
+    /**
+     * The same for a comment: its post must be readable, and no block between the member and the
+     * comment's author. A comment across a block is not found, as an unknown one (a block is
+     * invisible: a 403 would confirm it); a deleted comment is refused.
+     */
     Toggled toggleOnComment(String comment, String member, Reaction reaction) {
         return graph.inWrite(tx -> {
             var found = tx.run("""
                     MATCH (c:Comment {id: $comment})-[:ON]->(p:Post)<-[:POSTED]-(author:Member)
                     WHERE %s
                     OPTIONAL MATCH (w:Member)-[:WROTE]->(c)
-                    RETURN p.id AS post, w.id AS owner, c.deletedAt IS NULL AND w IS NOT NULL
-                           AND NOT EXISTS { MATCH (:Member {id: $viewer})-[:BLOCKS]-(w) } AS allowed"""
+                    WITH p, c, w
+                    WHERE w IS NULL OR NOT EXISTS { MATCH (:Member {id: $viewer})-[:BLOCKS]-(w) }
+                    RETURN p.id AS post, w.id AS owner, c.deletedAt IS NULL AND w IS NOT NULL AS allowed"""
                     .formatted(PostReadability.byReaderId("p", "author", "viewer")),
                     Graph.params("comment", comment, "viewer", member)).list();
             if (found.isEmpty()) {

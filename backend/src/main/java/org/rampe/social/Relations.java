@@ -24,8 +24,8 @@ public class Relations {
     /** Members per page of a list. */
     static final int PAGE = 50;
 
-    /** What a follow came to, for the message the member reads. */
-    public enum FollowResult { FOLLOWED, REQUESTED, ALREADY, REFUSED }
+    /** What a follow came to, for the message the member reads; NOT_FOUND across a block, as an unknown member. */
+    public enum FollowResult { FOLLOWED, REQUESTED, ALREADY, REFUSED, NOT_FOUND }
 
     private final RelationsRepository repository;
     private final ApplicationEventPublisher events;
@@ -78,7 +78,8 @@ public class Relations {
                 yield FollowResult.REQUESTED;
             }
             case ALREADY -> FollowResult.ALREADY;
-            case BLOCKED, UNKNOWN -> FollowResult.REFUSED;
+            // A block either way answers as an unknown member: a refusal would confirm it.
+            case BLOCKED, UNKNOWN -> FollowResult.NOT_FOUND;
         };
     }
 

@@ -37,6 +37,7 @@ class RelationsController {
             case FOLLOWED, ALREADY -> "relations.followed";
             case REQUESTED -> "relations.requested";
             case REFUSED -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+            case NOT_FOUND -> throw notFound();
         };
         if (relations.between(viewer.memberId(), other.id()).requested()) {
             notice = "relations.requested";

@@ -63,6 +63,14 @@ class AssociationAccessTest extends RampeTest {
                     .param("handle", "other"), "signin", "403", "done", "403"),
             new Row("POST /associations/{slug}/representatives/remove", s -> post("/associations/" + s + "/representatives/remove")
                     .with(csrf()).param("handle", "rep"), "signin", "403", "done", "403"),
+            // Issue 17: invitations to represent. Only the invited member ("member" here) sees and answers theirs.
+            new Row("GET /associations/{slug}/invitation", s -> get("/associations/" + s + "/invitation"), "signin", "ok", "404", "404"),
+            new Row("POST /associations/{slug}/invitation/accept", s -> post("/associations/" + s + "/invitation/accept").with(csrf()),
+                    "signin", "done", "404", "404"),
+            new Row("POST /associations/{slug}/invitation/decline", s -> post("/associations/" + s + "/invitation/decline").with(csrf()),
+                    "signin", "done", "404", "404"),
+            new Row("POST /associations/{slug}/invitations/withdraw", s -> post("/associations/" + s + "/invitations/withdraw")
+                    .with(csrf()).param("handle", "member"), "signin", "403", "done", "403"),
             new Row("GET /associations/{slug}/logo", s -> get("/associations/" + s + "/logo"), "signin", "403", "ok", "403"),
             new Row("POST /associations/{slug}/logo", s -> multipart("/associations/" + s + "/logo")
                     .file(new MockMultipartFile("file", "l.png", "image/png", TestImages.png(40, 40))).with(csrf())
@@ -85,7 +93,8 @@ class AssociationAccessTest extends RampeTest {
         sessions.put("member", members.signUp("member"));
         sessions.put("rep", members.signUp("rep"));
         sessions.put("admin", members.signUp(ADMIN_HANDLE));
-        members.signUp("other");
+        var other = members.signUp("other");
+        members.signUp("invited");
         List<String> wrong = new ArrayList<>();
         int n = 0;
         for (Row row : TABLE) {
@@ -93,6 +102,9 @@ class AssociationAccessTest extends RampeTest {
                 // A fresh association each time, represented by "rep" (and "other", so that removing rep is allowed).
                 String slug = create(sessions.get("rep"), "Club " + n++);
                 mvc.perform(post("/associations/" + slug + "/representatives").with(csrf()).session(sessions.get("rep")).param("handle", "other"));
+                mvc.perform(post("/associations/" + slug + "/invitation/accept").with(csrf()).session(other));
+                // "member" has an invitation waiting from "rep" (issue 17): only they may answer it.
+                mvc.perform(post("/associations/" + slug + "/representatives").with(csrf()).session(sessions.get("rep")).param("handle", "member"));
                 var request = row.request().apply(slug);
                 switch (role) {
                     case MEMBER -> request.session(sessions.get("member"));

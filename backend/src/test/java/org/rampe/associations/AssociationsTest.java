@@ -178,9 +178,12 @@ class AssociationsTest extends RampeTest {
         var bob = members.signUp("bob");
         mvc.perform(post("/associations/" + slug + "/representatives").with(csrf()).session(ana).param("handle", "@nobody"))
                 .andExpect(flash().attribute("notice", "association.representative.unknown"));
+        // Issue 17: adding is an invitation, which Bob accepts.
         mvc.perform(post("/associations/" + slug + "/representatives").with(csrf()).session(ana).param("handle", " @BOB "))
-                .andExpect(flash().attribute("notice", "association.representative.added"))
+                .andExpect(flash().attribute("notice", "safety.invitation.sent"))
                 .andExpect(redirectedUrl("/associations/" + slug + "/edit#representatives"));
+        mvc.perform(post("/associations/" + slug + "/invitation/accept").with(csrf()).session(bob))
+                .andExpect(flash().attribute("notice", "safety.invitation.accepted"));
         mvc.perform(post("/associations/" + slug + "/representatives").with(csrf()).session(ana).param("handle", "bob"))
                 .andExpect(flash().attribute("notice", "association.representative.already"));
         // Bob may now edit, and remove Ana; then Bob is the last one and cannot leave.

@@ -102,6 +102,7 @@ class ChatBrowserTest extends RampeTest {
         String other = graph.writeOne("""
                 CREATE (m:Member {id: randomUUID(), email: $h + '@example.org', handle: $h, displayName: 'Léo Martin'})
                 RETURN m.id AS id""", Map.of("h", otherHandle), r -> r.get("id").asString()).orElseThrow();
+        everyoneTakesMessages();
         return new Direct(other, messaging.startDirect(other, handle).id());
     }
 
@@ -150,6 +151,7 @@ class ChatBrowserTest extends RampeTest {
         signUpInBrowser(ana, "ana", "Ana");
         leo.cookie("rampe_lang", "fr");
         signUpInBrowser(leo, "leo", "Léo");
+        everyoneTakesMessages();
         String conversation = messaging.startDirect(members.idOf("leo"), "ana").id();
 
         // Léo has the conversation open.
@@ -201,6 +203,7 @@ class ChatBrowserTest extends RampeTest {
         String other = graph.writeOne("""
                 CREATE (m:Member {id: randomUUID(), email: 'leo@example.org', handle: 'leo', displayName: 'Léo'})
                 RETURN m.id AS id""", Map.of(), r -> r.get("id").asString()).orElseThrow();
+        everyoneTakesMessages();
         String conversation = messaging.startDirect(other, "ana").id();
         ana.open("/messages/" + conversation);
         waitUntilLive(ana);
@@ -261,6 +264,7 @@ class ChatBrowserTest extends RampeTest {
         signUpInBrowser(ana, "ana", "Ana");
         leo.cookie("rampe_lang", "fr");
         signUpInBrowser(leo, "leo", "Léo");
+        everyoneTakesMessages();
         String conversation = messaging.startDirect(members.idOf("leo"), "ana").id();
         Path file = Files.createTempFile("rampe-chat-", ".png");
         try {

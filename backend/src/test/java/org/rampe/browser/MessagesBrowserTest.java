@@ -41,6 +41,7 @@ class MessagesBrowserTest extends RampeTest {
 
     /** A direct conversation between the member and Ana, with a message from Ana; its id. */
     private String conversationWithAna(String handle) {
+        everyoneTakesMessages();
         String c = messaging.startDirect(anaId, handle).id();
         messaging.send(anaId, c, "hello-" + handle, "Bonjour ! Tu viens au marché samedi ?\n\nhttps://example.org/marche");
         return c;

@@ -197,6 +197,7 @@ class ModerationBrowserTest extends RampeTest {
     void theSiteQueueWithAReportedMessagesImageHasNoAxeViolationAndLoadsTheImageInFrenchAndEnglish() {
         signUpInBrowser(browser, "leo", "Léo");
         String ana = members.idOf("ana");
+        everyoneTakesMessages();
         String conversation = messaging.startDirect(ana, "leo").id();
         String message = images.send(ana, conversation, "img-1", "Regarde ça",
                 new MockMultipartFile("image", "photo.png", "image/png", TestImages.png(640, 480)), "Un geste obscène").message().id();

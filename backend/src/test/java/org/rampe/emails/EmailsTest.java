@@ -289,6 +289,7 @@ class EmailsTest extends RampeTest {
     @Test
     void messagesWhileAwayMailOncePerConversationUntilReadThenAgain() throws Exception {
         choose(bea, "messages", "immediately");
+        everyoneTakesMessages();
         String conversation = messaging.startDirect(ana, "bea").id();
         messaging.send(ana, conversation, "1", "Coucou, tu viens samedi ?");
         messaging.send(ana, conversation, "2", "C’est au parc accessible");
@@ -311,6 +312,7 @@ class EmailsTest extends RampeTest {
 
     @Test
     void messagesWhileAwayGoToTheDigestOnceAndReadingTakesThemOut() throws Exception {
+        everyoneTakesMessages();
         String conversation = messaging.startDirect(ana, "bea").id();
         messaging.send(ana, conversation, "1", "Un");
         messaging.send(ana, conversation, "2", "Deux");

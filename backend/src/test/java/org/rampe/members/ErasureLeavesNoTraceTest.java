@@ -107,8 +107,8 @@ class ErasureLeavesNoTraceTest extends RampeTest {
         expected.put("follows.json", List.of("bea_other", "cyd_private"));
         expected.put("blocks-and-mutes.json", List.of("dan_blocked", "eve_muted"));
         expected.put("groups.json", List.of("Jardins de Zqville", "Balades de Bea"));
-        expected.put("associations.json", List.of("Association Zqville Accessible"));
-        expected.put("messages.json", List.of(personal.get("message text"), "bea_other"));
+        expected.put("associations.json", List.of("Association Zqville Accessible", "Association Balades Bea"));
+        expected.put("messages.json", List.of(personal.get("message text"), "bea_other", "followed"));
         expected.put("places.json", List.of("Café du Jardin", personal.get("answer comment"), personal.get("photo alt"), "Fermé le lundi"));
         expected.put("reports.json", List.of("spam"));
         expected.put("decisions.json", List.of(personal.get("appeal text"), "warn"));
@@ -204,6 +204,13 @@ class ErasureLeavesNoTraceTest extends RampeTest {
         redirect(post("/associations/new").with(csrf()).session(ulysse).param("name", "Association Zqville Accessible")
                 .param("description", "Pour une ville accessible").param("contact", "contact@zqville-asso.example.org")
                 .param("website", "https://zqville-asso.example.org"));
+        // Invitations to represent an association (issue 17): one they made, one made to them, both still waiting.
+        String zqAssociation = graph.one("MATCH (a:Association {name: 'Association Zqville Accessible'}) RETURN a.slug AS s", Map.of(),
+                r -> r.get("s").asString()).orElseThrow();
+        redirect(post("/associations/" + zqAssociation + "/representatives").with(csrf()).session(ulysse).param("handle", "bea_other"));
+        String beaAssociation = redirect(post("/associations/new").with(csrf()).session(bea).param("name", "Association Balades Bea")
+                .param("description", "Balades")).substring("/associations/".length());
+        redirect(post("/associations/" + beaAssociation + "/representatives").with(csrf()).session(bea).param("handle", HANDLE));
         // A conversation with messages, one with an image.
         String conversation = redirect(post("/messages/new").with(csrf()).session(ulysse).param("title", "Sortie")
                 .param("handles", "@bea_other")).substring("/messages/".length());
@@ -214,6 +221,9 @@ class ErasureLeavesNoTraceTest extends RampeTest {
                 .param("alt", personal.get("message image alt")));
         redirect(multipart("/messages/" + conversation).with(csrf()).session(bea).param("clientId", "b1").param("text", "Bea répond")
                 .param("alt", ""));
+        // Who may message them (issue 17): a :Member property, in messages.json.
+        redirect(post("/messages/settings").with(csrf()).session(ulysse).param("readReceipts", "true").param("presenceVisible", "true")
+                .param("messagesFrom", "followed"));
         // A place added, an answer with a comment, a photo, a report on the place.
         String place = redirect(post("/places/new").with(csrf()).session(ulysse).param("name", "Café du Jardin").param("category", "café")
                 .param("city", "Montpellier").param("lat", "43.61").param("lon", "3.877")).substring("/places/".length());

@@ -23,9 +23,10 @@ class ConversationMembershipTest extends MessagingTestSupport {
         social.block(leo, ana);
         assertRefused(() -> messaging.send(ana, c, "2", "Après"), MessagingRefusal.BLOCKED);
         assertRefused(() -> messaging.send(leo, c, "3", "Après"), MessagingRefusal.BLOCKED);
-        assertRefused(() -> messaging.startDirect(ana, "leo"), MessagingRefusal.BLOCKED);
-        assertRefused(() -> messaging.startDirect(leo, "ana"), MessagingRefusal.BLOCKED);
-        assertRefused(() -> messaging.startAdhoc(ana, "", List.of("zoe", "leo")), MessagingRefusal.BLOCKED);
+        // issue 17: starting is refused with the words of a member's choice, which name nobody
+        assertRefused(() -> messaging.startDirect(ana, "leo"), MessagingRefusal.NOT_ALLOWED);
+        assertRefused(() -> messaging.startDirect(leo, "ana"), MessagingRefusal.NOT_ALLOWED);
+        assertRefused(() -> messaging.startAdhoc(ana, "", List.of("zoe", "leo")), MessagingRefusal.NOT_ALLOWED);
         assertThat(messages()).isEqualTo(1);
         assertThat(messaging.open(ana, c).orElseThrow().sendRefusal()).isEqualTo(MessagingRefusal.BLOCKED);
         assertThat(messaging.history(ana, c, null, 10)).hasSize(1);
@@ -72,6 +73,7 @@ class ConversationMembershipTest extends MessagingTestSupport {
             members.create("member_" + i);
             handles.add("member_" + i);
         }
+        everyoneTakesMessages();
         assertRefused(() -> messaging.startAdhoc(ana, "Trop", handles), MessagingRefusal.TOO_MANY);
         var ok = messaging.startAdhoc(ana, "Juste", handles.subList(0, 49));
         assertThat(messaging.open(ana, ok.id()).orElseThrow().participants()).hasSize(50);

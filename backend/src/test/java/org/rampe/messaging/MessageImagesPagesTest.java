@@ -149,6 +149,7 @@ class MessageImagesPagesTest extends MessagesPagesTestSupport {
     @Test
     void anImageIsServedOnlyToCurrentParticipantsWhoSeeItsAuthor() throws Exception {
         var mia = members.signUp("mia");
+        everyoneTakesMessages();
         String c = messaging.startAdhoc(members.idOf("ana"), "Sortie", java.util.List.of("leo", "zoe", "mia")).id();
         assertThat(sendImage(zoe, "/messages/" + c, "z1", "", TestImages.png(20, 20), "La vue", null).getStatus()).isEqualTo(302);
         String src = Jsoup.parse(page("/messages/" + c, ana).getContentAsString()).selectFirst(".message-image img").attr("src");

@@ -47,6 +47,7 @@ abstract class MessagesPagesTestSupport extends RampeTest {
         ana = members.signUp("ana");
         leo = members.signUp("leo");
         zoe = members.signUp(newMember("zoe").speaking("en"));
+        everyoneTakesMessages();
     }
 
     /** Ana starts a direct conversation with Léo from his profile; its id. */

@@ -46,6 +46,7 @@ abstract class MessagingTestSupport extends RampeTest {
         ana = members.create("ana");
         leo = members.create("leo");
         zoe = members.create("zoe");
+        everyoneTakesMessages();
         listener = e -> {
             Object payload = e.getPayload();
             if (payload instanceof MessageSent sent) {

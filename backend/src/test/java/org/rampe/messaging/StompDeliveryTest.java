@@ -52,6 +52,7 @@ class StompDeliveryTest extends RampeTest {
         leo = new LiveClient(baseUrl()).as(signUpOverHttp(baseUrl(), newMember("leo")));
         anaId = members.idOf("ana");
         leoId = members.idOf("leo");
+        everyoneTakesMessages();
         conversation = messaging.startDirect(anaId, "leo").id();
     }
 

@@ -49,6 +49,7 @@ class StompSecurityTest extends RampeTest {
         zoe = new LiveClient(baseUrl()).as(signUpOverHttp(baseUrl(), newMember("zoe")));
         anaId = members.idOf("ana");
         leoId = members.idOf("leo");
+        everyoneTakesMessages();
         conversation = messaging.startDirect(anaId, "leo").id();
     }
 

@@ -64,6 +64,7 @@ class ModerationMessageImageTest extends ModerationTestSupport {
 
     /** Ana starts a direct conversation with Léo from his profile; its id. */
     String direct(MockHttpSession ana) throws Exception {
+        everyoneTakesMessages();
         var r = mvc.perform(post("/members/leo/message").with(csrf()).session(ana)).andReturn().getResponse();
         assertThat(r.getStatus()).isEqualTo(302);
         return r.getRedirectedUrl().substring("/messages/".length());

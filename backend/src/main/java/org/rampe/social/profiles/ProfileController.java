@@ -9,6 +9,7 @@ import org.rampe.members.Members;
 import org.rampe.members.NeedProfile;
 import org.rampe.members.SignedIn;
 import org.rampe.site.Limited;
+import org.rampe.social.DirectMessages;
 import org.rampe.social.Relation;
 import org.rampe.social.Relations;
 import org.rampe.site.Viewer;
@@ -37,9 +38,12 @@ class ProfileController {
     private final SignedIn signedIn;
     private final Members members;
     private final ImageDecodes decodes;
+    private final DirectMessages directMessages;
 
-    ProfileController(Profiles profiles, Relations relations, SignedIn signedIn, Members members, ImageDecodes decodes) {
+    ProfileController(Profiles profiles, Relations relations, SignedIn signedIn, Members members, ImageDecodes decodes,
+                      DirectMessages directMessages) {
         this.decodes = decodes;
+        this.directMessages = directMessages;
         this.profiles = profiles;
         this.relations = relations;
         this.signedIn = signedIn;
@@ -65,6 +69,8 @@ class ProfileController {
         model.addAttribute("profile", profile);
         model.addAttribute("self", self);
         model.addAttribute("relation", relation);
+        // "Send a message" only where it would be accepted (a refused member sees no button, as for a block).
+        model.addAttribute("mayMessage", viewerId != null && !self && directMessages.mayWrite(viewerId, profile.id()));
         model.addAttribute("followers", counts[0]);
         model.addAttribute("following", counts[1]);
         model.addAttribute("listsVisible", !profile.privateAccount() || self || relation.following());
