@@ -29,7 +29,8 @@ import org.rampe.RampeApplication;
  */
 final class RampeProcesses implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** -Drampe.processes.startSeconds=… gives a machine busy with other builds more time (an embedded graph took 107 s to start at a load of 25). */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("rampe.processes.startSeconds", 180));
 
     private final Path dir;
     private final List<Process> started = new CopyOnWriteArrayList<>();
