@@ -62,7 +62,8 @@ class SecurityConfiguration {
     @ConditionalOnWebApplication // HttpSecurity exists only in a web application; `rampe import` has none
     SecurityFilterChain web(HttpSecurity http, SignInFlow signInFlow, MapSettings map, List<SignedInGate> gates,
                             CsrfTokens csrfTokens, PasswordFreeSignIn passwordFree, RelyingParty relyingParty,
-                            OneTimeTokenService signInLinks, RateLimits rateLimits) throws Exception {
+                            OneTimeTokenService signInLinks, RateLimits rateLimits,
+                            org.springframework.context.ApplicationContext context) throws Exception {
         http
                 .authorizeHttpRequests(requests -> requests
                         // Moderation (issue 5): a group's queue, decisions and log are checked inside (its
@@ -99,6 +100,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/groups", "/groups/*", "/groups/*/members").permitAll()
                         // One-click unsubscribe from a notification mail (RFC 8058): the link's token is checked inside.
                         .requestMatchers("/emails/unsubscribe/**").permitAll()
+                        // issue 17: an address no route answers is the 404 page for everyone, visitors included
+                        .requestMatchers(new UnknownRoutes(context)).permitAll()
                         .anyRequest().authenticated())
                 // A mail program posts the one-click unsubscribe without any page, so without a CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/emails/unsubscribe/**"))

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
+import org.rampe.TestMembers;
 
 /** Through the real server (Tomcat), where cookies and headers are finally written. */
 class SiteHttpTest extends RampeTest {
@@ -103,9 +104,16 @@ class SiteHttpTest extends RampeTest {
 
     @Test
     void healthReportsTheNeo4jConnectionWithoutDetails() throws Exception {
+        // A visitor: the status alone, no component names (issue 17).
         var health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"neo4j\":{\"status\":\"UP\"}").doesNotContain("bolt://", "path");
+        assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("components", "neo4j", "redis", "diskSpace");
+        // An administrator: the components, still without details.
+        var admin = TestMembers.signUpOverHttp(baseUrl(), TestMembers.newMember(ADMIN_HANDLE));
+        var asAdmin = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                .header("Cookie", "RAMPE_SESSION=" + admin.cookie()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(asAdmin.statusCode()).isEqualTo(200);
+        assertThat(asAdmin.body()).contains("\"neo4j\":{\"status\":\"UP\"}").doesNotContain("bolt://", "path");
     }
 }
