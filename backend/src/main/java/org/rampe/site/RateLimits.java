@@ -57,11 +57,11 @@ public class RateLimits {
     }
 
     /** The limits a {@link Limited} declares: by account and by address, either one possibly absent. */
-    public record Declared(RateLimit perMember, RateLimit perAddress) {
+    record Declared(RateLimit perMember, RateLimit perAddress) {
     }
 
     /** What {@code limited} declares, its window parsed (a malformed one fails here, at the first request or in the test that lists them all). */
-    public static Declared declared(Limited limited) {
+    static Declared declared(Limited limited) {
         var window = DurationFormatterUtils.parse(limited.window(), DurationFormat.Style.SIMPLE);
         return new Declared(
                 limited.perMember() > 0 ? new RateLimit("route." + limited.value() + ".member", limited.perMember(), window) : null,
