@@ -64,7 +64,7 @@ class AuthorizationMatrixTest extends RampeTest {
             rule("POST /language", "ok; sus ok").params("language", "en"),
             rule("GET /preferences", "ok; sus ok"),
             rule("POST /preferences", "ok; sus ok").params("textSize", "large"),
-            rule("POST /preferences/text-size", "ok").params("textSize", "150"),
+            rule("POST /preferences/text-size", "ok; sus ok").params("textSize", "150"),
 
             // ---------------------------------------------------------------- account (members only, each their own)
             rule("GET /signin", "ok"),
