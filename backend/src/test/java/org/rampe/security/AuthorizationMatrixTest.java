@@ -212,10 +212,10 @@ class AuthorizationMatrixTest extends RampeTest {
             rule("POST /messages/{id}/send", "404; vis signin, oth ok, own ok").params("text", "Photo", "clientId", "c2", "alt", "Un plan")
                     .file("image"),
             rule("GET /messages/images/{id}.jpg", "404; vis signin, oth ok, own ok"),
-            rule("GET /messages/{id}/m/{message}/edit", "404; vis signin, own ok"),
-            rule("POST /messages/{id}/m/{message}/edit", "404; vis signin, own ok").params("text", "Corrigé"),
-            rule("GET /messages/{id}/m/{message}/delete", "404; vis signin, own ok"),
-            rule("POST /messages/{id}/m/{message}/delete", "404; vis signin, own ok"),
+            rule("GET /messages/{id}/m/{message}/edit", "404; vis signin, oth 403, own ok"),
+            rule("POST /messages/{id}/m/{message}/edit", "404; vis signin, oth 403, own ok").params("text", "Corrigé"),
+            rule("GET /messages/{id}/m/{message}/delete", "404; vis signin, oth 403, own ok"),
+            rule("POST /messages/{id}/m/{message}/delete", "404; vis signin, oth 403, own ok"),
             rule("POST /messages/{id}/leave", "404; vis signin, oth ok, own ok"),
             rule("POST /messages/{id}/mute", "404; vis signin, oth ok, own ok"),
 
