@@ -75,7 +75,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/places", "/places/*", "/places/*/history", "/api/places").permitAll()
                         // The place search form posts its needs (kept in the session, never in the address).
                         .requestMatchers(HttpMethod.POST, "/places").permitAll()
-                        .requestMatchers("/", "/signin", "/signin/link", "/signin/link/use", "/signup", "/language", "/preferences", "/accessibility", "/privacy",
+                        .requestMatchers("/", "/signin", "/signin/link", "/signin/link/use", "/signup", "/language", "/preferences", "/preferences/text-size", "/accessibility", "/privacy",
                                 "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/api/places/export.geojson").permitAll()
                         // The account's links from mails work signed in or not; a forgotten password is asked signed out.

@@ -167,6 +167,21 @@ class MessageRepository {
     }
 
     /**
+     * Whether {@code viewer} sees the message {@code messageId} of {@code conversationId}: a current
+     * participant who sees its author, the message neither deleted nor removed, and a hidden one only
+     * to its author (as {@link #canSeeImage}).
+     */
+    boolean sees(String viewer, String conversationId, String messageId) {
+        return graph.exists("""
+                MATCH (me:Member {id: $viewer})
+                MATCH (a:Member)-[:SENT]->(x:Message {id: $id})-[:IN]->(c:Conversation {id: $conversation})
+                WHERE x.deletedAt IS NULL AND (x.moderation IS NULL OR (x.moderation = 'hidden' AND a = me))
+                  AND %s AND %s
+                RETURN count(x) > 0 AS ok""".formatted(PARTICIPANT, SEES_AUTHOR),
+                Map.of("viewer", viewer, "id", messageId, "conversation", conversationId));
+    }
+
+    /**
      * Whether {@code viewer} may see the image {@code imageId} of a message: a current participant
      * of its conversation who sees its author (blocks in ad-hoc and group chats), the message
      * neither deleted nor removed, and a hidden one only to its author (as its text).

@@ -201,8 +201,11 @@ class MessagesController {
         return "redirect:/messages/" + m.conversationId() + "#m-" + m.seq();
     }
 
+    /** The viewer's own message: 404 when they do not see it, 403 when they see it but it is someone else's. */
     private MessageView own(ConversationId id, MessageId message, Viewer member) {
-        return messaging.own(member.memberId(), id.value(), message.value()).orElseThrow(MessagesController::notFound);
+        return messaging.own(member.memberId(), id.value(), message.value()).orElseThrow(() ->
+                messaging.sees(member.memberId(), id.value(), message.value())
+                        ? new ResponseStatusException(HttpStatus.FORBIDDEN) : notFound());
     }
 
     @Limited(value = "conversations.settings", perMember = 120, perAddress = 240)

@@ -316,6 +316,11 @@ public class Messaging implements UnreadMessages, DirectMessages {
     }
 
     /** One's own message in that conversation, for its edit and delete forms. */
+    /** Whether the member sees this message of the conversation (someone else's included): what they may not change answers 403. */
+    boolean sees(String memberId, String conversationId, String messageId) {
+        return messages.sees(memberId, conversationId, messageId);
+    }
+
     Optional<MessageView> own(String memberId, String conversationId, String messageId) {
         return messages.own(memberId, messageId).filter(m -> m.conversationId().equals(conversationId)
                 && isParticipant(memberId, conversationId));

@@ -44,7 +44,7 @@ public class Suspensions implements SignedInGate {
      */
     static boolean allowedWhileSuspended(String path) {
         return path.startsWith("/decisions/") || path.equals("/signout") || path.equals("/language")
-                || path.equals("/preferences") || path.startsWith("/css/") || path.startsWith("/js/")
+                || path.equals("/preferences") || path.equals("/preferences/text-size") || path.startsWith("/css/") || path.startsWith("/js/")
                 || path.startsWith("/images/") || path.startsWith("/webjars/") || path.equals("/favicon.ico")
                 || path.equals("/error");
     }

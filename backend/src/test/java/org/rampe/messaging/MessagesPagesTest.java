@@ -37,9 +37,12 @@ class MessagesPagesTest extends MessagesPagesTestSupport {
         assertThat(page("/messages/" + c + "?before=5", zoe).getStatus()).isEqualTo(404);
         assertThat(send(zoe, c, "z", "Intrusion").getStatus()).isEqualTo(404);
         assertThat(page("/messages/" + c + "/m/" + message + "/edit", zoe).getStatus()).isEqualTo(404);
-        assertThat(page("/messages/" + c + "/m/" + message + "/edit", leo).getStatus()).as("not his message").isEqualTo(404);
+        // The other participant sees the message but may not change it: 403 (architecture.md), not 404.
+        assertThat(page("/messages/" + c + "/m/" + message + "/edit", leo).getStatus()).as("not his message").isEqualTo(403);
         assertThat(mvc.perform(post("/messages/" + c + "/m/" + message + "/delete").with(csrf()).session(leo)).andReturn()
-                .getResponse().getStatus()).isEqualTo(404);
+                .getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(post("/messages/" + c + "/m/" + message + "/delete").with(csrf()).session(zoe)).andReturn()
+                .getResponse().getStatus()).as("not a participant").isEqualTo(404);
         assertThat(mvc.perform(post("/messages/" + c + "/leave").with(csrf()).session(zoe)).andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(mvc.perform(post("/messages/" + c + "/mute").with(csrf()).session(zoe)).andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(page("/messages/not-an-id", ana).getStatus()).isEqualTo(404);
