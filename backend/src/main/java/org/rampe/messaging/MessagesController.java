@@ -243,8 +243,10 @@ class MessagesController {
 
     @GetMapping("/messages/settings")
     String settings(@AuthenticationPrincipal Viewer member, Model model) {
-        model.addAttribute("settings", messaging.settings(member.memberId()));
+        var settings = messaging.settings(member.memberId());
+        model.addAttribute("settings", settings);
         model.addAttribute("messagesFromChoices", MessagesFrom.keys());
+        model.addAttribute("messagesFromChosen", settings.messagesFrom().key());
         return "messages/settings";
     }
 

@@ -176,7 +176,8 @@ class MessagingTest extends MessagingTestSupport {
         messaging.saveSettings(leo, new MessagingSettings(false, false));
         assertThat(messaging.settings(leo)).isEqualTo(new MessagingSettings(false, false));
         assertThat(messaging.presenceVisible(leo)).isFalse();
-        assertThat(messaging.settings(ana)).isEqualTo(new MessagingSettings(true, true));
+        // Ana's are untouched: the defaults, but for who may write to her (everyone, as the fixture set it)
+        assertThat(messaging.settings(ana)).isEqualTo(new MessagingSettings(true, true, MessagesFrom.EVERYONE));
         messaging.markRead(leo, c, 1);
         var read = (ConversationRead) published.stream().filter(e -> e instanceof ConversationRead).findFirst().orElseThrow();
         assertThat(read.receiptsVisible()).isFalse();

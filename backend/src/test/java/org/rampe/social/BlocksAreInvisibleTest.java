@@ -56,6 +56,8 @@ class BlocksAreInvisibleTest extends SocialTestSupport {
         blocks("leo", "ana");
 
         assertThat(status(ana, "/posts/" + post + "/comments", "text", "Réponse", "parent", comment)).isEqualTo(404);
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/posts/" + post).session(ana))
+                .andReturn().getResponse().getContentAsString()).as("the comment's place says nothing of a block").doesNotContain("blocage");
         assertThat(count("MATCH (c:Comment {text: 'Réponse'}) RETURN count(c)")).isZero();
     }
 
