@@ -42,6 +42,10 @@ class CaseRepository {
     record Snapshot(String text, List<String> sourceImages, List<KeptImage> images, String authorId) {
     }
 
+    /** A new report's case, and the group whose queue holds it (null: the site-wide queue). */
+    record Filed(String caseId, String group) {
+    }
+
     /** A copy of a reported image, kept under its own key; {@code position} in the content. */
     record KeptImage(String id, String alt, int width, int height, int position) {
     }
@@ -63,10 +67,10 @@ class CaseRepository {
     /**
      * Records the report (one per reporter and case) on the target's open case, opening one when
      * there is none, then hides the content if enough trusted members reported it, with an entry in
-     * the audit log ({@code summary} names the target); all in one transaction. Returns the case's id
-     * when the report is new, empty when the reporter had reported this case already.
+     * the audit log ({@code summary} names the target); all in one transaction. Returns the case and
+     * its queue when the report is new, empty when the reporter had reported this case already.
      */
-    Optional<String> report(Target target, String reporter, Reason reason, String text, AutoHide autoHide, String summary,
+    Optional<Filed> report(Target target, String reporter, Reason reason, String text, AutoHide autoHide, String summary,
                             Snapshot snapshot) {
         return graph.inWrite(tx -> {
             String caseId = openCase(tx, target, false);
@@ -84,7 +88,13 @@ class CaseRepository {
             if (created && target.content()) {
                 autoHide(tx, caseId, target, autoHide, summary);
             }
-            return created ? Optional.of(caseId) : Optional.<String>empty();
+            if (!created) {
+                return Optional.<Filed>empty();
+            }
+            // The queue it waits in: the group's, or the site's (null) for a case about its own moderators.
+            String queue = tx.run("MATCH (c:Case {id: $case}) OPTIONAL MATCH (c)-[:IN_GROUP]->(g:Group) RETURN g.id AS g",
+                    params("case", caseId)).single().get("g").asString(null);
+            return Optional.of(new Filed(caseId, queue));
         });
     }
 

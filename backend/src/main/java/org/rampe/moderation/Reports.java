@@ -73,7 +73,7 @@ class Reports {
     Reported report(Target target, String reporter, Reason reason, String text) {
         List<String> admins = administrators.admins().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
         CaseRepository.Snapshot snapshot = snapshot(target);
-        Optional<String> created;
+        Optional<CaseRepository.Filed> created;
         try {
             created = cases.report(target, reporter, reason, text,
                     new CaseRepository.AutoHide(admins, TRUSTED_AGE_DAYS, TRUSTED_CONTRIBUTIONS, TRUSTED_CONTRIBUTION_DAYS, threshold),
@@ -86,7 +86,9 @@ class Reports {
             // A second report by the same member: nothing new was kept.
             forget(snapshot);
         }
-        created.ifPresent(caseId -> events.publishEvent(new ModerationEvents.ReportFiled(caseId, reporter, reason.key(), target.groupId())));
+        // The case's own queue (issue 17: not the group's when it is about one of its moderators), so
+        // that a self-harm alert goes to who handles it.
+        created.ifPresent(f -> events.publishEvent(new ModerationEvents.ReportFiled(f.caseId(), reporter, reason.key(), f.group())));
         return created.isPresent() ? Reported.RECEIVED : Reported.ALREADY;
     }
 

@@ -443,4 +443,18 @@ class EmailsTest extends RampeTest {
         mail.deliverNow();
         assertThat(mail.received("bea@example.org")).as("not the reporter").isEmpty();
     }
+
+    @Test
+    void aSelfHarmReportAboutAGroupsOwnModeratorAlertsTheAdministratorsAndNotTheGroup() throws Exception {
+        // Issue 17: the case goes to the site queue only, and so does its alert.
+        signUpVerified(newMember(ADMIN_HANDLE).withEmail("admin@example.org"));
+        signUpVerified(newMember("moe"));
+        signUpVerified(newMember("zed"));
+        String g = group("Entraide", "moe", "zed");
+        String post = groupPost(members.idOf("moe"), g, "Je n’en peux plus");
+        report(bea, post, "self_harm");
+        assertThat(mail.awaitOne("admin@example.org").absoluteLink("/moderation")).contains("/moderation#case-");
+        mail.deliverNow();
+        assertThat(mail.received("zed@example.org")).as("not the group's other moderator").isEmpty();
+    }
 }
