@@ -187,6 +187,6 @@ class SecurityConfiguration {
         Map<String, PasswordEncoder> encoders = Map.of(
                 current, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
                 "bcrypt", new BCryptPasswordEncoder());
-        return new DelegatingPasswordEncoder(current, encoders);
+        return new WellFormedPasswords(new DelegatingPasswordEncoder(current, encoders));
     }
 }
