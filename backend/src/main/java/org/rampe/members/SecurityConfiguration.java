@@ -189,6 +189,6 @@ class SecurityConfiguration {
         Map<String, PasswordEncoder> encoders = Map.of(
                 current, new BoundedPasswordEncoder(Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), capacities.hashes()),
                 "bcrypt", new BCryptPasswordEncoder());
-        return new DelegatingPasswordEncoder(current, encoders);
+        return new WellFormedPasswords(new DelegatingPasswordEncoder(current, encoders));
     }
 }

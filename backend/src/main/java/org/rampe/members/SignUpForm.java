@@ -149,6 +149,8 @@ class SignUpForm {
             errors.rejectValue(field, "signup.password.tooLong", new Object[] {PASSWORD_MAX}, null);
         } else if (password.isBlank()) {
             errors.rejectValue(field, "signup.password.blank");
+        } else if (!WellFormedPasswords.wellFormed(password)) {
+            errors.rejectValue(field, "hardening.password.malformed");
         }
     }
 }

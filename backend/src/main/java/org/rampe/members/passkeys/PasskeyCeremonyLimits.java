@@ -33,6 +33,8 @@ public final class PasskeyCeremonyLimits extends OncePerRequestFilter {
 
     private static final RequestMatcher SIGN_IN_OPTIONS = PathPatternRequestMatcher.withDefaults()
             .matcher(HttpMethod.POST, "/webauthn/authenticate/options");
+    private static final RequestMatcher REGISTRATION_RESULT = PathPatternRequestMatcher.withDefaults()
+            .matcher(HttpMethod.POST, "/webauthn/register");
     private static final RequestMatcher REGISTRATION_OPTIONS = PathPatternRequestMatcher.withDefaults()
             .matcher(HttpMethod.POST, "/webauthn/register/options");
 
@@ -60,6 +62,19 @@ public final class PasskeyCeremonyLimits extends OncePerRequestFilter {
                 return;
             }
         }
-        chain.doFilter(request, response);
+        if (!REGISTRATION_RESULT.matches(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } catch (IllegalArgumentException malformed) {
+            // Spring Security's registration filter asserts what it reads from the JSON (a missing
+            // publicKey, for one) and lets the assertion escape as a 500: it is the client's mistake (issue 17).
+            if (response.isCommitted()) {
+                throw malformed;
+            }
+            response.sendError(HttpStatus.BAD_REQUEST.value());
+        }
     }
 }
