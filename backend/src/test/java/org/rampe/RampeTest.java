@@ -106,6 +106,14 @@ public abstract class RampeTest {
     }
 
     /**
+     * Forgets every rate-limit count (issue 17: every state-changing route has one): for a test that
+     * does, in one loop, more of one thing than its allowance, such as creating a group per hostile string.
+     */
+    protected void forgetLimits() {
+        rateLimits.clear();
+    }
+
+    /**
      * Every relationship type around a {@code :Member} and every property of one that this test
      * left in the graph is declared by the {@link MemberData} of some feature: member data cannot
      * appear that no feature would export or erase. Over the whole run, this holds the declarations

@@ -25,12 +25,12 @@ class ErrorPages implements ErrorViewResolver {
         Map<String, Object> safe = new HashMap<>();
         safe.put("status", status.value());
         safe.put("errorKey", EXPLAINED.contains(status.value()) ? "error." + status.value() : "error.other");
-        // A used-up rate limit says how long to wait (TooManyRequestsAnswers), in whole minutes.
-        if (request.getAttribute(TooManyRequestsAnswers.RETRY_AFTER_MINUTES) instanceof Long minutes) {
+        // A used-up rate limit says how long to wait (RetryLaterAnswers), in whole minutes.
+        if (request.getAttribute(RetryLaterAnswers.RETRY_AFTER_MINUTES) instanceof Long minutes) {
             safe.put("retryMinutes", minutes);
         }
-        // A busy instance (ServerBusyAnswers) says when to try again, in seconds.
-        if (request.getAttribute(ServerBusyAnswers.RETRY_AFTER_SECONDS) instanceof Long seconds) {
+        // A busy instance (RetryLaterAnswers) says when to try again, in seconds.
+        if (request.getAttribute(RetryLaterAnswers.RETRY_AFTER_SECONDS) instanceof Long seconds) {
             safe.put("retrySeconds", seconds);
         }
         return new ModelAndView("error", safe, status);

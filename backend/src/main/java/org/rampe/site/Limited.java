@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * The rate limit of a route or a STOMP destination, written where the route is defined. Taken before
  * the handler runs (a request over the limit does no work): for HTTP by {@link RouteLimits}, a
- * {@code HandlerInterceptor} (answered 429 with {@code Retry-After}, {@link TooManyRequestsAnswers}),
+ * {@code HandlerInterceptor} (answered 429 with {@code Retry-After}, {@link RetryLaterAnswers}),
  * for STOMP by messaging's {@code DestinationLimits} (answered on the session's
  * {@code /user/queue/errors}, as the chat script shows any refusal). Counted by the signed-in
  * member ({@code member:<id>}) and by the client's address ({@link ClientAddress}: an IPv6 address

@@ -38,7 +38,7 @@ final class StatementPages {
             page("feed", "/feed"),
             page("notifications", "/notifications"),
             page("associations", "/associations", "/associations/{slug}", "/associations/new", "/associations/{slug}/edit",
-                    "/associations/{slug}/logo", "/moderation/associations"),
+                    "/associations/{slug}/logo", "/moderation/associations", "/associations/{slug}/invitation"),
             page("groups", "/groups", "/groups/{slug}", "/groups/{slug}/members", "/groups/{slug}/join", "/groups/new"),
             page("moderation", "/report", "/report/received", "/moderation", "/moderation/groups/{id}", "/moderation/audit",
                     "/moderation/groups/{id}/audit", "/decisions/{id}"),

@@ -99,6 +99,7 @@ class AssociationAccessTest extends RampeTest {
         int n = 0;
         for (Row row : TABLE) {
             for (Role role : Role.values()) {
+                forgetLimits(); // a fresh association per cell outgrows a day's new associations
                 // A fresh association each time, represented by "rep" (and "other", so that removing rep is allowed).
                 String slug = create(sessions.get("rep"), "Club " + n++);
                 mvc.perform(post("/associations/" + slug + "/representatives").with(csrf()).session(sessions.get("rep")).param("handle", "other"));

@@ -37,7 +37,8 @@ class AccountDeletionBrowserTest extends RampeTest {
         assertThat(graph.count("MATCH (m:Member) WHERE NOT m:Former RETURN count(m)", Map.of())).isZero();
         assertThat(graph.count("MATCH (m:Member:Former) WHERE m.handle IS NOT NULL OR m.displayName IS NOT NULL RETURN count(m)",
                 Map.of())).isZero();
-        assertThat(graph.count("MATCH (r:ReservedHandle) RETURN count(r)", Map.of())).isEqualTo(2);
+        // Each handle is reserved twice: as written, and by its look (its TR 39 skeleton, issue 17).
+        assertThat(graph.count("MATCH (r:ReservedHandle) RETURN count(r)", Map.of())).isEqualTo(4);
     }
 
     private void deleteWithTheKeyboard(String handle, Keys choose) {

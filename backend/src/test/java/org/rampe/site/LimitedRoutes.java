@@ -60,7 +60,7 @@ class LimitedRoutes {
         });
         registration.addUrlPatterns("/test/limited-in-filter");
         // Before Spring Security's chain, as a visitor's request meets the sign-in throttle.
-        registration.setOrder(TooManyRequestsAnswers.FILTER_ORDER + 1);
+        registration.setOrder(RetryLaterAnswers.FILTER_ORDER + 1);
         return registration;
     }
 }

@@ -95,6 +95,10 @@ class ProfilesTest extends RampeTest {
     @Test
     void membersSeeFollowBlockAndMuteButtonsOnOthersProfilesOnlyAndNoEditingOfAnotherProfileExists() throws Exception {
         MockHttpSession sam = members.signUp("sam", "Sam");
+        // By default Inès takes messages from people she follows and her groups only: no button for Sam.
+        assertThat(Jsoup.parse(page("/members/ines", sam)).select("main form button").eachText())
+                .containsExactly("Suivre", "Masquer", "Bloquer");
+        everyoneTakesMessages();
         var other = Jsoup.parse(page("/members/ines", sam));
         assertThat(other.select("main form button").eachText()).containsExactly("Envoyer un message", "Suivre", "Masquer", "Bloquer");
         assertThat(other.select("main form input[name=_csrf]")).hasSize(4);

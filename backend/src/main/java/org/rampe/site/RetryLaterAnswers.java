@@ -13,7 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -23,28 +22,31 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A used-up {@link RateLimit} is answered 429 with {@code Retry-After} (whole seconds): people get
- * the error page in their language, saying how long to wait; {@code /api/**} gets RFC 9457 (7807)
- * problem details. Thrown by a controller, the advice answers; thrown by a filter (sign-in, passkey
- * ceremonies, sign-in links run inside Spring Security's chain), the filter registered here,
- * outside that chain, answers the same way.
+ * A {@link RetryLater} is answered with its status (429 for a used-up {@link RateLimit}, 503 for a
+ * full {@link Capacity}) and {@code Retry-After} in whole seconds: people get the error page in their
+ * language, saying how long to wait; {@code /api/**} gets RFC 9457 problem details. Thrown by a
+ * controller, the advice answers; thrown by a filter (sign-in, passkey ceremonies and sign-in links
+ * run inside Spring Security's chain, and the sign-in form's password check may find the hashes
+ * full), the filter registered here, outside that chain, answers the same way.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class TooManyRequestsAnswers {
+class RetryLaterAnswers {
 
-    /** Request attribute through which the error page learns how long to wait. */
-    static final String RETRY_AFTER_MINUTES = TooManyRequestsAnswers.class.getName() + ".retryAfterMinutes";
+    /** Request attribute through which the error page learns how long to wait for a limit, in minutes. */
+    static final String RETRY_AFTER_MINUTES = RetryLaterAnswers.class.getName() + ".retryAfterMinutes";
+    /** Request attribute through which the error page learns when to try a busy instance again, in seconds. */
+    static final String RETRY_AFTER_SECONDS = RetryLaterAnswers.class.getName() + ".retryAfterSeconds";
     /** Outside Spring Security's chain (order -100), inside Spring Session's. */
     static final int FILTER_ORDER = -105;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @ExceptionHandler(TooManyRequests.class)
-    ResponseEntity<ProblemDetail> tooMany(TooManyRequests e, HttpServletRequest request, HttpServletResponse response)
+    @ExceptionHandler(RetryLater.class)
+    ResponseEntity<ProblemDetail> retryLater(RetryLater e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         if (isApi(request)) {
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+            return ResponseEntity.status(e.status())
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()))
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem(e, request));
@@ -54,17 +56,17 @@ class TooManyRequestsAnswers {
     }
 
     @Bean
-    static FilterRegistrationBean<OncePerRequestFilter> tooManyRequestsFilter() {
+    static FilterRegistrationBean<OncePerRequestFilter> retryLaterFilter() {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 try {
                     chain.doFilter(request, response);
-                } catch (TooManyRequests e) {
+                } catch (RetryLater e) {
                     answer(e, request, response);
                 } catch (ServletException | RuntimeException e) {
-                    TooManyRequests cause = causeOf(e);
+                    RetryLater cause = causeOf(e);
                     if (cause == null) {
                         throw e;
                     }
@@ -73,17 +75,17 @@ class TooManyRequestsAnswers {
             }
         });
         registration.setOrder(FILTER_ORDER);
-        registration.setName("tooManyRequestsFilter");
+        registration.setName("retryLaterFilter");
         return registration;
     }
 
-    static void answer(TooManyRequests e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    static void answer(RetryLater e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (response.isCommitted()) {
             throw e;
         }
         response.resetBuffer();
         if (isApi(request)) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setStatus(e.status().value());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             var problem = problem(e, request);
@@ -101,15 +103,18 @@ class TooManyRequestsAnswers {
     }
 
     /** The site's error page (ErrorPages), through the container's error dispatch. */
-    private static void page(TooManyRequests e, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        request.setAttribute(RETRY_AFTER_MINUTES, (e.retryAfter().toSeconds() + 59) / 60);
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
-        response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
+    private static void page(RetryLater e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long seconds = e.retryAfter().toSeconds();
+        switch (e) {
+            case TooManyRequests limit -> request.setAttribute(RETRY_AFTER_MINUTES, (seconds + 59) / 60);
+            case ServerBusy busy -> request.setAttribute(RETRY_AFTER_SECONDS, seconds);
+        }
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        response.sendError(e.status().value());
     }
 
-    private static ProblemDetail problem(TooManyRequests e, HttpServletRequest request) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                "Too many requests; try again in " + e.retryAfter().toSeconds() + " seconds.");
+    private static ProblemDetail problem(RetryLater e, HttpServletRequest request) {
+        var problem = ProblemDetail.forStatusAndDetail(e.status(), e.problemDetail());
         problem.setInstance(URI.create(request.getRequestURI()));
         problem.setProperty("retryAfterSeconds", e.retryAfter().toSeconds());
         return problem;
@@ -120,10 +125,10 @@ class TooManyRequestsAnswers {
         return path.equals("/api") || path.startsWith("/api/");
     }
 
-    private static TooManyRequests causeOf(Throwable e) {
+    private static RetryLater causeOf(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof TooManyRequests tooMany) {
-                return tooMany;
+            if (t instanceof RetryLater later) {
+                return later;
             }
         }
         return null;
