@@ -14,9 +14,7 @@ import org.neo4j.driver.Driver;
 import org.rampe.graph.Graph;
 import org.rampe.mail.MailOutbox;
 import org.rampe.members.MemberData;
-import org.rampe.messaging.SendThrottle;
 import org.rampe.site.RateLimits;
-import org.rampe.social.PostingThrottle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -62,11 +60,6 @@ public abstract class RampeTest {
     @Autowired
     private RateLimits rateLimits;
 
-    @Autowired
-    private PostingThrottle postingThrottle;
-
-    @Autowired
-    private SendThrottle sendThrottle;
 
     @Autowired
     private List<MemberData> memberData;
@@ -101,8 +94,6 @@ public abstract class RampeTest {
         graph.write("MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__Neo4jMigration') DETACH DELETE n");
         mail.purge();
         rateLimits.clear();
-        postingThrottle.clear();
-        sendThrottle.clear();
     }
 
     /**

@@ -35,7 +35,7 @@ import org.rampe.TestMembers;
 import org.rampe.graph.Graph;
 import org.rampe.images.Images;
 import org.rampe.messaging.Messaging;
-import org.rampe.messaging.SendThrottle;
+import org.rampe.site.RateLimits;
 import org.rampe.social.Posts;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -169,7 +169,7 @@ class MemberArchiveBenchmark {
             throws Exception {
         Posts postsService = app.getBean(Posts.class);
         Messaging messaging = app.getBean(Messaging.class);
-        SendThrottle throttle = app.getBean(SendThrottle.class);
+        RateLimits limits = app.getBean(RateLimits.class);
         for (int i = 0; i < posts; i++) {
             List<Posts.NewImage> photos = i < images
                     ? List.of(new Posts.NewImage(Images.clean(photo()), "Photo " + i + " : une rampe d'accès, vue de face"))
@@ -185,7 +185,7 @@ class MemberArchiveBenchmark {
         }
         for (int i = 0; i < messages; i++) {
             if (i % 15 == 0) {
-                throttle.clear();
+                limits.clear();
             }
             messaging.send(id, conversations.get(i % conversations.size()), "bench-" + i, text("Message", i));
         }

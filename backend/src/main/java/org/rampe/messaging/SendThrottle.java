@@ -51,9 +51,4 @@ public class SendThrottle {
         limits.giveBack(MINUTE, key);
         limits.giveBack(HOUR, key);
     }
-
-    /** Forgets every count (all limits': they are kept together); tests start each case from a clean slate. */
-    public void clear() {
-        limits.clear();
-    }
 }

@@ -34,9 +34,4 @@ public class PostingThrottle {
     boolean comment(String memberId) {
         return limits.tryTake(COMMENTS, "member:" + memberId);
     }
-
-    /** Forgets every count (all limits': they are kept together); tests start each case from a clean slate. */
-    public void clear() {
-        limits.clear();
-    }
 }

@@ -22,7 +22,6 @@ import org.rampe.RampeTest;
 import org.rampe.images.TestImages;
 import org.rampe.messaging.MessageImages;
 import org.rampe.messaging.Messaging;
-import org.rampe.messaging.SendThrottle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 
@@ -44,15 +43,12 @@ class ChatBrowserTest extends RampeTest {
     @Autowired
     Messaging messaging;
 
-    @Autowired
-    SendThrottle sendThrottle;
-
     private Browser ana;
     private Browser leo;
 
     @BeforeEach
     void twoBrowsers() {
-        sendThrottle.clear();
+        forgetLimits();
         ana = Browser.shared(baseUrl());
         ana.resize(1280, 900);
         ana.forgetCookies();

@@ -33,9 +33,6 @@ abstract class MessagesPagesTestSupport extends RampeTest {
     @Autowired
     Messaging messaging;
 
-    @Autowired
-    SendThrottle throttle;
-
     SocialFixtures social;
     MockHttpSession ana;
     MockHttpSession leo;

@@ -19,9 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class MessagingTest extends MessagingTestSupport {
 
     @Autowired
-    SendThrottle throttle;
-
-    @Autowired
     MessageRepository repository;
 
     @Test
@@ -65,7 +62,7 @@ class MessagingTest extends MessagingTestSupport {
             for (int round = 0; round < 5; round++) {
                 String clientId = "same-" + round;
                 // each racing copy passes the first check and takes from the allowance: not what is tested here
-                throttle.clear();
+                forgetLimits();
                 var start = new CountDownLatch(1);
                 List<Future<Sent>> futures = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
@@ -273,7 +270,7 @@ class MessagingTest extends MessagingTestSupport {
      */
     @Test
     void sendsArrivingTogetherAreStoredTogetherEachWithItsOwnAnswer() throws Exception {
-        throttle.clear();
+        forgetLimits();
         String withLeo = messaging.startDirect(ana, "leo").id();
         String withZoe = messaging.startDirect(ana, "zoe").id();
         var pool = Executors.newFixedThreadPool(24);

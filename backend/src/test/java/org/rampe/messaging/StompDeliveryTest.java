@@ -28,9 +28,6 @@ class StompDeliveryTest extends RampeTest {
     Messaging messaging;
 
     @Autowired
-    SendThrottle sendThrottle;
-
-    @Autowired
     ApplicationEventPublisher events;
 
     @Autowired
@@ -47,7 +44,7 @@ class StompDeliveryTest extends RampeTest {
 
     @BeforeEach
     void twoMembersInAConversation() throws Exception {
-        sendThrottle.clear();
+        forgetLimits();
         ana = new LiveClient(baseUrl()).as(signUpOverHttp(baseUrl(), newMember("ana")));
         leo = new LiveClient(baseUrl()).as(signUpOverHttp(baseUrl(), newMember("leo")));
         anaId = members.idOf("ana");

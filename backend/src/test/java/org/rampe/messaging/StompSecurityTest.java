@@ -29,9 +29,6 @@ class StompSecurityTest extends RampeTest {
     Messaging messaging;
 
     @Autowired
-    SendThrottle sendThrottle;
-
-    @Autowired
     org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler broker;
 
     LiveClient ana;
@@ -43,7 +40,7 @@ class StompSecurityTest extends RampeTest {
 
     @BeforeEach
     void membersAndAConversationZoeIsNotIn() throws Exception {
-        sendThrottle.clear();
+        forgetLimits();
         ana = new LiveClient(baseUrl()).as(signUpOverHttp(baseUrl(), newMember("ana")));
         leo = new LiveClient(baseUrl()).as(signUpOverHttp(baseUrl(), newMember("leo")));
         zoe = new LiveClient(baseUrl()).as(signUpOverHttp(baseUrl(), newMember("zoe")));
@@ -168,7 +165,7 @@ class StompSecurityTest extends RampeTest {
         int sent = 0;
         for (String hostile : XssCorpus.strings()) {
             if (sent++ % 15 == 0) {
-                sendThrottle.clear();
+                forgetLimits();
             }
             ana.send("/app/conversations/" + conversation + "/send", Map.of("clientId", UUID.randomUUID().toString(), "text", hostile));
             Map<String, Object> message = leo.next("/user/queue/messages");

@@ -17,9 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.rampe.RampeTest;
 import org.rampe.images.TestImages;
-import org.rampe.messaging.SendThrottle;
 import org.rampe.site.RateLimits;
-import org.rampe.social.PostingThrottle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
@@ -398,12 +396,6 @@ class AuthorizationMatrixTest extends RampeTest {
     @Autowired
     org.springframework.messaging.simp.annotation.support.SimpAnnotationMethodMessageHandler stompHandlers;
 
-    @Autowired
-    PostingThrottle postingThrottle;
-
-    @Autowired
-    SendThrottle sendThrottle;
-
     @Test
     void everyRouteTheApplicationMapsHasARowAndEveryRowAMappedRoute() {
         Set<String> mapped = mappedRoutes();
@@ -465,8 +457,6 @@ class AuthorizationMatrixTest extends RampeTest {
             for (Who who : Who.values()) {
                 cells++;
                 rateLimits.clear();
-                postingThrottle.clear();
-                sendThrottle.clear();
                 var response = mvc.perform(request(rule, path, world, who)).andReturn().getResponse();
                 String got = outcome(response, path, world);
                 String expected = rule.expected.get(who);
@@ -499,7 +489,7 @@ class AuthorizationMatrixTest extends RampeTest {
                 }
                 for (Rule rule : STOMP) {
                     cells++;
-                    sendThrottle.clear();
+                    rateLimits.clear();
                     rateLimits.clear();
                     String destination = fill(rule, world);
                     Map<String, Object> payload = new LinkedHashMap<>();
