@@ -44,6 +44,9 @@ public abstract class RampeTest {
     /** The handle that administers the site in tests (configuration, as in production). */
     protected static final String ADMIN_HANDLE = "site_admin";
 
+    /** A second administrator, for what the first may not do alone (review their own decision). */
+    protected static final String SECOND_ADMIN_HANDLE = "other_admin";
+
     @Autowired
     protected Driver driver;
 
@@ -77,7 +80,7 @@ public abstract class RampeTest {
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("rampe.data-dir", DATA_DIR::toString);
         registry.add("rampe.page-cache", () -> "64MB");
-        registry.add("rampe.admins", () -> ADMIN_HANDLE);
+        registry.add("rampe.admins", () -> ADMIN_HANDLE + "," + SECOND_ADMIN_HANDLE);
         registry.add("server.port", () -> PORT);
         registry.add("rampe.public-url", RampeTest::publicUrl);
         registry.add("spring.mail.host", () -> "127.0.0.1");

@@ -31,8 +31,10 @@ class ModerationMemberData implements MemberData {
 
     private final MemberModerationRepository repository;
     private final ImageStore images;
+    private final Suspensions suspensions;
 
-    ModerationMemberData(MemberModerationRepository repository, ImageStore images) {
+    ModerationMemberData(MemberModerationRepository repository, ImageStore images, Suspensions suspensions) {
+        this.suspensions = suspensions;
         this.repository = repository;
         this.images = images;
     }
@@ -86,5 +88,6 @@ class ModerationMemberData implements MemberData {
             // another batch
         }
         repository.forgetSuspension(member);
+        suspensions.changed(member);
     }
 }

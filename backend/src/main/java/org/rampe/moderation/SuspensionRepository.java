@@ -2,6 +2,7 @@ package org.rampe.moderation;
 
 import static org.rampe.graph.Graph.params;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import org.rampe.graph.Graph;
@@ -17,11 +18,11 @@ class SuspensionRepository {
         this.graph = graph;
     }
 
-    /** Whether the member is suspended at this moment: one lookup by id (the {@code :Member(id)} constraint's index). */
-    boolean suspendedNow(String memberId) {
+    /** Until when the member is suspended (past or future), if ever: one lookup by id (the {@code :Member(id)} constraint's index). */
+    Optional<Instant> suspendedUntil(String memberId) {
         return graph.one("""
-                MATCH (m:Member {id: $id}) WHERE m.suspendedUntil > datetime()
-                RETURN true AS suspended""", params("id", memberId), r -> true).orElse(false);
+                MATCH (m:Member {id: $id}) WHERE m.suspendedUntil IS NOT NULL
+                RETURN m.suspendedUntil AS until""", params("id", memberId), r -> r.get("until").asZonedDateTime().toInstant());
     }
 
     /** The suspension in force for the member (not overturned), newest first. */

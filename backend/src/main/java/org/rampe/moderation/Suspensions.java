@@ -1,12 +1,19 @@
 package org.rampe.moderation;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.rampe.members.SignedInGate;
+import org.rampe.site.InstanceSignals;
 import org.rampe.site.Viewer;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,10 +22,13 @@ import org.springframework.stereotype.Component;
  * next one for a member already signed in) is sent there, where the rule, the reason and the one
  * appeal are; with no such decision, they are signed out and the sign-in page says why.
  *
- * <p>The graph is the one truth, read at every check (one lookup through the {@code :Member(id)}
- * constraint's index): a suspension decided on one instance, or lifted by an appeal, holds on every
- * instance from the next request or STOMP frame. (They were once kept in each instance's memory,
- * loaded at start: another instance went on serving a suspended member until it restarted.)
+ * <p>The graph is the one truth. Each instance keeps what it read of a member's suspension (the
+ * end date, or none) and checks the date against the clock, so that the gate in front of every
+ * request and every STOMP frame costs no database round trip (reading it at every frame, issue 17's
+ * first form, was most of the chat's slowest percent). A decision or the overturning of one, on any
+ * instance, is a {@linkplain InstanceSignals signal} to every instance to forget that member, so
+ * that it holds everywhere from the member's next request or frame. While an instance may be
+ * missing signals (cut from Redis), it reads the graph at every check again.
  */
 @Component
 public class Suspensions implements SignedInGate {
@@ -26,15 +36,89 @@ public class Suspensions implements SignedInGate {
     /** Where a suspended member is sent: the sign-in page shows the reason for this flag. */
     private static final String SIGN_IN_SUSPENDED = "/signin?suspended";
 
-    private final SuspensionRepository repository;
+    /** The signal channel: the message is the id of a member whose suspension changed. */
+    static final String CHANGED = "suspension-changed";
 
-    Suspensions(SuspensionRepository repository) {
-        this.repository = repository;
+    /** What one instance keeps: at most this many members (the most recently seen). */
+    private static final int KEPT = 200_000;
+
+    /** A member's suspension as read: until when, or {@link #NONE}. */
+    private record Known(Instant until) {
+        boolean at(Instant now) {
+            return until != null && until.isAfter(now);
+        }
     }
 
-    /** Whether the member is suspended now, as the graph says at this moment. */
+    private static final Known NONE = new Known(null);
+
+    private final SuspensionRepository repository;
+    private final InstanceSignals signals;
+    private final Cache<String, Known> known = Caffeine.newBuilder().maximumSize(KEPT).build();
+    /** Counts the changes heard, so that a read which raced with one is not kept. */
+    private final AtomicLong changes = new AtomicLong();
+
+    Suspensions(SuspensionRepository repository, InstanceSignals signals) {
+        this.repository = repository;
+        this.signals = signals;
+        signals.listen(CHANGED, new InstanceSignals.Listener() {
+            @Override
+            public void heard(String memberId) {
+                forget(memberId);
+            }
+
+            @Override
+            public void mayHaveMissed() {
+                changes.incrementAndGet();
+                known.invalidateAll();
+            }
+        });
+    }
+
+    /** Whether the member is suspended now. */
     public boolean suspended(String memberId) {
-        return memberId != null && repository.suspendedNow(memberId);
+        if (memberId == null) {
+            return false;
+        }
+        if (!signals.live()) {
+            return read(memberId).at(Instant.now());
+        }
+        Known k = known.getIfPresent(memberId);
+        if (k == null) {
+            long before = changes.get();
+            k = read(memberId);
+            known.put(memberId, k);
+            // A change heard while reading may be newer than what was read: not kept, read again next time.
+            if (changes.get() != before) {
+                known.invalidate(memberId);
+            }
+        }
+        return k.at(Instant.now());
+    }
+
+    private Known read(String memberId) {
+        return repository.suspendedUntil(memberId).map(Known::new).orElse(NONE);
+    }
+
+    /** The member's suspension changed in the graph (committed): every instance forgets what it read. */
+    void changed(String memberId) {
+        if (memberId != null) {
+            signals.send(CHANGED, memberId);
+        }
+    }
+
+    private void forget(String memberId) {
+        changes.incrementAndGet();
+        known.invalidate(memberId);
+    }
+
+    @EventListener
+    void on(ModerationEvents.DecisionTaken taken) {
+        changed(taken.concerned());
+    }
+
+    @EventListener
+    void on(ModerationEvents.AppealReviewed reviewed) {
+        changed(reviewed.concerned());
     }
 
     /**

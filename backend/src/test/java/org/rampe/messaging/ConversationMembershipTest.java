@@ -146,8 +146,9 @@ class ConversationMembershipTest extends MessagingTestSupport {
     @Test
     void suspendedMembersCannotSend() {
         String c = direct();
-        // As a decision taken on any instance writes it: the graph is what every instance reads.
+        // As a decision writes it, then tells every instance to forget what they kept of Ana (moderation's event).
         graph.write("MATCH (m:Member {id: $id}) SET m.suspendedUntil = datetime('9999-12-31T00:00:00Z')", Map.of("id", ana));
+        context.publishEvent(new org.rampe.moderation.ModerationEvents.DecisionTaken("a-decision", ana));
         assertRefused(() -> messaging.send(ana, c, "1", "Bonjour"), MessagingRefusal.SUSPENDED);
         assertThat(messages()).isZero();
     }

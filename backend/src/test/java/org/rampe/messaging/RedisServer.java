@@ -20,7 +20,7 @@ import org.rampe.Latencies;
  * under {@code target/redis}, nothing saved to disk), and stopped when the test JVM ends. Without
  * the package the tests fail and say how to install it: they never skip.
  */
-final class RedisServer {
+public final class RedisServer {
 
     static final String HOST = "127.0.0.1";
     static final String INSTALL = "apt-get install -y redis-server";
@@ -37,7 +37,7 @@ final class RedisServer {
     }
 
     /** The Redis of this run, started now if it is not yet. */
-    static synchronized RedisServer ensureRunning() {
+    public static synchronized RedisServer ensureRunning() {
         if (running == null || !running.process.isAlive()) {
             running = start();
         }
@@ -45,7 +45,7 @@ final class RedisServer {
     }
 
     /** {@code rampe.redis.url} of an application instance that shares this Redis. */
-    String url() {
+    public String url() {
         return "redis://" + HOST + ":" + port;
     }
 
@@ -115,7 +115,7 @@ final class RedisServer {
     }
 
     /** One inline command (words without spaces), its first line of answer; empty when Redis does not answer. */
-    String command(String inline) {
+    public String command(String inline) {
         try (var socket = new Socket()) {
             socket.connect(new InetSocketAddress(HOST, port), 1000);
             socket.setSoTimeout(3000);

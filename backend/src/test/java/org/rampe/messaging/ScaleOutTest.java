@@ -48,6 +48,9 @@ class ScaleOutTest {
 
     private static RedisServer redis;
 
+    /** The administrator of both instances (rampe.admins). */
+    private static final String ADMIN = "admin_scale";
+
     @BeforeAll
     static void startTwoInstances() throws Exception {
         RabbitMqBroker.ensureRunning();
@@ -61,6 +64,7 @@ class ScaleOutTest {
         // Health components are shown to administrators only (issue 17, SiteHttpTest); these
         // instances show them to anyone, so that healthReportsRedis reads them as a monitor would.
         settings.add("--management.endpoint.health.show-components=always");
+        settings.add("--rampe.admins=" + ADMIN);
         // One after the other: the first applies the schema, the second finds it applied.
         one = processes.startApp("one", server, "384m", settings);
         two = processes.startApp("two", server, "384m", settings);
@@ -210,14 +214,17 @@ class ScaleOutTest {
     }
 
     /**
-     * Counts and suspensions live in what the instances share (Redis, the graph), not in one
-     * instance's memory: the messages a member sends through both count against one allowance, and a
-     * suspension written behind both instances' backs (as a decision on either writes it) stops the
-     * member's next request on both.
+     * Counts live in what the instances share (Redis), and a suspension holds on both at once: the
+     * messages a member sends through both count against one allowance, and a suspension decided by
+     * an administrator on instance one stops the member's next request on both and their next STOMP
+     * frame on instance two, although each instance keeps what it read of the member's suspension
+     * (told to forget it through Redis, see InstanceSignals).
      */
     @Test
     void theMessageAllowanceIsSharedByBothInstancesAndASuspensionHoldsOnBothAtOnce() throws Exception {
         signUpOverHttp(one.baseUrl(), StompMember.account("ivy_scale"));
+        // The tenth and last sign-up of this address in the hour (SignInThrottle.SIGN_UPS_PER_ADDRESS).
+        signUpOverHttp(two.baseUrl(), StompMember.account(ADMIN));
         // The other participant needs no account of their own (the sign-ups per address are few).
         graph.write("CREATE (:Member {id: $id, handle: 'jo_scale', displayName: 'Jo'})", Map.of("id", UUID.randomUUID().toString()));
         String conversation = ScaleFixtures.direct(graph, "ivy_scale", "jo_scale");
@@ -235,13 +242,34 @@ class ScaleOutTest {
             var refused = on.post(page, on.get(page).body(), "text", "One too many", "clientId", UUID.randomUUID().toString());
             assertThat(refused.body()).as("the allowance is used up on " + on.base()).contains("Attendez une minute");
         }
+        // Ivy live on instance two, seen there (and kept as not suspended) before the decision.
+        var ivyLive = connect(StompMember.signIn(two.baseUrl(), "ivy_scale"));
+        ivyLive.askPresence(conversation);
+        assertThat(StompMember.next(ivyLive.presence, 30)).as("a frame answered before the decision").isNotNull();
 
-        graph.write("MATCH (m:Member {handle: 'ivy_scale'}) SET m.suspendedUntil = datetime() + duration('P7D')", Map.of());
+        var admin = new HttpDevice(one.baseUrl(), HttpDevice.SAFARI_MAC).signIn(StompMember.email(ADMIN), StompMember.PASSWORD);
+        String ivy = graph.one("MATCH (m:Member {handle: 'ivy_scale'}) RETURN m.id AS id", Map.of(), r -> r.get("id").asString())
+                .orElseThrow();
+        var reported = admin.post("/report", admin.get("/report?kind=member&id=" + ivy).body(),
+                "kind", "member", "id", ivy, "reason", "spam", "text", "Des messages en rafale");
+        assertThat(reported.statusCode()).isEqualTo(302);
+        String caseId = graph.one("MATCH (c:Case {targetId: $id}) RETURN c.id AS id", Map.of("id", ivy), r -> r.get("id").asString())
+                .orElseThrow();
+        var decided = admin.post("/moderation/cases/" + caseId + "/decision", admin.get("/moderation").body(),
+                "action", "suspend", "rule", "Règle 1 : respect", "reason", "Spam", "days", "7");
+        assertThat(decided.statusCode()).isEqualTo(302);
+
         for (var on : List.of(ivyOnOne, ivyOnTwo)) {
             var stopped = on.get("/account");
             assertThat(stopped.statusCode()).as("suspended at once on " + on.base()).isEqualTo(302);
-            assertThat(stopped.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/signin?suspended"));
+            assertThat(stopped.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/decisions/"));
         }
+        ivyLive.askPresence(conversation);
+        assertThat(StompMember.next(ivyLive.presence, 5)).as("no answer to the next frame on instance two").isNull();
+        // Refused: the ERROR frame naming the suspension, or the closed connection alone when the close
+        // overtakes the frame (LiveClient.refusalAfterConnected says when).
+        assertThat(ivyLive.problems.toString().contains("suspended") || !ivyLive.connected())
+                .as("the next frame on instance two is refused; problems: " + ivyLive.problems).isTrue();
     }
 
     @Test

@@ -1,0 +1,138 @@
+package org.rampe.site;
+
+import java.net.SocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import org.rampe.site.SharedRedis.WithRedis;
+import org.rampe.site.SharedRedis.WithoutRedis;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The two ways {@link InstanceSignals} travel: within this instance alone, or through Redis to all. */
+@Configuration(proxyBeanMethods = false)
+class InstanceSignalTransports {
+
+    /** Redis channels of the signals start with this, apart from anything else sharing the server. */
+    static final String REDIS_PREFIX = "rampe:signal:";
+
+    @Bean
+    @WithoutRedis
+    InstanceSignals localSignals() {
+        return new Local();
+    }
+
+    @Bean(destroyMethod = "close")
+    @WithRedis
+    RedisSignals redisSignals(RedisClient rateLimitRedisClient) {
+        return new RedisSignals(rateLimitRedisClient);
+    }
+
+    /** One instance: a signal goes to this instance's listeners and nowhere else. */
+    static class Local implements InstanceSignals {
+
+        private final Map<String, List<Listener>> listeners = new ConcurrentHashMap<>();
+
+        @Override
+        public void send(String channel, String message) {
+            listeners.getOrDefault(channel, List.of()).forEach(l -> l.heard(message));
+        }
+
+        @Override
+        public void listen(String channel, Listener listener) {
+            listeners.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(listener);
+        }
+
+        @Override
+        public boolean live() {
+            return true;
+        }
+
+        void mayHaveMissed() {
+            listeners.values().forEach(ls -> ls.forEach(Listener::mayHaveMissed));
+        }
+    }
+
+    /**
+     * Several instances: a signal is published on Redis as {@code origin|message}, and every
+     * instance but its origin (which told its own listeners already) hands it to its listeners.
+     * Lettuce reconnects and subscribes again by itself after a cut; the cut and the reconnection
+     * are both told to the listeners as {@link Listener#mayHaveMissed()}.
+     */
+    static final class RedisSignals extends Local implements AutoCloseable {
+
+        private static final Logger LOG = LoggerFactory.getLogger(RedisSignals.class);
+
+        private final String origin = UUID.randomUUID().toString();
+        private final StatefulRedisPubSubConnection<String, String> subscriber;
+        private final StatefulRedisConnection<String, String> publisher;
+        private volatile boolean connected = true;
+
+        RedisSignals(RedisClient client) {
+            this.subscriber = client.connectPubSub(StringCodec.UTF8);
+            this.publisher = client.connect(StringCodec.UTF8);
+            subscriber.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    int bar = message.indexOf('|');
+                    if (bar > 0 && !message.substring(0, bar).equals(origin)) {
+                        RedisSignals.super.send(channel.substring(REDIS_PREFIX.length()), message.substring(bar + 1));
+                    }
+                }
+            });
+            client.addListener(new RedisConnectionStateListener() {
+                @Override
+                public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+                    if (connection == subscriber) {
+                        connected = true;
+                        mayHaveMissed();
+                    }
+                }
+
+                @Override
+                public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+                    if (connection == subscriber) {
+                        LOG.warn("Cut from Redis: signals from the other instances may be lost until it is back");
+                        connected = false;
+                        mayHaveMissed();
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void send(String channel, String message) {
+            super.send(channel, message);
+            publisher.sync().publish(REDIS_PREFIX + channel, origin + "|" + message);
+        }
+
+        @Override
+        public void listen(String channel, Listener listener) {
+            super.listen(channel, listener);
+            subscriber.sync().subscribe(REDIS_PREFIX + channel);
+        }
+
+        @Override
+        public boolean live() {
+            return connected && subscriber.isOpen();
+        }
+
+        @Override
+        public void close() {
+            subscriber.close();
+            publisher.close();
+        }
+    }
+}
