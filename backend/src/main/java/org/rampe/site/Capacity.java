@@ -1,7 +1,11 @@
 package org.rampe.site;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,6 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the server's request threads free: 200 sign-ins at once would otherwise hold all 200 of Tomcat's
  * threads waiting, and nobody could read a page meanwhile. Fair, so that a waiting request is not
  * overtaken for ever.
+ *
+ * <p>The work itself runs on the capacity's own {@linkplain BackgroundThreads background threads}
+ * (as many as its size, at the lowest CPU priority), the caller waiting for its result: what the
+ * work costs in CPU is then taken from the cores' idle time, never from the chat or the pages.
  */
 public final class Capacity {
 
@@ -29,6 +37,7 @@ public final class Capacity {
     private final AtomicInteger waiting = new AtomicInteger();
     private final Duration wait;
     private final Duration retryAfter;
+    private final ThreadPoolExecutor threads;
 
     public Capacity(String name, int size, int queue, Duration wait, Duration retryAfter) {
         if (size < 1) {
@@ -40,16 +49,44 @@ public final class Capacity {
         this.queue = Math.max(0, queue);
         this.wait = wait;
         this.retryAfter = Duration.ofSeconds(Math.max(1, retryAfter.toSeconds()));
+        // As many threads as places (the semaphore lets no more in), gone after a minute idle.
+        this.threads = new ThreadPoolExecutor(size, size, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+                new BackgroundThreads("capacity-" + name));
+        this.threads.allowCoreThreadTimeOut(true);
     }
 
-    /** Runs {@code work} once a place is free, or throws {@link ServerBusy} after the wait. */
+    /**
+     * Runs {@code work} on a background thread once a place is free and returns its result (or
+     * throws what it threw), or throws {@link ServerBusy} after the wait.
+     */
     public <T, E extends Exception> T run(Work<T, E> work) throws E {
         enter();
         try {
-            return work.run();
+            Future<T> result = threads.submit(() -> work.run());
+            try {
+                return result.get();
+            } catch (InterruptedException e) {
+                result.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new ServerBusy(name, retryAfter);
+            } catch (ExecutionException e) {
+                throw Capacity.<E>rethrow(e.getCause());
+            }
         } finally {
             places.release();
         }
+    }
+
+    /** What the work threw, as it threw it: unchecked, or the work's own checked exception {@code E}. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Exception> E rethrow(Throwable thrown) throws E {
+        if (thrown instanceof RuntimeException r) {
+            throw r;
+        }
+        if (thrown instanceof Error error) {
+            throw error;
+        }
+        throw (E) thrown;
     }
 
     private void enter() {

@@ -15,6 +15,26 @@ import org.junit.jupiter.api.Test;
 /** The gate itself, without the application: places, a bounded queue, and the wait. */
 class CapacityQueueTest {
 
+    /**
+     * The work runs on the capacity's own thread at the lowest CPU priority (the machines the site
+     * runs on are Linux), and gives back what it returned or threw, its own checked exceptions included.
+     */
+    @Test
+    void theWorkRunsOnABackgroundThreadAtTheLowestPriorityAndItsResultAndExceptionsComeBack() throws Exception {
+        var capacity = new Capacity("decodes", 1, 0, Duration.ofSeconds(1), Duration.ofSeconds(5));
+        String caller = Thread.currentThread().getName();
+        assertThat(BackgroundThreads.niceOfThisThread()).as("the caller's own priority is left alone").isZero();
+        var seen = capacity.run(() -> Thread.currentThread().getName() + " nice " + BackgroundThreads.niceOfThisThread());
+        assertThat(seen).startsWith("capacity-decodes-").endsWith(" nice " + BackgroundThreads.NICE).doesNotContain(caller);
+        assertThatThrownBy(() -> capacity.run(() -> {
+            throw new java.io.IOException("not an image");
+        })).isInstanceOf(java.io.IOException.class).hasMessage("not an image");
+        assertThatThrownBy(() -> capacity.run(() -> {
+            throw new IllegalArgumentException("too large");
+        })).isInstanceOf(IllegalArgumentException.class).hasMessage("too large");
+        assertThat(capacity.inUse()).as("every place given back").isZero();
+    }
+
     @Test
     void beyondThePlacesAndTheQueueARequestIsRefusedAtOnceAndAWaitingOneGetsTheFreedPlace() throws Exception {
         // A long wait: a refusal seen below can only come from the full queue, not from the wait running out.
