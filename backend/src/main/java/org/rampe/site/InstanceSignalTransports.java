@@ -20,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 
 /** The two ways {@link InstanceSignals} travel: within this instance alone, or through Redis to all. */
 @Configuration(proxyBeanMethods = false)
@@ -28,10 +30,20 @@ class InstanceSignalTransports {
     /** Redis channels of the signals start with this, apart from anything else sharing the server. */
     static final String REDIS_PREFIX = "rampe:signal:";
 
+    /**
+     * Without Redis: alone for sure when the database is embedded (its store lets one process in);
+     * with a database server (spring.neo4j.uri) other instances may share it unseen, so this one
+     * says it is not live and nothing kept from the graph is trusted.
+     */
     @Bean
     @WithoutRedis
-    InstanceSignals localSignals() {
-        return new Local();
+    InstanceSignals localSignals(Environment environment) {
+        boolean alone = !StringUtils.hasText(environment.getProperty("spring.neo4j.uri"));
+        if (!alone) {
+            LoggerFactory.getLogger(InstanceSignalTransports.class).info(
+                    "A database server and no Redis: other instances may share the database, so suspensions are read from it at every check");
+        }
+        return new Local(alone);
     }
 
     @Bean(destroyMethod = "close")
@@ -44,6 +56,11 @@ class InstanceSignalTransports {
     static class Local implements InstanceSignals {
 
         private final Map<String, List<Listener>> listeners = new ConcurrentHashMap<>();
+        private final boolean alone;
+
+        Local(boolean alone) {
+            this.alone = alone;
+        }
 
         @Override
         public void send(String channel, String message) {
@@ -55,9 +72,10 @@ class InstanceSignalTransports {
             listeners.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(listener);
         }
 
+        /** Live when this instance is sure to be the only one. */
         @Override
         public boolean live() {
-            return true;
+            return alone;
         }
 
         void mayHaveMissed() {
@@ -81,6 +99,7 @@ class InstanceSignalTransports {
         private volatile boolean connected = true;
 
         RedisSignals(RedisClient client) {
+            super(false);
             this.subscriber = client.connectPubSub(StringCodec.UTF8);
             this.publisher = client.connect(StringCodec.UTF8);
             subscriber.addListener(new RedisPubSubAdapter<>() {

@@ -4,8 +4,9 @@ package org.rampe.site;
  * Word passed between the instances of one site, for what an instance keeps in memory and must
  * forget at once when another changes it (a suspension). A signal is a short string on a named
  * channel; it reaches this instance's listeners at once, in the caller's thread, and the other
- * instances' listeners through Redis's publish/subscribe when {@value SharedRedis#URL} is set
- * (without Redis the site is one instance, so there is nobody else to tell).
+ * instances' listeners through Redis's publish/subscribe when {@value SharedRedis#URL} is set.
+ * Without Redis an instance with the embedded database is alone (nobody else to tell); one with a
+ * database server may not be, so it is never {@link #live()}.
  *
  * <p>Publish/subscribe does not keep what it could not deliver: while an instance is cut from
  * Redis it may miss signals. It then says it is not {@link #live()}, so that what it keeps is read
