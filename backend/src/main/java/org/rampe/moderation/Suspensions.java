@@ -12,8 +12,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.rampe.members.SignedInGate;
 import org.rampe.site.InstanceSignals;
 import org.rampe.site.Viewer;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**

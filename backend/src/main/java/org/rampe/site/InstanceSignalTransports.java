@@ -134,7 +134,14 @@ class InstanceSignalTransports {
         @Override
         public void send(String channel, String message) {
             super.send(channel, message);
-            publisher.sync().publish(REDIS_PREFIX + channel, origin + "|" + message);
+            try {
+                publisher.sync().publish(REDIS_PREFIX + channel, origin + "|" + message);
+            } catch (RuntimeException e) {
+                // What was decided is committed and holds here. A Redis that cannot be reached has
+                // cut the other instances' subscriptions too: they read the graph at every check
+                // (not live) and forget all they kept once back.
+                LOG.warn("Signal on {} not published to the other instances: {}", channel, e.toString());
+            }
         }
 
         @Override
