@@ -6,6 +6,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.util.Locale;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -48,7 +49,7 @@ final class BackgroundThreads implements ThreadFactory {
         return thread;
     }
 
-    /** Whether this thread runs at {@link #NICE} (for tests: Linux only). */
+    /** The calling thread's nice value ({@link #NICE} on a background thread on Linux; 0 where it cannot be read). */
     static int niceOfThisThread() {
         return NICENESS.ofThisThread();
     }
@@ -57,7 +58,7 @@ final class BackgroundThreads implements ThreadFactory {
     private record Niceness(MethodHandle gettid, MethodHandle setpriority, MethodHandle getpriority) {
 
         private static final int PRIO_PROCESS = 0;
-        private static final java.util.concurrent.atomic.AtomicBoolean TOLD = new java.util.concurrent.atomic.AtomicBoolean();
+        private static final AtomicBoolean TOLD = new AtomicBoolean();
 
         static Niceness find() {
             if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {

@@ -14,14 +14,14 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import org.rampe.graph.EmbeddedGraph;
 import org.rampe.site.SharedRedis.WithRedis;
 import org.rampe.site.SharedRedis.WithoutRedis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
-import org.springframework.util.StringUtils;
 
 /** The two ways {@link InstanceSignals} travel: within this instance alone, or through Redis to all. */
 @Configuration(proxyBeanMethods = false)
@@ -32,13 +32,14 @@ class InstanceSignalTransports {
 
     /**
      * Without Redis: alone for sure when the database is embedded (its store lets one process in);
-     * with a database server (spring.neo4j.uri) other instances may share it unseen, so this one
-     * says it is not live and nothing kept from the graph is trusted.
+     * with a database server other instances may share it unseen, so this one says it is not live
+     * and nothing kept from the graph is trusted. Whether the database is embedded is the graph
+     * module's decision (it starts an {@link EmbeddedGraph} or not), not read again here.
      */
     @Bean
     @WithoutRedis
-    InstanceSignals localSignals(Environment environment) {
-        boolean alone = !StringUtils.hasText(environment.getProperty("spring.neo4j.uri"));
+    InstanceSignals localSignals(ObjectProvider<EmbeddedGraph> embedded) {
+        boolean alone = embedded.getIfAvailable() != null;
         if (!alone) {
             LoggerFactory.getLogger(InstanceSignalTransports.class).info(
                     "A database server and no Redis: other instances may share the database, so suspensions are read from it at every check");

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 public final class TooManyRequests extends RetryLater {
 
     private final transient RateLimit limit;
+
     public TooManyRequests(RateLimit limit, Duration retryAfter) {
         super("rate limit " + limit.name() + " used up; retry after " + retryAfter.toSeconds() + " s", retryAfter);
         this.limit = limit;
