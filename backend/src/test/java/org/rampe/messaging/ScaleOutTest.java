@@ -250,14 +250,7 @@ class ScaleOutTest {
         var admin = new HttpDevice(one.baseUrl(), HttpDevice.SAFARI_MAC).signIn(StompMember.email(ADMIN), StompMember.PASSWORD);
         String ivy = graph.one("MATCH (m:Member {handle: 'ivy_scale'}) RETURN m.id AS id", Map.of(), r -> r.get("id").asString())
                 .orElseThrow();
-        var reported = admin.post("/report", admin.get("/report?kind=member&id=" + ivy).body(),
-                "kind", "member", "id", ivy, "reason", "spam", "text", "Des messages en rafale");
-        assertThat(reported.statusCode()).isEqualTo(302);
-        String caseId = graph.one("MATCH (c:Case {targetId: $id}) RETURN c.id AS id", Map.of("id", ivy), r -> r.get("id").asString())
-                .orElseThrow();
-        var decided = admin.post("/moderation/cases/" + caseId + "/decision", admin.get("/moderation").body(),
-                "action", "suspend", "rule", "Règle 1 : respect", "reason", "Spam", "days", "7");
-        assertThat(decided.statusCode()).isEqualTo(302);
+        SuspendThroughTheSite.suspend(admin, graph, ivy, "spam", "Des messages en rafale", "7");
 
         for (var on : List.of(ivyOnOne, ivyOnTwo)) {
             var stopped = on.get("/account");

@@ -35,17 +35,7 @@ class SuspensionsAtOnceTest extends RampeTest {
         assertThat(noe.get("/account").statusCode()).as("seen, not suspended").isEqualTo(200);
 
         var admin = new HttpDevice(baseUrl(), HttpDevice.SAFARI_MAC).signIn(ADMIN_HANDLE + "@example.org", TestMembers.PASSWORD);
-        String noeId = members.idOf("noe");
-        var reported = admin.post("/report", admin.get("/report?kind=member&id=" + noeId).body(),
-                "kind", "member", "id", noeId, "reason", "harassment", "text", "Messages menaçants");
-        assertThat(reported.statusCode()).isEqualTo(302);
-        String caseId = graph.one("MATCH (c:Case {targetId: $id}) RETURN c.id AS id", Map.of("id", noeId),
-                r -> r.get("id").asString()).orElseThrow();
-        var decided = admin.post("/moderation/cases/" + caseId + "/decision", admin.get("/moderation").body(),
-                "action", "suspend", "rule", "Règle 1 : respect", "reason", "Harcèlement", "days", "");
-        assertThat(decided.statusCode()).isEqualTo(302);
-        String decision = graph.one("MATCH (d:Decision {action: 'suspend'}) RETURN d.id AS id", Map.of(),
-                r -> r.get("id").asString()).orElseThrow();
+        String decision = SuspendThroughTheSite.suspend(admin, graph, members.idOf("noe"), "harassment", "Messages menaçants", "");
 
         var stopped = noe.get("/account");
         assertThat(stopped.statusCode()).as("the next request, at once").isEqualTo(302);
