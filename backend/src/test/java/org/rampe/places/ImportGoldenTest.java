@@ -1,0 +1,99 @@
+package org.rampe.places;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+import org.rampe.RampeTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The batched importers of issue 18 give exactly what the row-by-row importers gave on the real
+ * Montpellier and acceslibre files: the same reports (counts, skipped rows with their line and
+ * reason, dropped values) and the same places, answers, summaries and fit labels, on a first import
+ * and on a re-import. {@code import-golden.txt} was written by the row-by-row importers (commit
+ * e5b5ffc) with {@code -Dimport.golden.write=true}.
+ */
+class ImportGoldenTest extends RampeTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/opendata/import-golden.txt");
+
+    @Autowired
+    OsmImport osm;
+
+    @Autowired
+    AcceslibreImport acceslibre;
+
+    @Test
+    void theRealFilesImportAsTheyDidRowByRow() throws IOException {
+        var out = new StringBuilder();
+        for (int pass = 1; pass <= 2; pass++) {
+            out.append("# pass ").append(pass).append('\n');
+            report(out, "pharmacies.geojson", resource("/demo/pharmacies.geojson", in -> osm.importStream(in, n -> { })));
+            report(out, "shops.geojson", resource("/demo/shops.geojson", in -> osm.importStream(in, n -> { })));
+            for (String csv : List.of("example-valid.csv", "import-test-valid.csv", "import-test-invalid.csv",
+                    "with-bad-rows.csv")) {
+                report(out, csv, resource("/opendata/acceslibre/" + csv, in -> acceslibre.importStream(in, n -> { })));
+            }
+            places(out);
+        }
+        String actual = out.toString();
+        if (Boolean.getBoolean("import.golden.write")) {
+            Files.writeString(GOLDEN, actual, StandardCharsets.UTF_8);
+        }
+        assertThat(actual).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
+    }
+
+    private static void report(StringBuilder out, String file, ImportReport r) {
+        out.append(file).append(": read ").append(r.read()).append(", created ").append(r.created())
+                .append(", updated ").append(r.updated()).append(", unreadable ").append(r.unreadable()).append('\n');
+        r.skipped().forEach(s -> out.append("  skipped line ").append(s.line()).append(": ").append(s.reason()).append('\n'));
+        r.warnings().forEach(w -> out.append("  warning line ").append(w.line()).append(": ").append(w.reason()).append('\n'));
+    }
+
+    /** Every place by source key with its facts, stored summary (without its random id), labels and current answers. */
+    private void places(StringBuilder out) {
+        var rows = graph.list("""
+                MATCH (p:Place)
+                OPTIONAL MATCH (p)<-[:ABOUT]-(a:Answer {current: true})
+                WITH p, a ORDER BY a.criterion, a.value
+                WITH p, collect(a.criterion + '=' + a.value + ' (' + a.source + ', imported ' + a.imported + ')') AS answers
+                OPTIONAL MATCH (p)-[:REVISED]->(r:Revision)
+                WITH p, answers, count(r) AS revisions
+                RETURN p.sourceKey AS key, p AS p, [l IN labels(p) WHERE l <> 'Place'] AS labels, answers, revisions
+                ORDER BY key
+                """, Map.of(), r -> {
+            var props = new TreeMap<String, Object>(r.get("p").asMap());
+            props.remove("id");
+            props.remove("createdAt");
+            props.remove("updatedAt");
+            String summary = String.valueOf(props.remove("summary"));
+            // The summary starts with the random id: keep what follows it.
+            summary = summary.substring(summary.indexOf(StoredSummary.SEPARATOR) + 1).replace(StoredSummary.SEPARATOR, '|');
+            var labels = new ArrayList<String>();
+            r.get("labels").asList(v -> v.asString()).forEach(labels::add);
+            labels.sort(null);
+            return r.get("key").asString() + "\n  " + props + "\n  summary " + summary + "\n  labels " + labels
+                    + "\n  answers " + r.get("answers").asList(v -> v.asString()) + "\n  revisions "
+                    + r.get("revisions").asLong() + "\n";
+        });
+        out.append(rows.size()).append(" places\n");
+        rows.forEach(out::append);
+    }
+
+    private ImportReport resource(String name, Function<InputStream, ImportReport> importer) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream(name)) {
+            return importer.apply(in);
+        }
+    }
+}
