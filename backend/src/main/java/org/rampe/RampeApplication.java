@@ -27,8 +27,11 @@ public class RampeApplication {
 
     /** {@code import osm|acceslibre FILE}: the application without its web server, then exit. */
     private static int importData(String[] args) {
-        var arguments = ImportCommand.parse(args);
-        if (arguments == null) {
+        ImportCommand.Arguments arguments;
+        try {
+            arguments = ImportCommand.parse(args);
+        } catch (ImportCommand.UsageException e) {
+            System.err.println(e.getMessage());
             System.err.println(ImportCommand.HELP);
             return ImportCommand.USAGE;
         }

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntConsumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -59,18 +58,22 @@ class AcceslibreImport {
         this.clock = clock;
     }
 
-    ImportReport importFile(Path file, IntConsumer progress) {
+    ImportReport importFile(Path file, ImportOptions options, ImportProgress progress) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             return ImportReport.unreadable(PlaceSource.ACCESLIBRE, "cannot read " + file);
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return importStream(in, progress);
+            return importStream(in, options, progress);
         } catch (IOException e) {
             return ImportReport.unreadable(PlaceSource.ACCESLIBRE, "cannot read " + file + ": " + e.getMessage());
         }
     }
 
-    ImportReport importStream(InputStream in, IntConsumer progress) {
+    ImportReport importStream(InputStream in, ImportProgress progress) {
+        return importStream(in, ImportOptions.ALL, progress);
+    }
+
+    ImportReport importStream(InputStream in, ImportOptions options, ImportProgress progress) {
         var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String headerLine;
         try {

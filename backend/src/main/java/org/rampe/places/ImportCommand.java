@@ -3,45 +3,109 @@ package org.rampe.places;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntConsumer;
 
 import org.springframework.context.ApplicationContext;
 
 /**
- * {@code rampe import osm|acceslibre FILE [--spring.property=value ...]}: imports one open-data
- * file into the database the application is configured for, prints progress and a summary.
+ * {@code rampe import osm|acceslibre FILE [--bbox W,S,E,N | --departement CODE] [--complete]
+ * [--spring.property=value ...]}: imports one open-data file into the database the application is
+ * configured for, prints progress and a summary.
  *
- * <p>Exit status: 0 when the file was read (even if some rows were skipped: they are listed),
+ * <p>Exit status: 0 when the whole file was read (even if some rows were skipped: they are listed),
  * {@value #UNREADABLE} when nothing could be read (missing file, not JSON or CSV at all),
- * {@value #USAGE} when the command line is wrong.
+ * {@value #FAILED} when the file broke off part-way (the rows before are in), {@value #USAGE} when
+ * the command line is wrong.
  */
 public final class ImportCommand {
 
     static final int DONE = 0;
     public static final int UNREADABLE = 1;
+    public static final int FAILED = 2;
     public static final int USAGE = 64;
 
-    public static final String HELP = "usage: rampe import osm FILE.geojson | rampe import acceslibre FILE.csv";
+    public static final String HELP = """
+            usage: rampe import osm FILE.geojson|FILE.osm.pbf [options]
+                   rampe import acceslibre FILE.csv [options]
+            options:
+              --bbox WEST,SOUTH,EAST,NORTH   only the places inside this box (degrees)
+              --departement CODE             only the places of this French département (33, 2A, 974)
+              --complete                     the file holds every place of its source in the area:
+                                             places it no longer has are marked "maybe closed\"""";
 
-    /** A checked command line; {@code springArgs} are whatever follows the file, for Spring. */
-    public record Arguments(String source, Path file, String[] springArgs) {
+    /**
+     * A checked command line; {@code springArgs} are the {@code --name=value} arguments that are not
+     * the import's own, for Spring. {@code departement} is resolved into {@link #options} once the
+     * graph is up (its box comes from the loaded addresses).
+     */
+    public record Arguments(String source, Path file, ImportOptions options, String departement, String[] springArgs) {
+    }
+
+    /** A command line that cannot be run, and why (printed above the help). */
+    public static final class UsageException extends IllegalArgumentException {
+        public UsageException(String message) {
+            super(message);
+        }
     }
 
     private ImportCommand() {
     }
 
-    /** Parses {@code import SOURCE FILE ...}; null when the command line is wrong (the caller prints the help). */
+    /** Parses {@code import SOURCE FILE ...}; throws {@link UsageException} when the command line is wrong. */
     public static Arguments parse(String[] args) {
         if (args.length < 3 || !args[0].equals("import")) {
-            return null;
+            throw new UsageException("import needs a source and a file");
         }
         String source = args[1];
         if (!List.of(PlaceSource.OSM, PlaceSource.ACCESLIBRE).contains(source)) {
-            return null;
+            throw new UsageException("unknown source \"" + source + "\"");
         }
-        return new Arguments(source, Path.of(args[2]), Arrays.copyOfRange(args, 3, args.length));
+        Area area = Area.EVERYWHERE;
+        String departement = null;
+        boolean complete = false;
+        List<String> spring = new ArrayList<>();
+        for (int i = 3; i < args.length; i++) {
+            String a = args[i];
+            String value = null;
+            String name = a;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                name = a.substring(0, eq);
+                value = a.substring(eq + 1);
+            }
+            switch (name) {
+                case "--bbox", "--departement" -> {
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            throw new UsageException(name + " needs a value");
+                        }
+                        value = args[++i];
+                    }
+                    if (area != Area.EVERYWHERE || departement != null) {
+                        throw new UsageException("one area only: --bbox or --departement");
+                    }
+                    try {
+                        if (name.equals("--bbox")) {
+                            area = Area.Box.parse(value);
+                        } else {
+                            departement = new Area.Departement(value, null).code();
+                        }
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException(name + ": " + e.getMessage());
+                    }
+                }
+                case "--complete" -> complete = true;
+                default -> {
+                    if (!a.startsWith("--")) {
+                        throw new UsageException("unexpected argument \"" + a + "\"");
+                    }
+                    spring.add(a);
+                }
+            }
+        }
+        return new Arguments(source, Path.of(args[2]), new ImportOptions(area, complete), departement,
+                spring.toArray(String[]::new));
     }
 
     /** Whether the file can be opened at all, checked before the database starts. */
@@ -51,17 +115,26 @@ public final class ImportCommand {
 
     /** Runs the import in a started application context and prints what happened. */
     public static int run(ApplicationContext context, Arguments arguments, PrintStream out) {
-        IntConsumer progress = n -> out.println("  " + n + " rows read");
+        ImportProgress progress = step -> out.println("  " + step.rows() + " rows read"
+                + (step.percent() >= 0 ? " (" + step.percent() + " %)" : ""));
         out.println("Importing " + arguments.source() + " data from " + arguments.file());
+        ImportOptions options = arguments.options();
+        if (arguments.departement() != null) {
+            options = new ImportOptions(context.getBean(Places.class).departement(arguments.departement()),
+                    options.complete());
+        }
         ImportReport report = arguments.source().equals(PlaceSource.OSM)
-                ? context.getBean(OsmImport.class).importFile(arguments.file(), progress)
-                : context.getBean(AcceslibreImport.class).importFile(arguments.file(), progress);
+                ? context.getBean(OsmImport.class).importFile(arguments.file(), options, progress)
+                : context.getBean(AcceslibreImport.class).importFile(arguments.file(), options, progress);
         print(report, out);
         return exitCode(report);
     }
 
     static int exitCode(ImportReport report) {
-        return report.nothingRead() ? UNREADABLE : DONE;
+        if (report.nothingRead()) {
+            return UNREADABLE;
+        }
+        return report.failure() != null ? FAILED : DONE;
     }
 
     static void print(ImportReport report, PrintStream out) {
@@ -71,7 +144,16 @@ public final class ImportCommand {
         }
         out.printf("%d rows read: %d created, %d updated, %d skipped, %d values dropped%n", report.read(),
                 report.created(), report.updated(), report.skipped().size(), report.warnings().size());
-        report.skipped().forEach(s -> out.printf("  skipped line %d: %s%n", s.line(), s.reason()));
-        report.warnings().forEach(w -> out.printf("  line %d: %s%n", w.line(), w.reason()));
+        if (report.outside() > 0) {
+            out.printf("%d rows outside the area left out%n", report.outside());
+        }
+        if (report.maybeClosed() > 0) {
+            out.printf("%d places no longer in the file marked \"maybe closed\"%n", report.maybeClosed());
+        }
+        report.skipped().forEach(s -> out.printf("  skipped %s: %s%n", s.position(), s.reason()));
+        report.warnings().forEach(w -> out.printf("  %s: %s%n", w.position(), w.reason()));
+        if (report.failure() != null) {
+            out.println("Import FAILED: " + report.failure() + ". The rows before it are in; fix the file and import it again.");
+        }
     }
 }

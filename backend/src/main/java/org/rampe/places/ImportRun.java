@@ -2,7 +2,6 @@ package org.rampe.places;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntConsumer;
 
 import org.rampe.places.ImportReport.RowProblem;
 
@@ -14,14 +13,14 @@ final class ImportRun {
 
     private final String source;
     private final Places places;
-    private final IntConsumer progress;
+    private final ImportProgress progress;
     private final List<RowProblem> skipped = new ArrayList<>();
     private final List<RowProblem> warnings = new ArrayList<>();
     private int read;
     private int created;
     private int updated;
 
-    ImportRun(String source, Places places, IntConsumer progress) {
+    ImportRun(String source, Places places, ImportProgress progress) {
         this.source = source;
         this.places = places;
         this.progress = progress;
@@ -73,11 +72,11 @@ final class ImportRun {
     private void counted() {
         read++;
         if (read % PROGRESS_EVERY == 0) {
-            progress.accept(read);
+            progress.update(new ImportProgress.Step(read, -1, -1));
         }
     }
 
     ImportReport report() {
-        return new ImportReport(source, read, created, updated, skipped, warnings, null);
+        return new ImportReport(source, read, created, updated, skipped, warnings, null, null, 0, 0);
     }
 }

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,18 +60,22 @@ public class OsmImport {
         this.clock = clock;
     }
 
-    ImportReport importFile(Path file, IntConsumer progress) {
+    ImportReport importFile(Path file, ImportOptions options, ImportProgress progress) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             return ImportReport.unreadable(PlaceSource.OSM, "cannot read " + file);
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return importStream(in, progress);
+            return importStream(in, options, progress);
         } catch (IOException e) {
             return ImportReport.unreadable(PlaceSource.OSM, "cannot read " + file + ": " + e.getMessage());
         }
     }
 
-    public ImportReport importStream(InputStream in, IntConsumer progress) {
+    public ImportReport importStream(InputStream in, ImportProgress progress) {
+        return importStream(in, ImportOptions.ALL, progress);
+    }
+
+    public ImportReport importStream(InputStream in, ImportOptions options, ImportProgress progress) {
         var run = new ImportRun(PlaceSource.OSM, places, progress);
         Instant at = clock.instant();
         try (JsonParser parser = JSON.createParser(in)) {

@@ -244,6 +244,18 @@ class PlaceRepository {
                 Map.of("keys", keys), r -> new PlaceId(r.get("id").asString()));
     }
 
+    /** The box of the BAN addresses loaded for a département, if any are. */
+    Optional<Area.Box> addressBox(String departement) {
+        return graph.one("""
+                MATCH (a:Address {departement: $code})
+                WITH min(a.location.x) AS west, min(a.location.y) AS south, max(a.location.x) AS east,
+                     max(a.location.y) AS north
+                WHERE west IS NOT NULL
+                RETURN west, south, east, north
+                """, Map.of("code", departement), r -> new Area.Box(r.get("west").asDouble(), r.get("south").asDouble(),
+                r.get("east").asDouble(), r.get("north").asDouble()));
+    }
+
     boolean exists(PlaceId id) {
         return graph.exists("MATCH (p:Place {id: $id}) RETURN count(p) > 0 AS found", Map.of("id", id.value()));
     }

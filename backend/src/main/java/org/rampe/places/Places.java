@@ -64,6 +64,15 @@ public class Places {
         return repository.idsBySourceKeys(List.of(source.key())).stream().findFirst();
     }
 
+    /**
+     * The département {@code code} as an import area: its places by postcode, and those without one
+     * by the box of its addresses loaded from the BAN (none loaded, no box).
+     */
+    public Area.Departement departement(String code) {
+        var departement = new Area.Departement(code, null);
+        return new Area.Departement(departement.code(), repository.addressBox(departement.code()).orElse(null));
+    }
+
     /** Whether the place exists (also for the photos of a place). */
     public boolean exists(PlaceId id) {
         return repository.exists(id);

@@ -107,7 +107,7 @@ class AcceslibreImportTest extends RampeTest {
 
         assertThat(report.nothingRead()).isTrue();
         assertThat(report.unreadable()).contains("no \"name\" column");
-        assertThat(acceslibre.importFile(java.nio.file.Path.of("does-not-exist.csv"), n -> { }).nothingRead()).isTrue();
+        assertThat(acceslibre.importFile(java.nio.file.Path.of("does-not-exist.csv"), ImportOptions.ALL, ImportProgress.NONE).nothingRead()).isTrue();
     }
 
     @Test

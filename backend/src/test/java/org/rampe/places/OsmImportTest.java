@@ -108,7 +108,7 @@ class OsmImportTest extends RampeTest {
         assertThat(osm.importStream(stream("id,name\n1,a\n"), n -> { }).nothingRead()).isTrue();
         assertThat(osm.importStream(stream("{\"type\": \"Feature\"}"), n -> { }).unreadable())
                 .isEqualTo("not a GeoJSON FeatureCollection (no \"features\" list)");
-        assertThat(osm.importFile(java.nio.file.Path.of("no-such-file.geojson"), n -> { }).nothingRead()).isTrue();
+        assertThat(osm.importFile(java.nio.file.Path.of("no-such-file.geojson"), ImportOptions.ALL, ImportProgress.NONE).nothingRead()).isTrue();
     }
 
     @Test
