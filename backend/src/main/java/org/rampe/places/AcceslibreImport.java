@@ -63,7 +63,7 @@ class AcceslibreImport {
             return ImportReport.unreadable(PlaceSource.ACCESLIBRE, "cannot read " + file);
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return importStream(in, options, progress);
+            return importStream(in, Files.size(file), options, progress);
         } catch (IOException e) {
             return ImportReport.unreadable(PlaceSource.ACCESLIBRE, "cannot read " + file + ": " + e.getMessage());
         }
@@ -74,7 +74,13 @@ class AcceslibreImport {
     }
 
     ImportReport importStream(InputStream in, ImportOptions options, ImportProgress progress) {
-        var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        return importStream(in, -1, options, progress);
+    }
+
+    /** Reads the rows of {@code in}, {@code size} bytes long (-1: unknown), keeping those in the options' area. */
+    ImportReport importStream(InputStream in, long size, ImportOptions options, ImportProgress progress) {
+        var counted = new CountingInputStream(in);
+        var reader = new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8));
         String headerLine;
         try {
             reader.mark(1 << 16);
@@ -87,8 +93,8 @@ class AcceslibreImport {
             return ImportReport.unreadable(PlaceSource.ACCESLIBRE, "empty file: no header line");
         }
         var format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(headerLine)).setIgnoreEmptyLines(true).get();
-        var run = new ImportRun(PlaceSource.ACCESLIBRE, places, progress);
         Instant at = clock.instant();
+        var run = new ImportRun(PlaceSource.ACCESLIBRE, places, options, progress, counted::count, size, at);
         try (CSVParser parser = format.parse(reader)) {
             Iterator<CSVRecord> records = parser.iterator();
             Map<String, Integer> columns;
@@ -114,19 +120,22 @@ class AcceslibreImport {
                     }
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    run.brokenAt(parser.getCurrentLineNumber(), "not valid CSV: " + e.getMessage());
+                    run.brokenAt(ImportRun.At.line(parser.getCurrentLineNumber()), "not valid CSV: " + e.getMessage());
                     break;
                 }
                 long line = firstLine(record, parser.getCurrentLineNumber());
                 ParsedRow row = parse(new Row(record, columns), at);
                 if (row.skipped()) {
-                    run.skipped(line, row.skipReason());
+                    run.skipped(ImportRun.At.line(line), row.skipReason());
                 } else {
-                    run.imported(row.place(), line, row.warnings());
+                    run.imported(row.place(), ImportRun.At.line(line), row.warnings());
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            return ImportReport.unreadable(PlaceSource.ACCESLIBRE, "cannot read: " + e.getMessage());
+            if (run.read() == 0) {
+                return ImportReport.unreadable(PlaceSource.ACCESLIBRE, "cannot read: " + e.getMessage());
+            }
+            run.brokenAt(ImportRun.At.line(run.read() + 1L), "cannot read: " + e.getMessage());
         }
         return run.report();
     }

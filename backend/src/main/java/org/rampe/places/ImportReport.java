@@ -31,12 +31,19 @@ public record ImportReport(String source, int read, int created, int updated, Li
             this(line, 0, -1, reason);
         }
 
-        /** Where the row is, as the report says it: "feature 12 (byte 3456, line 4)" or "line 12". */
+        /** Where the row is, as the report says it: "feature 12 (byte 3456, line 4)", "feature 12" (PBF) or "line 12" (CSV). */
         public String position() {
             if (index <= 0) {
                 return "line " + line;
             }
-            return "feature " + index + (offset >= 0 ? " (byte " + offset + ", line " + line + ")" : " (line " + line + ")");
+            List<String> where = new java.util.ArrayList<>(2);
+            if (offset >= 0) {
+                where.add("byte " + offset);
+            }
+            if (line > 0) {
+                where.add("line " + line);
+            }
+            return "feature " + index + (where.isEmpty() ? "" : " (" + String.join(", ", where) + ")");
         }
     }
 

@@ -1,44 +1,89 @@
 package org.rampe.places;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.LongSupplier;
 
 import org.rampe.places.ImportReport.RowProblem;
 
-/** The running tally of one import: each row read is created, updated or skipped. */
+/**
+ * The running tally of one import: each row read is created, updated or skipped. Rows are written
+ * in batches of {@value #BATCH} (one transaction each, issue 18): a row is counted as read when it is
+ * checked, as created or updated when its batch is written.
+ */
 final class ImportRun {
 
-    /** How often progress is reported, in rows read. */
-    static final int PROGRESS_EVERY = 100;
+    /**
+     * Rows written per transaction. Measured on the 200,000-place benchmark file (docs/benchmarks.md):
+     * a few thousand rows make a transaction's fixed cost vanish while its state stays a few megabytes.
+     */
+    static final int BATCH = 2_000;
+
+    /** Where a row is in its file: 1-based line, 1-based index among the file's rows (0: not counted), byte offset (-1: unknown). */
+    record At(long line, long index, long offset) {
+        static At line(long line) {
+            return new At(line, 0, -1);
+        }
+    }
 
     private final String source;
     private final Places places;
+    private final ImportOptions options;
     private final ImportProgress progress;
+    private final LongSupplier bytesRead;
+    private final long totalBytes;
+    private final Instant startedAt;
     private final List<RowProblem> skipped = new ArrayList<>();
     private final List<RowProblem> warnings = new ArrayList<>();
+    private final List<ImportedPlace> batch = new ArrayList<>(BATCH);
+    private final Set<String> batchKeys = new HashSet<>();
+    private String failure;
     private int read;
+    private int outside;
     private int created;
     private int updated;
 
-    ImportRun(String source, Places places, ImportProgress progress) {
+    /**
+     * @param bytesRead  how much of the file is read so far, for progress
+     * @param totalBytes the file's size, or -1
+     * @param startedAt  the date of the import: the date its answers count from, and the date its places
+     *                   are seen in their source (a complete import marks those not seen since as "maybe closed")
+     */
+    ImportRun(String source, Places places, ImportOptions options, ImportProgress progress, LongSupplier bytesRead,
+              long totalBytes, Instant startedAt) {
         this.source = source;
         this.places = places;
+        this.options = options;
         this.progress = progress;
+        this.bytesRead = bytesRead;
+        this.totalBytes = totalBytes;
+        this.startedAt = startedAt;
     }
 
-    void imported(ImportedPlace place, long line, List<String> rowWarnings) {
-        String refused = nameProblem(place.name());
-        if (refused != null) {
-            skipped(line, refused);
+    void imported(ImportedPlace place, At at, List<String> rowWarnings) {
+        if (!options.area().contains(place.location(), place.address().postcode())) {
+            outside++;
             return;
         }
-        rowWarnings.forEach(w -> warnings.add(new RowProblem(line, w)));
-        if (places.importPlace(place) == Places.ImportOutcome.CREATED) {
-            created++;
-        } else {
-            updated++;
+        String refused = nameProblem(place.name());
+        if (refused != null) {
+            skipped(at, refused);
+            return;
         }
+        rowWarnings.forEach(w -> warnings.add(problem(at, w)));
+        if (!batchKeys.add(place.source().key())) {
+            // The same place twice in a file: its first row is written before its second is.
+            flush();
+            batchKeys.add(place.source().key());
+        }
+        batch.add(place);
         counted();
+        if (batch.size() >= BATCH) {
+            flush();
+        }
     }
 
     /**
@@ -55,28 +100,61 @@ final class ImportRun {
         return null;
     }
 
-    void skipped(long line, String reason) {
-        skipped.add(new RowProblem(line, reason));
+    void skipped(At at, String reason) {
+        skipped.add(problem(at, reason));
         counted();
     }
 
-    /** The file stopped making sense part-way: what came before stays imported. */
-    void brokenAt(long line, String reason) {
-        skipped(line, reason + "; the rest of the file was not read");
+    /**
+     * The file stopped making sense part-way (cut, corrupt): what came before stays imported, the
+     * rest is not read, and the import has failed.
+     */
+    void brokenAt(At at, String reason) {
+        failure = reason + " at " + problem(at, reason).position() + "; the rest of the file was not read";
     }
 
     int read() {
         return read;
     }
 
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    private static RowProblem problem(At at, String reason) {
+        return new RowProblem(at.line(), at.index(), at.offset(), reason);
+    }
+
     private void counted() {
         read++;
-        if (read % PROGRESS_EVERY == 0) {
-            progress.update(new ImportProgress.Step(read, -1, -1));
+        if (read % ImportProgress.EVERY == 0) {
+            progress.update(new ImportProgress.Step(read + outside, bytesRead.getAsLong(), totalBytes));
         }
     }
 
+    private void flush() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        for (var outcome : places.importBatch(batch)) {
+            if (outcome == Places.ImportOutcome.CREATED) {
+                created++;
+            } else {
+                updated++;
+            }
+        }
+        batch.clear();
+        batchKeys.clear();
+    }
+
+    /** Writes the last batch and, after a whole complete file, marks the places it no longer has. */
     ImportReport report() {
-        return new ImportReport(source, read, created, updated, skipped, warnings, null, null, 0, 0);
+        flush();
+        int maybeClosed = 0;
+        if (options.complete() && failure == null) {
+            maybeClosed = places.markMaybeClosed(source, options.area(), startedAt);
+        }
+        progress.update(new ImportProgress.Step(read + outside, bytesRead.getAsLong(), totalBytes));
+        return new ImportReport(source, read, created, updated, skipped, warnings, null, failure, outside, maybeClosed);
     }
 }

@@ -27,9 +27,11 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Imports an OpenStreetMap GeoJSON FeatureCollection of points (one OSM node a feature), mapping
- * its tags to criteria as graph-schema/README.md says. The file is read as a stream, so a large
- * extract never sits in memory; each feature is reported under the line it starts on.
+ * Imports OpenStreetMap places, mapping their tags to criteria as graph-schema/README.md says: a
+ * GeoJSON FeatureCollection (points, and ways or relations at their centre; ids as {@code osm_id},
+ * {@code @id} or a feature id such as {@code node/123}) or an {@code .osm.pbf} extract
+ * ({@link OsmPbf}). Files are read as streams, so a large extract never sits in memory; each
+ * feature is reported by its index, byte offset and line.
  */
 @Component
 public class OsmImport {
@@ -49,6 +51,7 @@ public class OsmImport {
 
     private final Places places;
     private final Clock clock;
+    private final OsmPbf pbf = new OsmPbf();
 
     @Autowired
     OsmImport(Places places) {
@@ -64,8 +67,11 @@ public class OsmImport {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             return ImportReport.unreadable(PlaceSource.OSM, "cannot read " + file);
         }
+        if (OsmPbf.isPbf(file)) {
+            return pbf.importFile(file, options, progress, this);
+        }
         try (InputStream in = Files.newInputStream(file)) {
-            return importStream(in, options, progress);
+            return importStream(in, Files.size(file), options, progress);
         } catch (IOException e) {
             return ImportReport.unreadable(PlaceSource.OSM, "cannot read " + file + ": " + e.getMessage());
         }
@@ -76,42 +82,75 @@ public class OsmImport {
     }
 
     public ImportReport importStream(InputStream in, ImportOptions options, ImportProgress progress) {
-        var run = new ImportRun(PlaceSource.OSM, places, progress);
+        return importStream(in, -1, options, progress);
+    }
+
+    /**
+     * Reads the features of a GeoJSON FeatureCollection from {@code in}, {@code size} bytes long (-1:
+     * unknown), keeping those in the options' area. Each row is reported by its index among the
+     * features, its byte offset and its line (most exports are a single line).
+     */
+    ImportReport importStream(InputStream in, long size, ImportOptions options, ImportProgress progress) {
+        var counted = new CountingInputStream(in);
         Instant at = clock.instant();
-        try (JsonParser parser = JSON.createParser(in)) {
+        var run = newRun(options, progress, counted::count, size, at);
+        long index = 0;
+        try (JsonParser parser = JSON.createParser(counted)) {
             if (parser.nextToken() != JsonToken.START_OBJECT || !toFeatures(parser)) {
                 return ImportReport.unreadable(PlaceSource.OSM, "not a GeoJSON FeatureCollection (no \"features\" list)");
             }
             while (true) {
                 JsonToken token;
-                long line;
+                ImportRun.At position;
                 JsonNode feature;
                 try {
                     token = parser.nextToken();
-                    line = parser.currentTokenLocation().getLineNr();
-                    if (token == JsonToken.END_ARRAY || token == null) {
+                    var location = parser.currentTokenLocation();
+                    if (token == JsonToken.END_ARRAY) {
                         break;
                     }
+                    if (token == null) {
+                        // The file ends inside the list: it was cut.
+                        run.brokenAt(new ImportRun.At(location.getLineNr(), index + 1, location.getByteOffset()),
+                                "the file ends before its list of features does (cut short?)");
+                        break;
+                    }
+                    index++;
+                    position = new ImportRun.At(location.getLineNr(), index, location.getByteOffset());
                     feature = parser.readValueAsTree();
                 } catch (JacksonException e) {
-                    if (run.read() == 0) {
+                    if (run.read() == 0 && index <= 1) {
                         return ImportReport.unreadable(PlaceSource.OSM, "not valid JSON: " + e.getOriginalMessage());
                     }
-                    run.brokenAt(e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                            "not valid JSON: " + e.getOriginalMessage());
+                    var where = e.getLocation();
+                    run.brokenAt(where == null ? new ImportRun.At(0, index, -1)
+                            : new ImportRun.At(where.getLineNr(), index, where.getByteOffset()),
+                            "not valid JSON (" + e.getOriginalMessage() + ")");
                     break;
                 }
-                ParsedRow row = parse(feature, at);
-                if (row.skipped()) {
-                    run.skipped(line, row.skipReason());
-                } else {
-                    run.imported(row.place(), line, row.warnings());
-                }
+                accept(run, parse(feature, at), position);
             }
         } catch (JacksonException e) {
             return ImportReport.unreadable(PlaceSource.OSM, "not valid JSON: " + e.getOriginalMessage());
         }
         return run.report();
+    }
+
+    ImportRun newRun(ImportOptions options, ImportProgress progress, java.util.function.LongSupplier bytesRead, long size,
+                     Instant at) {
+        return new ImportRun(PlaceSource.OSM, places, options, progress, bytesRead, size, at);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    static void accept(ImportRun run, ParsedRow row, ImportRun.At position) {
+        if (row.skipped()) {
+            run.skipped(position, row.skipReason());
+        } else {
+            run.imported(row.place(), position, row.warnings());
+        }
     }
 
     /** Moves the parser into the top-level "features" array; false when there is none. */
@@ -127,57 +166,188 @@ public class OsmImport {
         return false;
     }
 
-    /** Checks one feature and maps its tags; never throws on bad data. */
+    /** An OpenStreetMap element id as exporters write it: {@code node/123}, {@code way/45}, {@code relation/6}. */
+    private static final Pattern TYPED_ID = Pattern.compile("^(node|way|relation|n|w|r)/?(-?\\d{1,19})$");
+
+    /** Checks one GeoJSON feature and maps its tags; never throws on bad data. */
     static ParsedRow parse(JsonNode feature, Instant at) {
         if (feature == null || !feature.isObject()) {
             return ParsedRow.skip("not a GeoJSON feature");
         }
         JsonNode props = feature.path("properties");
-        String id = text(props, "osm_id");
-        if (id.isEmpty()) {
-            return ParsedRow.skip("no osm_id");
-        }
         List<String> warnings = new ArrayList<>();
-        if (id.matches("-\\d{1,10}")) {
-            // Node ids passed 2^31 in 2013; some exporters wrote them as 32-bit signed integers.
-            long repaired = Long.parseLong(id) + (1L << 32);
-            if (repaired <= 0 || repaired >= (1L << 32)) {
-                return ParsedRow.skip("bad osm_id \"" + id + "\"");
+        String sourceId = sourceId(feature, props, warnings);
+        if (sourceId == null) {
+            return ParsedRow.skip(warnings.isEmpty() ? "no OpenStreetMap id (osm_id, @id, or a feature id such as node/123)"
+                    : warnings.getFirst());
+        }
+        Map<String, String> tags = new java.util.HashMap<>();
+        props.properties().forEach(e -> {
+            JsonNode v = e.getValue();
+            if (v.isValueNode() && !v.isNull()) {
+                tags.put(e.getKey(), v.asString().strip());
             }
-            warnings.add("osm_id " + id + " overflowed a 32-bit integer; read as node " + repaired);
-            id = Long.toString(repaired);
+        });
+        JsonNode geometry = feature.path("geometry");
+        String type = geometry.path("type").asString("");
+        JsonNode coordinates = geometry.path("coordinates");
+        GeoPoint location;
+        if (type.equals("Point")) {
+            if (!coordinates.isArray() || coordinates.size() < 2 || !coordinates.get(0).isNumber()
+                    || !coordinates.get(1).isNumber()) {
+                return ParsedRow.skip("bad coordinates " + coordinates);
+            }
+            try {
+                location = new GeoPoint(coordinates.get(1).asDouble(), coordinates.get(0).asDouble());
+            } catch (IllegalArgumentException e) {
+                return ParsedRow.skip("bad coordinates " + coordinates + ": " + e.getMessage());
+            }
+        } else if (List.of("LineString", "Polygon", "MultiPolygon", "MultiLineString", "MultiPoint").contains(type)) {
+            // A way or a relation: its centre (the middle of its bounding box), as osmium and Overpass give it.
+            var box = new double[] {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+            if (!bounds(coordinates, box, 0)) {
+                return ParsedRow.skip("bad coordinates in a " + type);
+            }
+            try {
+                location = new GeoPoint((box[1] + box[3]) / 2, (box[0] + box[2]) / 2);
+            } catch (IllegalArgumentException e) {
+                return ParsedRow.skip("bad coordinates in a " + type + ": " + e.getMessage());
+            }
+        } else if (type.isEmpty()) {
+            return ParsedRow.skip("no geometry");
+        } else {
+            return ParsedRow.skip("geometry " + type + " has no centre");
         }
-        if (!id.matches("\\d{1,19}")) {
-            return ParsedRow.skip("bad osm_id \"" + id + "\"");
+        ParsedRow row = parse(sourceId, tags::get, location, at);
+        if (row.skipped() || warnings.isEmpty()) {
+            return row;
         }
-        String name = text(props, "name");
+        var all = new ArrayList<>(warnings);
+        all.addAll(row.warnings());
+        return ParsedRow.ok(row.place(), all);
+    }
+
+    /** Widens {@code box} (west, south, east, north) by the positions in nested coordinate arrays; false if one is bad. */
+    private static boolean bounds(JsonNode coordinates, double[] box, int depth) {
+        if (!coordinates.isArray() || coordinates.isEmpty() || depth > 4) {
+            return false;
+        }
+        if (coordinates.get(0).isNumber()) {
+            if (coordinates.size() < 2 || !coordinates.get(1).isNumber()) {
+                return false;
+            }
+            double lon = coordinates.get(0).asDouble();
+            double lat = coordinates.get(1).asDouble();
+            box[0] = Math.min(box[0], lon);
+            box[1] = Math.min(box[1], lat);
+            box[2] = Math.max(box[2], lon);
+            box[3] = Math.max(box[3], lat);
+            return true;
+        }
+        for (JsonNode c : coordinates) {
+            if (!bounds(c, box, depth + 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The place's id in OpenStreetMap as Rampe keys it: a node's number alone (as the first imports
+     * wrote it), {@code way/N} or {@code relation/N} otherwise. Read from the {@code osm_id} property
+     * (with {@code osm_type} when there is one), the {@code @id} property (osmtogeojson,
+     * overpass-turbo) or the feature's own {@code id} ({@code node/123}). Null when there is none or
+     * it is bad; a repaired id adds a warning.
+     */
+    private static String sourceId(JsonNode feature, JsonNode props, List<String> warnings) {
+        String osmId = text(props, "osm_id");
+        if (!osmId.isEmpty()) {
+            String type = text(props, "osm_type").toLowerCase(Locale.ROOT);
+            if (osmId.matches("-\\d{1,10}") && (type.isEmpty() || type.startsWith("n"))) {
+                // Node ids passed 2^31 in 2013; some exporters wrote them as 32-bit signed integers.
+                long repaired = Long.parseLong(osmId) + (1L << 32);
+                if (repaired <= 0 || repaired >= (1L << 32)) {
+                    warnings.add("bad osm_id \"" + osmId + "\"");
+                    return null;
+                }
+                warnings.add("osm_id " + osmId + " overflowed a 32-bit integer; read as node " + repaired);
+                osmId = Long.toString(repaired);
+            }
+            if (!osmId.matches("\\d{1,19}")) {
+                warnings.add("bad osm_id \"" + osmId + "\"");
+                return null;
+            }
+            return typed(type.isEmpty() ? "node" : type, osmId);
+        }
+        for (JsonNode candidate : List.of(props.path("@id"), feature.path("id"))) {
+            if (candidate.isString()) {
+                Matcher m = TYPED_ID.matcher(candidate.asString().strip().toLowerCase(Locale.ROOT));
+                if (m.matches() && !m.group(2).startsWith("-")) {
+                    return typed(m.group(1), m.group(2));
+                }
+                if (!candidate.asString().isBlank()) {
+                    warnings.add("bad OpenStreetMap id \"" + candidate.asString() + "\"");
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String typed(String type, String number) {
+        return switch (type) {
+            case "way", "w" -> "way/" + number;
+            case "relation", "r" -> "relation/" + number;
+            default -> number;
+        };
+    }
+
+    /** The tags that make an element a place: its category comes from the first one it has. */
+    static final List<String> CATEGORY_TAGS = List.of("amenity", "shop", "tourism", "leisure", "healthcare", "office", "craft");
+
+    /** Whether an element's tags make it worth reading: a place category or a {@code wheelchair*} tag. */
+    static boolean isPlace(java.util.function.Function<String, String> tags, Iterable<String> keys) {
+        for (String key : keys) {
+            if (key.startsWith("wheelchair") || key.startsWith("toilets:wheelchair")) {
+                return true;
+            }
+        }
+        for (String key : CATEGORY_TAGS) {
+            String v = tags.apply(key);
+            if (v != null && !v.isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Maps one element's tags (read through {@code tags}, null when absent) to a place at
+     * {@code location}: the same mapping for GeoJSON features and PBF elements.
+     */
+    static ParsedRow parse(String sourceId, java.util.function.Function<String, String> tags, GeoPoint location,
+                           Instant at) {
+        java.util.function.Function<String, String> tag = k -> {
+            String v = tags.apply(k);
+            return v == null ? "" : v.strip();
+        };
+        List<String> warnings = new ArrayList<>();
+        String name = tag.apply("name");
         if (name.isEmpty()) {
             return ParsedRow.skip("no name");
         }
-        JsonNode geometry = feature.path("geometry");
-        if (!"Point".equals(geometry.path("type").asString(""))) {
-            return ParsedRow.skip("geometry is not a Point");
+        String category = "";
+        for (String key : CATEGORY_TAGS) {
+            category = tag.apply(key);
+            if (!category.isEmpty()) {
+                break;
+            }
         }
-        JsonNode coordinates = geometry.path("coordinates");
-        if (!coordinates.isArray() || coordinates.size() < 2 || !coordinates.get(0).isNumber()
-                || !coordinates.get(1).isNumber()) {
-            return ParsedRow.skip("bad coordinates " + coordinates);
-        }
-        GeoPoint location;
-        try {
-            location = new GeoPoint(coordinates.get(1).asDouble(), coordinates.get(0).asDouble());
-        } catch (IllegalArgumentException e) {
-            return ParsedRow.skip("bad coordinates " + coordinates + ": " + e.getMessage());
-        }
-        String category = text(props, "amenity");
-        if (category.isEmpty()) {
-            category = text(props, "shop");
-        }
-        String street = (text(props, "addr:housenumber") + " " + text(props, "addr:street")).strip();
-        var address = new Address(street, text(props, "addr:postcode"), text(props, "addr:city"));
+        String street = (tag.apply("addr:housenumber") + " " + tag.apply("addr:street")).strip();
+        var address = new Address(street, tag.apply("addr:postcode"), tag.apply("addr:city"));
 
         Map<Criterion, String> values = new EnumMap<>(Criterion.class);
-        String wheelchair = text(props, "wheelchair").toLowerCase(Locale.ROOT);
+        String wheelchair = tag.apply("wheelchair").toLowerCase(Locale.ROOT);
         if (!wheelchair.isEmpty() && !WHEELCHAIR_VALUES.contains(wheelchair)) {
             warnings.add("bad value \"" + wheelchair + "\" for wheelchair, ignored");
             wheelchair = "";
@@ -187,14 +357,14 @@ public class OsmImport {
         if (wheelchair.equals("yes") || wheelchair.equals("designated")) {
             values.put(Criterion.STEP_FREE_ENTRANCE, "yes");
         }
-        String toilets = text(props, "toilets:wheelchair");
+        String toilets = tag.apply("toilets:wheelchair");
         if (toilets.isEmpty()) {
-            toilets = text(props, "wheelchair:toilets"); // the older spelling, used in these extracts
+            toilets = tag.apply("wheelchair:toilets"); // the older spelling, used in these extracts
         }
         yesNo(toilets, "toilets:wheelchair", warnings).ifPresent(v -> values.put(Criterion.ACCESSIBLE_TOILET, v));
-        centimetres(props, "wheelchair:entrance_width", Criterion.DOOR_WIDTH, warnings)
+        centimetres(tag.apply("wheelchair:entrance_width"), "wheelchair:entrance_width", Criterion.DOOR_WIDTH, warnings)
                 .ifPresent(v -> values.put(Criterion.DOOR_WIDTH, v));
-        centimetres(props, "wheelchair:step_height", Criterion.STEP_HEIGHT, warnings).ifPresent(v -> {
+        centimetres(tag.apply("wheelchair:step_height"), "wheelchair:step_height", Criterion.STEP_HEIGHT, warnings).ifPresent(v -> {
             values.put(Criterion.STEP_HEIGHT, v);
             if (v.equals("0")) {
                 values.put(Criterion.STEP_FREE_ENTRANCE, "yes");
@@ -204,7 +374,7 @@ public class OsmImport {
                 values.put(Criterion.ENTRANCE_STEPS, "1");
             }
         });
-        var place = new ImportedPlace(PlaceSource.osm(id), name, category, address, location, values,
+        var place = new ImportedPlace(PlaceSource.osm(sourceId), name, category, address, location, values,
                 wheelchair.isEmpty() ? null : wheelchair, at);
         return ParsedRow.ok(place, warnings);
     }
@@ -231,8 +401,7 @@ public class OsmImport {
         };
     }
 
-    private static Optional<String> centimetres(JsonNode props, String tag, Criterion criterion, List<String> warnings) {
-        String raw = text(props, tag);
+    private static Optional<String> centimetres(String raw, String tag, Criterion criterion, List<String> warnings) {
         if (raw.isEmpty()) {
             return Optional.empty();
         }

@@ -94,72 +94,92 @@ class PlaceRepository {
     }
 
     /**
-     * Creates or updates the place of an imported row, keyed by its source key, makes the source's
-     * answers current (an answer whose value did not change keeps its date), and stores the
-     * summary computed from all current answers — one transaction per row.
+     * Creates or updates the places of a batch of imported rows, keyed by their source keys (distinct
+     * within the batch), in one transaction: each row's facts (a change recorded as a revision of the
+     * source), the source's answers made current (an answer whose value did not change keeps its
+     * date, one that changed or disappeared stays as history), and the summary computed from all
+     * current answers, members' included. Marks each place as seen in its source now, which clears a
+     * "maybe closed" mark. Returns whether each row created its place, in the rows' order.
      */
-    Upsert upsertImported(ImportedPlace row, Function<PlaceDetails, Summary> summarise) {
-        Map<String, Object> values = new HashMap<>();
-        row.values().forEach((c, v) -> values.put(c.key(), v));
-        var params = new HashMap<String, Object>();
-        params.put("key", row.source().key());
-        params.put("newId", PlaceId.random().value());
-        params.put("name", row.name());
-        params.put("category", row.category());
-        params.put("street", row.address().street());
-        params.put("postcode", row.address().postcode());
-        params.put("city", row.address().city());
-        params.put("location", point(row.location()));
-        params.put("source", row.source().kind());
-        params.put("sourceId", row.source().sourceId());
-        params.put("licence", row.source().licence());
-        params.put("attribution", row.source().attribution());
-        params.put("sourceWheelchair", row.sourceWheelchair());
-        params.put("at", row.importedAt().atOffset(ZoneOffset.UTC));
-        params.put("values", values);
+    List<Upsert> upsertImported(List<ImportedPlace> batch, Function<PlaceDetails, Summary> summarise) {
+        List<Map<String, Object>> rows = new ArrayList<>(batch.size());
+        for (ImportedPlace row : batch) {
+            Map<String, Object> values = new HashMap<>();
+            row.values().forEach((c, v) -> values.put(c.key(), v));
+            var r = new HashMap<String, Object>();
+            r.put("key", row.source().key());
+            r.put("newId", PlaceId.random().value());
+            r.put("name", row.name());
+            r.put("category", row.category());
+            r.put("street", row.address().street());
+            r.put("postcode", row.address().postcode());
+            r.put("city", row.address().city());
+            r.put("location", point(row.location()));
+            r.put("source", row.source().kind());
+            r.put("sourceId", row.source().sourceId());
+            r.put("licence", row.source().licence());
+            r.put("attribution", row.source().attribution());
+            r.put("sourceWheelchair", row.sourceWheelchair());
+            r.put("at", row.importedAt().atOffset(ZoneOffset.UTC));
+            r.put("values", values);
+            rows.add(r);
+        }
         return graph.inWrite(tx -> {
-            boolean created = tx.run("""
-                    MERGE (p:Place {sourceKey: $key})
-                    ON CREATE SET p.id = $newId, p.createdAt = $at, p.closed = false, p._new = true
-                    // What the row changes is recorded as a revision of the source (its creation too).
-                    WITH p, coalesce(p._new, false) AS created, """ + RevisionRepository.changes(false) + """
-                     AS changes
-                    SET p.name = $name, p.category = $category, p.street = $street, p.postcode = $postcode,
-                        p.city = $city, p.location = $location, p.source = $source, p.sourceId = $sourceId,
-                        p.licence = $licence, p.attribution = $attribution, p.sourceWheelchair = $sourceWheelchair,
-                        p.updatedAt = $at
-                    REMOVE p._new
-                    WITH p, created, changes
-                    FOREACH (_ IN CASE WHEN size(changes) > 0 THEN [1] ELSE [] END |
-                      CREATE (p)-[:REVISED]->(:Revision {id: randomUUID(), at: datetime(), source: $source,
-                              created: created, fields: [c IN changes | c[0]], before: [c IN changes | c[1]],
-                              after: [c IN changes | c[2]]}))
-                    WITH p, created
-                    // Retire this source's answers that changed or disappeared; keep them as history.
-                    OPTIONAL MATCH (p)<-[:ABOUT]-(old:Answer {source: $source, current: true})
-                    WHERE NOT old.criterion IN keys($values) OR $values[old.criterion] <> old.value
-                    SET old.current = false
-                    WITH DISTINCT p, created
-                    UNWIND [k IN keys($values) | k] AS criterion
-                    OPTIONAL MATCH (p)<-[:ABOUT]-(same:Answer {source: $source, current: true, criterion: criterion})
-                    WITH p, created, criterion, same
-                    CALL (p, created, criterion, same) {
-                      WITH * WHERE same IS NULL
-                      CREATE (:Answer {id: randomUUID(), criterion: criterion, value: $values[criterion],
-                              source: $source, imported: true, at: $at, current: true})-[:ABOUT]->(p)
-                    }
-                    RETURN DISTINCT created
-                    """, params).list().stream().findFirst().map(r -> r.get("created").asBoolean())
-                    // No criterion at all: the UNWIND returned nothing; ask again whether it is new.
-                    .orElseGet(() -> tx.run("MATCH (p:Place {sourceKey: $key}) RETURN p.createdAt = p.updatedAt AS created",
-                            Map.of("key", row.source().key())).single().get("created").asBoolean());
-            var details = tx.run(BY_SOURCE_KEY + DETAILS, Map.of("value", row.source().key())).stream().findFirst()
-                    .map(PlaceRepository::details).orElseThrow();
-            var summary = summarise.apply(details);
-            saveSummary(tx, details.summary().id(), summary.consensus(), summary.verdicts());
-            return created ? Upsert.CREATED : Upsert.UPDATED;
+            Map<String, Boolean> created = new HashMap<>();
+            List<String> ids = new ArrayList<>(rows.size());
+            tx.run(UPSERT_IMPORTED, Map.of("rows", rows)).forEachRemaining(r -> {
+                created.put(r.get("key").asString(), r.get("created").asBoolean());
+                ids.add(r.get("id").asString());
+            });
+            List<Map<String, Object>> summaries = new ArrayList<>(ids.size());
+            tx.run(DETAILS_OF_IDS, Map.of("ids", ids)).forEachRemaining(r -> {
+                var details = details(r);
+                var summary = summarise.apply(details);
+                summaries.add(summaryParams(details.summary().id(), summary.consensus(), summary.verdicts()));
+            });
+            tx.run(SAVE_SUMMARIES, Map.of("summaries", summaries)).consume();
+            return batch.stream().map(row -> Boolean.TRUE.equals(created.get(row.source().key())) ? Upsert.CREATED
+                    : Upsert.UPDATED).toList();
         });
     }
+
+    /** One row of {@code $rows} a place: see {@link #upsertImported}. */
+    private static final String UPSERT_IMPORTED = """
+            UNWIND $rows AS row
+            MERGE (p:Place {sourceKey: row.key})
+            ON CREATE SET p.id = row.newId, p.createdAt = row.at, p.closed = false, p._new = true
+            // What the row changes is recorded as a revision of the source (its creation too).
+            WITH p, row, coalesce(p._new, false) AS created, """ + RevisionRepository.changes(false, "row.") + """
+             AS changes
+            SET p.name = row.name, p.category = row.category, p.street = row.street, p.postcode = row.postcode,
+                p.city = row.city, p.location = row.location, p.source = row.source, p.sourceId = row.sourceId,
+                p.licence = row.licence, p.attribution = row.attribution, p.sourceWheelchair = row.sourceWheelchair,
+                p.updatedAt = row.at, p.seenInSourceAt = row.at
+            REMOVE p._new, p.maybeClosedSince
+            WITH p, row, created, changes
+            FOREACH (_ IN CASE WHEN size(changes) > 0 THEN [1] ELSE [] END |
+              CREATE (p)-[:REVISED]->(:Revision {id: randomUUID(), at: datetime(), source: row.source,
+                      created: created, fields: [c IN changes | c[0]], before: [c IN changes | c[1]],
+                      after: [c IN changes | c[2]]}))
+            WITH p, row, created
+            // Retire this source's answers that changed or disappeared; keep them as history.
+            CALL (p, row) {
+              OPTIONAL MATCH (p)<-[:ABOUT]-(old:Answer {source: row.source, current: true})
+              WHERE NOT old.criterion IN keys(row.values) OR row.values[old.criterion] <> old.value
+              SET old.current = false
+            }
+            CALL (p, row) {
+              UNWIND keys(row.values) AS criterion
+              OPTIONAL MATCH (p)<-[:ABOUT]-(same:Answer {source: row.source, current: true, criterion: criterion})
+              WITH p, row, criterion, same WHERE same IS NULL
+              CREATE (:Answer {id: randomUUID(), criterion: criterion, value: row.values[criterion],
+                      source: row.source, imported: true, at: row.at, current: true})-[:ABOUT]->(p)
+            }
+            RETURN row.key AS key, created, p.id AS id
+            """;
+
+    private static final String SAVE_SUMMARIES = "UNWIND $summaries AS s\nMATCH (p:Place {id: s.id})\n"
+            + "SET p += s.props, p.updatedAt = datetime()\n" + StoredSummary.DERIVED;
 
     /** Replaces the member's current answer about one criterion; the old one stays as history. */
     void answer(PlaceId place, String memberId, Criterion criterion, String value, String comment) {
@@ -183,12 +203,14 @@ class PlaceRepository {
     }
 
     private static final String BY_ID = "MATCH (p:Place {id: $value})\n";
-    private static final String BY_SOURCE_KEY = "MATCH (p:Place {sourceKey: $value})\n";
 
-    /** A place found by {@link #BY_ID} or {@link #BY_SOURCE_KEY}, with its current answers. */
+    /** A place found by {@link #BY_ID} (or {@link #DETAILS_OF_IDS}), with its current answers. */
     private static final String DETAILS = "OPTIONAL MATCH (p)<-[:ABOUT]-(a:Answer {current: true})\n"
             + "WITH p, collect(a {.criterion, .value, .source, .imported, .at, .comment}) AS answers\n"
             + "RETURN " + ALL_PROPERTIES + ", answers";
+
+    /** The places of {@code $ids} with their current answers. */
+    private static final String DETAILS_OF_IDS = "UNWIND $ids AS id\nMATCH (p:Place {id: id})\n" + DETAILS;
 
     Optional<PlaceDetails> details(PlaceId id) {
         return graph.one(BY_ID + DETAILS, Map.of("value", id.value()), PlaceRepository::details);
@@ -242,6 +264,36 @@ class PlaceRepository {
     List<PlaceId> idsBySourceKeys(List<String> keys) {
         return graph.list("MATCH (p:Place) WHERE p.sourceKey IN $keys RETURN p.id AS id",
                 Map.of("keys", keys), r -> new PlaceId(r.get("id").asString()));
+    }
+
+    /** A place's id, location and postcode: what an import area is checked on. */
+    record Located(PlaceId id, GeoPoint location, String postcode) {
+    }
+
+    /** The open places of a source not seen in it since {@code at}, not yet marked "maybe closed". */
+    List<Located> notSeenInSourceSince(String source, Instant at) {
+        return graph.list("""
+                MATCH (p:Place {source: $source})
+                WHERE p.closed = false AND p.maybeClosedSince IS NULL
+                  AND (p.seenInSourceAt IS NULL OR p.seenInSourceAt < $at)
+                RETURN p.id AS id, p.location AS location, coalesce(p.postcode, '') AS postcode
+                """, Map.of("source", source, "at", at.atOffset(ZoneOffset.UTC)), r -> {
+            var location = r.get("location").asPoint();
+            return new Located(new PlaceId(r.get("id").asString()), new GeoPoint(location.y(), location.x()),
+                    r.get("postcode").asString());
+        });
+    }
+
+    /** Marks places as "maybe closed" since {@code at}, in batches. */
+    void markMaybeClosed(List<PlaceId> ids, Instant at) {
+        for (int from = 0; from < ids.size(); from += ImportRun.BATCH) {
+            var slice = ids.subList(from, Math.min(ids.size(), from + ImportRun.BATCH)).stream().map(PlaceId::value).toList();
+            graph.write("""
+                    UNWIND $ids AS id
+                    MATCH (p:Place {id: id})
+                    SET p.maybeClosedSince = $at
+                    """, Map.of("ids", slice, "at", at.atOffset(ZoneOffset.UTC)));
+        }
     }
 
     /** The box of the BAN addresses loaded for a département, if any are. */

@@ -29,10 +29,25 @@ public class Places {
         this.clock = clock;
     }
 
-    /** Creates or updates the place of one open-data row (keyed by its source id) and its summary. */
-    ImportOutcome importPlace(ImportedPlace row) {
-        var outcome = repository.upsertImported(row, this::summarise);
-        return outcome == PlaceRepository.Upsert.CREATED ? ImportOutcome.CREATED : ImportOutcome.UPDATED;
+    /**
+     * Creates or updates the places of a batch of open-data rows (keyed by their source ids, distinct
+     * in the batch) and their summaries, in one transaction; the outcomes are in the rows' order.
+     */
+    List<ImportOutcome> importBatch(List<ImportedPlace> rows) {
+        return repository.upsertImported(rows, this::summarise).stream()
+                .map(u -> u == PlaceRepository.Upsert.CREATED ? ImportOutcome.CREATED : ImportOutcome.UPDATED).toList();
+    }
+
+    /**
+     * After a complete import of {@code source} in {@code area}: marks the open places of that source
+     * in the area that the file no longer had (not seen in it since {@code importedAt}) as "maybe
+     * closed", for members to confirm; never deletes. Returns how many were marked.
+     */
+    int markMaybeClosed(String source, Area area, java.time.Instant importedAt) {
+        List<PlaceId> absent = repository.notSeenInSourceSince(source, importedAt).stream()
+                .filter(p -> area.contains(p.location(), p.postcode())).map(PlaceRepository.Located::id).toList();
+        repository.markMaybeClosed(absent, importedAt);
+        return absent.size();
     }
 
     public PlaceId add(String name, String category, Address address, GeoPoint location, String memberId,

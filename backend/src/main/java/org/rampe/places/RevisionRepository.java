@@ -38,11 +38,19 @@ class RevisionRepository {
      * lists. Evaluate it before the SET.
      */
     static String changes(boolean withClosed) {
-        return "[f IN [['name', coalesce(p.name, ''), $name], ['category', coalesce(p.category, ''), $category],"
-                + " ['street', coalesce(p.street, ''), $street], ['postcode', coalesce(p.postcode, ''), $postcode],"
-                + " ['city', coalesce(p.city, ''), $city],"
-                + " ['location', " + locationText("p.location") + ", " + locationText("$location") + "]"
-                + (withClosed ? ", ['closed', toString(coalesce(p.closed, false)), toString($closed)]" : "")
+        return changes(withClosed, "$");
+    }
+
+    /**
+     * As {@link #changes(boolean)}, with the new facts read from {@code from}: {@code "$"} for the
+     * parameters, {@code "row."} for the rows of an {@code UNWIND $rows AS row} (a batched import).
+     */
+    static String changes(boolean withClosed, String from) {
+        return "[f IN [['name', coalesce(p.name, ''), " + from + "name], ['category', coalesce(p.category, ''), " + from + "category],"
+                + " ['street', coalesce(p.street, ''), " + from + "street], ['postcode', coalesce(p.postcode, ''), " + from + "postcode],"
+                + " ['city', coalesce(p.city, ''), " + from + "city],"
+                + " ['location', " + locationText("p.location") + ", " + locationText(from + "location") + "]"
+                + (withClosed ? ", ['closed', toString(coalesce(p.closed, false)), toString(" + from + "closed)]" : "")
                 + "] WHERE f[1] <> f[2]]";
     }
 

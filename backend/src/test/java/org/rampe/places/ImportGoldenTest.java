@@ -51,7 +51,30 @@ class ImportGoldenTest extends RampeTest {
         if (Boolean.getBoolean("import.golden.write")) {
             Files.writeString(GOLDEN, actual, StandardCharsets.UTF_8);
         }
-        assertThat(actual).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
+        // For a diff when it differs: diff src/test/resources/opendata/import-golden.txt target/import-golden-actual.txt
+        Files.writeString(Path.of("target/import-golden-actual.txt"), actual, StandardCharsets.UTF_8);
+        assertThat(inAnyOrder(actual)).isEqualTo(inAnyOrder(Files.readString(GOLDEN, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The stored summary's a_ and v_ entries follow the order Neo4j keeps the place's properties in,
+     * which depends on how they were written (one statement or a batch), and mean the same in any
+     * order (StoredSummary.result reads them by name): sorted, on both sides.
+     */
+    private static String inAnyOrder(String dump) {
+        return dump.lines().map(line -> {
+            if (!line.startsWith("  summary ")) {
+                return line;
+            }
+            String[] parts = line.split("\\|", -1);
+            int facts = 11; // the summary's facts after the id, up to "open" or "closed"
+            if (parts.length <= facts) {
+                return line; // a name or address holding a line break or a bar: compared as it is
+            }
+            var entries = new ArrayList<>(List.of(parts).subList(facts, parts.length));
+            entries.sort(null);
+            return String.join("|", List.of(parts).subList(0, facts)) + "|" + String.join("|", entries);
+        }).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
     }
 
     private static void report(StringBuilder out, String file, ImportReport r) {
@@ -77,6 +100,8 @@ class ImportGoldenTest extends RampeTest {
             props.remove("id");
             props.remove("createdAt");
             props.remove("updatedAt");
+            // The date the place was last seen in its source (issue 18): the date of the run.
+            props.remove("seenInSourceAt");
             String summary = String.valueOf(props.remove("summary"));
             // The summary starts with the random id: keep what follows it.
             summary = summary.substring(summary.indexOf(StoredSummary.SEPARATOR) + 1).replace(StoredSummary.SEPARATOR, '|');
