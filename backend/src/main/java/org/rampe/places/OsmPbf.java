@@ -1,6 +1,8 @@
 package org.rampe.places;
 
 import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,10 +14,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
+import com.google.protobuf.ByteString;
 import crosby.binary.BinaryParser;
+import crosby.binary.Fileformat;
 import crosby.binary.Osmformat;
-import crosby.binary.file.BlockInputStream;
+import crosby.binary.file.FileBlock;
 
 /**
  * Reads an OpenStreetMap {@code .osm.pbf} extract (as Geofabrik and others publish them) with the
@@ -187,15 +193,73 @@ final class OsmPbf {
         }
     }
 
-    /** Reads every block of the file through {@code reader}; the problem that stopped it, or null. */
+    /** The largest block header and block the format allows (its specification: 64 KiB and 32 MiB). */
+    private static final int MAX_HEADER = 64 * 1024;
+    private static final int MAX_BLOB = 32 * 1024 * 1024;
+
+    /**
+     * Reads every block of the file through {@code reader}; the problem that stopped it, or null.
+     * The blocks are framed here rather than by the library's BlockInputStream, which takes a file
+     * ending inside a block for its end: a cut extract would read as a smaller, complete one. (A
+     * file cut exactly between two blocks cannot be told from a whole one: the format has no end mark.)
+     */
     private static String read(Path file, Reader reader, CountingInputStream[] current) {
         try (InputStream raw = Files.newInputStream(file)) {
             current[0] = new CountingInputStream(raw);
-            var blocks = new BlockInputStream(new BufferedInputStream(current[0], 1 << 16), reader);
-            blocks.process();
-            return reader.failure;
-        } catch (IOException | RuntimeException e) {
+            var in = new DataInputStream(new BufferedInputStream(current[0], 1 << 16));
+            while (true) {
+                int first = in.read();
+                if (first < 0) {
+                    return reader.failure;
+                }
+                int headerSize = (first << 24) | (in.readUnsignedByte() << 16) | (in.readUnsignedByte() << 8) | in.readUnsignedByte();
+                if (headerSize <= 0 || headerSize > MAX_HEADER) {
+                    return "a block header of " + headerSize + " bytes";
+                }
+                var header = Fileformat.BlobHeader.parseFrom(in.readNBytes(headerSize));
+                if (header.getDatasize() <= 0 || header.getDatasize() > MAX_BLOB) {
+                    return "a block of " + header.getDatasize() + " bytes";
+                }
+                byte[] blobBytes = in.readNBytes(header.getDatasize());
+                if (blobBytes.length < header.getDatasize()) {
+                    return "the file ends inside a block";
+                }
+                var blob = Fileformat.Blob.parseFrom(blobBytes);
+                ByteString data;
+                if (blob.hasRaw()) {
+                    data = blob.getRaw();
+                } else if (blob.hasZlibData()) {
+                    data = ByteString.copyFrom(inflate(blob.getZlibData().toByteArray(), blob.getRawSize()));
+                } else {
+                    return "a block compressed in a way this reader lacks";
+                }
+                reader.handleBlock(FileBlock.newInstance(header.getType(), data, header.getIndexdata()));
+                if (reader.failure != null) {
+                    return reader.failure;
+                }
+            }
+        } catch (EOFException e) {
+            return "the file ends inside a block";
+        } catch (IOException | RuntimeException | DataFormatException e) {
             return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+    }
+
+    private static byte[] inflate(byte[] compressed, int rawSize) throws DataFormatException {
+        if (rawSize <= 0 || rawSize > MAX_BLOB) {
+            throw new DataFormatException("a block of " + rawSize + " bytes once inflated");
+        }
+        var inflater = new Inflater();
+        try {
+            inflater.setInput(compressed);
+            byte[] out = new byte[rawSize];
+            int n = inflater.inflate(out);
+            if (n != rawSize || !inflater.finished()) {
+                throw new DataFormatException("a block shorter than it says");
+            }
+            return out;
+        } finally {
+            inflater.end();
         }
     }
 
@@ -205,7 +269,7 @@ final class OsmPbf {
         String failure;
 
         @Override
-        public void handleBlock(crosby.binary.file.FileBlock message) {
+        public void handleBlock(FileBlock message) {
             blocks++;
             super.handleBlock(message);
         }

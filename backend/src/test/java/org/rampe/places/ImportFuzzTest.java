@@ -123,13 +123,22 @@ class ImportFuzzTest extends RampeTest {
     }
 
     @Test
-    void geoJsonCutHalfWayKeepsTheFeaturesBeforeTheCutAndSaysWhere() {
+    void geoJsonCutHalfWayKeepsTheFeaturesBeforeTheCutButFailsAndSaysWhere() {
         String file = collection(feature(1, "Pharmacie A", "[3.87, 43.61]"), feature(2, "Pharmacie B", "[3.88, 43.62]"),
                 feature(3, "Pharmacie C", "[3.89, 43.63]"));
         byte[] cut = Arrays.copyOf(utf8(file), file.indexOf("Pharmacie C") + 5);
         var report = measured("cut", () -> osm.importStream(stream(cut), n -> { }));
         assertThat(report.created()).isEqualTo(2);
-        assertThat(report.skipped()).last().satisfies(s -> assertThat(s.reason()).contains("not valid JSON"));
+        assertThat(report.skipped()).isEmpty();
+        assertThat(report.failed()).isTrue();
+        assertThat(report.failure()).contains("not valid JSON", "feature 3", "the rest of the file was not read");
+        assertThat(ImportCommand.exitCode(report)).isEqualTo(ImportCommand.FAILED);
+
+        // Cut between two features: every feature read is whole, but the list never ends.
+        byte[] between = Arrays.copyOf(utf8(file), file.indexOf(",\n{\"type\": \"Feature\", \"properties\": {\"osm_id\": 3"));
+        var second = measured("cut between", () -> osm.importStream(stream(between), n -> { }));
+        assertThat(second.failed()).isTrue();
+        assertThat(second.updated()).isEqualTo(2);
     }
 
     @Test

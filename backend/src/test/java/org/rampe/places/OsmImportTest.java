@@ -72,7 +72,8 @@ class OsmImportTest extends RampeTest {
         // "no" says nothing measurable: only the verdict, and the zero-height step.
         assertThat(answers(4)).containsExactlyInAnyOrderEntriesOf(Map.of("step_height", "0", "step_free_entrance", "yes"));
         assertThat(answers(5)).isEmpty();
-        assertThat(report.warnings()).containsExactly(new RowProblem(8, "bad value \"abc\" for wheelchair:entrance_width, ignored"));
+        assertThat(report.warnings()).extracting(RowProblem::line, RowProblem::index, RowProblem::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(8L, 5L, "bad value \"abc\" for wheelchair:entrance_width, ignored"));
         var place = place(1);
         assertThat(place).containsEntry("name", "Pharmacie A").containsEntry("category", "pharmacy")
                 .containsEntry("street", "3 Rue de la Loge").containsEntry("postcode", "34000")
@@ -83,24 +84,59 @@ class OsmImportTest extends RampeTest {
     }
 
     @Test
-    void rowsWithoutNameOrPointAreSkippedWithTheirLineAndReason() {
+    void rowsWithoutNameIdOrUsablePositionAreSkippedWithTheirPositionAndReason() {
         var report = osm.importStream(stream(collection(
                 feature(1, "name", "", "amenity", "pharmacy"),
-                "{\"type\": \"Feature\", \"properties\": {\"osm_id\": 2, \"name\": \"Ligne\"}, \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[3.8, 43.6], [3.9, 43.7]]}}",
+                "{\"type\": \"Feature\", \"properties\": {\"osm_id\": 2, \"osm_type\": \"way\", \"name\": \"Ligne\"}, \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[3.8, 43.6], [3.9, 43.7]]}}",
                 "{\"type\": \"Feature\", \"properties\": {\"osm_id\": 3, \"name\": \"Nulle part\"}, \"geometry\": {\"type\": \"Point\", \"coordinates\": [203.8, 43.6]}}",
                 "{\"type\": \"Feature\", \"properties\": {\"name\": \"Sans id\"}, \"geometry\": {\"type\": \"Point\", \"coordinates\": [3.8, 43.6]}}",
                 feature(5, "name", "Bonne"),
-                feature(-1831933154, "name", "Id négatif"))), n -> { });
+                feature(-1831933154, "name", "Id négatif"),
+                "{\"type\": \"Feature\", \"properties\": {\"osm_id\": 7, \"name\": \"Sans forme\"}, \"geometry\": null}")), n -> { });
 
-        assertThat(report.read()).isEqualTo(6);
-        assertThat(report.created()).isEqualTo(2);
-        assertThat(report.warnings()).containsExactly(
-                new RowProblem(9, "osm_id -1831933154 overflowed a 32-bit integer; read as node 2463034142"));
-        assertThat(report.skipped()).extracting(RowProblem::line, RowProblem::reason).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(4L, "no name"),
-                org.assertj.core.groups.Tuple.tuple(5L, "geometry is not a Point"),
-                org.assertj.core.groups.Tuple.tuple(6L, "bad coordinates [203.8,43.6]: latitude must be within ±90 and longitude within ±180"),
-                org.assertj.core.groups.Tuple.tuple(7L, "no osm_id"));
+        assertThat(report.read()).isEqualTo(7);
+        assertThat(report.created()).isEqualTo(3);
+        assertThat(report.warnings()).extracting(RowProblem::line, RowProblem::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(9L, "osm_id -1831933154 overflowed a 32-bit integer; read as node 2463034142"));
+        assertThat(report.skipped()).extracting(RowProblem::line, RowProblem::index, RowProblem::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(4L, 1L, "no name"),
+                org.assertj.core.groups.Tuple.tuple(6L, 3L, "bad coordinates [203.8,43.6]: latitude must be within ±90 and longitude within ±180"),
+                org.assertj.core.groups.Tuple.tuple(7L, 4L, "no OpenStreetMap id (osm_id, @id, or a feature id such as node/123)"),
+                org.assertj.core.groups.Tuple.tuple(10L, 7L, "no geometry"));
+        // A way stands at the centre of its bounding box, under its own key.
+        var way = graph.one("MATCH (p:Place {sourceKey: 'osm:way/2'}) RETURN p.location AS l", Map.of(),
+                r -> r.get("l").asPoint()).orElseThrow();
+        assertThat(way.x()).isCloseTo(3.85, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(way.y()).isCloseTo(43.65, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void aFileExportedByOverpassTurboOrOsmtogeojsonImportsWithNodesWaysAndRelationsApart() {
+        // One line, as these tools write it: positions are the feature's index and byte offset.
+        String file = "{\"type\":\"FeatureCollection\",\"generator\":\"overpass-turbo\",\"features\":["
+                + "{\"type\":\"Feature\",\"properties\":{\"@id\":\"node/123\",\"name\":\"Pharmacie du Nœud\",\"amenity\":\"pharmacy\",\"wheelchair\":\"yes\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[3.87,43.61]},\"id\":\"node/123\"},"
+                + "{\"type\":\"Feature\",\"properties\":{\"@id\":\"way/123\",\"name\":\"Librairie du Chemin\",\"shop\":\"books\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[3.80,43.60],[3.82,43.60],[3.82,43.62],[3.80,43.62],[3.80,43.60]]]},\"id\":\"way/123\"},"
+                + "{\"type\":\"Feature\",\"properties\":{\"name\":\"Marché couvert\",\"amenity\":\"marketplace\"},\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[[[[3.9,43.7],[3.92,43.7],[3.92,43.72],[3.9,43.7]]]]},\"id\":\"relation/77\"},"
+                + "{\"type\":\"Feature\",\"properties\":{\"name\":\"Sans id\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[3.87,43.61]},\"id\":\"sans-id\"}"
+                + "]}";
+        var report = osm.importStream(stream(file), n -> { });
+
+        assertThat(report.created()).isEqualTo(3);
+        assertThat(count("MATCH (p:Place) WHERE p.sourceKey IN ['osm:123', 'osm:way/123', 'osm:relation/77'] RETURN count(p) AS n"))
+                .isEqualTo(3);
+        assertThat(answers(123)).containsEntry("step_free_entrance", "yes");
+        assertThat(report.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.reason()).isEqualTo("bad OpenStreetMap id \"sans-id\"");
+            assertThat(s.line()).isEqualTo(1);
+            assertThat(s.index()).isEqualTo(4);
+            assertThat(s.offset()).isEqualTo(file.getBytes(StandardCharsets.UTF_8).length
+                    - "{\"type\":\"Feature\",\"properties\":{\"name\":\"Sans id\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[3.87,43.61]},\"id\":\"sans-id\"}]}".length());
+            assertThat(s.position()).isEqualTo("feature 4 (byte " + s.offset() + ", line 1)");
+        });
+
+        var again = osm.importStream(stream(file), n -> { });
+        assertThat(again.updated()).isEqualTo(3);
+        assertThat(count("MATCH (p:Place) RETURN count(p) AS n")).isEqualTo(3);
     }
 
     @Test
