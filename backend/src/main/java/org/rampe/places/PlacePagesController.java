@@ -226,6 +226,23 @@ class PlacePagesController {
         return "redirect:/places/" + placeId;
     }
 
+    /** A member answers "is it still open?" about a place gone from its source's data. */
+    @Limited(value = "places.edits", perMember = 60, perAddress = 120)
+    @PostMapping("/places/{id}/still-there")
+    String stillThere(@PathVariable("id") PlaceId placeId, @RequestParam(defaultValue = "") String answer,
+                      @AuthenticationPrincipal Viewer viewer, RedirectAttributes redirect) {
+        if (!places.exists(placeId)) {
+            throw notFound();
+        }
+        switch (answer) {
+            case "open" -> places.confirmOpen(placeId, viewer.memberId());
+            case "closed" -> places.confirmClosed(placeId, viewer.memberId());
+            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        redirect.addFlashAttribute("notice", "place.maybeClosed.thanks");
+        return "redirect:/places/" + placeId;
+    }
+
     @GetMapping("/places/new")
     String addForm(Model model) {
         model.addAttribute("form", new PlaceForm());

@@ -225,7 +225,7 @@ class PlaceRepository {
                     instant(a.get("at")), a.get("comment").asString(""))));
         }
         return new PlaceDetails(summary(p, -1), instant(p.get("createdAt")), instant(p.get("updatedAt")),
-                p.get("sourceWheelchair").asString(null), answers);
+                p.get("sourceWheelchair").asString(null), answers, instant(p.get("maybeClosedSince")));
     }
 
     /** The member's own current answers about a place, by criterion. */
@@ -294,6 +294,18 @@ class PlaceRepository {
                     SET p.maybeClosedSince = $at
                     """, Map.of("ids", slice, "at", at.atOffset(ZoneOffset.UTC)));
         }
+    }
+
+    /**
+     * A member says a place marked "maybe closed" is still open: the mark goes (the next complete
+     * import that lacks it marks it again). Recorded as a revision by the member.
+     */
+    void confirmOpen(PlaceId id, String memberId) {
+        graph.write("""
+                MATCH (p:Place {id: $id}) WHERE p.maybeClosedSince IS NOT NULL
+                REMOVE p.maybeClosedSince
+                WITH p, [['maybeClosed', 'true', 'false']] AS changes
+                """ + RevisionRepository.RECORD, Map.of("id", id.value(), "author", memberId, "revision", Map.of()));
     }
 
     /** The box of the BAN addresses loaded for a département, if any are. */

@@ -58,7 +58,8 @@ class PlaceRevisions {
     record Preview(Revision revision, String placeName, List<Step> steps) {
 
         boolean revertible() {
-            return !revision.created();
+            // A member's "still open" answer to a maybe-closed mark is history, not a fact to put back.
+            return !revision.created() && revision.changes().stream().noneMatch(c -> c.field().equals("maybeClosed"));
         }
 
         public boolean overwritesLaterChanges() {
@@ -76,7 +77,7 @@ class PlaceRevisions {
             return Reverted.NOT_FOUND;
         }
         var revision = found.get().revision();
-        if (revision.created()) {
+        if (revision.created() || revision.changes().stream().anyMatch(c -> c.field().equals("maybeClosed"))) {
             return Reverted.NOT_REVERTIBLE;
         }
         Map<String, String> facts = new HashMap<>(found.get().now());

@@ -74,6 +74,20 @@ public class Places {
         repository.updateFacts(id, name, category, address, location, closed, memberId, Map.of());
     }
 
+    /** A member confirms a place marked "maybe closed" is still open. */
+    void confirmOpen(PlaceId id, String memberId) {
+        repository.confirmOpen(id, memberId);
+    }
+
+    /** A member confirms a place marked "maybe closed" has closed: it is closed like any edit would (a revision). */
+    void confirmClosed(PlaceId id, String memberId) {
+        repository.details(id).ifPresent(details -> {
+            var s = details.summary();
+            repository.updateFacts(id, s.name(), s.category(), s.address(), s.location(), true, memberId, Map.of());
+            repository.confirmOpen(id, memberId);
+        });
+    }
+
     /** The place imported from this source record, if there is one. */
     public Optional<PlaceId> idOf(PlaceSource source) {
         return repository.idsBySourceKeys(List.of(source.key())).stream().findFirst();

@@ -1,6 +1,14 @@
 package org.rampe.places;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +47,9 @@ class OsmExtractsTest extends RampeTest {
 
     @Autowired
     Places places;
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
 
     @TempDir
     Path dir;
@@ -198,6 +209,45 @@ class OsmExtractsTest extends RampeTest {
             return CENTRE.contains(new GeoPoint(c.get(1).asDouble(), c.get(0).asDouble()), "");
         }).filter(f -> !gone.subList(1, 3).contains(f)).count();
         assertThat(empty.maybeClosed()).isEqualTo(inCentre);
+    }
+
+    @Test
+    void membersSayWhetherAPlaceGoneFromTheDataIsStillOpen() throws Exception {
+        var all = features("pharmacies.geojson").stream().filter(f -> !f.path("properties").path("name").asString("").isBlank()).toList();
+        importFeatures(all, new ImportOptions(Area.EVERYWHERE, true));
+        importFeatures(all.subList(2, all.size()), new ImportOptions(Area.EVERYWHERE, true));
+        PlaceId first = places.idOf(PlaceSource.osm(Long.toString(nodeId(all.get(0))))).orElseThrow();
+        PlaceId second = places.idOf(PlaceSource.osm(Long.toString(nodeId(all.get(1))))).orElseThrow();
+
+        // Signed out: the question and a way to sign in, no buttons.
+        mvc.perform(get("/places/" + first.value()).header("Accept-Language", "en"))
+                .andExpect(content().string(containsString("This place may have closed")))
+                .andExpect(content().string(containsString("It is no longer in the OpenStreetMap data since")))
+                .andExpect(content().string(not(containsString("value=\"open\""))));
+
+        var member = members.signUp("voisine");
+        mvc.perform(get("/places/" + first.value()).session(member))
+                .andExpect(content().string(containsString("Ce lieu a peut-être fermé")))
+                .andExpect(content().string(containsString("value=\"open\"")));
+        mvc.perform(post("/places/" + first.value() + "/still-there").with(csrf()).session(member).param("answer", "open"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/places/" + second.value() + "/still-there").with(csrf()).session(member).param("answer", "closed"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/places/" + second.value() + "/still-there").with(csrf()).session(member).param("answer", "perhaps"))
+                .andExpect(status().isBadRequest());
+
+        assertThat(graph.count("MATCH (p:Place {id: $id}) WHERE p.maybeClosedSince IS NULL AND p.closed = false RETURN count(p) AS n",
+                Map.of("id", first.value()))).isEqualTo(1);
+        assertThat(graph.count("MATCH (p:Place {id: $id}) WHERE p.maybeClosedSince IS NULL AND p.closed = true RETURN count(p) AS n",
+                Map.of("id", second.value()))).isEqualTo(1);
+        // Both answers are in the places' histories, by the member.
+        assertThat(graph.count("MATCH (:Member)-[:MADE]->(r:Revision)<-[:REVISED]-(p:Place) WHERE p.id IN $ids RETURN count(r) AS n",
+                Map.of("ids", List.of(first.value(), second.value())))).isEqualTo(3);
+        mvc.perform(get("/places/" + first.value() + "/history").header("Accept-Language", "en"))
+                .andExpect(content().string(containsString("Confirmed open by a member")));
+        // Signed out, the form sends to the sign-in page and changes nothing.
+        mvc.perform(post("/places/" + first.value() + "/still-there").with(csrf()).param("answer", "open"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/signin"));
     }
 
     private ImportReport importDemo(String name, ImportOptions options) throws IOException {
