@@ -132,6 +132,11 @@ final class ImportRun {
         }
     }
 
+    /** Tells the progress now, whatever the count of rows (a reader between rows, e.g. reading a PBF's ways). */
+    void tick() {
+        progress.update(new ImportProgress.Step(read + outside, bytesRead.getAsLong(), totalBytes));
+    }
+
     private void flush() {
         if (batch.isEmpty()) {
             return;

@@ -76,7 +76,7 @@ final class OsmPbf {
                 }
             }
         };
-        String problem = read(file, waysReader, current);
+        String problem = read(file, waysReader, current, run);
         if (problem != null && waysReader.blocks == 0) {
             return ImportReport.unreadable(PlaceSource.OSM, "not an OpenStreetMap PBF file: " + problem);
         }
@@ -126,18 +126,18 @@ final class OsmPbf {
             }
 
             private void node(long id, double latitude, double longitude, Map<String, String> tags) {
-                int at = Arrays.binarySearch(needed, id);
-                if (at >= 0) {
-                    lat[at] = latitude;
-                    lon[at] = longitude;
+                int slot = Arrays.binarySearch(needed, id);
+                if (slot >= 0) {
+                    lat[slot] = latitude;
+                    lon[slot] = longitude;
                 }
                 if (!tags.isEmpty() && OsmImport.isPlace(tags::get, tags.keySet())) {
                     index[0]++;
-                    element(run, "node", id, tags, latitude, longitude, index[0], osm, at(run));
+                    element(run, "node", id, tags, latitude, longitude, index[0], run.startedAt());
                 }
             }
         };
-        problem = read(file, nodesReader, current);
+        problem = read(file, nodesReader, current, run);
         if (problem != null) {
             run.brokenAt(new ImportRun.At(0, index[0] + 1, current[0].count()), "the PBF file is cut or corrupt (" + problem + ")");
             return run.report();
@@ -165,17 +165,13 @@ final class OsmPbf {
                 run.skipped(new ImportRun.At(0, index[0], -1), "way " + way.id() + ": some of its nodes are not in the file");
                 continue;
             }
-            element(run, "way", way.id(), way.tags(), (south + north) / 2, (west + east) / 2, index[0], osm, at);
+            element(run, "way", way.id(), way.tags(), (south + north) / 2, (west + east) / 2, index[0], at);
         }
         return run.report();
     }
 
-    private static Instant at(ImportRun run) {
-        return run.startedAt();
-    }
-
     private static void element(ImportRun run, String type, long id, Map<String, String> tags, double latitude,
-                                double longitude, long index, OsmImport osm, Instant at) {
+                                double longitude, long index, Instant at) {
         var position = new ImportRun.At(0, index, -1);
         GeoPoint location;
         try {
@@ -203,7 +199,7 @@ final class OsmPbf {
      * ending inside a block for its end: a cut extract would read as a smaller, complete one. (A
      * file cut exactly between two blocks cannot be told from a whole one: the format has no end mark.)
      */
-    private static String read(Path file, Reader reader, CountingInputStream[] current) {
+    private static String read(Path file, Reader reader, CountingInputStream[] current, ImportRun run) {
         try (InputStream raw = Files.newInputStream(file)) {
             current[0] = new CountingInputStream(raw);
             var in = new DataInputStream(new BufferedInputStream(current[0], 1 << 16));
@@ -234,6 +230,8 @@ final class OsmPbf {
                     return "a block compressed in a way this reader lacks";
                 }
                 reader.handleBlock(FileBlock.newInstance(header.getType(), data, header.getIndexdata()));
+                // A block is some 8,000 elements: the first pass, which finds no place, is seen moving too.
+                run.tick();
                 if (reader.failure != null) {
                     return reader.failure;
                 }
