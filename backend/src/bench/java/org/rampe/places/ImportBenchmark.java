@@ -98,7 +98,7 @@ class ImportBenchmark {
                 postgis = server.describe();
                 load = PostgisPlaces.load(server, copyFile);
             }
-            System.out.printf(Locale.ROOT, "PostGIS: COPY %,d rows in %.2f s, GiST index in %.2f s, ANALYZE in %.2f s%n",
+            System.out.printf(Locale.ROOT, "PostGIS: COPY %,d rows in %.3f s, GiST index in %.3f s, ANALYZE in %.3f s%n",
                     load.rows(), load.copyMs() / 1000.0, load.indexMs() / 1000.0, load.analyzeMs() / 1000.0);
             if (load.rows() != PLACES) {
                 throw new IllegalStateException("PostGIS loaded " + load.rows() + " rows of " + PLACES);
@@ -199,6 +199,8 @@ class ImportBenchmark {
     // ---------------------------------------------------------------- importing
 
     private static Run importOnce(String name, OsmImport osm, Path file) throws IOException {
+        // Listening from before the collection that starts the import: its figure is the floor.
+        var live = new LiveHeap();
         System.gc();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
@@ -208,7 +210,6 @@ class ImportBenchmark {
         long gcMs = gcMs();
         long every = Math.max(ImportProgress.EVERY, PLACES / 10);
         long[] nextPrint = {every};
-        var live = new LiveHeap();
         long t = System.nanoTime();
         System.out.printf(Locale.ROOT, "%s of %s (%,d bytes)%n", name, file.getFileName(), Files.size(file));
         ImportReport report = osm.importFile(file, ImportOptions.ALL, step -> {
@@ -365,12 +366,12 @@ class ImportBenchmark {
         sb.append("\n| system | step | s | rows/s |\n| --- | --- | ---: | ---: |\n");
         sb.append(String.format(Locale.ROOT, "| Rampe | import (GeoJSON → graph, every index and summary) | %.2f | %,.0f |%n",
                 first.elapsedMs() / 1000.0, first.rowsPerSecond()));
-        sb.append(String.format(Locale.ROOT, "| PostGIS | COPY | %.2f | %,.0f |%n", load.copyMs() / 1000.0,
+        sb.append(String.format(Locale.ROOT, "| PostGIS | COPY | %.3f | %,.0f |%n", load.copyMs() / 1000.0,
                 load.rows() * 1000.0 / Math.max(1, load.copyMs())));
-        sb.append(String.format(Locale.ROOT, "| PostGIS | GiST index | %.2f | |%n", load.indexMs() / 1000.0));
-        sb.append(String.format(Locale.ROOT, "| PostGIS | **COPY + GiST** | **%.2f** | %,.0f |%n", load.loadAndIndexMs() / 1000.0,
+        sb.append(String.format(Locale.ROOT, "| PostGIS | GiST index | %.3f | |%n", load.indexMs() / 1000.0));
+        sb.append(String.format(Locale.ROOT, "| PostGIS | **COPY + GiST** | **%.3f** | %,.0f |%n", load.loadAndIndexMs() / 1000.0,
                 load.rows() * 1000.0 / Math.max(1, load.loadAndIndexMs())));
-        sb.append(String.format(Locale.ROOT, "%n**Rampe's import took %.1f× PostGIS's COPY + GiST index** (%.2f s against %.2f s). "
+        sb.append(String.format(Locale.ROOT, "%n**Rampe's import took %.1f× PostGIS's COPY + GiST index** (%.2f s against %.3f s). "
                         + "ANALYZE afterwards %.2f s (not counted). PostGIS on disk: table %,.1f MB, index %,.1f MB.%n",
                 (double) first.elapsedMs() / Math.max(1, load.loadAndIndexMs()), first.elapsedMs() / 1000.0,
                 load.loadAndIndexMs() / 1000.0, load.analyzeMs() / 1000.0, load.tableBytes() / 1e6, load.indexBytes() / 1e6));
@@ -382,7 +383,7 @@ class ImportBenchmark {
                 reads ready-made rows of ten columns into one table with one index, no key. \
                 Heap peak: the sum of the heap pools' peaks during the import, garbage included (an upper \
                 bound; the heap is fixed at its maximum); heap peak after a GC: the most the heap held after any \
-                collection during the import (0 if none ran), closer to what the import keeps alive; RSS: the \
+                collection from the one just before the import on, closer to what the import keeps alive; RSS: the \
                 process's resident memory (VmHWM, reset before each import), the embedded database's page cache \
                 and the whole application included.
                 """);
