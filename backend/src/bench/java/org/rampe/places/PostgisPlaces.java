@@ -108,7 +108,7 @@ final class PostgisPlaces {
     private PostgisPlaces() {
     }
 
-    /** Writes rows as a COPY text file: tab-separated, {@code \N} for null, the point as EWKT. */
+    /** Writes rows as a COPY text file: tab-separated, {@code \N} for null, the point as EWKT with full precision. */
     static final class CopyFile implements Closeable {
 
         private final BufferedWriter out;
@@ -135,7 +135,9 @@ final class PostgisPlaces {
             out.write('\t');
             out.write(text(r.doorWidth()));
             out.write('\t');
-            out.write(String.format(Locale.ROOT, "SRID=4326;POINT(%.7f %.7f)", r.lon(), r.lat()));
+            // Every digit of the double (Java's shortest exact form), as Neo4j holds it: rounded to 7
+            // decimals, a place 1 mm from a box's edge fell on the other side of it than in Rampe.
+            out.write("SRID=4326;POINT(" + r.lon() + " " + r.lat() + ")");
             out.write('\n');
             rows++;
         }
