@@ -40,8 +40,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Place search latency on a realistic graph: 200,000 places clustered around five French cities,
  * 1,000,000 answers (some from 20,000 members), searched by radius and by box, through the
- * repository and through {@code GET /api/places} on a running application. Single client thread,
- * everything on 127.0.0.1. Prints a Markdown table and writes it to
+ * repository and through {@code GET /api/places} on a running application, and the same searches
+ * on the same places and centres in a PostGIS server the benchmark starts itself ({@link PostgisServer},
+ * {@link PostgisPlaces}), after checking that both give the same answers. {@code -Dbench.places=1000000}
+ * for the million-place run (members, answers and page cache grow with it). Single client thread
+ * per row, everything on 127.0.0.1. Prints a Markdown table and writes it to
  * {@code backend/target/bench-results/place-search.md}.
  *
  * <p>Run (see docs/benchmarks.md):
@@ -130,7 +133,7 @@ class PlaceSearchBenchmark {
             } finally {
                 Latencies.deleteRecursively(appDir);
             }
-            String postgis = postgis(driver, search, rows) + storeSize(dataDir.resolve("graph"));
+            String postgis = postgis(driver, search, rows) + storeSize(driver, dataDir.resolve("graph"));
             String report = report(date, generation, kept != null, counts, loadBefore, rows) + "\n" + postgis + "\n"
                     + rings + "\n";
             System.out.println(report);
@@ -269,8 +272,14 @@ class PlaceSearchBenchmark {
         }
     }
 
-    /** The size of Neo4j's store on disk, against the page cache (the whole store fits, or not). */
-    private static String storeSize(Path graphDir) throws IOException {
+    /**
+     * The size of Neo4j's store on disk, against the page cache (the whole store fits, or not),
+     * after a checkpoint: until one, most of what was written is in the page cache and the logs only.
+     */
+    private static String storeSize(Driver driver, Path graphDir) throws IOException {
+        try (var session = driver.session()) {
+            session.run("CALL db.checkpoint()").consume();
+        }
         long store = 0;
         long logs = 0;
         try (var files = Files.walk(graphDir)) {
