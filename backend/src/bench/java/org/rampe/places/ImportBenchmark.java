@@ -46,8 +46,11 @@ class ImportBenchmark {
 
     /** The target: at least 5,000 rows a second (200,000 places in 40 s) on 2 cores. */
     static final int TARGET_ROWS_PER_SECOND = 5_000;
-    /** Neo4j's page cache and PostgreSQL's shared buffers: the same memory for both. */
-    static final long CACHE_MB = Long.getLong("bench.pageCacheMb", 1024);
+    /**
+     * Neo4j's page cache and PostgreSQL's shared buffers, the same memory for both: as in the place
+     * search benchmark, 1 GB per 200,000 places and at least 1 GB, or -Dbench.pageCacheMb=.
+     */
+    static final long CACHE_MB = Long.getLong("bench.pageCacheMb", Math.max(1024, 1024L * PLACES / 200_000));
 
     private static final Path ROOT = Path.of("target", "bench-import").toAbsolutePath().normalize();
 
