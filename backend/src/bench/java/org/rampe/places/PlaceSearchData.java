@@ -18,17 +18,19 @@ import org.neo4j.driver.Driver;
 import org.rampe.members.NeedProfile;
 
 /**
- * The data of {@link PlaceSearchBenchmark}: 20,000 members and 200,000 places clustered around
- * five French cities, with about 1,000,000 answers (some from the members), unless bench.members,
- * bench.places and bench.answers say otherwise; drawn from a fixed seed with plausible frequencies
+ * The data of {@link PlaceSearchBenchmark} and {@link ImportBenchmark}: 20,000 members and 200,000
+ * places clustered around five French cities, with about 1,000,000 answers (some from the members),
+ * unless bench.places (members and answers scale with it), bench.members and bench.answers say otherwise; drawn from a fixed seed with plausible frequencies
  * and written over Bolt as the application's model has them (the open and fit labels derived by
  * the application's own Cypher); and what tells whether data kept from an earlier run is the same.
  */
 final class PlaceSearchData {
 
     static final int PLACES = Integer.getInteger("bench.places", 200_000);
-    static final int ANSWERS = Integer.getInteger("bench.answers", 1_000_000);
-    static final int MEMBERS = Integer.getInteger("bench.members", 20_000);
+    /** Five answers a place on average, as at the default size: -Dbench.places=1000000 gives about 5,000,000. */
+    static final int ANSWERS = Integer.getInteger("bench.answers", 5 * PLACES);
+    /** One member for ten places, as at the default size, so that members answer as often at every size. */
+    static final int MEMBERS = Integer.getInteger("bench.members", Math.max(1, PLACES / 10));
     /** Written once generation has finished: what was generated and how long it took. */
     static final String GENERATED_MARKER = "generated.properties";
     /** Places per write transaction; with their answers that is about 10,000 answers per transaction. */
@@ -143,8 +145,14 @@ final class PlaceSearchData {
         return new UUID(0x5eed_0000_0000_0000L, i).toString();
     }
 
-    /** One place with its summary properties and its answers, drawn with plausible frequencies. */
-    private Map<String, Object> place(int i) {
+    /**
+     * One place with its summary properties and its answers, drawn with plausible frequencies: a map
+     * with {@code props} (the place's properties as the graph stores them, verdicts {@code v_*}
+     * included), {@code lat}, {@code lon} and {@code answers}. Call it for i = 0, 1, 2… in order on
+     * one instance: the import benchmark writes the same places as the search benchmark by drawing
+     * them in the same order from the same seed (only the random UUIDs differ from run to run).
+     */
+    Map<String, Object> place(int i) {
         City city = city(random.nextDouble());
         // Half spread evenly over 15 km, half denser towards the centre.
         double r = 15_000 * (random.nextBoolean() ? Math.sqrt(random.nextDouble()) : random.nextDouble());
