@@ -51,6 +51,11 @@ public class BanImport {
         this.repository = repository;
     }
 
+    /** An import outside the application, straight on a graph (the import benchmark). */
+    public static BanImport on(org.rampe.graph.Graph graph) {
+        return new BanImport(new AddressRepository(graph));
+    }
+
     public ImportReport importFile(Path file, ImportOptions options, ImportProgress progress) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             return unreadable("cannot read " + file);
