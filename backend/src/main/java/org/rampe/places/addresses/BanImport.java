@@ -15,6 +15,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 
 import org.apache.commons.csv.CSVFormat;
@@ -43,6 +47,7 @@ import org.springframework.stereotype.Component;
 public class BanImport {
 
     public static final String SOURCE = "ban";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BanImport.class);
     static final int BATCH = 2_000;
 
     private final AddressRepository repository;
@@ -83,7 +88,7 @@ public class BanImport {
         }
         var format = CSVFormat.DEFAULT.builder().setDelimiter(';').setIgnoreEmptyLines(true).get();
         var run = new Run(options, progress, counted, size);
-        try (CSVParser parser = format.parse(reader)) {
+        try (run; CSVParser parser = format.parse(reader)) {
             Iterator<CSVRecord> records = parser.iterator();
             Map<String, Integer> columns;
             try {
@@ -148,7 +153,7 @@ public class BanImport {
     }
 
     /** One import under way: the batch being filled, the sums of streets and communes, the counts. */
-    private final class Run {
+    private final class Run implements AutoCloseable {
 
         final ImportOptions options;
         final ImportProgress progress;
@@ -158,6 +163,10 @@ public class BanImport {
         final Map<String, Sum> streets = new HashMap<>();
         final Map<String, Sum> communes = new HashMap<>();
         final List<RowProblem> skipped = new ArrayList<>();
+        ExecutorService writer;
+        Future<Integer> writing;
+        final long startNanos = System.nanoTime();
+        long waitedNanos;
         long rows;
         int read;
         int created;
@@ -204,17 +213,63 @@ public class BanImport {
             }
         }
 
+        /**
+         * Hands the batch to the writer thread and goes on reading: the next batch is parsed while
+         * the database writes this one (two cores: one parses, one writes). One batch at most waits,
+         * so memory stays bounded and a write's failure stops the import at the next batch.
+         */
         private void flush() {
+            awaitWrite();
             if (!batch.isEmpty()) {
-                created += repository.saveAddresses(batch);
+                List<Map<String, Object>> rows = List.copyOf(batch);
                 batch.clear();
+                if (writer == null) {
+                    writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("ban-import-writer").daemon(true).factory());
+                }
+                writing = writer.submit(() -> repository.saveAddresses(rows));
+            }
+        }
+
+        /** Stops the writer thread; a batch still being written is left to finish (its result is still awaited). */
+        @Override
+        public void close() {
+            if (writer != null) {
+                writer.shutdown();
+                writer = null;
+            }
+        }
+
+        private void awaitWrite() {
+            if (writing == null) {
+                return;
+            }
+            long start = System.nanoTime();
+            try {
+                created += writing.get();
+                waitedNanos += System.nanoTime() - start;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing addresses", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } finally {
+                writing = null;
             }
         }
 
         ImportReport finish() {
-            flush();
+            try {
+                flush();
+                awaitWrite();
+            } finally {
+                close();
+            }
+            long addressesDone = System.nanoTime();
             writeInBatches(streets, true);
             writeInBatches(communes, false);
+            LOG.info("BAN import: {} rows in {} ms ({} ms of them waiting for address writes), then {} streets and {} communes in {} ms",
+                    rows, (addressesDone - startNanos) / 1_000_000, waitedNanos / 1_000_000, streets.size(), communes.size(),
+                    (System.nanoTime() - addressesDone) / 1_000_000);
             progress.update(new ImportProgress.Step(rows, counted.count(), size));
             int imported = read - skipped.size();
             return new ImportReport(SOURCE, read, created, imported - created, skipped, List.of(), null, failure, outside, 0);
