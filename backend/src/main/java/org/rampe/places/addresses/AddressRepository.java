@@ -15,6 +15,31 @@ class AddressRepository {
     /** How many candidates each full-text search hands to the ranking. */
     static final int CANDIDATES = 20;
 
+    static final String SAVE_ADDRESSES = """
+            UNWIND $rows AS row
+            MERGE (a:Address {id: row.id})
+            SET a.departement = row.departement, a.number = row.number, a.street = row.street,
+                a.postcode = row.postcode, a.insee = row.insee, a.city = row.city, a.label = row.label,
+                a.kind = row.kind, a.streetId = row.streetId,
+                a.location = point({latitude: row.lat, longitude: row.lon})
+            """;
+
+    static final String COMMUNES_NAMED = """
+            MATCH (c:Commune {key: $key})
+            RETURN c.label AS label, c.location AS location, c.addresses AS size, 0.0 AS score
+            ORDER BY CASE WHEN c.postcode = $postcode THEN 0 ELSE 1 END, c.addresses DESC
+            LIMIT $limit
+            """;
+
+    static final String NUMBERED = """
+            UNWIND range(0, size($streets) - 1) AS i
+            MATCH (a:Address {streetId: $streets[i], number: $number})
+            WITH i, a ORDER BY i, a.id
+            WITH i, head(collect(a)) AS a
+            RETURN a.label AS label, a.location AS location, 1 AS size, 0.0 AS score
+            ORDER BY i
+            """;
+
     private final Graph graph;
 
     AddressRepository(Graph graph) {
@@ -23,14 +48,7 @@ class AddressRepository {
 
     /** Writes one batch of addresses in one transaction; answers how many were new. */
     int saveAddresses(List<Map<String, Object>> rows) {
-        return graph.inWrite(tx -> tx.run("""
-                UNWIND $rows AS row
-                MERGE (a:Address {id: row.id})
-                SET a.departement = row.departement, a.number = row.number, a.street = row.street,
-                    a.postcode = row.postcode, a.insee = row.insee, a.city = row.city, a.label = row.label,
-                    a.kind = row.kind, a.streetId = row.streetId,
-                    a.location = point({latitude: row.lat, longitude: row.lon})
-                """, Map.of("rows", rows)).consume().counters().nodesCreated());
+        return graph.inWrite(tx -> tx.run(SAVE_ADDRESSES, Map.of("rows", rows)).consume().counters().nodesCreated());
     }
 
     void saveStreets(List<Map<String, Object>> rows) {
@@ -55,12 +73,7 @@ class AddressRepository {
 
     /** Communes named exactly so (folded), the largest first; those of {@code postcode} first when one is given. */
     List<Found> communesNamed(String key, String postcode) {
-        return graph.query("""
-                MATCH (c:Commune {key: $key})
-                RETURN c.label AS label, c.location AS location, c.addresses AS size, 0.0 AS score
-                ORDER BY CASE WHEN c.postcode = $postcode THEN 0 ELSE 1 END, c.addresses DESC
-                LIMIT $limit
-                """, Graph.params("key", key, "postcode", postcode == null ? "" : postcode, "limit", CANDIDATES),
+        return graph.query(COMMUNES_NAMED, Graph.params("key", key, "postcode", postcode == null ? "" : postcode, "limit", CANDIDATES),
                 AddressRepository::found);
     }
 
@@ -85,14 +98,7 @@ class AddressRepository {
 
     /** The address with this number on each of these streets, in the streets' order. */
     List<Found> numbered(List<String> streetIds, String number) {
-        return graph.query("""
-                UNWIND range(0, size($streets) - 1) AS i
-                MATCH (a:Address {streetId: $streets[i], number: $number})
-                WITH i, a ORDER BY i, a.id
-                WITH i, head(collect(a)) AS a
-                RETURN a.label AS label, a.location AS location, 1 AS size, 0.0 AS score
-                ORDER BY i
-                """, Map.of("streets", streetIds, "number", number), AddressRepository::found);
+        return graph.query(NUMBERED, Map.of("streets", streetIds, "number", number), AddressRepository::found);
     }
 
     private static Found found(Record r) {
