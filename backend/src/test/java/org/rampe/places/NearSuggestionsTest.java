@@ -81,6 +81,9 @@ class NearSuggestionsTest extends RampeTest {
         assertThat(near.hasAttr("role")).isFalse();
         assertThat(page.select("#near-suggestions, .near-position")).isEmpty();
         assertThat(page.select("[data-module=near-field]").attr("data-suggestions-url")).isEqualTo("/places/near-suggestions");
+        // The script puts the count in place of {0} itself: the page gives the text unformatted.
+        assertThat(page.select("[data-module=near-field]").attr("data-count-many"))
+                .isEqualTo("{0} suggestions. Flèches haut et bas pour choisir, Entrée pour en prendre une.");
         assertThat(near.closest("form").attr("method")).isEqualTo("post");
 
         var session = new MockHttpSession();
