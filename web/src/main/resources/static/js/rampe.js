@@ -10,6 +10,8 @@ const modules = {
   },
   // The map of search results, loaded only on pages that have one (Leaflet comes with it).
   'place-map': (element) => import('./place-map.js').then((module) => module.default(element)),
+  // The search form's "near" field: address suggestions (a combobox) and "use my position".
+  'near-field': (element) => import('./near-field.js').then((module) => module.default(element)),
   // Live messaging (a member's pages only): the header counts, and the conversation page's chat.
   'live-counts': (element) => import('./live.js').then((module) => module.counts(element)),
   chat: (element) => import('./chat.js').then((module) => module.default(element)),

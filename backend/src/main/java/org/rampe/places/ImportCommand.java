@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.rampe.places.addresses.BanImport;
 import org.springframework.context.ApplicationContext;
 
 /**
- * {@code rampe import osm|acceslibre FILE [--bbox W,S,E,N | --departement CODE] [--complete]
+ * {@code rampe import osm|acceslibre|ban FILE [--bbox W,S,E,N | --departement CODE] [--complete]
  * [--spring.property=value ...]}: imports one open-data file into the database the application is
  * configured for, prints progress and a summary.
  *
@@ -28,6 +29,9 @@ public final class ImportCommand {
     public static final String HELP = """
             usage: rampe import osm FILE.geojson|FILE.osm.pbf [options]
                    rampe import acceslibre FILE.csv [options]
+                   rampe import ban adresses-33.csv.gz|FILE.csv [options]
+                     (the national address base, one file per département, for the "near" field:
+                     https://adresse.data.gouv.fr/data/ban/adresses/latest/csv/)
             options:
               --bbox WEST,SOUTH,EAST,NORTH   only the places inside this box (degrees)
               --departement CODE             only the places of this French département (33, 2A, 974)
@@ -58,7 +62,7 @@ public final class ImportCommand {
             throw new UsageException("import needs a source and a file");
         }
         String source = args[1];
-        if (!List.of(PlaceSource.OSM, PlaceSource.ACCESLIBRE).contains(source)) {
+        if (!List.of(PlaceSource.OSM, PlaceSource.ACCESLIBRE, BanImport.SOURCE).contains(source)) {
             throw new UsageException("unknown source \"" + source + "\"");
         }
         Area area = Area.EVERYWHERE;
@@ -123,9 +127,11 @@ public final class ImportCommand {
             options = new ImportOptions(context.getBean(Places.class).departement(arguments.departement()),
                     options.complete());
         }
-        ImportReport report = arguments.source().equals(PlaceSource.OSM)
-                ? context.getBean(OsmImport.class).importFile(arguments.file(), options, progress)
-                : context.getBean(AcceslibreImport.class).importFile(arguments.file(), options, progress);
+        ImportReport report = switch (arguments.source()) {
+            case BanImport.SOURCE -> context.getBean(BanImport.class).importFile(arguments.file(), options, progress);
+            case PlaceSource.OSM -> context.getBean(OsmImport.class).importFile(arguments.file(), options, progress);
+            default -> context.getBean(AcceslibreImport.class).importFile(arguments.file(), options, progress);
+        };
         print(report, out);
         return exitCode(report);
     }

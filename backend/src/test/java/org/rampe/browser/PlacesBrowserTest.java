@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.rampe.RampeTest;
 import org.rampe.places.Address;
 import org.rampe.places.Criterion;
@@ -156,5 +157,115 @@ class PlacesBrowserTest extends RampeTest {
         browser.waitFor(By.cssSelector(".notice"));
         assertThat(browser.driver.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Merci ! Votre réponse est enregistrée.");
         assertThat(browser.driver.findElement(By.id("criterion-door_width")).getText()).contains("2 d’accord", "Votre réponse : 90");
+    }
+    @Autowired
+    org.rampe.places.addresses.BanImport ban;
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path banDir;
+
+    private WebElement near() {
+        return browser.driver.findElement(By.id("near"));
+    }
+
+    private void waitUntil(String what, java.util.function.BooleanSupplier condition) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(15))
+                .withMessage(() -> what + "; " + browser.where()).until(d -> condition.getAsBoolean());
+    }
+
+    private boolean listOpen() {
+        return browser.driver.findElement(By.id("near-suggestions")).isDisplayed();
+    }
+
+    @Test
+    void theNearFieldSuggestsAddressesAsAComboboxUsableByKeyboardAloneWithoutAxeViolations() {
+        var report = ban.importFile(org.rampe.places.addresses.BanFiles.write(banDir, "adresses-34.csv.gz",
+                org.rampe.places.addresses.BanFiles.montpellierRows()), org.rampe.places.ImportOptions.ALL,
+                org.rampe.places.ImportProgress.NONE);
+        assertThat(report.failed()).isFalse();
+        browser.open("/places");
+        browser.waitFor(By.cssSelector("#near[role=combobox]"));
+        WebElement near = browser.tabTo("the near field", e -> "near".equals(e.getAttribute("id")), 30, false);
+        assertThat(near.getAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(near.getAttribute("aria-controls")).isEqualTo("near-suggestions");
+        assertThat(near.getAttribute("aria-autocomplete")).isEqualTo("list");
+
+        // Type: the list box opens with suggestions, and a polite status says how many.
+        browser.type("rue de la lo");
+        waitUntil("the suggestions list open", this::listOpen);
+        assertThat(near().getAttribute("aria-expanded")).isEqualTo("true");
+        List<WebElement> options = browser.driver.findElements(By.cssSelector("#near-suggestions [role=option]"));
+        assertThat(options).isNotEmpty();
+        assertThat(options.getFirst().getText()).isEqualTo("Rue de la Loge, 34000 Montpellier (voie)");
+        WebElement count = browser.driver.findElement(By.cssSelector(".near-field [role=status][aria-live=polite]"));
+        waitUntil("the count said", () -> !count.getText().isEmpty() || !count.getAttribute("textContent").isEmpty());
+        assertThat(count.getAttribute("textContent")).endsWith("Flèches haut et bas pour choisir, Entrée pour la prendre.");
+        assertThat(browser.axeViolations()).as("axe-core with the list box open").isEmpty();
+
+        // Arrow down: the first option is the active descendant; focus stays in the field.
+        browser.press(Keys.ARROW_DOWN);
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("near");
+        assertThat(near().getAttribute("aria-activedescendant")).isEqualTo("near-suggestions-0");
+        assertThat(options.getFirst().getAttribute("aria-selected")).isEqualTo("true");
+
+        // Enter takes it: the field holds its label, the list closes, nothing is submitted yet.
+        browser.press(Keys.ENTER);
+        assertThat(near().getAttribute("value")).isEqualTo("Rue de la Loge, 34000 Montpellier");
+        assertThat(listOpen()).isFalse();
+        assertThat(near().getAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(near().getAttribute("aria-activedescendant")).isNull();
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/places");
+
+        // Typing a number opens it again, the numbered address first; Escape closes it and keeps the text.
+        browser.press(Keys.HOME);
+        browser.type("3 ");
+        waitUntil("the numbered address suggested", () -> listOpen() && browser.driver
+                .findElements(By.cssSelector("#near-suggestions [role=option]")).getFirst().getText()
+                .equals("3 Rue de la Loge, 34000 Montpellier (adresse)"));
+        browser.press(Keys.ESCAPE);
+        assertThat(listOpen()).isFalse();
+        assertThat(near().getAttribute("value")).isEqualTo("3 Rue de la Loge, 34000 Montpellier");
+
+        // Enter with the list closed searches, near that address.
+        browser.press(Keys.ENTER);
+        browser.waitFor(By.cssSelector(".place-results"));
+        assertThat(browser.driver.findElement(By.cssSelector(".place-result")).getText()).contains("Boulangerie de l’Écusson");
+    }
+
+    @Test
+    void useMyPositionAsksOnlyWhenPressedAndSaysWhatHappened() {
+        browser.driver.executeCdpCommand("Emulation.setGeolocationOverride",
+                Map.of("latitude", 43.6087, "longitude", 3.8794, "accuracy", 20));
+        browser.driver.executeCdpCommand("Browser.grantPermissions", Map.of("permissions", List.of("geolocation")));
+        try {
+            browser.open("/places");
+            WebElement button = browser.tabTo("Utiliser ma position");
+            assertThat(button.getTagName()).isEqualTo("button");
+            assertThat(near().getAttribute("value")).isEmpty();
+            browser.press(Keys.ENTER);
+            waitUntil("the position in the near field", () -> !near().getAttribute("value").isEmpty());
+            assertThat(near().getAttribute("value")).isEqualTo("43.60870, 3.87940");
+            WebElement said = browser.driver.findElement(By.cssSelector(".near-position-status"));
+            assertThat(said.getAttribute("role")).isEqualTo("status");
+            waitUntil("the position found said", () -> said.getText().startsWith("Position trouvée"));
+            assertThat(browser.axeViolations()).isEmpty();
+            browser.tabTo("Chercher");
+            browser.press(Keys.ENTER);
+            browser.waitFor(By.cssSelector(".place-results"));
+            assertThat(browser.driver.findElement(By.cssSelector(".place-result")).getText()).contains("Pharmacie de la Comédie");
+
+            // Refused: said in words, the field left as it was.
+            browser.driver.executeCdpCommand("Browser.setPermission",
+                    Map.of("permission", Map.of("name", "geolocation"), "setting", "denied"));
+            browser.open("/places");
+            browser.tabTo("Utiliser ma position");
+            browser.press(Keys.ENTER);
+            WebElement refused = browser.driver.findElement(By.cssSelector(".near-position-status"));
+            waitUntil("the refusal said", () -> refused.getText().startsWith("Vous n’avez pas autorisé"));
+            assertThat(near().getAttribute("value")).isEmpty();
+        } finally {
+            browser.driver.executeCdpCommand("Browser.resetPermissions", Map.of());
+            browser.driver.executeCdpCommand("Emulation.clearGeolocationOverride", Map.of());
+        }
     }
 }

@@ -232,6 +232,7 @@ class AuthorizationMatrixTest extends RampeTest {
             rule("POST /places", "ok"),
             rule("GET /places/{id}", "ok"),
             rule("GET /places/{id}/history", "ok"),
+            rule("GET /places/near-suggestions", "ok").params("q", "Montpellier"),
             rule("GET /places/new", "ok; vis signin"),
             rule("POST /places/new", "ok; vis signin").params("name", "Boulangerie", "category", "boulangerie", "city", "Montpellier",
                     "lat", "43.6", "lon", "3.88"),

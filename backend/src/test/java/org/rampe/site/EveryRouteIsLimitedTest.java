@@ -35,7 +35,7 @@ class EveryRouteIsLimitedTest extends RampeTest {
             Set.of(RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE);
 
     /** Read-only routes that a script could use to drain the instance: limited per address all the same. */
-    private static final List<String> COSTLY_READS = List.of("/api/places", "/api/places/export.geojson",
+    private static final List<String> COSTLY_READS = List.of("/api/places", "/api/places/export.geojson", "/places/near-suggestions",
             "/account/data/archives/{id}");
 
     @Autowired
