@@ -20,6 +20,8 @@ const modules = {
   'passkey-sign-in': (element) => import('./passkeys.js').then((module) => module.signIn(element)),
   // "Your data": the progress of an archive being prepared, and a polite word when it is ready.
   'archive-status': (element) => import('./archive-status.js').then((module) => module.default(element)),
+  // Administrators' imports: the progress bar of a running import, announced politely now and then.
+  'import-progress': (element) => import('./import-progress.js').then((module) => module.default(element)),
 };
 
 export function init(root = document) {

@@ -12,7 +12,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -21,6 +23,9 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.GraphDatabase;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
@@ -37,18 +42,26 @@ public final class EmbeddedGraph implements AutoCloseable {
 
     public static final String USER = "neo4j";
     static final String PASSWORD_FILE = "neo4j-password";
+    /**
+     * Where a running instance says its Bolt address (issue 18): written at start, readable by its
+     * owner only, removed on close. {@code rampe import} reads it to import through the running
+     * instance instead of failing on the store's lock.
+     */
+    public static final String RUNNING_FILE = "running-bolt-uri";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedGraph.class);
 
     private final DatabaseManagementService dbms;
     private final URI boltUri;
     private final String password;
     private final Path home;
+    private final Path runningFile;
 
-    private EmbeddedGraph(DatabaseManagementService dbms, URI boltUri, String password, Path home) {
+    private EmbeddedGraph(DatabaseManagementService dbms, URI boltUri, String password, Path home, Path runningFile) {
         this.dbms = dbms;
         this.boltUri = boltUri;
         this.password = password;
         this.home = home;
+        this.runningFile = runningFile;
     }
 
     /**
@@ -125,7 +138,9 @@ public final class EmbeddedGraph implements AutoCloseable {
             var address = ports.getLocalAddress(ConnectorType.BOLT);
             URI uri = URI.create("bolt://" + address.getHost() + ":" + address.getPort());
             log.info("Embedded Neo4j started in {} ms at {}, data in {}", Duration.ofNanos(System.nanoTime() - started).toMillis(), uri, home);
-            return new EmbeddedGraph(dbms, uri, password, home);
+            Path runningFile = dir.resolve(RUNNING_FILE);
+            writePrivately(runningFile, uri + "\n");
+            return new EmbeddedGraph(dbms, uri, password, home, runningFile);
         } catch (RuntimeException e) {
             dbms.shutdown();
             throw e;
@@ -163,7 +178,59 @@ public final class EmbeddedGraph implements AutoCloseable {
     @Override
     public void close() {
         log.info("Stopping embedded Neo4j in {}", home);
+        try {
+            Files.deleteIfExists(runningFile);
+        } catch (IOException e) {
+            log.warn("{} not removed ({}); the next `rampe import` will find nothing answering there", runningFile, e.toString());
+        }
         dbms.shutdown();
+    }
+
+    /** The running instance whose store is in {@code dataDir}: its Bolt address and the database's password. */
+    public record Running(URI boltUri, String password) {
+    }
+
+    /**
+     * The instance running on {@code dataDir}, found through the file it wrote at start, if it answers
+     * there (a process killed without closing leaves its file behind: nothing answers, empty).
+     */
+    public static Optional<Running> running(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        Path file = dir.resolve(RUNNING_FILE);
+        Path passwordFile = dir.resolve(PASSWORD_FILE);
+        if (!Files.isReadable(file) || !Files.isReadable(passwordFile)) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = URI.create(Files.readString(file, StandardCharsets.UTF_8).strip());
+            String password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+            var config = Config.builder().withConnectionTimeout(3, TimeUnit.SECONDS)
+                    .withoutEncryption().build();
+            try (var driver = GraphDatabase.driver(uri, AuthTokens.basic(USER, password), config)) {
+                driver.verifyConnectivity();
+            }
+            return Optional.of(new Running(uri, password));
+        } catch (IOException | RuntimeException e) {
+            log.debug("No running instance answers as {} says: {}", file, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** Whether {@code dataDir} holds a running instance's address file (it may be stale). */
+    public static boolean runningFileIn(Path dataDir) {
+        return Files.exists(dataDir.toAbsolutePath().normalize().resolve(RUNNING_FILE));
+    }
+
+    private static void writePrivately(Path file, String text) {
+        try {
+            if (posix()) {
+                Files.deleteIfExists(file);
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            log.warn("{} not written ({}): `rampe import` will not find this running instance", file, e.toString());
+        }
     }
 
     private static boolean posix() {

@@ -32,6 +32,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -71,6 +72,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/moderation/groups/*/audit").permitAll()
                         .requestMatchers("/moderation/groups/**", "/moderation/cases/**").authenticated()
                         .requestMatchers("/moderation/**").hasRole("ADMIN")
+                        // Site administration (issue 18: /admin/imports).
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/places/new", "/feed", "/notifications", "/notifications/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/places", "/places/*", "/places/*/history", "/api/places").permitAll()
                         // The place search form posts its needs (kept in the session, never in the address).
@@ -103,6 +106,9 @@ class SecurityConfiguration {
                         // issue 17: an address no route answers is the 404 page for everyone, visitors included
                         .requestMatchers(new UnknownRoutes(context)).permitAll()
                         .anyRequest().authenticated())
+                // A POST under /admin may carry a file of gigabytes (places.ImportUploads): anyone but an
+                // administrator is refused before the CSRF check reads, and so spools, its body.
+                .addFilterBefore(new AdministratorsOnlyPosts(), CsrfFilter.class)
                 // A mail program posts the one-click unsubscribe without any page, so without a CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/emails/unsubscribe/**"))
                 .formLogin(form -> form

@@ -17,7 +17,8 @@ import org.springframework.context.ApplicationContext;
  * <p>Exit status: 0 when the whole file was read (even if some rows were skipped: they are listed),
  * {@value #UNREADABLE} when nothing could be read (missing file, not JSON or CSV at all),
  * {@value #FAILED} when the file broke off part-way (the rows before are in), {@value #USAGE} when
- * the command line is wrong.
+ * the command line is wrong, {@value #BUSY} when another import is running on the site (from the
+ * administrators' page or another command line): one import at a time ({@link ImportLock}).
  */
 public final class ImportCommand {
 
@@ -25,6 +26,10 @@ public final class ImportCommand {
     public static final int UNREADABLE = 1;
     public static final int FAILED = 2;
     public static final int USAGE = 64;
+    /** Another import holds the site's lock (sysexits' EX_TEMPFAIL: try again later). */
+    public static final int BUSY = 75;
+    /** Who the lock says runs an import started here. */
+    static final String COMMAND_LINE = "command line";
 
     public static final String HELP = """
             usage: rampe import osm FILE.geojson|FILE.osm.pbf [options]
@@ -117,10 +122,28 @@ public final class ImportCommand {
         return Files.isRegularFile(file) && Files.isReadable(file);
     }
 
-    /** Runs the import in a started application context and prints what happened. */
+    /**
+     * Runs the import in a started application context and prints what happened; refuses, saying who
+     * runs it and how far it is, when another import holds the site's lock.
+     */
     public static int run(ApplicationContext context, Arguments arguments, PrintStream out) {
-        ImportProgress progress = step -> out.println("  " + step.rows() + " rows read"
-                + (step.percent() >= 0 ? " (" + step.percent() + " %)" : ""));
+        var claim = context.getBean(ImportLock.class).claim(COMMAND_LINE, arguments.source(),
+                String.valueOf(arguments.file().getFileName()));
+        if (!claim.granted()) {
+            out.println("Nothing imported: another import is running. " + claim.busy().describe()
+                    + ". Try again once it is over (/admin/imports shows its progress).");
+            return BUSY;
+        }
+        try (var holding = claim.holding()) {
+            return runHolding(context, arguments, out, holding);
+        }
+    }
+
+    private static int runHolding(ApplicationContext context, Arguments arguments, PrintStream out, ImportLock.Holding holding) {
+        ImportProgress progress = step -> {
+            out.println("  " + step.rows() + " rows read" + (step.percent() >= 0 ? " (" + step.percent() + " %)" : ""));
+            holding.beat(step.rows(), step.percent(), false);
+        };
         out.println("Importing " + arguments.source() + " data from " + arguments.file());
         ImportOptions options = arguments.options();
         if (arguments.departement() != null) {

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <p>Raising a thread's nice value needs no privilege; lowering it back would, so these threads
  * are never given other work.
  */
-final class BackgroundThreads implements ThreadFactory {
+public final class BackgroundThreads implements ThreadFactory {
 
     /** The lowest priority Linux has (19); such a thread gets about 1.5 % of a core that a normal one wants. */
     static final int NICE = 19;
@@ -35,7 +35,8 @@ final class BackgroundThreads implements ThreadFactory {
     private final String name;
     private final AtomicInteger count = new AtomicInteger();
 
-    BackgroundThreads(String name) {
+    /** Threads named {@code name-1}, {@code name-2}… (places.ImportJobs runs imports on one). */
+    public BackgroundThreads(String name) {
         this.name = name;
     }
 

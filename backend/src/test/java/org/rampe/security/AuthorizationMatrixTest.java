@@ -303,6 +303,12 @@ class AuthorizationMatrixTest extends RampeTest {
             rule("GET /moderation/places/revisions/{revisionId}/revert", "403; vis signin, adm ok"),
             rule("POST /moderation/places/revisions/{revisionId}/revert", "403; vis signin, adm ok"),
             rule("GET /moderation/associations", "403; vis signin, adm ok"),
+            // Imports into the running site (issue 18): administrators only. A POST from anyone else is
+            // refused before its body is read (it may be gigabytes), so a visitor gets 403, not the sign-in page.
+            rule("GET /admin/imports", "403; vis signin, adm ok"),
+            rule("POST /admin/imports/start", "403; adm ok, sus 403"),
+            rule("GET /admin/imports/status.json", "403; vis signin, adm ok"),
+            rule("GET /admin/imports/{id}/report.txt", "403; vis signin, adm 404").with("id", "=no-such-import"),
             rule("POST /moderation/associations/{slug}/verify", "403; vis signin, adm ok"),
             rule("POST /moderation/associations/{slug}/withdraw", "403; vis signin, adm ok"));
 

@@ -67,13 +67,17 @@ public class SessionStores {
         return registration;
     }
 
+    // The outer class's condition does not reach nested configurations found by the component scan:
+    // without it here, `rampe import` (no web server, no session store) failed to start (issue 18).
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication
     @WithoutRedis
     @EnableSpringHttpSession
     static class InTheGraph {
     }
 
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication
     @WithRedis
     @EnableRedisIndexedHttpSession(redisNamespace = "rampe:sessions")
     static class InRedis implements BeanClassLoaderAware {
