@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 
 import org.rampe.places.ImportReport.RowProblem;
@@ -41,6 +45,10 @@ final class ImportRun {
     private final List<ImportedPlace> batch = new ArrayList<>(BATCH);
     private final Set<String> batchKeys = new HashSet<>();
     private String failure;
+    private ExecutorService writers;
+    /** The batches being written, oldest first, with their places' keys. */
+    private final java.util.ArrayDeque<Future<List<Places.ImportOutcome>>> writing = new java.util.ArrayDeque<>();
+    private final Set<String> keysBeingWritten = new HashSet<>();
     private int read;
     private int outside;
     private int created;
@@ -74,9 +82,14 @@ final class ImportRun {
             return;
         }
         rowWarnings.forEach(w -> warnings.add(problem(at, w)));
+        if (keysBeingWritten.contains(place.source().key())) {
+            // The same place twice in a file, its first row still being written: wait for it.
+            awaitWriting(0);
+        }
         if (!batchKeys.add(place.source().key())) {
-            // The same place twice in a file: its first row is written before its second is.
+            // The same place twice in a batch: its first row is written before its second is.
             flush();
+            awaitWriting(0);
             batchKeys.add(place.source().key());
         }
         batch.add(place);
@@ -137,24 +150,68 @@ final class ImportRun {
         progress.update(new ImportProgress.Step(read + outside, bytesRead.getAsLong(), totalBytes));
     }
 
+    /** Batches written at once, each in its own transaction, while the next one is read. */
+    static final int WRITERS = 2;
+
+    /**
+     * Hands the batch to a writer thread and goes on reading: the next batch is parsed while the
+     * last ones are written, {@value #WRITERS} transactions at once (their places are distinct: a
+     * place twice in the file waits for its first row to be written). Memory stays a few batches.
+     */
     private void flush() {
         if (batch.isEmpty()) {
             return;
         }
-        for (var outcome : places.importBatch(batch)) {
-            if (outcome == Places.ImportOutcome.CREATED) {
-                created++;
-            } else {
-                updated++;
-            }
+        awaitWriting(WRITERS - 1);
+        List<ImportedPlace> rows = List.copyOf(batch);
+        if (writers == null) {
+            writers = Executors.newFixedThreadPool(WRITERS, Thread.ofPlatform().name("place-import-writer-", 1).daemon(true).factory());
         }
+        writing.add(writers.submit(() -> places.importBatch(rows)));
+        keysBeingWritten.addAll(batchKeys);
         batch.clear();
         batchKeys.clear();
     }
 
+    /** Waits until at most {@code left} batches are being written, counting what the finished ones did; a failure is the import's. */
+    private void awaitWriting(int left) {
+        while (writing.size() > left) {
+            try {
+                for (var outcome : writing.peek().get()) {
+                    if (outcome == Places.ImportOutcome.CREATED) {
+                        created++;
+                    } else {
+                        updated++;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("import interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                writing.poll();
+            }
+        }
+        if (writing.isEmpty()) {
+            keysBeingWritten.clear();
+        }
+    }
+
     /** Writes the last batch and, after a whole complete file, marks the places it no longer has. */
     ImportReport report() {
-        flush();
+        try {
+            flush();
+            awaitWriting(0);
+        } finally {
+            if (writers != null) {
+                writers.shutdown();
+                writers = null;
+            }
+        }
         int maybeClosed = 0;
         if (options.complete() && failure == null) {
             maybeClosed = places.markMaybeClosed(source, options.area(), startedAt);

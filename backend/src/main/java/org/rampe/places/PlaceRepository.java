@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
@@ -100,48 +100,86 @@ class PlaceRepository {
      * date, one that changed or disappeared stays as history), and the summary computed from all
      * current answers, members' included. Marks each place as seen in its source now, which clears a
      * "maybe closed" mark. Returns whether each row created its place, in the rows' order.
+     *
+     * <p>Two statements: the current answers of the batch's places that exist are read first, the
+     * summaries after the import are computed from them and the rows ({@link #afterImport}), and one
+     * statement writes everything, summary included (issue 18: reading the places back after writing
+     * them, then writing their summaries, took half of an import's time).
      */
-    List<Upsert> upsertImported(List<ImportedPlace> batch, Function<PlaceDetails, Summary> summarise) {
-        List<Map<String, Object>> rows = new ArrayList<>(batch.size());
-        for (ImportedPlace row : batch) {
-            Map<String, Object> values = new HashMap<>();
-            row.values().forEach((c, v) -> values.put(c.key(), v));
-            var r = new HashMap<String, Object>();
-            r.put("key", row.source().key());
-            r.put("newId", PlaceId.random().value());
-            r.put("name", row.name());
-            r.put("category", row.category());
-            r.put("street", row.address().street());
-            r.put("postcode", row.address().postcode());
-            r.put("city", row.address().city());
-            r.put("location", point(row.location()));
-            r.put("source", row.source().kind());
-            r.put("sourceId", row.source().sourceId());
-            r.put("licence", row.source().licence());
-            r.put("attribution", row.source().attribution());
-            r.put("sourceWheelchair", row.sourceWheelchair());
-            r.put("at", row.importedAt().atOffset(ZoneOffset.UTC));
-            r.put("values", values);
-            rows.add(r);
-        }
+    List<Upsert> upsertImported(List<ImportedPlace> batch, BiFunction<List<Answer>, String, Summary> summarise) {
+        List<String> keys = batch.stream().map(row -> row.source().key()).toList();
         return graph.inWrite(tx -> {
+            Map<String, List<Answer>> existing = new HashMap<>();
+            tx.run(CURRENT_ANSWERS_BY_KEY, Map.of("keys", keys)).forEachRemaining(r ->
+                    existing.put(r.get("key").asString(), answers(r.get("answers"))));
+            List<Map<String, Object>> rows = new ArrayList<>(batch.size());
+            for (ImportedPlace row : batch) {
+                var after = afterImport(existing.getOrDefault(row.source().key(), List.of()), row);
+                var summary = summarise.apply(after, row.sourceWheelchair());
+                rows.add(importParams(row, summaryProps(summary.consensus(), summary.verdicts())));
+            }
             Map<String, Boolean> created = new HashMap<>();
-            List<String> ids = new ArrayList<>(rows.size());
-            tx.run(UPSERT_IMPORTED, Map.of("rows", rows)).forEachRemaining(r -> {
-                created.put(r.get("key").asString(), r.get("created").asBoolean());
-                ids.add(r.get("id").asString());
-            });
-            List<Map<String, Object>> summaries = new ArrayList<>(ids.size());
-            tx.run(DETAILS_OF_IDS, Map.of("ids", ids)).forEachRemaining(r -> {
-                var details = details(r);
-                var summary = summarise.apply(details);
-                summaries.add(summaryParams(details.summary().id(), summary.consensus(), summary.verdicts()));
-            });
-            tx.run(SAVE_SUMMARIES, Map.of("summaries", summaries)).consume();
+            tx.run(UPSERT_IMPORTED, Map.of("rows", rows)).forEachRemaining(r ->
+                    created.put(r.get("key").asString(), r.get("created").asBoolean()));
             return batch.stream().map(row -> Boolean.TRUE.equals(created.get(row.source().key())) ? Upsert.CREATED
                     : Upsert.UPDATED).toList();
         });
     }
+
+    /**
+     * The current answers of a place once {@code row} is imported, as {@link #UPSERT_IMPORTED} leaves
+     * them: every answer of other sources (members) as it is; of the row's source, an answer whose
+     * value did not change keeps its date, the others are the row's values dated by the import.
+     */
+    static List<Answer> afterImport(List<Answer> current, ImportedPlace row) {
+        String source = row.source().kind();
+        List<Answer> after = new ArrayList<>();
+        Map<Criterion, Answer> sourceAnswers = new EnumMap<>(Criterion.class);
+        for (Answer a : current) {
+            if (a.source().equals(source)) {
+                sourceAnswers.put(a.criterion(), a);
+            } else {
+                after.add(a);
+            }
+        }
+        row.values().forEach((criterion, value) -> {
+            Answer same = sourceAnswers.get(criterion);
+            after.add(same != null && same.value().equals(value) ? same
+                    : new Answer(criterion, value, source, true, row.importedAt(), ""));
+        });
+        return after;
+    }
+
+    private static Map<String, Object> importParams(ImportedPlace row, Map<String, Object> summary) {
+        Map<String, Object> values = new HashMap<>();
+        row.values().forEach((c, v) -> values.put(c.key(), v));
+        var r = new HashMap<String, Object>();
+        r.put("key", row.source().key());
+        r.put("newId", PlaceId.random().value());
+        r.put("name", row.name());
+        r.put("category", row.category());
+        r.put("street", row.address().street());
+        r.put("postcode", row.address().postcode());
+        r.put("city", row.address().city());
+        r.put("location", point(row.location()));
+        r.put("source", row.source().kind());
+        r.put("sourceId", row.source().sourceId());
+        r.put("licence", row.source().licence());
+        r.put("attribution", row.source().attribution());
+        r.put("sourceWheelchair", row.sourceWheelchair());
+        r.put("at", row.importedAt().atOffset(ZoneOffset.UTC));
+        r.put("values", values);
+        r.put("summary", summary);
+        return r;
+    }
+
+    /** The current answers of the places of {@code $keys} that exist. */
+    private static final String CURRENT_ANSWERS_BY_KEY = """
+            UNWIND $keys AS key
+            MATCH (p:Place {sourceKey: key})
+            OPTIONAL MATCH (p)<-[:ABOUT]-(a:Answer {current: true})
+            RETURN key, collect(a {.criterion, .value, .source, .imported, .at, .comment}) AS answers
+            """;
 
     /** One row of {@code $rows} a place: see {@link #upsertImported}. */
     private static final String UPSERT_IMPORTED = """
@@ -154,8 +192,9 @@ class PlaceRepository {
             SET p.name = row.name, p.category = row.category, p.street = row.street, p.postcode = row.postcode,
                 p.city = row.city, p.location = row.location, p.source = row.source, p.sourceId = row.sourceId,
                 p.licence = row.licence, p.attribution = row.attribution, p.sourceWheelchair = row.sourceWheelchair,
-                p.updatedAt = row.at, p.seenInSourceAt = row.at
+                p.seenInSourceAt = row.at, p += row.summary, p.updatedAt = datetime()
             REMOVE p._new, p.maybeClosedSince
+            """ + StoredSummary.DERIVED + """
             WITH p, row, created, changes
             FOREACH (_ IN CASE WHEN size(changes) > 0 THEN [1] ELSE [] END |
               CREATE (p)-[:REVISED]->(:Revision {id: randomUUID(), at: datetime(), source: row.source,
@@ -175,11 +214,8 @@ class PlaceRepository {
               CREATE (:Answer {id: randomUUID(), criterion: criterion, value: row.values[criterion],
                       source: row.source, imported: true, at: row.at, current: true})-[:ABOUT]->(p)
             }
-            RETURN row.key AS key, created, p.id AS id
+            RETURN row.key AS key, created
             """;
-
-    private static final String SAVE_SUMMARIES = "UNWIND $summaries AS s\nMATCH (p:Place {id: s.id})\n"
-            + "SET p += s.props, p.updatedAt = datetime()\n" + StoredSummary.DERIVED;
 
     /** Replaces the member's current answer about one criterion; the old one stays as history. */
     void answer(PlaceId place, String memberId, Criterion criterion, String value, String comment) {
@@ -204,13 +240,11 @@ class PlaceRepository {
 
     private static final String BY_ID = "MATCH (p:Place {id: $value})\n";
 
-    /** A place found by {@link #BY_ID} (or {@link #DETAILS_OF_IDS}), with its current answers. */
+    /** A place found by {@link #BY_ID}, with its current answers. */
     private static final String DETAILS = "OPTIONAL MATCH (p)<-[:ABOUT]-(a:Answer {current: true})\n"
             + "WITH p, collect(a {.criterion, .value, .source, .imported, .at, .comment}) AS answers\n"
             + "RETURN " + ALL_PROPERTIES + ", answers";
 
-    /** The places of {@code $ids} with their current answers. */
-    private static final String DETAILS_OF_IDS = "UNWIND $ids AS id\nMATCH (p:Place {id: id})\n" + DETAILS;
 
     Optional<PlaceDetails> details(PlaceId id) {
         return graph.one(BY_ID + DETAILS, Map.of("value", id.value()), PlaceRepository::details);
@@ -218,14 +252,20 @@ class PlaceRepository {
 
     private static PlaceDetails details(Record r) {
         Value p = r.get("p");
+        List<Answer> answers = answers(r.get("answers"));
+        return new PlaceDetails(summary(p, -1), instant(p.get("createdAt")), instant(p.get("updatedAt")),
+                p.get("sourceWheelchair").asString(null), answers, instant(p.get("maybeClosedSince")));
+    }
+
+    /** Answers as {@link #DETAILS} returns them. */
+    private static List<Answer> answers(Value list) {
         List<Answer> answers = new ArrayList<>();
-        for (Value a : r.get("answers").values()) {
+        for (Value a : list.values()) {
             Criterion.fromKey(a.get("criterion").asString()).ifPresent(c -> answers.add(new Answer(c,
                     a.get("value").asString(), a.get("source").asString(), a.get("imported").asBoolean(false),
                     instant(a.get("at")), a.get("comment").asString(""))));
         }
-        return new PlaceDetails(summary(p, -1), instant(p.get("createdAt")), instant(p.get("updatedAt")),
-                p.get("sourceWheelchair").asString(null), answers, instant(p.get("maybeClosedSince")));
+        return answers;
     }
 
     /** The member's own current answers about a place, by criterion. */
@@ -255,10 +295,16 @@ class PlaceRepository {
 
     private static Map<String, Object> summaryParams(PlaceId id, Map<Criterion, CriterionConsensus> consensus,
                                                      Map<NeedProfile, Verdict> verdicts) {
+        return Map.of("id", id.value(), "props", summaryProps(consensus, verdicts));
+    }
+
+    /** The summary's properties: one per known criterion's consensus value, one per need's verdict. */
+    private static Map<String, Object> summaryProps(Map<Criterion, CriterionConsensus> consensus,
+                                                    Map<NeedProfile, Verdict> verdicts) {
         Map<String, Object> props = new HashMap<>();
         consensus.forEach((c, v) -> props.put(c.property(), v.value()));
         verdicts.forEach((n, v) -> props.put(NeedLabels.property(n), v.level().key()));
-        return Map.of("id", id.value(), "props", props);
+        return props;
     }
 
     List<PlaceId> idsBySourceKeys(List<String> keys) {

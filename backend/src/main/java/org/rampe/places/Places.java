@@ -128,8 +128,12 @@ public class Places {
     }
 
     private PlaceRepository.Summary summarise(PlaceDetails details) {
-        var consensus = Consensus.of(details.answers(), clock.instant());
-        return new PlaceRepository.Summary(consensus, Verdicts.all(consensus, details.sourceWheelchair()));
+        return summarise(details.answers(), details.sourceWheelchair());
+    }
+
+    private PlaceRepository.Summary summarise(List<Answer> answers, String sourceWheelchair) {
+        var consensus = Consensus.of(answers, clock.instant());
+        return new PlaceRepository.Summary(consensus, Verdicts.all(consensus, sourceWheelchair));
     }
 
     /** What a place page shows. */
