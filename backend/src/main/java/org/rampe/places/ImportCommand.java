@@ -147,8 +147,13 @@ public final class ImportCommand {
         out.println("Importing " + arguments.source() + " data from " + arguments.file());
         ImportOptions options = arguments.options();
         if (arguments.departement() != null) {
-            options = new ImportOptions(context.getBean(Places.class).departement(arguments.departement()),
-                    options.complete());
+            var departement = context.getBean(Places.class).departement(arguments.departement());
+            if (departement.box() == null && !arguments.source().equals(BanImport.SOURCE)) {
+                out.println("No BAN addresses of département " + departement.code() + " are loaded: places are kept by"
+                        + " their postcode, and those without one are left out (load `rampe import ban adresses-"
+                        + departement.code() + ".csv.gz` first, or use --bbox).");
+            }
+            options = new ImportOptions(departement, options.complete());
         }
         ImportReport report = switch (arguments.source()) {
             case BanImport.SOURCE -> context.getBean(BanImport.class).importFile(arguments.file(), options, progress);
