@@ -4,16 +4,19 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** An input stream that counts the bytes read through it, for an import's progress. */
-final class CountingInputStream extends FilterInputStream {
+/**
+ * An input stream that counts the bytes read through it, for an import's progress: under a gzip
+ * reader, the compressed bytes, which the file's size is told in.
+ */
+public final class CountingInputStream extends FilterInputStream {
 
     private long count;
 
-    CountingInputStream(InputStream in) {
+    public CountingInputStream(InputStream in) {
         super(in);
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 

@@ -24,6 +24,7 @@ import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.rampe.places.CountingInputStream;
 import org.rampe.places.ImportOptions;
 import org.rampe.places.ImportProgress;
 import org.rampe.places.ImportReport;
