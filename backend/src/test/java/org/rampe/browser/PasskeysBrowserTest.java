@@ -152,7 +152,7 @@ class PasskeysBrowserTest extends RampeTest {
             waitUntilShown(By.cssSelector("form.passkey-add .error-summary"));
             violations.put(language + " a passkey without a name", browser.axeViolations());
 
-            browser.driver.findElement(By.id("passkey-name")).sendKeys("Clé 🔑 " + language);
+            browser.fill(By.id("passkey-name"), "Clé 🔑 " + language);
             browser.driver.findElement(By.cssSelector("form.passkey-add button[type=submit]")).click();
             browser.waitFor(By.cssSelector(".passkey h3"));
             browser.driver.findElement(By.cssSelector(".passkey-rename summary")).click();
