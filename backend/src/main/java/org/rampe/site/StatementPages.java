@@ -53,6 +53,7 @@ final class StatementPages {
             page("emails", "/account/emails", "/emails/unsubscribe/{member}/{kind}/{token}"),
             page("deleteAccount", "/account/delete", "/account/delete/confirm", "/members/{handle}"),
             page("yourData", "/account/data", "/account/needs"),
+            page("imports", "/admin/imports"),
             page("tooMany"));
 
     private static Covered page(String key, String... paths) {

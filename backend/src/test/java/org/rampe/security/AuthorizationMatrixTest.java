@@ -241,6 +241,7 @@ class AuthorizationMatrixTest extends RampeTest {
                     "lat", "43.61", "lon", "3.877"),
             rule("POST /places/{id}/answers", "ok; vis signin").params("criterion", "entrance_steps", "value", "1"),
             rule("POST /places/{id}/report", "ok; vis signin").params("reason", "closed", "text", "Fermé"),
+            rule("POST /places/{id}/still-there", "ok; vis signin").params("answer", "open"),
             rule("GET /places/{placeId}/photos/new", "ok; vis signin"),
             rule("POST /places/{placeId}/photos", "ok; vis signin").file("file")
                     .params("alt", "Entrée", "group", "entrance", "licence", "cc_by_sa_4"),
