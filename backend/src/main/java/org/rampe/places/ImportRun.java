@@ -27,6 +27,10 @@ final class ImportRun {
     static final int BATCH = 2_000;
 
     /** Where a row is in its file: 1-based line, 1-based index among the file's rows (0: not counted), byte offset (-1: unknown). */
+    /** A batch handed to a writer thread, and the keys of its places. */
+    private record Writing(Future<List<Places.ImportOutcome>> outcomes, Set<String> keys) {
+    }
+
     record At(long line, long index, long offset) {
         static At line(long line) {
             return new At(line, 0, -1);
@@ -47,8 +51,7 @@ final class ImportRun {
     private String failure;
     private ExecutorService writers;
     /** The batches being written, oldest first, with their places' keys. */
-    private final java.util.ArrayDeque<Future<List<Places.ImportOutcome>>> writing = new java.util.ArrayDeque<>();
-    private final Set<String> keysBeingWritten = new HashSet<>();
+    private final java.util.ArrayDeque<Writing> writing = new java.util.ArrayDeque<>();
     private int read;
     private int outside;
     private int created;
@@ -82,7 +85,7 @@ final class ImportRun {
             return;
         }
         rowWarnings.forEach(w -> warnings.add(problem(at, w)));
-        if (keysBeingWritten.contains(place.source().key())) {
+        if (writing.stream().anyMatch(w -> w.keys().contains(place.source().key()))) {
             // The same place twice in a file, its first row still being written: wait for it.
             awaitWriting(0);
         }
@@ -167,8 +170,7 @@ final class ImportRun {
         if (writers == null) {
             writers = Executors.newFixedThreadPool(WRITERS, Thread.ofPlatform().name("place-import-writer-", 1).daemon(true).factory());
         }
-        writing.add(writers.submit(() -> places.importBatch(rows)));
-        keysBeingWritten.addAll(batchKeys);
+        writing.add(new Writing(writers.submit(() -> places.importBatch(rows)), Set.copyOf(batchKeys)));
         batch.clear();
         batchKeys.clear();
     }
@@ -177,7 +179,7 @@ final class ImportRun {
     private void awaitWriting(int left) {
         while (writing.size() > left) {
             try {
-                for (var outcome : writing.peek().get()) {
+                for (var outcome : writing.peek().outcomes().get()) {
                     if (outcome == Places.ImportOutcome.CREATED) {
                         created++;
                     } else {
@@ -195,9 +197,6 @@ final class ImportRun {
             } finally {
                 writing.poll();
             }
-        }
-        if (writing.isEmpty()) {
-            keysBeingWritten.clear();
         }
     }
 
