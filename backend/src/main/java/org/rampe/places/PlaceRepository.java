@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 import org.neo4j.driver.Record;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.rampe.graph.Graph;
@@ -173,12 +172,16 @@ class PlaceRepository {
         return r;
     }
 
+    /** An answer bound to {@code a} as {@link #answers} reads it. */
+    private static final String ANSWER = "a {.criterion, .value, .source, .imported, .at, .comment}";
+
     /** The current answers of the places of {@code $keys} that exist. */
     private static final String CURRENT_ANSWERS_BY_KEY = """
             UNWIND $keys AS key
             MATCH (p:Place {sourceKey: key})
             OPTIONAL MATCH (p)<-[:ABOUT]-(a:Answer {current: true})
-            RETURN key, collect(a {.criterion, .value, .source, .imported, .at, .comment}) AS answers
+            RETURN key, collect(""" + ANSWER + """
+            ) AS answers
             """;
 
     /** One row of {@code $rows} a place: see {@link #upsertImported}. */
@@ -242,7 +245,7 @@ class PlaceRepository {
 
     /** A place found by {@link #BY_ID}, with its current answers. */
     private static final String DETAILS = "OPTIONAL MATCH (p)<-[:ABOUT]-(a:Answer {current: true})\n"
-            + "WITH p, collect(a {.criterion, .value, .source, .imported, .at, .comment}) AS answers\n"
+            + "WITH p, collect(" + ANSWER + ") AS answers\n"
             + "RETURN " + ALL_PROPERTIES + ", answers";
 
 
@@ -283,11 +286,6 @@ class PlaceRepository {
     /** Stores the consensus values and verdicts that searches filter on. */
     void saveSummary(PlaceId id, Map<Criterion, CriterionConsensus> consensus, Map<NeedProfile, Verdict> verdicts) {
         graph.write(SAVE_SUMMARY, summaryParams(id, consensus, verdicts));
-    }
-
-    private static void saveSummary(TransactionContext tx, PlaceId id, Map<Criterion, CriterionConsensus> consensus,
-                                    Map<NeedProfile, Verdict> verdicts) {
-        tx.run(SAVE_SUMMARY, summaryParams(id, consensus, verdicts)).consume();
     }
 
     private static final String SAVE_SUMMARY = "MATCH (p:Place {id: $id}) SET p += $props, p.updatedAt = datetime()\n"
