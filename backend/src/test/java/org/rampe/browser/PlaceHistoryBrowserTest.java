@@ -69,6 +69,35 @@ class PlaceHistoryBrowserTest extends RampeTest {
     }
 
     @Test
+    void aMemberSaysAPlaceGoneFromTheOpenDataIsStillOpenWithTheKeyboardAloneAndAxeFindsNothing() {
+        // Marked as a complete import marks a place it no longer has (issue 18).
+        graph.write("MATCH (p:Place {id: $id}) SET p.maybeClosedSince = datetime('2026-12-01T10:00:00Z')",
+                Map.of("id", place.value()));
+        signUpInBrowser(browser, "voisine", "Voisine");
+        Map<String, String> violations = new LinkedHashMap<>();
+        for (String lang : List.of("fr", "en")) {
+            browser.cookie("rampe_lang", lang);
+            browser.open("/places/" + place);
+            browser.waitFor(By.id("maybe-closed"));
+            violations.put(lang + " maybe closed", browser.axeViolations());
+            browser.resize(320, 800);
+            violations.put(lang + " maybe closed at 320 px", browser.axeViolations());
+            browser.resize(1280, 900);
+        }
+        violations.values().removeIf(String::isEmpty);
+        assertThat(violations).as("axe-core violations by page").isEmpty();
+
+        browser.cookie("rampe_lang", "fr");
+        browser.open("/places/" + place);
+        browser.tabTo("Toujours ouvert");
+        browser.press(Keys.ENTER);
+        browser.waitFor(By.cssSelector(".notice"));
+        assertThat(browser.driver.findElements(By.id("maybe-closed"))).isEmpty();
+        assertThat(graph.count("MATCH (p:Place {id: $id}) WHERE p.maybeClosedSince IS NULL AND p.closed = false RETURN count(p) AS n",
+                Map.of("id", place.value()))).isEqualTo(1);
+    }
+
+    @Test
     void anAdministratorOpensAPlacesHistoryAndRevertsOneChangeWithTheKeyboardAlone() {
         signUpInBrowser(browser, ADMIN_HANDLE, "Admin");
         browser.open("/places/" + place);
